@@ -1,0 +1,169 @@
+/**
+ * Everything that holds data and must outlive deployments: the KMS key, the documents bucket,
+ * the intake and audit tables (retained, deletion-protected, backed up), and the portal's
+ * hosting (its domain is the one origin the bucket and the API trust).
+ */
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { INTAKE_INDEXES } from '../../src/adapters/dynamodb-submission-repository.js';
+
+export class DataLayer extends Construct {
+  readonly key: kms.Key;
+  readonly documentsBucket: s3.Bucket;
+  readonly portalBucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  readonly intakeTable: dynamodb.Table;
+  readonly auditTable: dynamodb.Table;
+  readonly portalOrigin: string;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const { region, partition, account } = Stack.of(this);
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'Encrypts credentialing documents, intake and audit data, and logs',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts the log groups of every function and the workflow with this key.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:*` } },
+      }),
+    );
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogsBucket', {
+      // Server access logging can only deliver to SSE-S3 buckets.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(400), noncurrentVersionExpiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.portalBucket = new s3.Bucket(this, 'PortalBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'portal-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.distribution = new cloudfront.Distribution(this, 'PortalDistribution', {
+      comment: 'Credentialing provider portal',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.portalBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: new cloudfront.ResponseHeadersPolicy(this, 'PortalSecurityHeaders', {
+          securityHeadersBehavior: {
+            contentSecurityPolicy: {
+              contentSecurityPolicy:
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+              override: true,
+            },
+            strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+            contentTypeOptions: { override: true },
+            frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+            referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+          },
+        }),
+      },
+      // The portal is a single-page app: unknown paths load index.html and the router decides.
+      errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) }],
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: 'portal-distribution/',
+    });
+    this.portalOrigin = `https://${this.distribution.distributionDomainName}`;
+
+    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'documents-bucket/',
+      cors: [
+        {
+          // Browsers upload straight to S3 with presigned POSTs, from the portal origin only.
+          allowedOrigins: [this.portalOrigin],
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        // Staged uploads are copied to documents/ within minutes; anything left is abandoned.
+        { id: 'expire-staging', prefix: 'staging/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.intakeTable = new dynamodb.Table(this, 'IntakeTable', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of Object.values(INTAKE_INDEXES)) {
+      this.intakeTable.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        ...('sortKey' in index ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.auditTable = new dynamodb.Table(this, 'AuditTable', {
+      partitionKey: { name: 'submissionId', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sequence', type: dynamodb.AttributeType.NUMBER },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Append-only for everyone: even an over-broad identity policy cannot rewrite history.
+      resourcePolicy: new iam.PolicyDocument({
+        statements: [
+          new iam.PolicyStatement({
+            sid: 'AuditIsAppendOnly',
+            effect: iam.Effect.DENY,
+            principals: [new iam.AnyPrincipal()],
+            actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+            resources: ['*'],
+          }),
+        ],
+      }),
+    });
+
+    // Point-in-time recovery covers 35 days; the backup plan keeps daily/weekly/monthly copies for years.
+    const plan = backup.BackupPlan.daily35DayRetention(this, 'BackupPlan', new backup.BackupVault(this, 'BackupVault', { encryptionKey: this.key, removalPolicy: RemovalPolicy.RETAIN }));
+    plan.addRule(backup.BackupPlanRule.monthly5Year());
+    plan.addSelection('Tables', { resources: [backup.BackupResource.fromDynamoDbTable(this.intakeTable), backup.BackupResource.fromDynamoDbTable(this.auditTable)] });
+  }
+}

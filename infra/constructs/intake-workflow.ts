@@ -1,0 +1,103 @@
+/**
+ * The intake workflow (Standard: it must run exactly once per submission and keep a 90-day
+ * history). Map validates every document in parallel; a Choice sends the submission to the
+ * accept branch (store → email → audit) or the reject branch (mark → email → audit).
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { ServiceFunction } from './service-function.js';
+
+export interface IntakeWorkflowProps {
+  key: kms.IKey;
+  validateDocument: ServiceFunction;
+  acceptSubmission: ServiceFunction;
+  rejectSubmission: ServiceFunction;
+  notifyProvider: ServiceFunction;
+  recordAudit: ServiceFunction;
+}
+
+/** Errors worth retrying: Lambda's own transient failures and AWS throttling/5xx surfacing from our code. */
+const TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'States.Timeout',
+];
+
+export class IntakeWorkflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: IntakeWorkflowProps) {
+    super(scope, id);
+
+    const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath: string | null) => {
+      const task = new tasks.LambdaInvoke(this, name, {
+        stateName: name,
+        lambdaFunction: fn.function,
+        payload: sfn.TaskInput.fromObject(payload),
+        payloadResponseOnly: false,
+        retryOnServiceExceptions: false,
+        resultSelector: { 'value.$': '$.Payload' },
+        resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath,
+        taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
+      });
+      task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
+      return task;
+    };
+    const submission = { 'submissionId.$': '$.submissionId' };
+
+    const validateEach = new sfn.Map(this, 'ValidateDocuments', {
+      stateName: 'ValidateDocuments',
+      itemsPath: '$.documentIds',
+      itemSelector: { 'submissionId.$': '$.submissionId', 'documentId.$': '$$.Map.Item.Value' },
+      maxConcurrency: 5,
+      // One boolean for the Choice: does any document carry an issue?
+      resultSelector: { 'anyInvalid.$': 'States.ArrayContains($[*].value.valid, false)' },
+      resultPath: '$.validation',
+    });
+    validateEach.itemProcessor(invoke('ValidateDocument', props.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }, '$'));
+
+    const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
+      invoke(name, props.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null);
+    const notify = (name: string, kind: 'RECEIVED' | 'REJECTED', next: sfn.IChainable) => {
+      const task = invoke(name, props.notifyProvider, { ...submission, kind }, '$.email');
+      // A failed email must not lose the outcome: record it (with the failure) and finish.
+      task.addCatch(next, { errors: ['States.ALL'], resultPath: '$.email' });
+      return task.next(next);
+    };
+
+    const accepted = invoke('AcceptSubmission', props.acceptSubmission, submission, null).next(
+      notify('SendConfirmation', 'RECEIVED', audit('RecordReceived', 'RECEIVED').next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
+    );
+    const rejected = invoke('RejectSubmission', props.rejectSubmission, submission, null).next(
+      notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),
+    );
+
+    const definition = validateEach.next(
+      new sfn.Choice(this, 'AllDocumentsValid', { stateName: 'AllDocumentsValid' })
+        .when(sfn.Condition.booleanEquals('$.validation.anyInvalid', false), accepted)
+        .otherwise(rejected),
+    );
+
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.key, removalPolicy: RemovalPolicy.RETAIN });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(definition),
+      timeout: Duration.minutes(30),
+      tracingEnabled: true,
+      // Execution data holds only ids and issue codes, but we still keep it out of the logs.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * One Lambda function of the service: Node.js 22 on ARM, bundled by esbuild from its TypeScript
+ * entry, an explicit encrypted log group, X-Ray tracing, and `bind*` helpers that grant exactly
+ * the actions and key prefixes the function's use case needs — nothing is granted by default.
+ */
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { serviceName } from '../../src/handlers/shared/powertools.js';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+/** The local runtime reads this metadata to run the same entry file for the function. */
+export const ENTRY_METADATA_KEY = 'credentialing:entry';
+
+export interface ServiceFunctionProps {
+  /** Path of the handler module relative to the project root, e.g. `src/handlers/api/get-submission.ts`. */
+  entry: string;
+  description: string;
+  key: kms.IKey;
+  memorySize?: number;
+  timeout?: Duration;
+  environment?: Record<string, string>;
+  logRetention?: logs.RetentionDays;
+}
+
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this group only.
+    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: props.description });
+    logGroup.grantWrite(role);
+    this.function = new NodejsFunction(this, 'Function', {
+      role,
+      entry: path.join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(29),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: serviceName,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // ESM bundles still meet CommonJS dependencies that call require().
+        banner: "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);",
+        // One SDK version everywhere: bundle ours rather than use whatever the runtime ships.
+        externalModules: [],
+      },
+    });
+    (this.function.node.defaultChild as lambda.CfnFunction).addMetadata(ENTRY_METADATA_KEY, props.entry);
+  }
+
+  addEnvironment(name: string, value: string): this {
+    this.function.addEnvironment(name, value);
+    return this;
+  }
+
+  private allow(actions: string[], resources: string[], conditions?: Record<string, unknown>): void {
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
+  }
+
+  private allowKey(key: kms.IKey | undefined, actions: string[]): void {
+    if (key) this.allow(actions, [key.keyArn]);
+  }
+
+  /** GetItem/Query on the intake table and its indexes. */
+  bindIntakeRead(table: dynamodb.ITable): this {
+    this.addEnvironment('INTAKE_TABLE_NAME', table.tableName);
+    this.allow(['dynamodb:GetItem', 'dynamodb:Query'], [table.tableArn, `${table.tableArn}/index/*`]);
+    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Put/Update (conditional) and BatchWrite for new documents; never Delete. */
+  bindIntakeWrite(table: dynamodb.ITable): this {
+    this.bindIntakeRead(table);
+    this.allow(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'], [table.tableArn]);
+    this.allowKey(table.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
+  /** Append-only: PutItem (always conditional in code) and Query to find the chain's tail. */
+  bindAuditAppend(table: dynamodb.ITable): this {
+    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.allow(['dynamodb:PutItem', 'dynamodb:Query'], [table.tableArn]);
+    this.allowKey(table.encryptionKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
+  bindAuditRead(table: dynamodb.ITable): this {
+    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.allow(['dynamodb:Query'], [table.tableArn]);
+    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Signs presigned POSTs into `staging/`: S3 checks the signer may PutObject there. */
+  bindStagingUpload(bucket: s3.IBucket, key: kms.IKey): this {
+    this.addEnvironment('DOCUMENTS_BUCKET_NAME', bucket.bucketName);
+    this.allow(['s3:PutObject'], [bucket.arnForObjects('staging/*')]);
+    this.allowKey(key, ['kms:GenerateDataKey', 'kms:Encrypt']);
+    return this;
+  }
+
+  /**
+   * Reads staged uploads. ListBucket on `staging/` only, so a missing upload answers 404
+   * (MISSING_UPLOAD) instead of 403.
+   */
+  bindStagingRead(bucket: s3.IBucket, key: kms.IKey): this {
+    this.addEnvironment('DOCUMENTS_BUCKET_NAME', bucket.bucketName);
+    this.allow(['s3:GetObject'], [bucket.arnForObjects('staging/*')]);
+    this.allow(['s3:ListBucket'], [bucket.bucketArn], { StringLike: { 's3:prefix': ['staging/*'] } });
+    this.allowKey(key, ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Copies accepted files from `staging/` to their permanent `documents/` keys. */
+  bindDocumentsWrite(bucket: s3.IBucket, key: kms.IKey): this {
+    this.bindStagingRead(bucket, key);
+    this.allow(['s3:PutObject'], [bucket.arnForObjects('documents/*')]);
+    this.allowKey(key, ['kms:GenerateDataKey', 'kms:Encrypt']);
+    return this;
+  }
+
+  bindEmailSending(identityArn: string, fromAddress: string, configurationSetArn: string, configurationSetName: string): this {
+    this.addEnvironment('SENDER_ADDRESS', fromAddress);
+    this.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
+    this.allow(['ses:SendEmail'], [identityArn, configurationSetArn], { StringEquals: { 'ses:FromAddress': fromAddress } });
+    return this;
+  }
+
+  bindWorkflowStart(stateMachine: sfn.IStateMachine): this {
+    this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.function);
+    return this;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Submissions and their documents in one table (pk = SUBMISSION#id). No transactions: the
+ * embedded DynamoDB has none, and none are needed — documents are written before the
+ * submission item, and every status change is one conditional update (DESIGN.md §3).
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentIssue } from '../domain/document-issues.js';
+import { ValidationFailed } from '../domain/errors.js';
+import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
+import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
+
+/** Index names; the CDK stack declares the same ones (infra/stateful-stack.ts imports these). */
+export const INTAKE_INDEXES = {
+  byProvider: { name: 'byProvider', partitionKey: 'gsiProvider', sortKey: 'gsiCreated' },
+  byStatus: { name: 'byStatus', partitionKey: 'gsiStatus', sortKey: 'gsiCreated' },
+  allSubmissions: { name: 'allSubmissions', partitionKey: 'gsiEntity', sortKey: 'gsiCreated' },
+  byReference: { name: 'byReference', partitionKey: 'gsiReference' },
+  byDocument: { name: 'byDocument', partitionKey: 'gsiDocument' },
+} as const;
+
+const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
+const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+function toSubmissionItem(s: Submission) {
+  return {
+    ...submissionKey(s.submissionId),
+    ...s,
+    gsiProvider: s.provider.providerId,
+    gsiCreated: `${s.createdAt}#${s.submissionId}`,
+    gsiStatus: s.status,
+    gsiEntity: 'SUBMISSION',
+    ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
+  };
+}
+
+function fromSubmissionItem(item: Record<string, unknown>): Submission {
+  return {
+    submissionId: item.submissionId as string,
+    provider: item.provider as Submission['provider'],
+    referenceNumber: (item.referenceNumber as string | null) ?? null,
+    status: item.status as SubmissionStatus,
+    createdAt: item.createdAt as string,
+    submittedAt: (item.submittedAt as string | null) ?? null,
+    estimatedReviewCompletionDate: (item.estimatedReviewCompletionDate as string | null) ?? null,
+    documentIds: (item.documentIds as string[]) ?? [],
+    emailsSent: (item.emailsSent as Submission['emailsSent']) ?? {},
+  };
+}
+
+function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
+  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
+  return rest as unknown as SubmissionDocument;
+}
+
+function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
+  if (!token) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+}
+
+export class DynamoDbSubmissionRepository implements SubmissionRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(submission: Submission, documents: SubmissionDocument[]): Promise<void> {
+    const items = documents.map((doc) => ({ ...documentKey(doc.submissionId, doc.documentId), ...doc, gsiDocument: doc.documentId }));
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
+        if (attempt > 6 && pending.length > 0) throw new Error('DynamoDB kept documents unprocessed');
+      }
+    }
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: toSubmissionItem(submission), ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  }
+
+  async get(submissionId: string) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': submissionKey(submissionId).pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const head = items.find((item) => item.sk === '#SUBMISSION');
+    if (!head) return null;
+    return {
+      submission: fromSubmissionItem(head),
+      documents: items.filter((item) => String(item.sk).startsWith('DOCUMENT#')).map(fromDocumentItem),
+    };
+  }
+
+  async findIdByReference(referenceNumber: string): Promise<string | null> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INTAKE_INDEXES.byReference.name,
+        KeyConditionExpression: 'gsiReference = :ref',
+        ExpressionAttributeValues: { ':ref': referenceNumber },
+        Limit: 1,
+      }),
+    );
+    return (result.Items?.[0]?.submissionId as string | undefined) ?? null;
+  }
+
+  async list(query: ListQuery): Promise<Page<Submission>> {
+    const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
+    const partitionValue = query.providerId ?? query.status ?? 'SUBMISSION';
+    const statusFilter = query.providerId && query.status;
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ...(statusFilter ? { FilterExpression: '#status = :status' } : {}),
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(statusFilter ? { '#status': 'status' } : {}) },
+        ExpressionAttributeValues: { ':pk': partitionValue, ...(statusFilter ? { ':status': query.status } : {}) },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeToken(query.nextToken),
+      }),
+    );
+    const nextToken = encodeToken(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
+  }
+
+  async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: submissionKey(submissionId),
+          UpdateExpression: `SET #status = :to, gsiStatus = :to${changes.submittedAt ? ', submittedAt = :submittedAt' : ''}`,
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':to': to, ':from': from, ...(changes.submittedAt ? { ':submittedAt': changes.submittedAt } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void> {
+    const sets = ['#status = :status'];
+    const values: Record<string, unknown> = { ':status': changes.status };
+    if (changes.issues) {
+      sets.push('issues = :issues');
+      values[':issues'] = changes.issues;
+    }
+    if (changes.storedKey !== undefined) {
+      sets.push('storedKey = :storedKey');
+      values[':storedKey'] = changes.storedKey;
+    }
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: documentKey(submissionId, documentId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  async reserveReference(referenceNumber: string, submissionId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: `REFERENCE#${referenceNumber}`, sk: '#REFERENCE', submissionId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markReceived(submissionId: string, referenceNumber: string, estimatedReviewCompletionDate: string): Promise<Submission> {
+    const result = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: submissionKey(submissionId),
+        UpdateExpression: 'SET #status = :received, gsiStatus = :received, referenceNumber = :ref, gsiReference = :ref, estimatedReviewCompletionDate = :date',
+        ConditionExpression: '#status = :validating',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':received': 'RECEIVED', ':validating': 'VALIDATING', ':ref': referenceNumber, ':date': estimatedReviewCompletionDate },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromSubmissionItem(result.Attributes ?? {});
+  }
+
+  async markEmailSent(submissionId: string, kind: NotificationKind, messageId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: submissionKey(submissionId),
+        UpdateExpression: 'SET emailsSent.#kind = :messageId',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#kind': kind },
+        ExpressionAttributeValues: { ':messageId': messageId },
+      }),
+    );
+  }
+}

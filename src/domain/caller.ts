@@ -1,0 +1,14 @@
+/** Who is calling, from the verified Cognito ID token, plus request facts the audit needs. */
+export type Role = 'provider' | 'staff';
+
+export interface Caller {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  requestId: string;
+  sourceIp: string | null;
+}
+
+export const STAFF_GROUP = 'credentialing-staff';
+export const PROVIDER_GROUP = 'providers';

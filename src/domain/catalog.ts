@@ -1,0 +1,158 @@
+/**
+ * The credentialing document catalog (DESIGN.md §2): one module shared by the API, the workflow
+ * and the portal, so a rule is stated once.
+ */
+
+export const DOCUMENT_TYPES = [
+  'MEDICAL_LICENSE',
+  'BOARD_CERTIFICATION',
+  'DEA_REGISTRATION',
+  'CURRICULUM_VITAE',
+  'MALPRACTICE_INSURANCE',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const CATEGORIES = ['LICENSE', 'CERTIFICATION', 'REGISTRATION', 'CV', 'INSURANCE'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Content types we accept at all; which ones a document type takes is in the catalog. */
+export const FILE_FORMATS = {
+  'application/pdf': { label: 'PDF', extensions: ['.pdf'] },
+  'image/jpeg': { label: 'JPEG', extensions: ['.jpg', '.jpeg'] },
+  'image/png': { label: 'PNG', extensions: ['.png'] },
+  'image/tiff': { label: 'TIFF', extensions: ['.tif', '.tiff'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    label: 'DOCX',
+    extensions: ['.docx'],
+  },
+} as const;
+export type ContentType = keyof typeof FILE_FORMATS;
+export const CONTENT_TYPES = Object.keys(FILE_FORMATS) as ContentType[];
+
+export type ExpirationRule = 'required' | 'optional' | 'none';
+
+export interface DetailField {
+  name: string;
+  label: string;
+  required: boolean;
+  kind: 'text' | 'jurisdiction' | 'deaNumber' | 'money';
+  maxLength: number;
+}
+
+export interface DocumentTypeSpec {
+  type: DocumentType;
+  label: string;
+  category: Category;
+  expiration: ExpirationRule;
+  issuingAuthorityRequired: boolean;
+  issueDateLabel: string;
+  formats: readonly ContentType[];
+  fields: readonly DetailField[];
+  description: string;
+}
+
+const IMAGE_OR_PDF: readonly ContentType[] = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'];
+
+export const LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  minDocuments: 1,
+  maxDocuments: 10,
+  maxFileNameBytes: 255,
+  maxIssuingAuthorityLength: 200,
+  maxDetailTextLength: 100,
+  uploadUrlTtlSeconds: 300,
+  downloadUrlTtlSeconds: 60,
+  maxRequestBodyBytes: 1024 * 1024,
+  /** Larger images are refused as decompression bombs: 100 MP is a letter page scanned at ~1000 dpi. */
+  maxImagePixels: 100_000_000,
+  /** A Word document whose parts add up to more than this when unpacked is refused (zip bomb). */
+  maxDocxExpandedBytes: 100 * 1024 * 1024,
+} as const;
+
+export const CATALOG: readonly DocumentTypeSpec[] = [
+  {
+    type: 'MEDICAL_LICENSE',
+    label: 'Medical License',
+    category: 'LICENSE',
+    expiration: 'required',
+    issuingAuthorityRequired: true,
+    issueDateLabel: 'Issue date',
+    formats: IMAGE_OR_PDF,
+    description: 'State medical license. Add one for each state in which you are licensed.',
+    fields: [
+      { name: 'licenseNumber', label: 'License number', required: true, kind: 'text', maxLength: 40 },
+      { name: 'jurisdiction', label: 'State', required: true, kind: 'jurisdiction', maxLength: 2 },
+    ],
+  },
+  {
+    type: 'BOARD_CERTIFICATION',
+    label: 'Board Certification',
+    category: 'CERTIFICATION',
+    expiration: 'optional',
+    issuingAuthorityRequired: true,
+    issueDateLabel: 'Certification date',
+    formats: IMAGE_OR_PDF,
+    description: 'Certificate from your specialty board. Lifetime certificates have no expiration date.',
+    fields: [{ name: 'specialty', label: 'Specialty', required: true, kind: 'text', maxLength: 100 }],
+  },
+  {
+    type: 'DEA_REGISTRATION',
+    label: 'DEA Registration',
+    category: 'REGISTRATION',
+    expiration: 'required',
+    issuingAuthorityRequired: true,
+    issueDateLabel: 'Issue date',
+    formats: IMAGE_OR_PDF,
+    description: 'Drug Enforcement Administration registration certificate.',
+    fields: [
+      { name: 'deaNumber', label: 'DEA number', required: true, kind: 'deaNumber', maxLength: 9 },
+      { name: 'jurisdiction', label: 'State', required: true, kind: 'jurisdiction', maxLength: 2 },
+    ],
+  },
+  {
+    type: 'CURRICULUM_VITAE',
+    label: 'Curriculum Vitae',
+    category: 'CV',
+    expiration: 'none',
+    issuingAuthorityRequired: false,
+    issueDateLabel: 'Date prepared',
+    formats: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    description: 'Your current CV, as a PDF or Word (.docx) document.',
+    fields: [],
+  },
+  {
+    type: 'MALPRACTICE_INSURANCE',
+    label: 'Malpractice Insurance',
+    category: 'INSURANCE',
+    expiration: 'required',
+    issuingAuthorityRequired: true,
+    issueDateLabel: 'Policy start date',
+    formats: IMAGE_OR_PDF,
+    description: 'Certificate of professional liability insurance.',
+    fields: [
+      { name: 'policyNumber', label: 'Policy number', required: true, kind: 'text', maxLength: 50 },
+      { name: 'perClaimLimit', label: 'Per-claim limit (USD)', required: false, kind: 'money', maxLength: 15 },
+      { name: 'aggregateLimit', label: 'Aggregate limit (USD)', required: false, kind: 'money', maxLength: 15 },
+    ],
+  },
+];
+
+const BY_TYPE = new Map(CATALOG.map((spec) => [spec.type, spec]));
+
+export function documentTypeSpec(type: DocumentType): DocumentTypeSpec {
+  const spec = BY_TYPE.get(type);
+  if (!spec) throw new Error(`Unknown document type ${type}`);
+  return spec;
+}
+
+export function isDocumentType(value: unknown): value is DocumentType {
+  return typeof value === 'string' && BY_TYPE.has(value as DocumentType);
+}
+
+export function formatLabel(contentType: string): string {
+  return (FILE_FORMATS as Record<string, { label: string }>)[contentType]?.label ?? contentType;
+}
+
+export function acceptedFormatsText(type: DocumentType): string {
+  return documentTypeSpec(type).formats.map(formatLabel).join(', ');
+}

@@ -1,0 +1,36 @@
+/** Typed domain errors; `src/handlers/shared/http.ts` maps them to HTTP in one place. */
+import type { FieldProblem } from './metadata-schema.js';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(message: string, readonly details: FieldProblem[] = []) {
+    super(message);
+  }
+}
+export class Unauthenticated extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+export class Forbidden extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+/** Also used for another provider's ids, so existence never leaks. */
+export class NotFound extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+export class Conflict extends DomainError {
+  readonly code = 'CONFLICT';
+}
+export class PayloadTooLarge extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+}
+export class UnsupportedMediaType extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+}

@@ -1,0 +1,163 @@
+/**
+ * The metadata a provider enters per document, as zod schemas shared by the API (authoritative)
+ * and the portal (immediate feedback). Messages are written for a physician, not a developer.
+ * Unknown fields are rejected (strict objects) so a typo never silently drops data.
+ */
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  CONTENT_TYPES,
+  DOCUMENT_TYPES,
+  LIMITS,
+  acceptedFormatsText,
+  documentTypeSpec,
+  formatLabel,
+  type ContentType,
+} from './catalog.js';
+import { checkDeaNumber } from './dea-number.js';
+import { isIsoDate } from './dates.js';
+import { fileNameProblem } from './file-name.js';
+import { isUsJurisdiction } from './jurisdictions.js';
+
+const MONEY = /^\d{1,12}(\.\d{2})?$/;
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+const isoDate = (what: string) =>
+  z
+    .string({ error: `Enter the ${what} as YYYY-MM-DD.` })
+    .refine(isIsoDate, { message: `Enter a real ${what} as YYYY-MM-DD.` });
+
+const detailsSchema = z.record(z.string(), z.string({ error: 'Enter this value as text.' }));
+
+export function documentInputSchema(today: string) {
+  return z
+    .strictObject({
+      documentType: z.enum(DOCUMENT_TYPES, {
+        error: `Choose a document type: ${DOCUMENT_TYPES.join(', ')}.`,
+      }),
+      category: z.enum(CATEGORIES, { error: `Category must be one of ${CATEGORIES.join(', ')}.` }).optional(),
+      fileName: z.string({ error: 'Enter the file name.' }),
+      contentType: z.enum(CONTENT_TYPES as [ContentType, ...ContentType[]], {
+        error: 'This file format is not accepted. Upload a PDF, JPEG, PNG, TIFF or (for a CV) DOCX file.',
+      }),
+      sizeBytes: z
+        .number({ error: 'File size must be a number of bytes.' })
+        .int('File size must be a whole number of bytes.')
+        .positive('The file is empty. Choose the file again.')
+        .max(LIMITS.maxFileBytes, `The file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB. Upload a smaller scan or PDF.`),
+      sha256: z
+        .string({ error: 'The file checksum is missing.' })
+        .regex(SHA256_HEX, 'The file checksum must be 64 hexadecimal characters (SHA-256).')
+        .transform((value) => value.toLowerCase()),
+      issueDate: isoDate('issue date'),
+      expirationDate: isoDate('expiration date').nullable().optional(),
+      issuingAuthority: z
+        .string({ error: 'Enter the issuing authority as text.' })
+        .trim()
+        .max(LIMITS.maxIssuingAuthorityLength, `Issuing authority must be at most ${LIMITS.maxIssuingAuthorityLength} characters.`)
+        .default(''),
+      details: detailsSchema.default({}),
+    })
+    .superRefine((doc, ctx) => {
+      const spec = documentTypeSpec(doc.documentType);
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+      if (doc.category !== undefined && doc.category !== spec.category) {
+        issue(['category'], `A ${spec.label} belongs to category ${spec.category}, not ${doc.category}.`);
+      }
+      const nameProblem = fileNameProblem(doc.fileName);
+      if (nameProblem) issue(['fileName'], nameProblem);
+      if (!spec.formats.includes(doc.contentType)) {
+        issue(['contentType'], `${formatLabel(doc.contentType)} files are not accepted for a ${spec.label}. Accepted formats: ${acceptedFormatsText(doc.documentType)}.`);
+      }
+      if (spec.issuingAuthorityRequired && doc.issuingAuthority.length === 0) {
+        issue(['issuingAuthority'], 'Enter the issuing authority (the board, agency or insurer that issued it).');
+      }
+
+      const issueDateValid = isIsoDate(doc.issueDate);
+      if (issueDateValid && doc.issueDate > today) {
+        issue(['issueDate'], `The ${spec.issueDateLabel.toLowerCase()} cannot be in the future.`);
+      }
+      const expiration = doc.expirationDate ?? null;
+      if (spec.expiration === 'none' && expiration !== null) {
+        issue(['expirationDate'], `A ${spec.label} has no expiration date. Leave it empty.`);
+      } else if (spec.expiration === 'required' && expiration === null) {
+        issue(['expirationDate'], `Enter the expiration date of the ${spec.label}.`);
+      } else if (expiration !== null && isIsoDate(expiration)) {
+        if (issueDateValid && expiration <= doc.issueDate) {
+          issue(['expirationDate'], 'Expiration date must be after the issue date.');
+        } else if (expiration < today) {
+          issue(['expirationDate'], `This ${spec.label} expired on ${expiration}. Upload the current, renewed document.`);
+        }
+      }
+
+      const known = new Set(spec.fields.map((field) => field.name));
+      for (const key of Object.keys(doc.details)) {
+        if (!known.has(key)) issue(['details', key], `A ${spec.label} has no field "${key.slice(0, 40)}".`);
+      }
+      for (const field of spec.fields) {
+        const raw = doc.details[field.name];
+        const value = raw?.trim() ?? '';
+        const path = ['details', field.name];
+        if (value.length === 0) {
+          if (field.required) issue(path, `Enter the ${field.label.toLowerCase()}.`);
+          continue;
+        }
+        if (value.length > field.maxLength) {
+          issue(path, `${field.label} must be at most ${field.maxLength} characters.`);
+        } else if (field.kind === 'jurisdiction' && !isUsJurisdiction(value)) {
+          issue(path, 'Choose a US state or territory (two-letter code, e.g. CA).');
+        } else if (field.kind === 'deaNumber') {
+          const check = checkDeaNumber(value);
+          if (check === 'shape') issue(path, 'A DEA number is 2 letters followed by 7 digits, e.g. AB1234563.');
+          if (check === 'checkDigit') issue(path, 'This DEA number is not valid (its check digit does not match). Check it against your certificate.');
+        } else if (field.kind === 'money' && !MONEY.test(value)) {
+          issue(path, `${field.label} must be an amount in dollars, e.g. 1000000.`);
+        }
+      }
+    })
+    .transform((doc) => {
+      const spec = documentTypeSpec(doc.documentType);
+      const details: Record<string, string> = {};
+      for (const field of spec.fields) {
+        const value = doc.details[field.name]?.trim();
+        if (value) details[field.name] = value;
+      }
+      return {
+        documentType: doc.documentType,
+        category: spec.category,
+        fileName: doc.fileName,
+        contentType: doc.contentType,
+        sizeBytes: doc.sizeBytes,
+        sha256: doc.sha256,
+        issueDate: doc.issueDate,
+        expirationDate: doc.expirationDate ?? null,
+        issuingAuthority: doc.issuingAuthority,
+        details,
+      };
+    });
+}
+
+export function createSubmissionRequestSchema(today: string) {
+  return z.strictObject({
+    documents: z
+      .array(documentInputSchema(today), { error: 'Add your documents as a list.' })
+      .min(LIMITS.minDocuments, 'Add at least one document.')
+      .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`),
+  });
+}
+
+export type DocumentInput = z.output<ReturnType<typeof documentInputSchema>>;
+export type CreateSubmissionRequest = z.output<ReturnType<typeof createSubmissionRequestSchema>>;
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export function toFieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,71 @@
+/**
+ * The emails a provider receives. Everything she typed is escaped in the HTML part: metadata
+ * is stored as given and rendered inert everywhere.
+ */
+import { documentTypeSpec } from './catalog.js';
+import type { EmailMessage } from '../ports/mailer.js';
+import type { NotificationKind, Submission, SubmissionDocument } from './submission.js';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+function documentLine(doc: SubmissionDocument): string {
+  return `${documentTypeSpec(doc.documentType).label} — ${doc.fileName}`;
+}
+
+export function renderNotification(kind: NotificationKind, submission: Submission, documents: SubmissionDocument[], portalUrl: string): EmailMessage {
+  const statusUrl = `${portalUrl.replace(/\/$/, '')}/submissions/${submission.submissionId}`;
+  const greeting = `Dear ${submission.provider.name},`;
+  if (kind === 'RECEIVED') {
+    const reference = submission.referenceNumber ?? '';
+    const reviewDate = longDate(submission.estimatedReviewCompletionDate ?? '');
+    const lines = documents.map(documentLine);
+    const text = [
+      greeting,
+      '',
+      'We received your credentialing documents.',
+      '',
+      `Reference number: ${reference}`,
+      `Estimated review completion: ${reviewDate}`,
+      '',
+      'Documents received:',
+      ...lines.map((line) => `  - ${line}`),
+      '',
+      `Track the status of your submission at any time: ${statusUrl}`,
+      '',
+      'Please quote your reference number if you contact the credentialing office.',
+      'Credentialing Office',
+    ].join('\n');
+    const html = `<p>${escapeHtml(greeting)}</p>
+<p>We received your credentialing documents.</p>
+<p><strong>Reference number:</strong> ${escapeHtml(reference)}<br><strong>Estimated review completion:</strong> ${escapeHtml(reviewDate)}</p>
+<p>Documents received:</p>
+<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+<p><a href="${escapeHtml(statusUrl)}">Track the status of your submission</a></p>
+<p>Please quote your reference number if you contact the credentialing office.<br>Credentialing Office</p>`;
+    return { to: submission.provider.email, subject: `We received your credentialing documents — ${reference}`, text, html };
+  }
+
+  const failing = documents.filter((doc) => doc.issues.length > 0);
+  const problems = failing.map((doc) => ({ line: documentLine(doc), messages: doc.issues.map((issue) => issue.message) }));
+  const text = [
+    greeting,
+    '',
+    'We could not accept your credentialing documents because some files need to be replaced:',
+    '',
+    ...problems.flatMap((p) => [`  - ${p.line}`, ...p.messages.map((m) => `      ${m}`)]),
+    '',
+    `Open your submission to replace these files and submit again: ${statusUrl}`,
+    'Credentialing Office',
+  ].join('\n');
+  const html = `<p>${escapeHtml(greeting)}</p>
+<p>We could not accept your credentialing documents because some files need to be replaced:</p>
+<ul>${problems.map((p) => `<li>${escapeHtml(p.line)}<br>${p.messages.map(escapeHtml).join('<br>')}</li>`).join('')}</ul>
+<p><a href="${escapeHtml(statusUrl)}">Open your submission</a> to replace these files and submit again.</p>
+<p>Credentialing Office</p>`;
+  return { to: submission.provider.email, subject: 'Action needed: some credentialing documents could not be accepted', text, html };
+}

@@ -1,0 +1,104 @@
+/** The submission and its documents as the domain sees them, and their public (API) shape. */
+import type { Category, ContentType, DocumentType } from './catalog.js';
+import type { DocumentIssue } from './document-issues.js';
+import type { DocumentStatus, SubmissionStatus } from './status.js';
+
+export interface Provider {
+  providerId: string;
+  email: string;
+  name: string;
+}
+
+export interface Submission {
+  submissionId: string;
+  provider: Provider;
+  referenceNumber: string | null;
+  status: SubmissionStatus;
+  createdAt: string;
+  submittedAt: string | null;
+  estimatedReviewCompletionDate: string | null;
+  documentIds: string[];
+  /** Message ids of notification emails already sent, by kind: makes sending idempotent. */
+  emailsSent: Partial<Record<NotificationKind, string>>;
+}
+
+export type NotificationKind = 'RECEIVED' | 'REJECTED';
+
+export interface SubmissionDocument {
+  documentId: string;
+  submissionId: string;
+  providerId: string;
+  documentType: DocumentType;
+  category: Category;
+  fileName: string;
+  contentType: ContentType;
+  sizeBytes: number;
+  sha256: string;
+  issueDate: string;
+  expirationDate: string | null;
+  issuingAuthority: string;
+  details: Record<string, string>;
+  status: DocumentStatus;
+  issues: DocumentIssue[];
+  stagingKey: string;
+  storedKey: string | null;
+}
+
+export interface SubmissionView {
+  submissionId: string;
+  referenceNumber: string | null;
+  status: SubmissionStatus;
+  createdAt: string;
+  submittedAt: string | null;
+  estimatedReviewCompletionDate: string | null;
+  provider?: { name: string; email: string };
+  documents: DocumentView[];
+}
+
+export interface DocumentView {
+  documentId: string;
+  documentType: DocumentType;
+  category: Category;
+  fileName: string;
+  contentType: ContentType;
+  sizeBytes: number;
+  issueDate: string;
+  expirationDate: string | null;
+  issuingAuthority: string;
+  details: Record<string, string>;
+  status: DocumentStatus;
+  issues: DocumentIssue[];
+}
+
+export function toDocumentView(doc: SubmissionDocument): DocumentView {
+  return {
+    documentId: doc.documentId,
+    documentType: doc.documentType,
+    category: doc.category,
+    fileName: doc.fileName,
+    contentType: doc.contentType,
+    sizeBytes: doc.sizeBytes,
+    issueDate: doc.issueDate,
+    expirationDate: doc.expirationDate,
+    issuingAuthority: doc.issuingAuthority,
+    details: doc.details,
+    status: doc.status,
+    issues: doc.issues,
+  };
+}
+
+/** Staff also see who submitted; a provider sees only her own submissions anyway. */
+export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
+  const order = new Map(submission.documentIds.map((id, index) => [id, index]));
+  const sorted = [...documents].sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0));
+  return {
+    submissionId: submission.submissionId,
+    referenceNumber: submission.referenceNumber,
+    status: submission.status,
+    createdAt: submission.createdAt,
+    submittedAt: submission.submittedAt,
+    estimatedReviewCompletionDate: submission.estimatedReviewCompletionDate,
+    ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
+    documents: sorted.map(toDocumentView),
+  };
+}

@@ -1,0 +1,8 @@
+import { getSubmissionAudit } from '../../use-cases/get-submission-audit.js';
+import { auditLog, submissionRepository } from '../shared/adapters.js';
+import { httpHandler } from '../shared/http.js';
+
+export const handler = httpHandler(async ({ caller, path }) => ({
+  statusCode: 200,
+  body: await getSubmissionAudit({ repository: submissionRepository(), audit: auditLog() }, caller, path.submissionId ?? ''),
+}));

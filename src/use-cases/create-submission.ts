@@ -1,0 +1,85 @@
+import { LIMITS } from '../domain/catalog.js';
+import type { Caller } from '../domain/caller.js';
+import { isoDateInZone } from '../domain/dates.js';
+import { ValidationFailed } from '../domain/errors.js';
+import { createSubmissionRequestSchema, toFieldProblems } from '../domain/metadata-schema.js';
+import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { DocumentStore, PresignedUpload } from '../ports/document-store.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
+import { assertProvider } from './access.js';
+
+export interface CreateSubmissionDeps {
+  repository: SubmissionRepository;
+  store: DocumentStore;
+  audit: AuditLog;
+  clock: Clock;
+  newId: () => string;
+  timeZone: string;
+}
+
+export interface CreatedSubmission {
+  submissionId: string;
+  status: 'AWAITING_UPLOAD';
+  documents: { documentId: string; documentType: string; upload: PresignedUpload }[];
+}
+
+/** Staging keys are server-generated: the provider's file name never reaches a key. */
+export const stagingKey = (submissionId: string, documentId: string) => `staging/${submissionId}/${documentId}`;
+
+export async function createSubmission(deps: CreateSubmissionDeps, caller: Caller, body: unknown): Promise<CreatedSubmission> {
+  assertProvider(caller);
+  const now = deps.clock.now();
+  const parsed = createSubmissionRequestSchema(isoDateInZone(now, deps.timeZone)).safeParse(body);
+  if (!parsed.success) {
+    throw new ValidationFailed('Some document details need fixing.', toFieldProblems(parsed.error));
+  }
+
+  const submissionId = deps.newId();
+  const documents: SubmissionDocument[] = parsed.data.documents.map((input) => {
+    const documentId = deps.newId();
+    return {
+      ...input,
+      documentId,
+      submissionId,
+      providerId: caller.userId,
+      status: 'PENDING_UPLOAD',
+      issues: [],
+      stagingKey: stagingKey(submissionId, documentId),
+      storedKey: null,
+    };
+  });
+  const submission: Submission = {
+    submissionId,
+    provider: { providerId: caller.userId, email: caller.email, name: caller.name },
+    referenceNumber: null,
+    status: 'AWAITING_UPLOAD',
+    createdAt: now.toISOString(),
+    submittedAt: null,
+    estimatedReviewCompletionDate: null,
+    documentIds: documents.map((doc) => doc.documentId),
+    emailsSent: {},
+  };
+
+  const uploads = await Promise.all(
+    documents.map((doc) => deps.store.presignUpload(doc.stagingKey, doc.contentType, doc.sizeBytes, LIMITS.uploadUrlTtlSeconds)),
+  );
+  await deps.repository.create(submission, documents);
+  await deps.audit.record({
+    submissionId,
+    type: 'SUBMISSION_CREATED',
+    factKey: 'SUBMISSION_CREATED',
+    actor: { type: 'provider', id: caller.userId },
+    occurredAt: now.toISOString(),
+    requestId: caller.requestId,
+    sourceIp: caller.sourceIp,
+    details: { documentTypes: documents.map((doc) => doc.documentType), documentCount: documents.length },
+  });
+
+  return {
+    submissionId,
+    status: 'AWAITING_UPLOAD',
+    documents: documents.map((doc, index) => ({ documentId: doc.documentId, documentType: doc.documentType, upload: uploads[index]! })),
+  };
+}

@@ -1,0 +1,56 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionExpired, useAuth } from './auth/AuthProvider.js';
+import { Layout } from './components/Layout.js';
+import { HomePage } from './pages/HomePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { StaffHomePage } from './pages/StaffHomePage.js';
+import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
+import { UploadPage } from './upload/UploadPage.js';
+import type { ReactNode } from 'react';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        refetchOnWindowFocus: true,
+        retry: (count, error) => !(error instanceof SessionExpired) && count < 2,
+      },
+    },
+  });
+}
+
+/** Signed-in pages; otherwise sign-in, coming back here afterwards. */
+function RequireAuth({ children, providersOnly = false }: { children: ReactNode; providersOnly?: boolean }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (providersOnly && session.role !== 'provider') return <StaffHomePage />;
+  return children;
+}
+
+function Home() {
+  const { session } = useAuth();
+  return session?.role === 'provider' ? <HomePage /> : <StaffHomePage />;
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
+            <Route path="/upload" element={<RequireAuth providersOnly><UploadPage /></RequireAuth>} />
+            <Route path="/submissions/:submissionId" element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+            <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The signed-in session: kept in sessionStorage (gone when the tab closes), refreshed shortly
+ * before the ID token expires. When refreshing fails the session ends with a notice, and the
+ * route guard sends her to sign-in; drafts live in their own storage and survive that.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { PortalConfig } from '../config.js';
+import { refreshSession, signIn as cognitoSignIn, type Session } from './cognito.js';
+
+const STORAGE_KEY = 'credentialing.session';
+const REFRESH_MARGIN_MS = 60_000;
+
+export class SessionExpired extends Error {
+  constructor() {
+    super('Your session has expired. Sign in again to continue.');
+    this.name = 'SessionExpired';
+  }
+}
+
+interface AuthContextValue {
+  config: PortalConfig;
+  session: Session | null;
+  /** Why she was sent to sign-in (expired session, signed out), shown there once. */
+  notice: string | null;
+  signIn(username: string, password: string): Promise<Session>;
+  signOut(): void;
+  /** A valid ID token, refreshed if it is about to expire; ends the session if that fails. */
+  getIdToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  expire(): void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+function readStoredSession(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeSession(session: Session | null): void {
+  if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(STORAGE_KEY);
+}
+
+export function AuthProvider({ config, children }: { config: PortalConfig; children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(readStoredSession);
+  const [notice, setNotice] = useState<string | null>(null);
+  const sessionRef = useRef(session);
+  const refreshing = useRef<Promise<Session> | null>(null);
+
+  const update = useCallback((next: Session | null) => {
+    sessionRef.current = next;
+    storeSession(next);
+    setSession(next);
+  }, []);
+
+  const expire = useCallback(() => {
+    if (!sessionRef.current) return;
+    setNotice('Your session has expired. Sign in again to continue — what you entered has been kept.');
+    update(null);
+  }, [update]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const next = await cognitoSignIn(config, username, password);
+      setNotice(null);
+      update(next);
+      return next;
+    },
+    [config, update],
+  );
+
+  const signOut = useCallback(() => {
+    setNotice('You have signed out.');
+    update(null);
+  }, [update]);
+
+  const getIdToken = useCallback(
+    async (options?: { forceRefresh?: boolean }) => {
+      const current = sessionRef.current;
+      if (!current) throw new SessionExpired();
+      if (!options?.forceRefresh && current.expiresAt - Date.now() > REFRESH_MARGIN_MS) return current.idToken;
+      if (!current.refreshToken) {
+        expire();
+        throw new SessionExpired();
+      }
+      refreshing.current ??= refreshSession(config, current).finally(() => {
+        refreshing.current = null;
+      });
+      try {
+        const next = await refreshing.current;
+        update(next);
+        return next.idToken;
+      } catch {
+        expire();
+        throw new SessionExpired();
+      }
+    },
+    [config, expire, update],
+  );
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ config, session, notice, signIn, signOut, getIdToken, expire }),
+    [config, session, notice, signIn, signOut, getIdToken, expire],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}

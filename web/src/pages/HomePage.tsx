@@ -1,0 +1,154 @@
+/** Her submissions, newest first, and the way to upload more or find one by reference. */
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
+import { isSubmissionInProgress } from '../../../src/domain/status.js';
+import { describeError, useApi } from '../api/client.js';
+import type { SubmissionListItem } from '../api/types.js';
+import { useAuth } from '../auth/AuthProvider.js';
+import { PageHeading } from '../components/Layout.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { formatDateTime } from '../format.js';
+import { loadDraft } from '../upload/draft.js';
+
+export function documentCount(item: SubmissionListItem): number {
+  return item.documentCount ?? item.documents?.length ?? 0;
+}
+
+export function sortNewestFirst(items: SubmissionListItem[]): SubmissionListItem[] {
+  return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function ReferenceLookup() {
+  const navigate = useNavigate();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const reference = normalizeReferenceNumber(value);
+    if (!reference) {
+      setError('Enter a reference number like CRD-7K4M-9QXP-H3TW.');
+      return;
+    }
+    setError(null);
+    navigate(`/reference/${reference}`);
+  };
+  return (
+    <form className="lookup" onSubmit={onSubmit} noValidate role="search" aria-label="Find a submission by reference number">
+      <label htmlFor="reference" className="field__label">
+        Find by reference number
+      </label>
+      <div className="lookup__row">
+        <input
+          id="reference"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="CRD-XXXX-XXXX-XXXX"
+          className="uppercase"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          aria-describedby="reference-error"
+          aria-invalid={Boolean(error)}
+        />
+        <button type="submit" className="button button--secondary">
+          Find
+        </button>
+      </div>
+      <p id="reference-error" className="field__error" aria-live="polite">
+        {error}
+      </p>
+    </form>
+  );
+}
+
+export function HomePage() {
+  const api = useApi();
+  const { session } = useAuth();
+  const list = useQuery({
+    queryKey: ['submissions'],
+    queryFn: () => api.listSubmissions(),
+    refetchInterval: (query) => (query.state.data?.items.some((item) => isSubmissionInProgress(item.status)) ? 3000 : false),
+  });
+  const draft = loadDraft(session!.username);
+  const items = sortNewestFirst(list.data?.items ?? []);
+  const firstName = session!.name.split(' ')[0];
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <PageHeading title="My submissions">Welcome, {firstName}</PageHeading>
+          <p className="lede">Your credentialing document submissions and their status.</p>
+        </div>
+        <Link to="/upload" className="button button--large">
+          Upload Documents
+        </Link>
+      </div>
+
+      {draft && draft.documents.some((doc) => doc.file || doc.issueDate || doc.issuingAuthority) && (
+        <p className="notice notice--info">
+          You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
+        </p>
+      )}
+
+      <section className="card" aria-labelledby="submissions-heading">
+        <div className="card__header">
+          <h2 id="submissions-heading">Submissions</h2>
+          <ReferenceLookup />
+        </div>
+        {list.isPending ? (
+          <p role="status" className="loading">
+            Loading your submissions…
+          </p>
+        ) : list.isError ? (
+          <p className="notice notice--error" role="alert">
+            We could not load your submissions. {describeError(list.error)}
+          </p>
+        ) : items.length === 0 ? (
+          <div className="empty">
+            <p>You have not submitted any documents yet.</p>
+            <p>Start with <Link to="/upload">Upload Documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
+          </div>
+        ) : (
+          <SubmissionTable items={items} />
+        )}
+      </section>
+    </>
+  );
+}
+
+export function SubmissionTable({ items, showProvider = false }: { items: SubmissionListItem[]; showProvider?: boolean }) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Submissions, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Reference</th>
+          {showProvider && <th scope="col">Provider</th>}
+          <th scope="col">Date</th>
+          <th scope="col">Status</th>
+          <th scope="col">Documents</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.submissionId}>
+            <td data-label="Reference">
+              <Link to={`/submissions/${item.submissionId}`} className="mono">
+                {item.referenceNumber ?? 'Not submitted yet'}
+              </Link>
+            </td>
+            {showProvider && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
+            <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
+            <td data-label="Status">
+              <StatusBadge status={item.status} />
+            </td>
+            <td data-label="Documents">{documentCount(item)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

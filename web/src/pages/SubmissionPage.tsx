@@ -1,0 +1,77 @@
+/** A submission's status, reachable by id or by reference; polls while the workflow runs. */
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useParams } from 'react-router';
+import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
+import { isSubmissionInProgress } from '../../../src/domain/status.js';
+import { describeError, isNotFound, useApi } from '../api/client.js';
+import type { SubmissionView } from '../api/types.js';
+import { PageHeading } from '../components/Layout.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { SubmissionDetails } from './SubmissionDetails.js';
+
+const POLL_MS = 1500;
+
+function refetchWhileInProgress(query: { state: { data?: SubmissionView } }): number | false {
+  const data = query.state.data;
+  if (!data) return false;
+  const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
+  return isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending) ? POLL_MS : false;
+}
+
+function retryUnlessNotFound(count: number, error: unknown): boolean {
+  return !isNotFound(error) && count < 2;
+}
+
+function Loaded({ query }: { query: { data?: SubmissionView; isPending: boolean; isError: boolean; error: unknown } }) {
+  const location = useLocation();
+  const justSubmitted = Boolean((location.state as { justSubmitted?: boolean } | null)?.justSubmitted);
+  if (query.isPending) {
+    return (
+      <>
+        <PageHeading>Submission</PageHeading>
+        <p role="status" className="loading">
+          Loading…
+        </p>
+      </>
+    );
+  }
+  if (query.isError) {
+    if (isNotFound(query.error)) return <NotFoundPage what="submission" />;
+    return (
+      <>
+        <PageHeading>Submission</PageHeading>
+        <p className="notice notice--error" role="alert">
+          {describeError(query.error)}
+        </p>
+      </>
+    );
+  }
+  return <SubmissionDetails submission={query.data!} justSubmitted={justSubmitted} />;
+}
+
+export function SubmissionPage() {
+  const { submissionId = '' } = useParams();
+  const api = useApi();
+  const query = useQuery({
+    queryKey: ['submission', submissionId],
+    queryFn: () => api.getSubmission(submissionId),
+    refetchInterval: refetchWhileInProgress,
+    retry: retryUnlessNotFound,
+  });
+  return <Loaded query={query} />;
+}
+
+export function ReferencePage() {
+  const { referenceNumber = '' } = useParams();
+  const reference = normalizeReferenceNumber(referenceNumber);
+  const api = useApi();
+  const query = useQuery({
+    queryKey: ['submission-by-reference', reference],
+    queryFn: () => api.getSubmissionByReference(reference!),
+    enabled: reference !== null,
+    refetchInterval: refetchWhileInProgress,
+    retry: retryUnlessNotFound,
+  });
+  if (!reference) return <NotFoundPage what="submission" />;
+  return <Loaded query={query} />;
+}

@@ -1,0 +1,54 @@
+/** Progress of an upload run: a bar per file and one overall, announced politely. */
+import { ProgressBar } from '../components/ProgressBar.js';
+import type { FileProgress, Phase } from './useUploadRun.js';
+import { formatBytes } from './validate.js';
+
+const PHASE_TEXT: Record<Phase, string> = {
+  idle: '',
+  hashing: 'Preparing your files…',
+  creating: 'Creating your submission…',
+  uploading: 'Uploading your files…',
+  submitting: 'Submitting for validation…',
+  failed: 'Upload interrupted',
+};
+
+const STATE_TEXT: Record<FileProgress['state'], string> = {
+  waiting: 'Waiting',
+  uploading: '',
+  retrying: 'Retrying…',
+  done: 'Uploaded',
+  failed: 'Failed',
+};
+
+export function UploadProgress({ phase, files }: { phase: Phase; files: FileProgress[] }) {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  const loaded = files.reduce((sum, file) => sum + Math.min(file.loaded, file.size), 0);
+  const done = files.filter((file) => file.state === 'done').length;
+  return (
+    <section className="card upload-progress" aria-labelledby="upload-progress-heading">
+      <h2 id="upload-progress-heading">{PHASE_TEXT[phase]}</h2>
+      <p className="visually-hidden" aria-live="polite">
+        {PHASE_TEXT[phase]} {done} of {files.length} files uploaded.
+      </p>
+      <ProgressBar
+        label="Overall progress"
+        value={loaded}
+        max={total}
+        detail={`${done} of ${files.length} files · ${formatBytes(loaded)} of ${formatBytes(total)}`}
+      />
+      <ul className="upload-progress__files">
+        {files.map((file) => (
+          <li key={file.key} className={`upload-progress__file upload-progress__file--${file.state}`}>
+            <ProgressBar
+              label={file.name}
+              value={file.loaded}
+              max={file.size}
+              detail={STATE_TEXT[file.state] || `${Math.round((file.loaded / Math.max(file.size, 1)) * 100)}%`}
+            />
+            {file.error && <p className="field__error">{file.error}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

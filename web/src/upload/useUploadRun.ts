@@ -1,0 +1,150 @@
+/**
+ * Upload and submit, step by step: SHA-256 of each file, create the submission, upload every
+ * file to its presigned POST (three at a time, each retried twice before asking her), submit.
+ * A failed upload can be retried without creating a second submission.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { ApiError, describeError, useApi } from '../api/client.js';
+import type { CreatedSubmission } from '../api/types.js';
+import { sha256Hex, uploadFile } from '../api/upload.js';
+import { fileFor, rememberSubmissionFiles, toCreateDocument, type DraftDocument } from './draft.js';
+
+export type Phase = 'idle' | 'hashing' | 'creating' | 'uploading' | 'submitting' | 'failed';
+
+export interface FileProgress {
+  key: string;
+  name: string;
+  size: number;
+  loaded: number;
+  state: 'waiting' | 'uploading' | 'retrying' | 'done' | 'failed';
+  error?: string;
+}
+
+export interface RunResult {
+  submissionId?: string;
+  /** The API refused the metadata: field problems to show on the form. */
+  rejected?: ApiError;
+}
+
+const AUTO_RETRIES = 2;
+const CONCURRENCY = 3;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function useUploadRun() {
+  const api = useApi();
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [files, setFiles] = useState<FileProgress[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const created = useRef<{ submission: CreatedSubmission; keys: string[] } | null>(null);
+
+  const patch = useCallback((key: string, change: Partial<FileProgress>) => {
+    setFiles((current) => current.map((file) => (file.key === key ? { ...file, ...change } : file)));
+  }, []);
+
+  const uploadAll = useCallback(
+    async (submission: CreatedSubmission, keys: string[], only?: Set<string>): Promise<boolean> => {
+      setPhase('uploading');
+      const queue = keys.map((key, index) => ({ key, index })).filter(({ key }) => !only || only.has(key));
+      let ok = true;
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const file = fileFor(next.key)!;
+          const upload = submission.documents[next.index]!.upload;
+          for (let attempt = 0; ; attempt++) {
+            patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
+            try {
+              const key = next.key;
+              await uploadFile(upload, file, (loaded) => patch(key, { loaded }));
+              patch(next.key, { state: 'done', loaded: file.size });
+              break;
+            } catch (uploadError) {
+              if (attempt < AUTO_RETRIES) {
+                await sleep(1000 * 2 ** attempt);
+                continue;
+              }
+              ok = false;
+              patch(next.key, { state: 'failed', error: (uploadError as Error).message });
+              break;
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      return ok;
+    },
+    [patch],
+  );
+
+  const finish = useCallback(
+    async (submissionId: string): Promise<RunResult> => {
+      setPhase('submitting');
+      try {
+        await api.submit(submissionId);
+        created.current = null;
+        return { submissionId };
+      } catch (submitError) {
+        setPhase('failed');
+        setError(`Your files are uploaded, but submitting failed: ${describeError(submitError)}`);
+        return {};
+      }
+    },
+    [api],
+  );
+
+  const start = useCallback(
+    async (documents: DraftDocument[]): Promise<RunResult> => {
+      setError(null);
+      created.current = null;
+      setFiles(documents.map((doc) => ({ key: doc.key, name: doc.file!.name, size: doc.file!.size, loaded: 0, state: 'waiting' })));
+      try {
+        setPhase('hashing');
+        const body = [];
+        for (const doc of documents) {
+          const file = fileFor(doc.key)!;
+          body.push(toCreateDocument(doc, file, await sha256Hex(file)));
+        }
+        setPhase('creating');
+        const submission = await api.createSubmission(body);
+        const keys = documents.map((doc) => doc.key);
+        created.current = { submission, keys };
+        rememberSubmissionFiles(submission.submissionId, keys);
+        if (!(await uploadAll(submission, keys))) {
+          setPhase('failed');
+          setError('Some files could not be uploaded. Check your connection, then retry them.');
+          return {};
+        }
+        return await finish(submission.submissionId);
+      } catch (runError) {
+        setPhase('idle');
+        if (runError instanceof ApiError && runError.status === 400 && runError.details.length > 0) {
+          return { rejected: runError };
+        }
+        setError(describeError(runError));
+        return {};
+      }
+    },
+    [api, uploadAll, finish],
+  );
+
+  const retryFailed = useCallback(async (): Promise<RunResult> => {
+    const current = created.current;
+    if (!current) return {};
+    setError(null);
+    const failed = new Set(files.filter((file) => file.state === 'failed').map((file) => file.key));
+    if (failed.size > 0 && !(await uploadAll(current.submission, current.keys, failed))) {
+      setPhase('failed');
+      setError('Some files still could not be uploaded. Check your connection and retry, or submit again.');
+      return {};
+    }
+    return finish(current.submission.submissionId);
+  }, [files, uploadAll, finish]);
+
+  const reset = useCallback(() => {
+    created.current = null;
+    setPhase('idle');
+    setFiles([]);
+    setError(null);
+  }, []);
+
+  return { phase, files, error, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
+}
