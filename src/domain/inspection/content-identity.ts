@@ -102,13 +102,3 @@ export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
     description: describeMime(mime, found?.mime === mime ? found.ext : undefined),
   };
 }
-
-/** ZIP and Compound File containers need their directory read before we know what they hold. */
-export function isContainer(mime: string | null): 'zip' | 'cfb' | null {
-  if (mime === null) return null;
-  if (mime === 'application/x-cfb' || mime === 'application/msword' || mime === 'application/x-msi') return 'cfb';
-  if (mime === 'application/zip' || (familyOf(mime) === 'office' && mime !== 'application/rtf' && !mime.startsWith('application/vnd.oasis'))) {
-    return 'zip';
-  }
-  return null;
-}

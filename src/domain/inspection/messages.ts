@@ -66,6 +66,9 @@ export const fileMessages = {
     `we accept at most ${(LIMITS.maxImagePixels / 1_000_000).toFixed(0)} megapixels. ` +
     'Scan it at a lower resolution (300 dpi is plenty) or save it as a PDF, and upload it again.',
 
+  imageVariantUnsupported: (what: string) =>
+    `This image is ${what}, which many viewers cannot open. Save or export it as PNG, JPEG or PDF and upload it again.`,
+
   docxDamaged: () =>
     'This Word document is damaged or incomplete. Open it in Word, save it again as a .docx (or as a PDF), ' +
     'and upload the new file.',
@@ -73,6 +76,9 @@ export const fileMessages = {
   docxTooLargeUnpacked: () =>
     `This Word document unpacks to more than ${LIMITS.maxDocxExpandedBytes / MB} MB, far more than a CV needs. ` +
     'Remove large embedded items or save it as a PDF, and upload it again.',
+
+  officeVariantUnsupported: (what: string) =>
+    `This file is ${what}, which we do not accept. Save it as a Word document (.docx) or as a PDF and upload it again.`,
 
   docxActiveContent: () =>
     'This Word document contains macros or embedded programs, which we do not accept. Save it as a regular ' +

@@ -1,0 +1,90 @@
+/**
+ * The AWS emulators, on 127.0.0.1 only, with their data under the runtime's data directory:
+ * s3rver (S3), dynalite (DynamoDB), aws-ses-v2-local (SES + mailbox) in-process, and
+ * cognito-local in a child process (it keeps its data relative to its working directory).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import dynalite from 'dynalite';
+import sesModule from 'aws-ses-v2-local';
+import S3rver from 's3rver';
+
+const require = createRequire(import.meta.url);
+
+export interface EmulatorPorts {
+  s3: number;
+  dynamodb: number;
+  ses: number;
+  cognito: number;
+}
+
+export interface Emulators {
+  endpoints: { s3: string; dynamodb: string; ses: string; cognito: string };
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+
+export async function startEmulators(dataDir: string, ports: EmulatorPorts, bucketConfigs: { name: string; configs: string[] }[]): Promise<Emulators> {
+  for (const dir of ['s3', 'dynamodb', 'cognito/.cognito/db']) mkdirSync(path.join(dataDir, dir), { recursive: true });
+
+  const s3 = new S3rver({ port: ports.s3, address: '127.0.0.1', directory: path.join(dataDir, 's3'), silent: true, configureBuckets: bucketConfigs });
+  const s3Address = (await s3.run()) as AddressInfo;
+
+  const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((ready) => dynamo.listen(ports.dynamodb, '127.0.0.1', ready));
+
+  const ses = await (sesModule as unknown as { default: typeof sesModule.default }).default({ host: '127.0.0.1', port: ports.ses });
+
+  const cognitoPort = ports.cognito || (await freePort());
+  const cognitoDir = path.join(dataDir, 'cognito');
+  // The issuer must be the URL tokens are verified against.
+  writeFileSync(path.join(cognitoDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: `http://127.0.0.1:${cognitoPort}` } }));
+  const cognito = fork(new URL('./cognito-child.cjs', import.meta.url).pathname, [], {
+    cwd: cognitoDir,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(cognitoPort), COGNITO_LOCAL_MAIN: require.resolve('cognito-local/lib/server/index.js') },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  await waitForChild(cognito);
+
+  return {
+    endpoints: {
+      s3: `http://127.0.0.1:${s3Address.port}`,
+      dynamodb: `http://127.0.0.1:${portOf(dynamo)}`,
+      ses: `http://127.0.0.1:${portOf(ses)}`,
+      cognito: `http://127.0.0.1:${cognitoPort}`,
+    },
+    async close() {
+      cognito.kill();
+      await Promise.all([
+        s3.close(),
+        new Promise((done) => dynamo.close(done)),
+        new Promise((done) => {
+          ses.closeAllConnections?.();
+          ses.close(done);
+        }),
+      ]);
+    },
+  };
+}
+
+function waitForChild(child: ChildProcess): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((ready, failed) => {
+    child.once('message', (message: { ready?: boolean; error?: string }) => (message.ready ? ready() : failed(new Error(`cognito-local: ${message.error}`))));
+    child.once('exit', (code) => failed(new Error(`cognito-local exited with ${code}: ${stderr.slice(-2000)}`)));
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
+ * finds them in place) and seeds the demo users.
+ */
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { resourcesOfType, type Template } from './template.js';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const LOCAL_REGION = 'us-east-1';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: 'provider' | 'staff';
+  name: string;
+  givenName: string;
+  familyName: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'emily.johnson@example.org', password: 'Emily-Demo-2026!', role: 'provider', name: 'Emily Johnson', givenName: 'Emily', familyName: 'Johnson' },
+  { username: 'michael.chen@example.org', password: 'Michael-Demo-2026!', role: 'provider', name: 'Michael Chen', givenName: 'Michael', familyName: 'Chen' },
+  { username: 'credentialing@example.org', password: 'Staff-Demo-2026!', role: 'staff', name: 'Credentialing Office', givenName: 'Credentialing', familyName: 'Office' },
+];
+
+/** Local physical names: the logical id, lower-cased where S3 requires it. */
+export const localTableName = (logicalId: string) => logicalId;
+export const localBucketName = (logicalId: string) => logicalId.toLowerCase();
+
+export async function provisionTables(template: Template, endpoint: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+  for (const [logicalId, resource] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
+    if (existing.has(localTableName(logicalId))) continue;
+    const props = resource.Properties as Record<string, unknown> & { GlobalSecondaryIndexes?: Record<string, unknown>[] };
+    await client.send(
+      new CreateTableCommand({
+        TableName: localTableName(logicalId),
+        KeySchema: props.KeySchema,
+        AttributeDefinitions: props.AttributeDefinitions,
+        BillingMode: 'PAY_PER_REQUEST',
+        ...(props.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })) } : {}),
+      } as CreateTableCommandInput),
+    );
+  }
+  client.destroy();
+}
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The template's CORS rules as the XML s3rver reads, with the portal origin made local. */
+export function bucketConfigs(template: Template, portalOrigin: string): { name: string; configs: string[] }[] {
+  return resourcesOfType(template, 'AWS::S3::Bucket').map(([logicalId, resource]) => {
+    const rules = ((resource.Properties?.CorsConfiguration as { CorsRules?: Record<string, string[] | number>[] })?.CorsRules ?? []).map((rule) => {
+      const list = (tag: string, values: unknown) => ((values as string[] | undefined) ?? []).map((v) => `<${tag}>${xml(v)}</${tag}>`).join('');
+      return `<CORSRule>${list('AllowedOrigin', [portalOrigin])}${list('AllowedMethod', rule.AllowedMethods)}${list('AllowedHeader', rule.AllowedHeaders)}${list('ExposeHeader', rule.ExposedHeaders)}${rule.MaxAge ? `<MaxAgeSeconds>${rule.MaxAge}</MaxAgeSeconds>` : ''}</CORSRule>`;
+    });
+    return { name: localBucketName(logicalId), configs: rules.length ? [`<CORSConfiguration>${rules.join('')}</CORSConfiguration>`] : [] };
+  });
+}
+
+export interface UserPoolIds {
+  userPoolId: string;
+  userPoolClientId: string;
+}
+
+export async function provisionUserPool(template: Template, endpoint: string, previous: UserPoolIds | null): Promise<UserPoolIds> {
+  const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    if (previous) {
+      const found = await client.send(new DescribeUserPoolCommand({ UserPoolId: previous.userPoolId })).catch(() => null);
+      if (found?.UserPool) return previous;
+    }
+    const [poolId] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+    const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
+    const pool = await client.send(new CreateUserPoolCommand({ PoolName: poolId, UsernameAttributes: ['email'] }));
+    const userPoolId = pool.UserPool!.Id!;
+    const poolClient = await client.send(
+      new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'PortalClient', ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }),
+    );
+    for (const [, group] of resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')) {
+      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.Properties!.GroupName as string, Description: group.Properties!.Description as string }));
+    }
+    for (const user of DEMO_USERS) {
+      const attributes: AttributeType[] = [
+        { Name: 'email', Value: user.username },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'given_name', Value: user.givenName },
+        { Name: 'family_name', Value: user.familyName },
+      ];
+      await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: user.username, UserAttributes: attributes, MessageAction: 'SUPPRESS' }));
+      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: user.password, Permanent: true }));
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.role === 'staff' ? 'credentialing-staff' : 'providers' }));
+    }
+    return { userPoolId, userPoolClientId: poolClient.UserPoolClient!.ClientId! };
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,40 @@
+/** `npm start`: builds the portal if needed, starts everything, prints where to go. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { startLocalRuntime } from './runtime.js';
+
+const started = Date.now();
+const webDist = path.join(PROJECT_ROOT, 'web', 'dist', 'index.html');
+if (!existsSync(webDist) || process.argv.includes('--build')) {
+  console.log('Building the portal (vite build)…');
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
+const runtime = await startLocalRuntime({ dataDir: path.join(PROJECT_ROOT, '.data'), port: Number(process.env.PORT ?? 3000) });
+const { stack } = runtime;
+console.log(`
+Credentialing document intake is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  Portal:   ${stack.portalUrl}
+  API:      ${stack.apiUrl}
+  Mailbox:  ${stack.mailboxUrl}   (every email the system sends)
+
+  Demo sign-ins:
+${stack.users.map((u) => `    ${u.role.padEnd(8)} ${u.username.padEnd(28)} ${u.password}   (${u.name})`).join('\n')}
+
+  Data is kept in .data/ (delete it to start fresh); .data/stack.json has every endpoint and id.
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('\nStopping…');
+    await runtime.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Reads the synthesized CloudFormation template: resolves the intrinsic functions we use
+ * (Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::Select) against the local stand-ins for each
+ * resource, so nothing about the infrastructure is written twice.
+ */
+import { App } from 'aws-cdk-lib';
+import { STACK_NAME, buildStack } from '../infra/stacks.js';
+
+export type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>; Parameters?: Record<string, { Default?: unknown }> };
+
+export function synthesizeTemplate(): Template {
+  // No bundling (handlers run from source here) and no cdk-nag (the infra tests run it).
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  buildStack(app, { nag: false });
+  return app.synth().getStackByName(STACK_NAME).template as Template;
+}
+
+export interface LocalValues {
+  ref(logicalId: string): string | undefined;
+  getAtt(logicalId: string, attribute: string): string | undefined;
+}
+
+export function resolve(value: unknown, locals: LocalValues): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolve(item, locals));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 1) {
+    const [fn, arg] = entries[0]!;
+    switch (fn) {
+      case 'Ref':
+        return locals.ref(arg as string) ?? `unresolved-${String(arg)}`;
+      case 'Fn::GetAtt': {
+        const [id, attr] = arg as [string, string];
+        return locals.getAtt(id, attr) ?? `unresolved-${id}.${attr}`;
+      }
+      case 'Fn::Join': {
+        const [separator, parts] = arg as [string, unknown[]];
+        return (resolve(parts, locals) as unknown[]).map(String).join(separator);
+      }
+      case 'Fn::Select': {
+        const [index, list] = arg as [number, unknown];
+        return (resolve(list, locals) as unknown[])[Number(index)];
+      }
+      case 'Fn::Sub': {
+        const text = (Array.isArray(arg) ? arg[0] : arg) as string;
+        return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+          const [id, attr] = name.split('.');
+          return String(attr ? locals.getAtt(id!, attr) : locals.ref(id!));
+        });
+      }
+      default:
+        break;
+    }
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, resolve(v, locals)]));
+}
+
+export function resourcesOfType(template: Template, type: string) {
+  return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+/** Logical ids named inside a value's Fn::GetAtt / Ref (e.g. which function an integration calls). */
+export function referencedIds(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => referencedIds(item, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'Fn::GetAtt') found.push((inner as string[])[0]!);
+      else if (key === 'Ref') found.push(inner as string);
+      else referencedIds(inner, found);
+    }
+  }
+  return found;
+}
