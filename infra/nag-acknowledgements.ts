@@ -42,5 +42,13 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'AwsSolutions-CFR2', 'WAF web ACLs are account/organisation-level and attached at deployment.');
   ack(stack, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate is used until a custom domain and ACM certificate are chosen at deployment; MinimumProtocolVersion TLSv1.2_2021 applies then.');
   ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP) until the portal ships its enrolment flow; tracked in the README.');
+  const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (portalDeployer) {
+    const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';
+    for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', `Resource::<${logicalId(data.portalBucket)}.Arn>/*`, 'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*']) {
+      ack(portalDeployer, `AwsSolutions-IAM5[${finding}]`, reason);
+    }
+    ack(portalDeployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason);
+  }
   ack(stack, 'AwsSolutions-COG8', 'The Plus feature plan (threat protection) is a per-user cost decision for the deploying organisation.');
 }

@@ -1,0 +1,215 @@
+/**
+ * The intake flow end to end against the local runtime: real emulators, the synthesized
+ * template's resources, state machine and handlers. Asserts what a provider, a reviewer and
+ * an auditor would see.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
+import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
+import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from '../support/files.js';
+import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../support/local-api.js';
+
+const EMILY = 'emily.johnson@example.org';
+const MICHAEL = 'michael.chen@example.org';
+const STAFF = 'credentialing@example.org';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+let runtime: LocalRuntime;
+let dataDir: string;
+let tokens: Record<string, string>;
+let s3: S3Client;
+let db: DynamoDBDocumentClient;
+
+interface TestDocument {
+  metadata: Record<string, unknown>;
+  bytes: Uint8Array;
+}
+
+function fiveDocuments(): TestDocument[] {
+  const file = (documentType: string, fileName: string, contentType: string, bytes: Uint8Array, extra: Record<string, unknown>) => ({
+    bytes,
+    metadata: { documentType, fileName, contentType, sizeBytes: bytes.byteLength, sha256: sha256Hex(bytes), ...extra },
+  });
+  return [
+    file('MEDICAL_LICENSE', 'ca-medical-license.pdf', 'application/pdf', makePdf({ pages: 2 }), { issueDate: '2024-07-01', expirationDate: '2028-06-30', issuingAuthority: 'Medical Board of California', details: { licenseNumber: 'A123456', jurisdiction: 'CA' } }),
+    file('BOARD_CERTIFICATION', 'abim-certificate.png', 'image/png', makePng(640, 480), { issueDate: '2019-08-15', issuingAuthority: 'American Board of Internal Medicine', details: { specialty: 'Internal Medicine' } }),
+    file('DEA_REGISTRATION', 'dea-registration.jpg', 'image/jpeg', makeJpeg(320, 200), { issueDate: '2025-01-10', expirationDate: '2028-01-31', issuingAuthority: 'U.S. Drug Enforcement Administration', details: { deaNumber: 'AB1234563', jurisdiction: 'CA' } }),
+    file('CURRICULUM_VITAE', 'emily-johnson-cv.docx', DOCX, makeDocx(), { issueDate: '2026-10-01', issuingAuthority: '' }),
+    file('MALPRACTICE_INSURANCE', 'malpractice-coi.pdf', 'application/pdf', makePdf({ pages: 1 }), { issueDate: '2026-01-01', expirationDate: '2027-01-01', issuingAuthority: 'The Doctors Company', details: { policyNumber: 'TDC-889-2231', perClaimLimit: '1000000', aggregateLimit: '3000000' } }),
+  ];
+}
+
+async function createAndUpload(token: string, documents: TestDocument[], uploadBytes = documents.map((d) => d.bytes)) {
+  const created = await callApi(runtime.stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  for (const [index, doc] of (created.body.documents as { upload: { url: string; fields: Record<string, string> } }[]).entries()) {
+    expect(await uploadFile(doc.upload, uploadBytes[index]!, String(documents[index]!.metadata.contentType))).toBe(204);
+  }
+  return created.body as { submissionId: string; documents: { documentId: string; documentType: string }[] };
+}
+
+async function keysUnder(prefix: string): Promise<string[]> {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: runtime.stack.bucketName, Prefix: prefix }));
+  return (listed.Contents ?? []).map((object) => object.Key!);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'intake-flow-'));
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  tokens = Object.fromEntries(await Promise.all([EMILY, MICHAEL, STAFF].map(async (user) => [user, await signIn(runtime.stack, user)] as const)));
+  const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  s3 = new S3Client({ ...common, endpoint: runtime.stack.endpoints.s3, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...common, endpoint: runtime.stack.endpoints.dynamodb }));
+});
+
+afterAll(async () => {
+  await runtime?.workflowsIdle();
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a provider submits five credentialing documents', () => {
+  it('receives them: permanent copies, a reference number, an email, and an intact audit trail', async () => {
+    // Prepare
+    const documents = fiveDocuments();
+    const { submissionId, documents: created } = await createAndUpload(tokens[EMILY]!, documents);
+
+    // Act
+    const submitted = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
+    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+
+    // Assess: what the provider sees
+    expect(submitted).toEqual({ status: 202, body: { submissionId, status: 'VALIDATING' } });
+    expect(final.body.status).toBe('RECEIVED');
+    expect(final.body.referenceNumber).toMatch(REFERENCE_PATTERN);
+    expect(final.body.estimatedReviewCompletionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(final.body.documents.map((d: { documentType: string; status: string; issues: unknown[] }) => [d.documentType, d.status, d.issues.length])).toEqual(
+      documents.map((d) => [d.metadata.documentType, 'PENDING_REVIEW', 0]),
+    );
+    const byReference = await callApi(runtime.stack, 'GET', `/submissions/by-reference/${final.body.referenceNumber.toLowerCase()}`, tokens[EMILY]!);
+    expect(byReference.body.submissionId).toBe(submissionId);
+    const list = await callApi(runtime.stack, 'GET', '/submissions', tokens[EMILY]!);
+    expect(list.body.items[0]).toMatchObject({ submissionId, status: 'RECEIVED', documentCount: 5, referenceNumber: final.body.referenceNumber });
+
+    // Assess: the stored bytes are exactly what was uploaded, under server-generated keys
+    const providerId = (await db.send(new GetCommand({ TableName: runtime.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }))).Item!.provider.providerId;
+    for (const [index, doc] of created.entries()) {
+      const stored = await s3.send(new GetObjectCommand({ Bucket: runtime.stack.bucketName, Key: `documents/${providerId}/${submissionId}/${doc.documentId}` }));
+      expect(sha256Hex(await stored.Body!.transformToByteArray())).toBe(documents[index]!.metadata.sha256);
+    }
+    const item = await db.send(new GetCommand({ TableName: runtime.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }));
+    expect(item.Item).toMatchObject({ status: 'RECEIVED', gsiReference: final.body.referenceNumber, emailsSent: { RECEIVED: expect.any(String) } });
+
+    // Assess: the confirmation email
+    const email = (await mailbox(runtime.stack)).find((e) => e.subject.includes(final.body.referenceNumber));
+    expect(email?.destination.to).toEqual([EMILY]);
+    expect(email?.body.text).toContain('Dear Emily Johnson,');
+    expect(email?.body.text).toContain(`Reference number: ${final.body.referenceNumber}`);
+    const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
+    expect(email?.body.text).toContain(`Estimated review completion: ${longDate}`);
+    for (const name of documents.map((d) => String(d.metadata.fileName))) expect(email?.body.text).toContain(name);
+    expect(email?.body.text).toContain(`${runtime.stack.portalUrl}/submissions/${submissionId}`);
+
+    // Assess: the audit trail (staff only), in order, chained, without file content
+    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
+    expect(audit.body.chainIntact).toBe(true);
+    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.body.items[0]).toMatchObject({ actor: { type: 'provider' }, sourceIp: expect.any(String), requestId: expect.any(String) });
+    expect(JSON.stringify(audit.body)).not.toContain(String(documents[0]!.metadata.sha256));
+    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[EMILY]!)).status).toBe(403);
+  });
+
+  it('rejects the whole submission when one file is not what it claims, and stores nothing', async () => {
+    // Prepare: the license's bytes are a PNG, declared as a PDF
+    const documents = fiveDocuments();
+    const png = makePng(200, 100);
+    documents[0] = { bytes: png, metadata: { ...documents[0]!.metadata, sizeBytes: png.byteLength, sha256: sha256Hex(png) } };
+    const { submissionId } = await createAndUpload(tokens[EMILY]!, documents);
+
+    // Act
+    await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
+    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+
+    // Assess
+    expect(final.body.status).toBe('REJECTED');
+    expect(final.body.referenceNumber).toBeNull();
+    const [license, ...others] = final.body.documents as { status: string; issues: { code: string; message: string }[] }[];
+    expect(license!.status).toBe('INVALID');
+    expect(license!.issues.map((i) => i.code)).toEqual(['FORMAT_MISMATCH']);
+    expect(license!.issues[0]!.message).toMatch(/PNG/);
+    expect(others.every((d) => d.status === 'PENDING_REVIEW' && d.issues.length === 0)).toBe(true);
+    expect(await keysUnder('documents/')).not.toEqual(expect.arrayContaining([expect.stringContaining(submissionId)]));
+    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
+    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
+    const email = (await mailbox(runtime.stack)).find((e) => e.subject.startsWith('Action needed') && e.body.text?.includes(`/submissions/${submissionId}`));
+    expect(email?.body.text).toContain('ca-medical-license.pdf');
+  });
+
+  it('starts one workflow however often she presses submit', async () => {
+    // Prepare
+    const { submissionId } = await createAndUpload(tokens[EMILY]!, fiveDocuments().slice(0, 1));
+
+    // Act: a double click and a late retry
+    const [first, second] = await Promise.all([1, 2].map(() => callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!)));
+    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    const late = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
+    await runtime.workflowsIdle();
+
+    // Assess
+    expect([first!.status, second!.status]).toEqual([202, 202]);
+    expect(late.body).toEqual({ submissionId, status: 'RECEIVED' });
+    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
+    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_SUBMITTED')).toHaveLength(1);
+    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_RECEIVED')).toHaveLength(1);
+    expect((await mailbox(runtime.stack)).filter((e) => e.subject.includes(final.body.referenceNumber))).toHaveLength(1);
+  });
+});
+
+describe('access', () => {
+  it('answers 404 to another provider for every route that names the submission', async () => {
+    // Prepare
+    const { submissionId } = await createAndUpload(tokens[EMILY]!, fiveDocuments().slice(1, 2));
+
+    // Act
+    const attempts = await Promise.all([
+      callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[MICHAEL]!),
+      callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[MICHAEL]!),
+    ]);
+    const michaelsList = await callApi(runtime.stack, 'GET', '/submissions', tokens[MICHAEL]!);
+
+    // Assess
+    for (const attempt of attempts) expect(attempt).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'No submission with that id was found.' } } });
+    expect(michaelsList.body.items.map((s: { submissionId: string }) => s.submissionId)).not.toContain(submissionId);
+    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[STAFF]!)).status).toBe(200);
+    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[EMILY]!)).status).toBe(200);
+  });
+
+  it('answers 401 in the contract shape without a valid token', async () => {
+    const noToken = await callApi(runtime.stack, 'GET', '/submissions', null);
+    const forged = await callApi(runtime.stack, 'GET', '/submissions', `${tokens[EMILY]!.slice(0, -4)}AAAA`);
+    for (const response of [noToken, forged]) expect(response).toEqual({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } } });
+  });
+
+  it('refuses bad metadata with 400 naming each field, and writes nothing', async () => {
+    const [license] = fiveDocuments();
+    const response = await callApi(runtime.stack, 'POST', '/submissions', tokens[MICHAEL]!, {
+      documents: [{ ...license!.metadata, expirationDate: '2020-01-01', details: { licenseNumber: 'A1', jurisdiction: 'XX' } }],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'documents.0.expirationDate', message: 'Expiration date must be after the issue date.' },
+        { path: 'documents.0.details.jurisdiction', message: expect.stringContaining('US state') },
+      ]),
+    );
+    expect((await callApi(runtime.stack, 'GET', '/submissions', tokens[MICHAEL]!)).body.items).toEqual([]);
+  });
+});
