@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The local runtime, benchmarks and the CDK app talk to a person on the terminal.
     files: ['local/**', 'bench/**', 'infra/app.ts', 'test/**'],
     rules: { 'no-console': 'off' },

@@ -85,6 +85,11 @@ export interface ApiServerOptions {
   webRoot: string;
   portalConfig: () => Record<string, unknown>;
   extraConnectSources: string[];
+  /**
+   * Standard attributes of a user. cognito-local puts only email and custom attributes in ID
+   * tokens; real Cognito also puts given_name/family_name there, so the emulated authorizer adds them.
+   */
+  standardClaims: (username: string) => Promise<Record<string, string>>;
 }
 
 export class LocalApiServer {
@@ -186,8 +191,9 @@ export class LocalApiServer {
     try {
       const { payload } = await jwtVerify(token, this.jwks, { issuer: `${this.options.cognitoEndpoint}/${this.options.userPoolId}`, audience: this.options.userPoolClientId });
       if (payload.token_use !== 'id') return undefined;
+      const standard = await this.options.standardClaims(String(payload['cognito:username'] ?? payload.sub));
       // API Gateway hands claims to the function as strings.
-      return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+      return { ...standard, ...Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])) };
     } catch {
       return undefined;
     }

@@ -10,10 +10,11 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import dynalite from 'dynalite';
-import sesModule from 'aws-ses-v2-local';
 import S3rver from 's3rver';
 
 const require = createRequire(import.meta.url);
+// CommonJS with an `exports.default`: require() reads it the same under tsx and Vitest.
+const sesServer = (require('aws-ses-v2-local') as typeof import('aws-ses-v2-local')).default;
 
 export interface EmulatorPorts {
   s3: number;
@@ -46,7 +47,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ready) => dynamo.listen(ports.dynamodb, '127.0.0.1', ready));
 
-  const ses = await (sesModule as unknown as { default: typeof sesModule.default }).default({ host: '127.0.0.1', port: ports.ses });
+  const ses = await sesServer({ host: '127.0.0.1', port: ports.ses });
 
   const cognitoPort = ports.cognito || (await freePort());
   const cognitoDir = path.join(dataDir, 'cognito');

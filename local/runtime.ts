@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { INTAKE_INDEXES } from '../src/adapters/dynamodb-submission-repository.js';
@@ -149,6 +150,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       webRoot: options.webRoot ?? path.join(PROJECT_ROOT, 'web', 'dist'),
       portalConfig: () => portalConfig,
       extraConnectSources: [emulators.endpoints.cognito, emulators.endpoints.s3],
+      standardClaims: standardClaimsReader(emulators.endpoints.cognito, pool.userPoolId),
     });
     await api.listen(port);
     closers.unshift(() => api.close());
@@ -180,6 +182,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const close of closers) await close().catch(() => undefined);
     throw error;
   }
+}
+
+function standardClaimsReader(endpoint: string, userPoolId: string) {
+  const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const cache = new Map<string, Record<string, string>>();
+  return async (username: string) => {
+    let claims = cache.get(username);
+    if (!claims) {
+      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+      claims = Object.fromEntries((user.UserAttributes ?? []).filter((a) => ['given_name', 'family_name', 'name'].includes(a.Name!)).map((a) => [a.Name!, a.Value ?? '']));
+      cache.set(username, claims);
+    }
+    return claims;
+  };
 }
 
 /** Submissions left VALIDATING by a stop mid-workflow are run again: every step is idempotent. */

@@ -41,7 +41,8 @@ export class IntakeWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: IntakeWorkflowProps) {
     super(scope, id);
 
-    const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath: string | null) => {
+    // resultPath: a path, null to discard the result, or undefined for the whole state (the default).
+    const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null) => {
       const task = new tasks.LambdaInvoke(this, name, {
         stateName: name,
         lambdaFunction: fn.function,
@@ -49,7 +50,7 @@ export class IntakeWorkflow extends Construct {
         payloadResponseOnly: false,
         retryOnServiceExceptions: false,
         resultSelector: { 'value.$': '$.Payload' },
-        resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath,
+        ...(resultPath === undefined ? {} : { resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath }),
         taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
       });
       task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
@@ -66,7 +67,7 @@ export class IntakeWorkflow extends Construct {
       resultSelector: { 'anyInvalid.$': 'States.ArrayContains($[*].value.valid, false)' },
       resultPath: '$.validation',
     });
-    validateEach.itemProcessor(invoke('ValidateDocument', props.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }, '$'));
+    validateEach.itemProcessor(invoke('ValidateDocument', props.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }));
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
       invoke(name, props.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null);

@@ -4,7 +4,7 @@
  * submission item, and every status change is one conditional update (DESIGN.md §3).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
@@ -113,10 +113,14 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     } while (startKey);
     const head = items.find((item) => item.sk === '#SUBMISSION');
     if (!head) return null;
-    return {
-      submission: fromSubmissionItem(head),
-      documents: items.filter((item) => String(item.sk).startsWith('DOCUMENT#')).map(fromDocumentItem),
-    };
+    const submission = fromSubmissionItem(head);
+    // Documents come back in key order; the provider's order is the submission's documentIds.
+    const position = new Map(submission.documentIds.map((id, index) => [id, index]));
+    const documents = items
+      .filter((item) => String(item.sk).startsWith('DOCUMENT#'))
+      .map(fromDocumentItem)
+      .sort((a, b) => (position.get(a.documentId) ?? 0) - (position.get(b.documentId) ?? 0));
+    return { submission, documents };
   }
 
   async findIdByReference(referenceNumber: string): Promise<string | null> {

@@ -89,8 +89,6 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
 
 /** Staff also see who submitted; a provider sees only her own submissions anyway. */
 export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
-  const order = new Map(submission.documentIds.map((id, index) => [id, index]));
-  const sorted = [...documents].sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0));
   return {
     submissionId: submission.submissionId,
     referenceNumber: submission.referenceNumber,
@@ -99,6 +97,6 @@ export function toSubmissionView(submission: Submission, documents: SubmissionDo
     submittedAt: submission.submittedAt,
     estimatedReviewCompletionDate: submission.estimatedReviewCompletionDate,
     ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
-    documents: sorted.map(toDocumentView),
+    documents: documents.map(toDocumentView),
   };
 }

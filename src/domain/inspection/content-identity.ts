@@ -91,7 +91,7 @@ export function describeMime(mime: string, extension?: string): string {
 }
 
 export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
-  const found = head.length > 0 ? await fileTypeFromBuffer(head) : undefined;
+  const found = head.length > 0 ? ((await fileTypeFromBuffer(head)) ?? tiffBySignature(head)) : undefined;
   // file-type calls every XML file "xml" and knows no HTML or scripts; sniff those ourselves.
   const mime = found && found.mime !== 'application/xml' ? found.mime : (sniffText(head) ?? found?.mime ?? null);
   if (mime === null) return { mime: null, accepted: null, family: null, description: null };
@@ -101,4 +101,14 @@ export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
     family: familyOf(mime),
     description: describeMime(mime, found?.mime === mime ? found.ext : undefined),
   };
+}
+
+const TIFF_SIGNATURES = ['49492a00', '4d4d002a', '49492b00', '4d4d002b'].map((hex) => Buffer.from(hex, 'hex'));
+
+/**
+ * file-type reads a TIFF's first directory to tell camera raw formats apart, and gives up when that
+ * directory lies beyond the head (writers often put it after the pixels): fall back to the header.
+ */
+function tiffBySignature(head: Buffer): { ext: string; mime: string } | undefined {
+  return TIFF_SIGNATURES.some((signature) => head.subarray(0, 4).equals(signature)) ? { ext: 'tif', mime: 'image/tiff' } : undefined;
 }

@@ -70,9 +70,11 @@ export class FlateObjectStreamSearch implements PageSearch {
   /** Resolves once zlib has consumed `bytes`, so input never piles up in memory. */
   write(bytes: Buffer): Promise<void> {
     if (this.inflate.destroyed || this.inflate.writableEnded || bytes.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
+    // After an error zlib may never call the write callback; the stream's end settles it then.
+    const consumed = new Promise<void>((resolve) => {
       this.inflate.write(bytes, () => resolve());
     });
+    return Promise.race([consumed, this.finished]);
   }
 
   async end(): Promise<void> {

@@ -48,6 +48,16 @@ export class PdfScanner implements StructureScanner {
   private encryptSeen = false;
 
   async push(chunk: Buffer): Promise<void> {
+    if (this.mode === 'stream' && this.carry.length > 0 && chunk.length >= ENDSTREAM.length) {
+      // Inside stream data (most of a big PDF): only the seam can hide `endstream`; when it does
+      // not, hand over the carried bytes and scan the chunk in place instead of copying it.
+      const seam = Buffer.concat([this.carry, chunk.subarray(0, ENDSTREAM.length - 1)]);
+      if (!seam.includes(ENDSTREAM)) {
+        await this.objectStream?.write(this.carry);
+        this.windowStart += this.carry.length;
+        this.carry = Buffer.alloc(0);
+      }
+    }
     const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     await this.scan(window, false);
   }

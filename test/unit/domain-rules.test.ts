@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, documentTypeSpec } from '../../src/domain/catalog.js';
+import { checkDeaNumber } from '../../src/domain/dea-number.js';
+import { GENESIS_HASH, chainAuditEvent, findBrokenLink, type AuditEventInput } from '../../src/domain/audit.js';
+import { escapeHtml, renderNotification } from '../../src/domain/notification-email.js';
+import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
+import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
+import type { Submission, SubmissionDocument } from '../../src/domain/submission.js';
+
+describe('catalog', () => {
+  it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
+    expect(CATALOG.map((s) => [s.type, s.category, s.expiration])).toEqual([
+      ['MEDICAL_LICENSE', 'LICENSE', 'required'],
+      ['BOARD_CERTIFICATION', 'CERTIFICATION', 'optional'],
+      ['DEA_REGISTRATION', 'REGISTRATION', 'required'],
+      ['CURRICULUM_VITAE', 'CV', 'none'],
+      ['MALPRACTICE_INSURANCE', 'INSURANCE', 'required'],
+    ]);
+    expect(documentTypeSpec('CURRICULUM_VITAE').formats).toEqual(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(documentTypeSpec('DEA_REGISTRATION').formats).not.toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+});
+
+describe('DEA check digit', () => {
+  it.each([
+    ['AB1234563', 'ok'],
+    ['FM1234563', 'ok'],
+    ['BJ6125341', 'ok'],
+    ['AB1234560', 'checkDigit'],
+    ['BJ6125342', 'checkDigit'],
+    ['ab1234563', 'shape'],
+    ['A1234563', 'shape'],
+    ['AB12345631', 'shape'],
+  ])('%s → %s', (value, expected) => {
+    expect(checkDeaNumber(value)).toBe(expected);
+  });
+});
+
+describe('reference numbers', () => {
+  it('use 12 symbols from an alphabet without look-alikes, grouped for reading aloud', () => {
+    // Prepare: a deterministic byte source
+    let counter = 0;
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => (counter += 37) % 256);
+    // Act
+    const reference = generateReferenceNumber(bytes);
+    // Assess
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    for (const ambiguous of ['0', 'O', '1', 'I', 'L', 'U']) expect(REFERENCE_ALPHABET).not.toContain(ambiguous);
+  });
+
+  it('are unpredictable: 1,000 draws from the real random source never repeat', () => {
+    const seen = new Set(Array.from({ length: 1000 }, () => generateReferenceNumber((n) => crypto.getRandomValues(new Uint8Array(n)))));
+    expect(seen.size).toBe(1000);
+  });
+
+  it('accept what a person types', () => {
+    expect(normalizeReferenceNumber(' crd 7k4m 9qxp h3tw ')).toBe('CRD-7K4M-9QXP-H3TW');
+    expect(normalizeReferenceNumber('7K4M9QXPH3TW')).toBe('CRD-7K4M-9QXP-H3TW');
+    expect(normalizeReferenceNumber('CRD-0000-0000-0000')).toBeNull();
+    expect(normalizeReferenceNumber('../../etc')).toBeNull();
+  });
+});
+
+describe('estimated review completion', () => {
+  it('skips weekends', () => {
+    expect(addBusinessDays('2026-11-06', 1)).toBe('2026-11-09'); // Friday → Monday
+  });
+
+  it('skips Thanksgiving and the weekend after it', () => {
+    // Wednesday 25 Nov 2026: Thu 26 is Thanksgiving, Fri 27 counts, then Mon 30.
+    expect(addBusinessDays('2026-11-25', 1)).toBe('2026-11-27');
+    expect(addBusinessDays('2026-11-25', 2)).toBe('2026-11-30');
+    expect(addBusinessDays('2026-11-25', 10)).toBe('2026-12-10');
+  });
+
+  it('skips observed holidays and crosses the year end', () => {
+    expect(isBusinessDay('2026-07-03')).toBe(false); // Independence Day observed (the 4th is a Saturday)
+    expect(addBusinessDays('2026-12-24', 2)).toBe('2026-12-29'); // Christmas Friday, weekend
+    expect(addBusinessDays('2026-12-31', 1)).toBe('2027-01-04'); // New Year's Day, weekend
+  });
+});
+
+describe('audit chain', () => {
+  const event = (type: AuditEventInput['type'], n: number): AuditEventInput => ({
+    submissionId: 's-1', type, factKey: type, actor: { type: 'system', id: 'test' }, occurredAt: `2026-11-25T10:00:0${n}Z`, requestId: `r-${n}`, sourceIp: null, details: { n },
+  });
+
+  it('links each event to the previous one, and any edit breaks the chain from there', () => {
+    // Prepare
+    const first = chainAuditEvent(event('SUBMISSION_CREATED', 1), 1, GENESIS_HASH);
+    const second = chainAuditEvent(event('SUBMISSION_SUBMITTED', 2), 2, first.hash);
+    const third = chainAuditEvent(event('SUBMISSION_RECEIVED', 3), 3, second.hash);
+    // Act / Assess
+    expect(findBrokenLink([first, second, third])).toBe(-1);
+    expect(findBrokenLink([first, { ...second, details: { n: 99 } }, third])).toBe(1);
+    expect(findBrokenLink([first, third])).toBe(1);
+  });
+});
+
+describe('notification email', () => {
+  const submission: Submission = {
+    submissionId: 'sub-1', provider: { providerId: 'p', email: 'e@example.org', name: 'Emily <b>Johnson</b>' }, referenceNumber: 'CRD-7K4M-9QXP-H3TW', status: 'RECEIVED',
+    createdAt: '2026-11-25T10:00:00Z', submittedAt: '2026-11-25T10:01:00Z', estimatedReviewCompletionDate: '2026-12-10', documentIds: ['d'], emailsSent: {},
+  };
+  const doc = { documentId: 'd', documentType: 'MEDICAL_LICENSE', fileName: '<img src=x onerror=alert(1)>.pdf', issues: [] } as unknown as SubmissionDocument;
+
+  it('names the reference, the review date and each document, and escapes what the provider typed', () => {
+    const email = renderNotification('RECEIVED', submission, [doc], 'https://portal.example.org/');
+    expect(email.subject).toBe('We received your credentialing documents — CRD-7K4M-9QXP-H3TW');
+    expect(email.text).toContain('Estimated review completion: Thursday, December 10, 2026');
+    expect(email.text).toContain('https://portal.example.org/submissions/sub-1');
+    expect(email.html).toContain(escapeHtml('<img src=x onerror=alert(1)>.pdf'));
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('Emily &lt;b&gt;Johnson&lt;/b&gt;');
+  });
+});

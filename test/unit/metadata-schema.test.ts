@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createSubmissionRequestSchema, documentInputSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
+
+const TODAY = '2026-11-25';
+const SHA = 'a'.repeat(64);
+
+const license = (overrides: Record<string, unknown> = {}) => ({
+  documentType: 'MEDICAL_LICENSE',
+  fileName: 'license.pdf',
+  contentType: 'application/pdf',
+  sizeBytes: 1024,
+  sha256: SHA,
+  issueDate: '2024-01-15',
+  expirationDate: '2027-01-31',
+  issuingAuthority: 'Medical Board of California',
+  details: { licenseNumber: 'A123456', jurisdiction: 'CA' },
+  ...overrides,
+});
+
+function problems(input: unknown): Record<string, string> {
+  const result = documentInputSchema(TODAY).safeParse(input);
+  return result.success ? {} : Object.fromEntries(toFieldProblems(result.error).map((p) => [p.path, p.message]));
+}
+
+describe('document metadata', () => {
+  it('accepts a complete medical license and normalizes it', () => {
+    // Act
+    const parsed = documentInputSchema(TODAY).parse(license({ sha256: SHA.toUpperCase() }));
+    // Assess
+    expect(parsed).toMatchObject({ category: 'LICENSE', sha256: SHA, expirationDate: '2027-01-31', details: { licenseNumber: 'A123456', jurisdiction: 'CA' } });
+  });
+
+  it.each([
+    ['an unknown document type', { documentType: 'PASSPORT' }, 'documentType', /Choose a document type/],
+    ['a category that is not the type\'s', { category: 'CV' }, 'category', /belongs to category LICENSE/],
+    ['a missing license number', { details: { jurisdiction: 'CA' } }, 'details.licenseNumber', /Enter the license number/],
+    ['a jurisdiction that is not a US state', { details: { licenseNumber: 'A1', jurisdiction: 'ZZ' } }, 'details.jurisdiction', /US state or territory/],
+    ['an unknown detail field', { details: { licenseNumber: 'A1', jurisdiction: 'CA', color: 'red' } }, 'details.color', /has no field "color"/],
+    ['a format the type does not take', { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'contentType', /DOCX files are not accepted for a Medical License/],
+    ['a content type outside the allowlist', { contentType: 'image/gif' }, 'contentType', /not accepted/],
+    ['a size of zero', { sizeBytes: 0 }, 'sizeBytes', /empty/],
+    ['a size over 10 MiB', { sizeBytes: 10 * 1024 * 1024 + 1 }, 'sizeBytes', /larger than 10 MB/],
+    ['a checksum that is not SHA-256 hex', { sha256: 'xyz' }, 'sha256', /64 hexadecimal/],
+    ['a missing issuing authority', { issuingAuthority: '   ' }, 'issuingAuthority', /issuing authority/],
+    ['an issuing authority over 200 characters', { issuingAuthority: 'x'.repeat(201) }, 'issuingAuthority', /at most 200/],
+    ['an unknown top-level field', { colour: 'red' }, '(body)', /./],
+  ])('refuses %s', (_name, overrides, path, message) => {
+    const found = problems(license(overrides));
+    const key = path === '(body)' ? Object.keys(found)[0]! : path;
+    expect(found[key], JSON.stringify(found)).toMatch(message);
+  });
+
+  describe('dates', () => {
+    it.each([
+      ['not ISO', { issueDate: '01/15/2024' }, 'issueDate', /YYYY-MM-DD/],
+      ['impossible', { issueDate: '2026-02-30' }, 'issueDate', /real issue date/],
+      ['an issue date in the future', { issueDate: '2026-11-26' }, 'issueDate', /cannot be in the future/],
+      ['expiration on the issue date', { issueDate: '2024-01-15', expirationDate: '2024-01-15' }, 'expirationDate', /^Expiration date must be after the issue date\.$/],
+      ['expiration before the issue date', { issueDate: '2024-01-15', expirationDate: '2023-12-31' }, 'expirationDate', /after the issue date/],
+      ['an expiration already past', { issueDate: '2020-01-01', expirationDate: '2026-11-24' }, 'expirationDate', /expired on 2026-11-24/],
+      ['a missing expiration where required', { expirationDate: null }, 'expirationDate', /Enter the expiration date of the Medical License/],
+    ])('refuses %s', (_name, overrides, path, message) => {
+      expect(problems(license(overrides))[path]).toMatch(message);
+    });
+
+    it('accepts an issue date of today and an expiration of today', () => {
+      expect(problems(license({ issueDate: '2026-01-01', expirationDate: TODAY }))).toEqual({});
+      expect(problems(license({ issueDate: TODAY, expirationDate: '2027-01-01' }))).toEqual({});
+    });
+
+    it('takes no expiration for a CV, and none or one for a board certification', () => {
+      const cv = { documentType: 'CURRICULUM_VITAE', fileName: 'cv.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sizeBytes: 10, sha256: SHA, issueDate: '2026-10-01' };
+      expect(problems(cv)).toEqual({});
+      expect(problems({ ...cv, expirationDate: '2030-01-01' }).expirationDate).toMatch(/has no expiration date/);
+      const board = { documentType: 'BOARD_CERTIFICATION', fileName: 'b.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: SHA, issueDate: '2010-06-01', issuingAuthority: 'ABIM', details: { specialty: 'Cardiology' } };
+      expect(problems(board)).toEqual({});
+      expect(problems({ ...board, expirationDate: '2030-12-31' })).toEqual({});
+    });
+  });
+
+  it('checks the DEA number\'s shape and check digit', () => {
+    const dea = (deaNumber: string) => ({ documentType: 'DEA_REGISTRATION', fileName: 'dea.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: SHA, issueDate: '2025-01-01', expirationDate: '2028-01-01', issuingAuthority: 'DEA', details: { deaNumber, jurisdiction: 'NY' } });
+    expect(problems(dea('AB1234563'))).toEqual({});
+    expect(problems(dea('AB1234567'))['details.deaNumber']).toMatch(/check digit/);
+    expect(problems(dea('A12345678'))['details.deaNumber']).toMatch(/2 letters followed by 7 digits/);
+  });
+
+  it('refuses dangerous file names but stores harmless text as given', () => {
+    expect(problems(license({ fileName: '../../etc/passwd.pdf' })).fileName).toMatch(/folder path/);
+    expect(problems(license({ fileName: 'invoice\u202Efdp.exe' })).fileName).toMatch(/text-direction/);
+    expect(problems(license({ fileName: 'scan\u0007.pdf' })).fileName).toMatch(/control characters/);
+    expect(problems(license({ fileName: `${'é'.repeat(128)}.pdf` })).fileName).toMatch(/at most 255 bytes/);
+    expect(problems(license({ fileName: '' })).fileName).toMatch(/Enter the file name/);
+    const parsed = documentInputSchema(TODAY).parse(license({ issuingAuthority: '<img src=x onerror=alert(1)>' }));
+    expect(parsed.issuingAuthority).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('takes 1 to 10 documents per submission', () => {
+    const schema = createSubmissionRequestSchema(TODAY);
+    expect(schema.safeParse({ documents: [] }).success).toBe(false);
+    expect(schema.safeParse({ documents: Array.from({ length: 10 }, () => license()) }).success).toBe(true);
+    const eleven = schema.safeParse({ documents: Array.from({ length: 11 }, () => license()) });
+    expect(eleven.success ? [] : toFieldProblems(eleven.error)).toEqual([{ path: 'documents', message: 'A submission holds at most 10 documents. Submit the rest separately.' }]);
+  });
+});
