@@ -129,6 +129,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       S3_FORCE_PATH_STYLE: 'true',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // The lockfile pins an SDK that still supports Node 20; its reminder would repeat per function.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_DEV: 'false',
     };
     const overrides: Record<string, string> = { PORTAL_ORIGIN: portalUrl, PORTAL_URL: portalUrl, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN') };

@@ -84,6 +84,7 @@ describe('a provider submits five credentialing documents', () => {
     // Act
     const submitted = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
     const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    await runtime.workflowsIdle(); // the email and audit steps run after the status flips
 
     // Assess: what the provider sees
     expect(submitted).toEqual({ status: 202, body: { submissionId, status: 'VALIDATING' } });
@@ -137,6 +138,7 @@ describe('a provider submits five credentialing documents', () => {
     // Act
     await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
     const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    await runtime.workflowsIdle();
 
     // Assess
     expect(final.body.status).toBe('REJECTED');
