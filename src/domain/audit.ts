@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 
 export const AUDIT_EVENT_TYPES = [
   'SUBMISSION_CREATED',
+  'SUBMISSION_REFUSED',
   'SUBMISSION_SUBMITTED',
   'SUBMISSION_RECEIVED',
   'SUBMISSION_REJECTED',

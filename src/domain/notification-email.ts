@@ -14,7 +14,8 @@ function longDate(isoDate: string): string {
 }
 
 function documentLine(doc: SubmissionDocument): string {
-  return `${documentTypeSpec(doc.documentType).label} — ${doc.fileName}`;
+  const issuer = doc.issuingAuthority ? `, issued by ${doc.issuingAuthority}` : '';
+  return `${documentTypeSpec(doc.documentType).label} — ${doc.fileName}${issuer}`;
 }
 
 export function renderNotification(kind: NotificationKind, submission: Submission, documents: SubmissionDocument[], portalUrl: string): EmailMessage {

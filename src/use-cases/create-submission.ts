@@ -1,7 +1,7 @@
 import { LIMITS } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
-import { ValidationFailed } from '../domain/errors.js';
+import { DomainError, ValidationFailed } from '../domain/errors.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../domain/metadata-schema.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -28,12 +28,36 @@ export interface CreatedSubmission {
 /** Staging keys are server-generated: the provider's file name never reaches a key. */
 export const stagingKey = (submissionId: string, documentId: string) => `staging/${submissionId}/${documentId}`;
 
-export async function createSubmission(deps: CreateSubmissionDeps, caller: Caller, body: unknown): Promise<CreatedSubmission> {
+/** Refused requests have no submission: they are audited under the provider's own partition. */
+export const refusalAuditPartition = (providerId: string) => `provider:${providerId}`;
+
+/**
+ * Validates the request and creates the submission with a presigned upload per document.
+ * `readBody` parses the HTTP body (it throws 400/413/415): calling it here lets a refused
+ * request be audited like any other — with the failing field paths, never the values.
+ */
+export async function createSubmission(deps: CreateSubmissionDeps, caller: Caller, readBody: () => unknown): Promise<CreatedSubmission> {
   assertProvider(caller);
   const now = deps.clock.now();
-  const parsed = createSubmissionRequestSchema(isoDateInZone(now, deps.timeZone)).safeParse(body);
-  if (!parsed.success) {
-    throw new ValidationFailed('Some document details need fixing.', toFieldProblems(parsed.error));
+  let parsed;
+  try {
+    const result = createSubmissionRequestSchema(isoDateInZone(now, deps.timeZone)).safeParse(readBody());
+    if (!result.success) throw new ValidationFailed('Some document details need fixing.', toFieldProblems(result.error));
+    parsed = result;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await deps.audit.record({
+        submissionId: refusalAuditPartition(caller.userId),
+        type: 'SUBMISSION_REFUSED',
+        factKey: `SUBMISSION_REFUSED#${caller.requestId}`,
+        actor: { type: 'provider', id: caller.userId },
+        occurredAt: now.toISOString(),
+        requestId: caller.requestId,
+        sourceIp: caller.sourceIp,
+        details: { code: error.code, fields: error instanceof ValidationFailed ? error.details.map((d) => d.path) : [] },
+      });
+    }
+    throw error;
   }
 
   const submissionId = deps.newId();

@@ -116,7 +116,7 @@ describe('a provider submits five credentialing documents', () => {
     const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
     expect(email?.body.text).toContain(`Estimated review completion: ${longDate}`);
     const listed = documents.map((d) => String(d.metadata.fileName));
-    expect(email?.body.text?.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.split(' — ')[1])).toEqual(listed);
+    expect(email?.body.text?.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.split(' — ')[1]!.split(', issued by ')[0])).toEqual(listed);
     expect(email?.body.text).toContain(`${runtime.stack.portalUrl}/submissions/${submissionId}`);
 
     // Assess: the audit trail (staff only), in order, chained, without file content

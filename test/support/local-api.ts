@@ -33,7 +33,7 @@ export async function callApi(stack: StackInfo, method: string, path: string, to
 export async function uploadFile(upload: { url: string; fields: Record<string, string> }, bytes: Uint8Array, contentType: string): Promise<number> {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: contentType }), 'upload');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'upload');
   const response = await fetch(upload.url, { method: 'POST', body: form });
   await response.arrayBuffer();
   return response.status;

@@ -102,7 +102,7 @@ describe('notification email', () => {
     submissionId: 'sub-1', provider: { providerId: 'p', email: 'e@example.org', name: 'Emily <b>Johnson</b>' }, referenceNumber: 'CRD-7K4M-9QXP-H3TW', status: 'RECEIVED',
     createdAt: '2026-11-25T10:00:00Z', submittedAt: '2026-11-25T10:01:00Z', estimatedReviewCompletionDate: '2026-12-10', documentIds: ['d'], emailsSent: {},
   };
-  const doc = { documentId: 'd', documentType: 'MEDICAL_LICENSE', fileName: '<img src=x onerror=alert(1)>.pdf', issues: [] } as unknown as SubmissionDocument;
+  const doc = { documentId: 'd', documentType: 'MEDICAL_LICENSE', fileName: '<img src=x onerror=alert(1)>.pdf', issuingAuthority: 'Board <script>', issues: [] } as unknown as SubmissionDocument;
 
   it('names the reference, the review date and each document, and escapes what the provider typed', () => {
     const email = renderNotification('RECEIVED', submission, [doc], 'https://portal.example.org/');
@@ -111,6 +111,8 @@ describe('notification email', () => {
     expect(email.text).toContain('https://portal.example.org/submissions/sub-1');
     expect(email.html).toContain(escapeHtml('<img src=x onerror=alert(1)>.pdf'));
     expect(email.html).not.toContain('<img');
+    expect(email.text).toContain('Medical License — <img src=x onerror=alert(1)>.pdf, issued by Board <script>');
+    expect(email.html).toContain('issued by Board &lt;script&gt;');
     expect(email.html).toContain('Emily &lt;b&gt;Johnson&lt;/b&gt;');
   });
 });

@@ -91,7 +91,7 @@ export function describeMime(mime: string, extension?: string): string {
 }
 
 export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
-  const found = head.length > 0 ? ((await fileTypeFromBuffer(head)) ?? tiffBySignature(head)) : undefined;
+  const found = head.length > 0 ? ((await detectSignature(head)) ?? tiffBySignature(head)) : undefined;
   // file-type calls every XML file "xml" and knows no HTML or scripts; sniff those ourselves.
   const mime = found && found.mime !== 'application/xml' ? found.mime : (sniffText(head) ?? found?.mime ?? null);
   if (mime === null) return { mime: null, accepted: null, family: null, description: null };
@@ -101,6 +101,15 @@ export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
     family: familyOf(mime),
     description: describeMime(mime, found?.mime === mime ? found.ext : undefined),
   };
+}
+
+/** file-type parses hostile bytes; if it ever throws, the file is simply unrecognised. */
+async function detectSignature(head: Buffer): Promise<{ ext: string; mime: string } | undefined> {
+  try {
+    return await fileTypeFromBuffer(head);
+  } catch {
+    return undefined;
+  }
 }
 
 const TIFF_SIGNATURES = ['49492a00', '4d4d002a', '49492b00', '4d4d002b'].map((hex) => Buffer.from(hex, 'hex'));

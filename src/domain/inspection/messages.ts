@@ -19,7 +19,10 @@ export const fileMessages = {
   empty: () => 'The file you uploaded is empty (0 bytes). Choose the file again and upload it.',
 
   tooLarge: (size: number) =>
-    `This file is ${megabytes(size)}, larger than the ${LIMITS.maxFileBytes / MB} MB limit. ` +
+    // "10.0 MB, larger than the 10 MB limit" would read as a contradiction just past the limit.
+    (size < LIMITS.maxFileBytes + MB / 10
+      ? `This file is just over the ${LIMITS.maxFileBytes / MB} MB limit. `
+      : `This file is ${megabytes(size)}, larger than the ${LIMITS.maxFileBytes / MB} MB limit. `) +
     'Scan it at a lower resolution or save it as a smaller PDF, then upload it again.',
 
   sizeMismatch: (received: number, announced: number) =>

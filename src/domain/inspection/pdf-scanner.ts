@@ -14,7 +14,7 @@ import { FlateObjectStreamSearch, PAGE_TYPE, PlainObjectStreamSearch, type PageS
 
 const TOP_LEVEL =
   /(?<![0-9])[0-9]{1,10}[\0\t\n\f\r ]{1,8}[0-9]{1,5}[\0\t\n\f\r ]{1,8}obj(?![A-Za-z0-9])|(?<![A-Za-z0-9])(startxref|xref|trailer)(?![A-Za-z0-9])/g;
-const OBJECT_END = />>[\0\t\n\f\r ]{0,8}stream(?=[\r\n])|(?<![A-Za-z0-9])endobj(?![A-Za-z0-9])/g;
+const OBJECT_END = />>[\0\t\n\f\r ]{0,8}stream(?=[ \t]{0,4}[\r\n])|(?<![A-Za-z0-9])endobj(?![A-Za-z0-9])/g;
 const TRAILER_END = /(?<![A-Za-z0-9])startxref(?![A-Za-z0-9])/g;
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
 const FINAL_STARTXREF = /startxref[\0\t\n\f\r ]+([0-9]{1,10})[\0\t\n\f\r ]+%%EOF/g;
@@ -118,7 +118,7 @@ export class PdfScanner implements StructureScanner {
       pattern.lastIndex = index;
       const match = pattern.exec(source);
       // A token touching the window's end may continue in the next chunk: look again then.
-      const complete = match !== null && (final || match.index + match[0].length + 2 <= source.length);
+      const complete = match !== null && (final || match.index + match[0].length + 6 <= source.length);
       if (!complete) {
         const keepFrom = final ? window.length : match ? pos + (match.index - index) : Math.max(pos, window.length - CARRY[this.mode]);
         if (this.mode !== 'top') this.collect(source.slice(index, index + (keepFrom - pos)));
@@ -170,9 +170,11 @@ export class PdfScanner implements StructureScanner {
     }
     if (/\/Type\s*\/ObjStm(?![A-Za-z0-9])/.test(dictionary)) this.openObjectStream(dictionary);
     this.mode = 'stream';
-    // The keyword `stream` is followed by CRLF or LF (a lone CR is tolerated).
-    if (window[after] === 0x0d) return window[after + 1] === 0x0a ? after + 2 : after + 1;
-    return after + 1;
+    // The keyword `stream` is followed by CRLF or LF; stray spaces and a lone CR are tolerated.
+    let at = after;
+    while (window[at] === 0x20 || window[at] === 0x09) at += 1;
+    if (window[at] === 0x0d) return window[at + 1] === 0x0a ? at + 2 : at + 1;
+    return at + 1;
   }
 
   private endTrailer(after: number): number {

@@ -8,7 +8,7 @@ export const handler = httpHandler(async (request) => {
   const created = await createSubmission(
     { repository: submissionRepository(), store: documentStore(), audit: auditLog(), clock, newId, timeZone: reviewSettings().timeZone },
     request.caller,
-    request.json(),
+    () => request.json(),
   );
   metrics.addMetric('SubmissionsCreated', MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
