@@ -119,15 +119,20 @@ export class DataLayer extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.intakeTable = new dynamodb.Table(this, 'IntakeTable', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+    // Both tables hold records we must keep: encrypted with our key, recoverable, undeletable by accident.
+    const recordTable = {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    } satisfies Partial<dynamodb.TableProps>;
+
+    this.intakeTable = new dynamodb.Table(this, 'IntakeTable', {
+      ...recordTable,
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
     });
     for (const index of Object.values(INTAKE_INDEXES)) {
       this.intakeTable.addGlobalSecondaryIndex({
@@ -139,14 +144,9 @@ export class DataLayer extends Construct {
     }
 
     this.auditTable = new dynamodb.Table(this, 'AuditTable', {
+      ...recordTable,
       partitionKey: { name: 'submissionId', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sequence', type: dynamodb.AttributeType.NUMBER },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
       // Append-only for everyone: even an over-broad identity policy cannot rewrite history.
       resourcePolicy: new iam.PolicyDocument({
         statements: [

@@ -3,10 +3,10 @@
  * the next sequence number, so two writers can never overwrite each other; the loser re-reads
  * and retries. Recording a fact twice (a retried workflow step) returns the first event.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH, chainAuditEvent, type AuditEvent, type AuditEventInput } from '../domain/audit.js';
 import type { AuditLog } from '../ports/audit-log.js';
+import { isConditionFailure } from './dynamodb-errors.js';
 
 const MAX_ATTEMPTS = 8;
 
@@ -29,8 +29,7 @@ export class DynamoDbAuditLog implements AuditLog {
         );
         return event;
       } catch (error) {
-        const lostRace = error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
-        if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isConditionFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }

@@ -3,13 +3,13 @@
  * embedded DynamoDB has none, and none are needed — documents are written before the
  * submission item, and every status change is one conditional update (DESIGN.md §3).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
+import { isConditionFailure } from './dynamodb-errors.js';
 
 /** Index names; the CDK stack declares the same ones (infra/stateful-stack.ts imports these). */
 export const INTAKE_INDEXES = {
@@ -22,10 +22,6 @@ export const INTAKE_INDEXES = {
 
 const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
-}
 
 function toSubmissionItem(s: Submission) {
   return {

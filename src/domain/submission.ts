@@ -55,20 +55,8 @@ export interface SubmissionView {
   documents: DocumentView[];
 }
 
-export interface DocumentView {
-  documentId: string;
-  documentType: DocumentType;
-  category: Category;
-  fileName: string;
-  contentType: ContentType;
-  sizeBytes: number;
-  issueDate: string;
-  expirationDate: string | null;
-  issuingAuthority: string;
-  details: Record<string, string>;
-  status: DocumentStatus;
-  issues: DocumentIssue[];
-}
+/** What the API shows of a document: no storage keys, owner ids or checksums. */
+export type DocumentView = Omit<SubmissionDocument, 'submissionId' | 'providerId' | 'sha256' | 'stagingKey' | 'storedKey'>;
 
 export function toDocumentView(doc: SubmissionDocument): DocumentView {
   return {
