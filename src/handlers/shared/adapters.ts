@@ -16,6 +16,7 @@ import { SesMailer } from '../../adapters/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../../adapters/sfn-workflow-starter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { numberEnv, requireEnv } from './environment.js';
+import { tracer } from './powertools.js';
 
 function once<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -23,16 +24,16 @@ function once<T>(build: () => T): () => T {
 }
 
 const documentClient = once(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), { marshallOptions: { removeUndefinedValues: true } }),
 );
 
 export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv('INTAKE_TABLE_NAME')));
 export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv('AUDIT_TABLE_NAME')));
 export const documentStore = once(
-  () => new S3DocumentStore(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }), requireEnv('DOCUMENTS_BUCKET_NAME')),
+  () => new S3DocumentStore(tracer.captureAWSv3Client(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })), requireEnv('DOCUMENTS_BUCKET_NAME')),
 );
-export const mailer = once(() => new SesMailer(new SESv2Client({}), requireEnv('SENDER_ADDRESS'), process.env.SES_CONFIGURATION_SET || undefined));
-export const workflowStarter = once(() => new StepFunctionsWorkflowStarter(new SFNClient({}), requireEnv('STATE_MACHINE_ARN')));
+export const mailer = once(() => new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), requireEnv('SENDER_ADDRESS'), process.env.SES_CONFIGURATION_SET || undefined));
+export const workflowStarter = once(() => new StepFunctionsWorkflowStarter(tracer.captureAWSv3Client(new SFNClient({})), requireEnv('STATE_MACHINE_ARN')));
 
 export const clock = systemClock;
 export const newId = () => randomUUID();
