@@ -56,7 +56,15 @@ function gatewayResponsesFrom(template: Template): Record<string, GatewayRespons
 
 /** Static segments win over path parameters, as in API Gateway. */
 function match(routes: Route[], method: string, pathname: string) {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  // API Gateway passes a malformed percent-escape through as it is; so do we.
+  const decode = (segment: string) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  };
+  const parts = pathname.split('/').filter(Boolean).map(decode);
   let best: { route: Route; params: Record<string, string>; score: string } | null = null;
   for (const route of routes) {
     if (route.segments.length !== parts.length) continue;

@@ -58,15 +58,29 @@ function encodeToken(key: Record<string, unknown> | undefined): string | undefin
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
+const INVALID_TOKEN = () =>
+  new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+
+/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
+const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated']);
+
 function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
   if (!token) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw INVALID_TOKEN();
   }
-  throw new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+  const valid =
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed) &&
+    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
+    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
+    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
+  if (!valid) throw INVALID_TOKEN();
+  return parsed as Record<string, unknown>;
 }
 
 export class DynamoDbSubmissionRepository implements SubmissionRepository {
@@ -136,19 +150,21 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
     const partitionValue = query.providerId ?? query.status ?? 'SUBMISSION';
     const statusFilter = query.providerId && query.status;
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ...(statusFilter ? { FilterExpression: '#status = :status' } : {}),
-        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(statusFilter ? { '#status': 'status' } : {}) },
-        ExpressionAttributeValues: { ':pk': partitionValue, ...(statusFilter ? { ':status': query.status } : {}) },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeToken(query.nextToken),
-      }),
-    );
+    const request = new QueryCommand({
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ...(statusFilter ? { FilterExpression: '#status = :status' } : {}),
+      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(statusFilter ? { '#status': 'status' } : {}) },
+      ExpressionAttributeValues: { ':pk': partitionValue, ...(statusFilter ? { ':status': query.status } : {}) },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeToken(query.nextToken),
+    });
+    // A well-formed token from another listing (another index or partition) is refused by DynamoDB.
+    const result = await this.db.send(request).catch((error: unknown) => {
+      throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
+    });
     const nextToken = encodeToken(result.LastEvaluatedKey);
     return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
   }

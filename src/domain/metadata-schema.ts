@@ -156,8 +156,11 @@ export interface FieldProblem {
 }
 
 export function toFieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
+  const pathOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
+  return error.issues.flatMap((issue) =>
+    // One problem per unknown field, at that field's own path.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `"${key.slice(0, 40)}" is not a field of this request. Remove it.` }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  );
 }

@@ -28,8 +28,8 @@ export interface CreatedSubmission {
 /** Staging keys are server-generated: the provider's file name never reaches a key. */
 export const stagingKey = (submissionId: string, documentId: string) => `staging/${submissionId}/${documentId}`;
 
-/** Refused requests have no submission: they are audited under the provider's own partition. */
-export const refusalAuditPartition = (providerId: string) => `provider:${providerId}`;
+/** Refused requests have no submission: they are audited under the caller's own partition. */
+export const refusalAuditPartition = (userId: string) => `refusals:${userId}`;
 
 /**
  * Validates the request and creates the submission with a presigned upload per document.
@@ -37,10 +37,10 @@ export const refusalAuditPartition = (providerId: string) => `provider:${provide
  * request be audited like any other — with the failing field paths, never the values.
  */
 export async function createSubmission(deps: CreateSubmissionDeps, caller: Caller, readBody: () => unknown): Promise<CreatedSubmission> {
-  assertProvider(caller);
   const now = deps.clock.now();
   let parsed;
   try {
+    assertProvider(caller); // inside the try: a staff member's attempt is audited like any refusal
     const result = createSubmissionRequestSchema(isoDateInZone(now, deps.timeZone)).safeParse(readBody());
     if (!result.success) throw new ValidationFailed('Some document details need fixing.', toFieldProblems(result.error));
     parsed = result;
@@ -50,7 +50,7 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
         submissionId: refusalAuditPartition(caller.userId),
         type: 'SUBMISSION_REFUSED',
         factKey: `SUBMISSION_REFUSED#${caller.requestId}`,
-        actor: { type: 'provider', id: caller.userId },
+        actor: { type: caller.role, id: caller.userId },
         occurredAt: now.toISOString(),
         requestId: caller.requestId,
         sourceIp: caller.sourceIp,
