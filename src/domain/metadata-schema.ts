@@ -139,12 +139,15 @@ export function documentInputSchema(today: string) {
 }
 
 export function createSubmissionRequestSchema(today: string) {
-  return z.strictObject({
-    documents: z
-      .array(documentInputSchema(today), { error: 'Add your documents as a list.' })
-      .min(LIMITS.minDocuments, 'Add at least one document.')
-      .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`),
-  });
+  return z.strictObject(
+    {
+      documents: z
+        .array(documentInputSchema(today), { error: 'Add your documents as a list.' })
+        .min(LIMITS.minDocuments, 'Add at least one document.')
+        .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`),
+    },
+    { error: 'Send a JSON object with a "documents" list.' },
+  );
 }
 
 export type DocumentInput = z.output<ReturnType<typeof documentInputSchema>>;

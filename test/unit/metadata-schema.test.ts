@@ -103,3 +103,10 @@ describe('document metadata', () => {
     expect(eleven.success ? [] : toFieldProblems(eleven.error)).toEqual([{ path: 'documents', message: 'A submission holds at most 10 documents. Submit the rest separately.' }]);
   });
 });
+
+describe('request body', () => {
+  it.each([null, [], 'documents', 42])('explains the expected shape when the body is %j', (body) => {
+    const result = createSubmissionRequestSchema(TODAY).safeParse(body);
+    expect(result.success ? [] : toFieldProblems(result.error)).toEqual([{ path: '(body)', message: 'Send a JSON object with a "documents" list.' }]);
+  });
+});
