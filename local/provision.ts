@@ -50,11 +50,11 @@ export async function provisionTables(template: Template, endpoint: string): Pro
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The template's CORS rules as the XML s3rver reads, with the portal origin made local. */
-export function bucketConfigs(template: Template, portalOrigin: string): { name: string; configs: string[] }[] {
+export function bucketConfigs(template: Template, portalOrigins: string[]): { name: string; configs: string[] }[] {
   return resourcesOfType(template, 'AWS::S3::Bucket').map(([logicalId, resource]) => {
     const rules = ((resource.Properties?.CorsConfiguration as { CorsRules?: Record<string, string[] | number>[] })?.CorsRules ?? []).map((rule) => {
       const list = (tag: string, values: unknown) => ((values as string[] | undefined) ?? []).map((v) => `<${tag}>${xml(v)}</${tag}>`).join('');
-      return `<CORSRule>${list('AllowedOrigin', [portalOrigin])}${list('AllowedMethod', rule.AllowedMethods)}${list('AllowedHeader', rule.AllowedHeaders)}${list('ExposeHeader', rule.ExposedHeaders)}${rule.MaxAge ? `<MaxAgeSeconds>${rule.MaxAge}</MaxAgeSeconds>` : ''}</CORSRule>`;
+      return `<CORSRule>${list('AllowedOrigin', portalOrigins)}${list('AllowedMethod', rule.AllowedMethods)}${list('AllowedHeader', rule.AllowedHeaders)}${list('ExposeHeader', rule.ExposedHeaders)}${rule.MaxAge ? `<MaxAgeSeconds>${rule.MaxAge}</MaxAgeSeconds>` : ''}</CORSRule>`;
     });
     return { name: localBucketName(logicalId), configs: rules.length ? [`<CORSConfiguration>${rules.join('')}</CORSConfiguration>`] : [] };
   });

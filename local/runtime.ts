@@ -47,6 +47,8 @@ export interface LocalRuntimeOptions {
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083 };
 const SENDER_ADDRESS = 'credentialing@example.org';
+/** `npm run dev` serves the portal from Vite's dev server; its uploads go straight to S3 too. */
+const VITE_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = path.resolve(options.dataDir);
@@ -62,7 +64,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const [auditId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('AuditTable'))!;
   const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.includes('DocumentsBucket'))!;
 
-  const emulators = await startEmulators(dataDir, { s3: await pick('s3'), dynamodb: await pick('dynamodb'), ses: await pick('ses'), cognito: await pick('cognito') }, bucketConfigs(template, portalUrl));
+  const emulators = await startEmulators(dataDir, { s3: await pick('s3'), dynamodb: await pick('dynamodb'), ses: await pick('ses'), cognito: await pick('cognito') }, bucketConfigs(template, [portalUrl, ...VITE_DEV_ORIGINS]));
   const closers: (() => Promise<void>)[] = [() => emulators.close()];
   try {
     await provisionTables(template, emulators.endpoints.dynamodb);

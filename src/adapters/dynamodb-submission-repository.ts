@@ -211,6 +211,27 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     );
   }
 
+  async markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void> {
+    await Promise.all(
+      documentIds.map((documentId) =>
+        this.db
+          .send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: documentKey(submissionId, documentId),
+              UpdateExpression: 'SET #status = :validating',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':validating': 'VALIDATING', ':pending': 'PENDING_UPLOAD' },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!isConditionFailure(error)) throw error;
+          }),
+      ),
+    );
+  }
+
   async reserveReference(referenceNumber: string, submissionId: string): Promise<boolean> {
     try {
       await this.db.send(

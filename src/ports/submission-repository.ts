@@ -23,6 +23,8 @@ export interface SubmissionRepository {
   /** Conditional status change; false when the submission was not in `from`. */
   transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes?: Partial<Pick<Submission, 'submittedAt'>>): Promise<boolean>;
   updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void>;
+  /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */
+  markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void>;
   /** Claims a reference number; false if another submission already holds it. */
   reserveReference(referenceNumber: string, submissionId: string): Promise<boolean>;
   /**

@@ -43,6 +43,7 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
   }
   if (submission.status === 'VALIDATING') {
     // Also heals a submit whose first attempt failed between the transition and the start.
+    await deps.repository.markDocumentsValidating(submissionId, submission.documentIds);
     await deps.workflow.start(submissionId, { submissionId, documentIds: submission.documentIds });
   }
   return { submissionId, status: submission.status };

@@ -83,11 +83,13 @@ describe('a provider submits five credentialing documents', () => {
 
     // Act
     const submitted = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
+    const during = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[EMILY]!);
     const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
     await runtime.workflowsIdle(); // the email and audit steps run after the status flips
 
     // Assess: what the provider sees
     expect(submitted).toEqual({ status: 202, body: { submissionId, status: 'VALIDATING' } });
+    expect(during.body.documents.map((d: { status: string }) => d.status)).not.toContain('PENDING_UPLOAD');
     expect(final.body.status).toBe('RECEIVED');
     expect(final.body.referenceNumber).toMatch(REFERENCE_PATTERN);
     expect(final.body.estimatedReviewCompletionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);

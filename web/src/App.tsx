@@ -7,8 +7,10 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { StaffHomePage } from './pages/StaffHomePage.js';
 import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
-import { UploadPage } from './upload/UploadPage.js';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+
+// The upload form (and the shared zod schemas it validates with) loads only when she opens it.
+const UploadPage = lazy(() => import('./upload/UploadPage.js').then((module) => ({ default: module.UploadPage })));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -44,7 +46,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-            <Route path="/upload" element={<RequireAuth providersOnly><UploadPage /></RequireAuth>} />
+            <Route path="/upload" element={<RequireAuth providersOnly><Suspense fallback={<p className="loading" role="status">Loading the upload form…</p>}><UploadPage /></Suspense></RequireAuth>} />
             <Route path="/submissions/:submissionId" element={<RequireAuth><SubmissionPage /></RequireAuth>} />
             <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
             <Route path="*" element={<NotFoundPage />} />

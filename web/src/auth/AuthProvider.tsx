@@ -22,6 +22,8 @@ interface AuthContextValue {
   session: Session | null;
   /** Why she was sent to sign-in (expired session, signed out), shown there once. */
   notice: string | null;
+  /** Her email after a session expired, so signing in again is one password away. */
+  lastUsername: string | null;
   signIn(username: string, password: string): Promise<Session>;
   signOut(): void;
   /** A valid ID token, refreshed if it is about to expire; ends the session if that fails. */
@@ -48,6 +50,7 @@ function storeSession(session: Session | null): void {
 export function AuthProvider({ config, children }: { config: PortalConfig; children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readStoredSession);
   const [notice, setNotice] = useState<string | null>(null);
+  const [lastUsername, setLastUsername] = useState<string | null>(null);
   const sessionRef = useRef(session);
   const refreshing = useRef<Promise<Session> | null>(null);
 
@@ -59,6 +62,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
 
   const expire = useCallback(() => {
     if (!sessionRef.current) return;
+    setLastUsername(sessionRef.current.email || sessionRef.current.username);
     setNotice('Your session has expired. Sign in again to continue — what you entered has been kept.');
     update(null);
   }, [update]);
@@ -75,6 +79,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
 
   const signOut = useCallback(() => {
     setNotice('You have signed out.');
+    setLastUsername(null);
     update(null);
   }, [update]);
 
@@ -103,8 +108,8 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   );
 
   const value = useMemo<AuthContextValue>(
-    () => ({ config, session, notice, signIn, signOut, getIdToken, expire }),
-    [config, session, notice, signIn, signOut, getIdToken, expire],
+    () => ({ config, session, notice, lastUsername, signIn, signOut, getIdToken, expire }),
+    [config, session, notice, lastUsername, signIn, signOut, getIdToken, expire],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

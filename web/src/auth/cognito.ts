@@ -79,7 +79,8 @@ async function initiateAuth(config: PortalConfig, body: Record<string, unknown>)
   };
   if (!response.ok) {
     const code = (payload.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
-    if (code === 'NotAuthorizedException' || code === 'UserNotFoundException') {
+    // AWS answers a wrong password with NotAuthorizedException; cognito-local with InvalidPasswordException.
+    if (code === 'NotAuthorizedException' || code === 'UserNotFoundException' || code === 'InvalidPasswordException') {
       throw new SignInError('The email or password is not correct. Check them and try again.', code);
     }
     if (code === 'PasswordResetRequiredException') {

@@ -73,14 +73,15 @@ export function HomePage() {
   });
   const draft = loadDraft(session!.username);
   const items = sortNewestFirst(list.data?.items ?? []);
-  const firstName = session!.name.split(' ')[0];
 
   return (
     <>
       <div className="page-header">
         <div>
-          <PageHeading title="My submissions">Welcome, {firstName}</PageHeading>
-          <p className="lede">Your credentialing document submissions and their status.</p>
+          <PageHeading>My submissions</PageHeading>
+          <p className="lede">
+            Signed in as {session!.name}. Upload your credentialing documents and follow their review here.
+          </p>
         </div>
         <Link to="/upload" className="button button--large">
           Upload Documents

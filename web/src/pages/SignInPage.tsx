@@ -5,11 +5,11 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
 
 export function SignInPage() {
-  const { session, signIn, notice } = useAuth();
+  const { session, signIn, notice, lastUsername } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(lastUsername ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

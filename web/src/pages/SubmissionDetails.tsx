@@ -7,7 +7,7 @@ import { CopyButton } from '../components/CopyButton.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
-import { formatBytes } from '../upload/validate.js';
+import { formatBytes } from '../format.js';
 
 const HEADINGS: Record<string, string> = {
   AWAITING_UPLOAD: 'Upload not finished',
@@ -19,7 +19,7 @@ const HEADINGS: Record<string, string> = {
   ACTION_REQUIRED: 'Action required',
 };
 
-function DocumentItem({ doc }: { doc: DocumentView }) {
+function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: string | null; validating: boolean }) {
   const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
   const hasIssues = doc.issues.length > 0;
   return (
@@ -31,7 +31,8 @@ function DocumentItem({ doc }: { doc: DocumentView }) {
             {doc.fileName} <span className="muted">· {formatBytes(doc.sizeBytes)}</span>
           </p>
         </div>
-        <StatusBadge status={doc.status} kind="document" />
+        {/* Files are checked while the submission validates, even if the document record has not caught up yet. */}
+        <StatusBadge status={validating && doc.status === 'PENDING_UPLOAD' ? 'VALIDATING' : doc.status} kind="document" />
       </div>
       {hasIssues && (
         <ul className="doc-item__issues" aria-label={`Problems with ${typeLabel(doc.documentType)}`}>
@@ -39,6 +40,13 @@ function DocumentItem({ doc }: { doc: DocumentView }) {
             <li key={issue.code}>{issue.message}</li>
           ))}
         </ul>
+      )}
+      {hasIssues && fixUrl && (
+        <p>
+          <Link to={fixUrl}>
+            Choose another file<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
+          </Link>
+        </p>
       )}
       <dl className="doc-item__meta">
         <div>
@@ -74,6 +82,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
   const { session } = useAuth();
   const isOwner = session?.role === 'provider';
   const { status } = submission;
+  const fixUrl = `/upload?from=${encodeURIComponent(submission.submissionId)}`;
   const failing = submission.documents.filter((doc) => doc.issues.length > 0 || doc.status === 'INVALID');
 
   return (
@@ -150,7 +159,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
               submit again — your other documents and their details are kept.
             </p>
             {isOwner && (
-              <Link to={`/upload?from=${encodeURIComponent(submission.submissionId)}`} className="button">
+              <Link to={fixUrl} className="button">
                 Replace files and submit again
               </Link>
             )}
@@ -174,7 +183,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
         <dl className="summary">
           <div>
             <dt>Reference</dt>
-            <dd className="mono">{submission.referenceNumber ?? 'Issued once your documents are accepted'}</dd>
+            {submission.referenceNumber ? <dd className="mono">{submission.referenceNumber}</dd> : <dd>Issued once your documents are accepted</dd>}
           </div>
           <div>
             <dt>Status</dt>
@@ -209,7 +218,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
         <h2 id="documents-list-heading">Documents ({submission.documents.length})</h2>
         <ul className="doc-list">
           {submission.documents.map((doc) => (
-            <DocumentItem key={doc.documentId} doc={doc} />
+            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null} validating={status === 'VALIDATING'} />
           ))}
         </ul>
       </section>

@@ -29,8 +29,10 @@ export function Checklist({ documents, onAdd, canAdd }: Props) {
                 {done ? '✓' : ''}
               </span>
               <span className="checklist__label">
-                {cards[0] ? <a href={`#doc-${cards[0].key}`}>{spec.label}</a> : spec.label}
-                {withFile > 1 && <span className="checklist__count"> ×{withFile}</span>}
+                <span>
+                  {cards[0] ? <a href={`#doc-${cards[0].key}`}>{spec.label}</a> : spec.label}
+                  {withFile > 1 && <span className="checklist__count"> ×{withFile}</span>}
+                </span>
                 <span className="checklist__state">{done ? 'File chosen' : cards.length > 0 ? 'Missing file' : 'Not added'}</span>
               </span>
               {cards.length === 0 && canAdd && (

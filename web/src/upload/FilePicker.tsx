@@ -4,7 +4,7 @@ import { useController, type Control } from 'react-hook-form';
 import { acceptedFormatsText, type DocumentType } from '../../../src/domain/catalog.js';
 import { fieldId } from '../components/Field.js';
 import { acceptAttribute, describeFile, type DraftForm } from './draft.js';
-import { formatBytes } from './validate.js';
+import { formatBytes } from '../format.js';
 
 interface Props {
   control: Control<DraftForm>;

@@ -60,7 +60,10 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const { fields, append, remove } = useFieldArray({ control, name: 'documents', keyName: 'fieldKey' });
   const documents = useWatch({ control, name: 'documents' }) ?? [];
   const run = useUploadRun();
+  // While a run is under way, or interrupted with files still to retry, the form is locked: the
+  // created submission holds exactly these files and details. "Edit documents" unlocks it.
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
+  const locked = run.phase !== 'idle';
   const [problems, setProblems] = useState<Problem[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titles = cardTitles(documents);
@@ -145,8 +148,8 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       </p>
       {origin && (
         <div className="notice notice--warning">
-          <strong>Submission {origin.referenceNumber ?? ''} was not accepted.</strong> Choose another file for each document marked
-          below, then submit again. Your other documents and their details are kept.
+          <strong>Your previous submission was not accepted.</strong> Choose another file for each document marked below, then submit
+          again. Your other documents and their details are kept.
         </div>
       )}
 
@@ -175,13 +178,13 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
       <form className="upload-layout" noValidate onSubmit={handleSubmit(onValid, onInvalid)} aria-describedby="submit-note">
         <aside className="upload-layout__aside">
-          <Checklist documents={documents} onAdd={addDocument} canAdd={!busy && fields.length < LIMITS.maxDocuments} />
+          <Checklist documents={documents} onAdd={addDocument} canAdd={!locked && fields.length < LIMITS.maxDocuments} />
         </aside>
         <div className="upload-layout__main">
           <h2 id="documents-heading" tabIndex={-1} className="visually-hidden">
             Documents
           </h2>
-          <fieldset className="plain-fieldset" disabled={busy}>
+          <fieldset className="plain-fieldset" disabled={locked}>
             <legend className="visually-hidden">Documents to submit</legend>
             {fields.map((field, index) => (
               <DocumentCard
@@ -207,17 +210,27 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
               By submitting you confirm these documents are yours and current. You will get a reference number and an email confirmation.
             </p>
             <div className="submit-bar__actions">
-              {run.canRetry && (
-                <button type="button" className="button" onClick={() => void retry()}>
-                  Retry failed uploads
-                </button>
+              {run.phase === 'failed' ? (
+                <>
+                  {run.canRetry && (
+                    <button type="button" className="button" onClick={() => void retry()}>
+                      Retry failed uploads
+                    </button>
+                  )}
+                  <button type="button" className="button button--secondary" onClick={run.reset}>
+                    Edit documents
+                  </button>
+                </>
+              ) : (
+                <>
+                  <button type="submit" className="button" disabled={busy}>
+                    {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
+                  </button>
+                  <button type="button" className="button button--link" onClick={startOver} disabled={busy}>
+                    Clear form
+                  </button>
+                </>
               )}
-              <button type="submit" className={run.canRetry ? 'button button--secondary' : 'button'} disabled={busy}>
-                {busy ? 'Working…' : run.canRetry ? 'Submit again from the start' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
-              </button>
-              <button type="button" className="button button--link" onClick={startOver} disabled={busy}>
-                Clear form
-              </button>
             </div>
           </div>
         </div>

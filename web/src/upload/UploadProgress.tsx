@@ -1,7 +1,8 @@
 /** Progress of an upload run: a bar per file and one overall, announced politely. */
+import { useEffect, useRef } from 'react';
 import { ProgressBar } from '../components/ProgressBar.js';
 import type { FileProgress, Phase } from './useUploadRun.js';
-import { formatBytes } from './validate.js';
+import { formatBytes } from '../format.js';
 
 const PHASE_TEXT: Record<Phase, string> = {
   idle: '',
@@ -24,8 +25,12 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
   const total = files.reduce((sum, file) => sum + file.size, 0);
   const loaded = files.reduce((sum, file) => sum + Math.min(file.loaded, file.size), 0);
   const done = files.filter((file) => file.state === 'done').length;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <section className="card upload-progress" aria-labelledby="upload-progress-heading">
+    <section ref={ref} className="card upload-progress" aria-labelledby="upload-progress-heading">
       <h2 id="upload-progress-heading">{PHASE_TEXT[phase]}</h2>
       <p className="visually-hidden" aria-live="polite">
         {PHASE_TEXT[phase]} {done} of {files.length} files uploaded.

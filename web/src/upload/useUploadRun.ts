@@ -54,7 +54,7 @@ export function useUploadRun() {
             patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
             try {
               const key = next.key;
-              await uploadFile(upload, file, (loaded) => patch(key, { loaded }));
+              await uploadFile(upload, file, (loaded, total) => patch(key, { loaded: Math.round((file.size * loaded) / Math.max(total, 1)) }));
               patch(next.key, { state: 'done', loaded: file.size });
               break;
             } catch (uploadError) {

@@ -7,6 +7,7 @@ import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import { LIMITS, acceptedFormatsText, documentTypeSpec } from '../../../src/domain/catalog.js';
 import { isoDateInZone } from '../../../src/domain/dates.js';
 import { documentInputSchema } from '../../../src/domain/metadata-schema.js';
+import { formatBytes } from '../format.js';
 import { fileFor, normalizeDetail, type DraftDocument, type DraftForm, type FileMeta } from './draft.js';
 
 const PLACEHOLDER_SHA256 = '0'.repeat(64);
@@ -16,11 +17,6 @@ export function today(): string {
   return isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Why a chosen file cannot be sent for this document type, checked before any upload. */
 export function fileProblem(doc: Pick<DraftDocument, 'documentType'>, meta: FileMeta): string | null {

@@ -1,0 +1,47 @@
+/** The parts of `.data/stack.json` (DESIGN.md §5) the browser tests use. */
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: 'provider' | 'staff';
+  name: string;
+}
+
+export interface E2eStack {
+  apiUrl: string;
+  portalUrl: string;
+  mailboxUrl: string;
+  /** Where the browser uploads files (presigned POST targets). */
+  s3Url: string;
+  /** The Cognito endpoint the portal signs in with. */
+  cognitoUrl: string;
+  users: DemoUser[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: E2eStack;
+  }
+}
+
+export function user(stack: E2eStack, username: string): DemoUser {
+  const found = stack.users.find((candidate) => candidate.username === username);
+  if (!found) throw new Error(`Demo user ${username} is not in stack.json (have: ${stack.users.map((u) => u.username).join(', ')})`);
+  return found;
+}
+
+export const EMILY = 'emily.johnson@example.org';
+export const MICHAEL = 'michael.chen@example.org';
+export const STAFF = 'credentialing@example.org';
+
+export interface StoredEmail {
+  subject: string;
+  body: { text?: string; html?: string };
+  destination: { to: string[] };
+}
+
+/** Mail the SES emulator received, newest last. */
+export async function mailbox(stack: E2eStack): Promise<StoredEmail[]> {
+  const response = await fetch(`${stack.mailboxUrl.replace(/\/+$/, '')}/store`);
+  if (!response.ok) throw new Error(`mailbox /store answered ${response.status}`);
+  return ((await response.json()) as { emails: StoredEmail[] }).emails;
+}
