@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     // Let workflows still finishing (e.g. the audit step after a confirmation) end first.
-    await Promise.race([runtime.workflowsIdle(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([runtime.workflowsIdle(), new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+    clearTimeout(timer);
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
