@@ -51,6 +51,7 @@ describe('Emily, a provider', () => {
     await signIn(emily, stack, EMILY);
     await emily.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     expect(await emily.getByRole('link', { name: 'Upload Documents' }).first().isVisible()).toBe(true);
+    await emily.getByRole('navigation', { name: 'Main' }).getByText('Emily Johnson').waitFor();
     await screenshot(emily, 'home');
     expect(await axeViolations(emily)).toEqual([]);
   });

@@ -58,6 +58,28 @@ export function sessionFromTokens(result: AuthenticationResult, refreshToken: st
   return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken, expiresAt: exp, username, name, email, role };
 }
 
+/**
+ * Cognito's ID tokens carry given_name/family_name; where a token lacks them (cognito-local puts
+ * only email there) the name comes from GetUser, which any signed-in user may call for herself.
+ */
+async function withDisplayName(config: PortalConfig, session: Session): Promise<Session> {
+  if (session.name !== session.email) return session;
+  try {
+    const response = await fetch(config.cognitoEndpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GetUser' },
+      body: JSON.stringify({ AccessToken: session.accessToken }),
+    });
+    if (!response.ok) return session;
+    const { UserAttributes = [] } = (await response.json()) as { UserAttributes?: { Name: string; Value?: string }[] };
+    const value = (name: string) => UserAttributes.find((attribute) => attribute.Name === name)?.Value ?? '';
+    const name = [value('given_name'), value('family_name')].filter(Boolean).join(' ') || value('name');
+    return name ? { ...session, name } : session;
+  } catch {
+    return session; // the email is a fine name to show
+  }
+}
+
 async function initiateAuth(config: PortalConfig, body: Record<string, unknown>): Promise<AuthenticationResult> {
   let response: Response;
   try {
@@ -102,7 +124,7 @@ export async function signIn(config: PortalConfig, username: string, password: s
     AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: username, PASSWORD: password },
   });
-  return sessionFromTokens(result, result.RefreshToken ?? '', username);
+  return withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? '', username));
 }
 
 export async function refreshSession(config: PortalConfig, session: Session): Promise<Session> {
@@ -111,5 +133,5 @@ export async function refreshSession(config: PortalConfig, session: Session): Pr
     AuthParameters: { REFRESH_TOKEN: session.refreshToken },
   });
   // Cognito does not return a new refresh token on refresh; keep the one we have.
-  return sessionFromTokens(result, result.RefreshToken ?? session.refreshToken, session.username);
+  return withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? session.refreshToken, session.username));
 }
