@@ -2,7 +2,7 @@
  * Every cdk-nag finding we accept, each with its reason. Wildcard IAM resources are acknowledged
  * one by one (exact finding ids), so a new wildcard fails synthesis until someone justifies it.
  */
-import { Stack, Validations, type CfnResource } from 'aws-cdk-lib';
+import { Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { CredentialingStack } from './credentialing-stack.js';
 import { ServiceFunction } from './constructs/service-function.js';
@@ -40,12 +40,16 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'AwsSolutions-APIG3', 'WAF web ACLs are account/organisation-level and attached at deployment; API stage throttling applies regardless.');
   ack(stack, 'AwsSolutions-CFR1', 'Providers may live or travel anywhere; no geographic restriction is wanted.');
   ack(stack, 'AwsSolutions-CFR2', 'WAF web ACLs are account/organisation-level and attached at deployment.');
-  ack(stack, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate is used until a custom domain and ACM certificate are chosen at deployment; MinimumProtocolVersion TLSv1.2_2021 applies then.');
+  ack(stack, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate is used until a custom domain and its ACM certificate are chosen at deployment; set minimumProtocolVersion TLSv1.2_2021 with that certificate (it has no effect without one).');
   ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP) until the portal ships its enrolment flow; tracked in the README.');
   const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (portalDeployer) {
     const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';
-    for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', `Resource::<${logicalId(data.portalBucket)}.Arn>/*`, 'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*']) {
+    // cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis.
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const assetsBucket = `Resource::arn:<AWS::Partition>:s3:::${stack.synthesizer.bootstrapQualifier ? `cdk-${stack.synthesizer.bootstrapQualifier}` : 'cdk-hnb659fds'}-assets-${account}-${region}/*`;
+    for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', `Resource::<${logicalId(data.portalBucket)}.Arn>/*`, assetsBucket]) {
       ack(portalDeployer, `AwsSolutions-IAM5[${finding}]`, reason);
     }
     ack(portalDeployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason);

@@ -9,11 +9,13 @@ export interface BuildOptions {
   portalAssetPath?: string;
   /** cdk-nag (AwsSolutions + HIPAA Security) fails synthesis on any unacknowledged finding. */
   nag?: boolean;
+  /** Target account/region; by default the CLI's (CDK_DEFAULT_ACCOUNT/REGION), if any. */
+  env?: { account?: string; region?: string };
 }
 
 export function buildStack(app: App, options: BuildOptions = {}): CredentialingStack {
   const stack = new CredentialingStack(app, STACK_NAME, {
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    env: options.env ?? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: 'Credentialing document intake: documents, tables, API, workflow, email, portal',
     portalAssetPath: options.portalAssetPath,
   });

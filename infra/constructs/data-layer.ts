@@ -84,7 +84,6 @@ export class DataLayer extends Construct {
       },
       // The portal is a single-page app: unknown paths load index.html and the router decides.
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) }],
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: accessLogs,
       logFilePrefix: 'portal-distribution/',

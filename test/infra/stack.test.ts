@@ -169,3 +169,18 @@ describe('identity and email', () => {
     });
   });
 });
+
+describe('synthesis for a real account and region', () => {
+  it('passes cdk-nag when the environment is concrete, as `cdk deploy` synthesizes it', () => {
+    // Prepare
+    const portal = mkdtempSync(path.join(tmpdir(), 'portal-'));
+    writeFileSync(path.join(portal, 'index.html'), '<!doctype html><title>portal</title>');
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = buildStack(app, { portalAssetPath: portal, nag: true, env: { account: '123456789012', region: 'eu-west-1' } });
+    // Act
+    const synthesized = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
+    // Assess
+    synthesized.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: { Ref: 'SenderEmailAddress' } });
+    expect(stack.region).toBe('eu-west-1');
+  });
+});

@@ -1,6 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createSubmission } from '../../use-cases/create-submission.js';
-import { auditLog, clock, documentStore, newId, reviewSettings, submissionRepository } from '../shared/adapters.js';
+import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { documentStore } from '../shared/wiring/s3.js';
+import { clock, newId, reviewSettings } from '../shared/wiring/settings.js';
 import { httpHandler } from '../shared/http.js';
 import { metrics } from '../shared/powertools.js';
 

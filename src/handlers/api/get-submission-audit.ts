@@ -1,5 +1,5 @@
 import { getSubmissionAudit } from '../../use-cases/get-submission-audit.js';
-import { auditLog, submissionRepository } from '../shared/adapters.js';
+import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => ({

@@ -1,5 +1,5 @@
 import { getSubmissionByReference } from '../../use-cases/get-submission.js';
-import { submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => ({

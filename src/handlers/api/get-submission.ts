@@ -1,5 +1,5 @@
 import { getSubmission } from '../../use-cases/get-submission.js';
-import { submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => ({

@@ -1,5 +1,5 @@
 import { listSubmissions } from '../../use-cases/list-submissions.js';
-import { submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, query }) => ({

@@ -1,7 +1,9 @@
 import { submitSubmission } from '../../use-cases/submit-submission.js';
 import { isSubmissionId } from '../../use-cases/get-submission.js';
 import { NotFound } from '../../domain/errors.js';
-import { auditLog, clock, submissionRepository, workflowStarter } from '../shared/adapters.js';
+import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { clock } from '../shared/wiring/settings.js';
+import { workflowStarter } from '../shared/wiring/sfn.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => {

@@ -1,6 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { acceptSubmission } from '../../use-cases/accept-submission.js';
-import { clock, documentStore, reviewSettings, secureRandomBytes, submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
+import { documentStore } from '../shared/wiring/s3.js';
+import { clock, reviewSettings, secureRandomBytes } from '../shared/wiring/settings.js';
 import { logger } from '../shared/powertools.js';
 import { submissionStepInput } from '../shared/step-input.js';
 

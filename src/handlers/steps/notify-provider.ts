@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { notifyProvider } from '../../use-cases/notify-provider.js';
-import { mailer, submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
+import { mailer } from '../shared/wiring/ses.js';
 import { requireEnv } from '../shared/environment.js';
 import { logger } from '../shared/powertools.js';
 

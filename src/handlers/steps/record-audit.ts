@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { recordWorkflowAudit } from '../../use-cases/record-workflow-audit.js';
-import { auditLog, clock, submissionRepository } from '../shared/adapters.js';
+import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { clock } from '../shared/wiring/settings.js';
 import { logger } from '../shared/powertools.js';
 
 const input = z.object({

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { rejectSubmission } from '../../use-cases/reject-submission.js';
-import { submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { logger } from '../shared/powertools.js';
 import { submissionStepInput } from '../shared/step-input.js';
 

@@ -1,7 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { validateDocument } from '../../use-cases/validate-document.js';
-import { documentStore, submissionRepository } from '../shared/adapters.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
+import { documentStore } from '../shared/wiring/s3.js';
 import { logger, metrics } from '../shared/powertools.js';
 import { documentStepInput } from '../shared/step-input.js';
 

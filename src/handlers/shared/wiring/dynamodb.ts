@@ -1,0 +1,19 @@
+/**
+ * One module per AWS service, so each function's bundle holds only the SDK clients it uses.
+ * Clients are built once per container; endpoints come from the SDK's standard environment
+ * (AWS_ENDPOINT_URL_*), which is how the local runtime points them at the emulators.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbAuditLog } from '../../../adapters/dynamodb-audit-log.js';
+import { DynamoDbSubmissionRepository } from '../../../adapters/dynamodb-submission-repository.js';
+import { requireEnv } from '../environment.js';
+import { tracer } from '../powertools.js';
+import { once } from './once.js';
+
+const documentClient = once(() =>
+  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), { marshallOptions: { removeUndefinedValues: true } }),
+);
+
+export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv('INTAKE_TABLE_NAME')));
+export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv('AUDIT_TABLE_NAME')));
