@@ -1,15 +1,16 @@
-/** `npm start`: builds the portal if needed, starts everything, prints where to go. */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+/** `npm start`: builds the portal if it is missing or stale, starts everything, prints where to go. */
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
-import { startLocalRuntime } from './runtime.js';
+import { buildPortalIfStale, portalIsStale } from './portal-build.js';
+
+// The README explains the SDK's Node 22 timeline; no need to repeat it on every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { startLocalRuntime } = await import('./runtime.js');
 
 const started = Date.now();
-const webDist = path.join(PROJECT_ROOT, 'web', 'dist', 'index.html');
-if (!existsSync(webDist) || process.argv.includes('--build')) {
+if (portalIsStale()) {
   console.log('Building the portal (vite build)…');
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  await buildPortalIfStale();
 }
 
 const runtime = await startLocalRuntime({ dataDir: path.join(PROJECT_ROOT, '.data'), port: Number(process.env.PORT ?? 3000) });
