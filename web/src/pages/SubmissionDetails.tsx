@@ -9,6 +9,12 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 import { formatBytes } from '../format.js';
 
+/** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
+const SLOW_VALIDATION_MS = 5 * 60 * 1000;
+function takingLong(submittedAt: string | null): boolean {
+  return submittedAt !== null && Date.now() - Date.parse(submittedAt) > SLOW_VALIDATION_MS;
+}
+
 const HEADINGS: Record<string, string> = {
   AWAITING_UPLOAD: 'Upload not finished',
   VALIDATING: 'Validating your documents…',
@@ -104,7 +110,9 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             <div>
               <p className="validating__title">Validating your documents…</p>
               <p className="muted">
-                We are checking each file's format, size and integrity. This usually takes less than a minute; this page updates by itself.
+                {takingLong(submission.submittedAt)
+                  ? 'This is taking longer than usual and our team has been alerted. You can leave this page and check back later.'
+                  : "We are checking each file's format, size and integrity. This usually takes less than a minute; this page updates by itself."}
               </p>
             </div>
           </div>
