@@ -6,8 +6,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatDate, formatDateTime, typeLabel } from '../format.js';
-import { formatBytes } from '../format.js';
+import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
