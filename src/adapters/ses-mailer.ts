@@ -1,5 +1,6 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { EmailMessage, Mailer } from '../ports/mailer.js';
+import type { EmailMessage } from '../domain/notification-email.js';
+import type { Mailer } from '../ports/mailer.js';
 
 export class SesMailer implements Mailer {
   constructor(

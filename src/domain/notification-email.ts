@@ -3,8 +3,14 @@
  * is stored as given and rendered inert everywhere.
  */
 import { documentTypeSpec } from './catalog.js';
-import type { EmailMessage } from '../ports/mailer.js';
 import type { NotificationKind, Submission, SubmissionDocument } from './submission.js';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);

@@ -1,9 +1,4 @@
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
+import type { EmailMessage } from '../domain/notification-email.js';
 
 export interface Mailer {
   send(message: EmailMessage): Promise<{ messageId: string }>;
