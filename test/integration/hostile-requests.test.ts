@@ -149,6 +149,7 @@ const NOT_FOUND: RouteCase[] = [
   { name: 'POST submit for an id of 3 000 characters', method: 'POST', path: () => `/submissions/${'b'.repeat(3000)}/submit`, status: 404, code: 'NOT_FOUND' },
   { name: 'GET a reference number that is not one', method: 'GET', path: () => '/submissions/by-reference/whatever', status: 404, code: 'NOT_FOUND' },
   { name: 'GET a well-formed reference number nobody has', method: 'GET', path: () => '/submissions/by-reference/CRD-2345-6789-ABCD', status: 404, code: 'NOT_FOUND' },
+  { name: 'GET a reference holding a percent sign', method: 'GET', path: () => '/submissions/by-reference/100%25', status: 404, code: 'NOT_FOUND' },
   { name: 'GET the audit of an id that is not an id (staff)', method: 'GET', path: () => '/submissions/xyz/audit', as: STAFF, status: 404, code: 'NOT_FOUND' },
   { name: 'GET the audit of a random id (staff)', method: 'GET', path: () => `/submissions/${randomUUID()}/audit`, as: STAFF, status: 404, code: 'NOT_FOUND' },
   { name: 'GET the list with a forged page token', method: 'GET', path: () => `/submissions?nextToken=${Buffer.from('{"pk":"SUBMISSION#x"}').toString('base64url')}`, status: 400, code: 'VALIDATION_FAILED' },

@@ -4,5 +4,5 @@ import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => ({
   statusCode: 200,
-  body: await getSubmissionByReference({ repository: submissionRepository() }, caller, decodeURIComponent(path.referenceNumber ?? '')),
+  body: await getSubmissionByReference({ repository: submissionRepository() }, caller, path.referenceNumber ?? ''),
 }));
