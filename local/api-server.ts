@@ -54,17 +54,18 @@ function gatewayResponsesFrom(template: Template): Record<string, GatewayRespons
   );
 }
 
+/** API Gateway passes a malformed percent-escape through as it is; so do we. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Static segments win over path parameters, as in API Gateway. */
 function match(routes: Route[], method: string, pathname: string) {
-  // API Gateway passes a malformed percent-escape through as it is; so do we.
-  const decode = (segment: string) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  };
-  const parts = pathname.split('/').filter(Boolean).map(decode);
+  const parts = pathname.split('/').filter(Boolean).map(decodePath);
   let best: { route: Route; params: Record<string, string>; score: string } | null = null;
   for (const route of routes) {
     if (route.segments.length !== parts.length) continue;
@@ -220,7 +221,7 @@ export class LocalApiServer {
       return;
     }
     const root = this.options.webRoot;
-    const candidate = path.normalize(path.join(root, decodeURIComponent(pathname)));
+    const candidate = path.normalize(path.join(root, decodePath(pathname)));
     const isFile = candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile();
     const file = isFile ? candidate : path.join(root, 'index.html');
     if (!existsSync(file)) {

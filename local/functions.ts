@@ -40,10 +40,6 @@ export class LocalFunctions {
     }
   }
 
-  has(logicalId: string): boolean {
-    return this.functions.has(logicalId);
-  }
-
   private start(fn: LocalFunction): Promise<Worker> {
     fn.worker ??= new Promise<Worker>((ready, failed) => {
       const worker = new Worker(new URL('./function-worker.mjs', import.meta.url), {

@@ -72,11 +72,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
     const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
 
-    const physical: Record<string, string> = {};
     const locals: LocalValues = {
       ref(id) {
         const resource = template.Resources[id];
-        if (physical[id]) return physical[id];
         switch (id) {
           case 'AWS::Region':
             return LOCAL_REGION;

@@ -6,7 +6,7 @@
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
-import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
+import { canTransition, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
@@ -170,6 +170,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
+    if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
     try {
       await this.db.send(
         new UpdateCommand({

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { DocumentStore, PresignedUpload, StoredObject } from '../ports/document-store.js';
 
@@ -43,15 +43,5 @@ export class S3DocumentStore implements DocumentStore {
         MetadataDirective: 'COPY',
       }),
     );
-  }
-
-  async exists(key: string): Promise<boolean> {
-    try {
-      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucketName, Key: key }));
-      return true;
-    } catch (error) {
-      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return false;
-      throw error;
-    }
   }
 }

@@ -17,5 +17,4 @@ export interface DocumentStore {
   open(key: string): Promise<StoredObject | null>;
   /** Server-side copy; idempotent (copying again yields the same object). */
   copy(fromKey: string, toKey: string): Promise<void>;
-  exists(key: string): Promise<boolean>;
 }
