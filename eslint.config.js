@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The local runtime, benchmarks and the CDK app talk to a person on the terminal.
-    files: ['local/**', 'bench/**', 'scripts/**', 'infra/app.ts', 'test/**'],
+    files: ['local/**', 'bench/**', 'scripts/**', 'infra/app.ts', 'test/**', 'testkit/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS, type ContentType, type DocumentType } from '../src/domain/catalog.js';
 import { inspectDocument } from '../src/domain/inspection/inspect-document.js';
-import { chunks, makePdf, makePng, sha256Hex, writeWithXrefTable } from '../test/support/files.js';
+import { chunks, makePdf, makePng, sha256Hex, writeWithXrefTable } from '../testkit/files.js';
 
 const CHUNK = 64 * 1024;
 const ITERATIONS = 15;

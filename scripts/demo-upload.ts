@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { StackInfo } from '../local/runtime.js';
-import { makePdf, sha256Hex } from '../test/support/files.js';
-import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../test/support/local-api.js';
+import { makePdf, sha256Hex } from '../testkit/files.js';
+import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../testkit/local-api.js';
 
 const stack = JSON.parse(readFileSync('.data/stack.json', 'utf8')) as StackInfo;
 const token = await signIn(stack, 'emily.johnson@example.org');

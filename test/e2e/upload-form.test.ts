@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { makePdf } from '../support/files.js';
+import { makePdf } from '../../testkit/files.js';
 import { axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
 import { BAD_DEA, VALID_DEA, card, chooseFile, docx, errorText, field, fiveDocuments, fillDocument, fillFields, isoDaysFromToday, openUpload, signIn, signInAndWait } from './support/portal.js';
 import { EMILY } from './support/stack.js';

@@ -17,8 +17,8 @@ import {
   makeLegacyDoc, makePdf, makePdfWithAppendedHtml, makePdfWithBrokenObjectStream, makePdfWithoutPages, makePdfWithWrongStartxref,
   makePng, makePngBomb, makeRtf, makeScript, makeSvg, makeTiff, makeTiffBomb, makeTruncatedPdf, makeZip, makeZipBombDocx,
   makeZipFrom, docxParts, sha256Hex,
-} from '../support/files.js';
-import { callApi, signIn, uploadFile, waitForStatus } from '../support/local-api.js';
+} from '../../testkit/files.js';
+import { callApi, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 
 const EMILY = 'emily.johnson@example.org';
 const STAFF = 'credentialing@example.org';

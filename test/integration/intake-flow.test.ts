@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from '../support/files.js';
-import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../support/local-api.js';
+import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from '../../testkit/files.js';
+import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 
 const EMILY = 'emily.johnson@example.org';
 const MICHAEL = 'michael.chen@example.org';

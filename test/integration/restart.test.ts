@@ -10,8 +10,8 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
-import { makePdf, sha256Hex } from '../support/files.js';
-import { callApi, signIn, uploadFile, waitForStatus } from '../support/local-api.js';
+import { makePdf, sha256Hex } from '../../testkit/files.js';
+import { callApi, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'intake-restart-'));
 const EMILY = 'emily.johnson@example.org';

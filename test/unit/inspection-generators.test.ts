@@ -10,7 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
 import { inspectDocument } from '../../src/domain/inspection/inspect-document.js';
-import * as files from '../support/files.js';
+import * as files from '../../testkit/files.js';
 
 function zipEntryNames(bytes: Buffer): Promise<string[]> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inspectDocument } from '../../src/domain/inspection/inspect-document.js';
-import { chunks, makePdf, sha256Hex, writeWithXrefTable } from '../support/files.js';
+import { chunks, makePdf, sha256Hex, writeWithXrefTable } from '../../testkit/files.js';
 
 /** Joins object bodies with `eol` line ends and writes a matching xref table and trailer. */
 function assemble(bodies: (string | Buffer)[], { eol = '\n', trailer = '/Root 1 0 R' } = {}): Buffer {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/domain/catalog.js';
 import { inspectDocument, type DeclaredFile } from '../../src/domain/inspection/inspect-document.js';
-import { chunks, makeExe, makeGif, makePdf, sha256Hex } from '../support/files.js';
+import { chunks, makeExe, makeGif, makePdf, sha256Hex } from '../../testkit/files.js';
 
 const PDF = 'application/pdf' as const;
 

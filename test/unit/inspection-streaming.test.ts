@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentType, DocumentType } from '../../src/domain/catalog.js';
 import { inspectDocument, type InspectionResult } from '../../src/domain/inspection/inspect-document.js';
-import * as files from '../support/files.js';
+import * as files from '../../testkit/files.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

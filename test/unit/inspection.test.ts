@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContentType, DocumentType } from '../../src/domain/catalog.js';
 import type { DocumentIssueCode } from '../../src/domain/document-issues.js';
 import { inspectDocument } from '../../src/domain/inspection/inspect-document.js';
-import * as files from '../support/files.js';
+import * as files from '../../testkit/files.js';
 
 const PDF = 'application/pdf';
 const PNG = 'image/png';

@@ -1,6 +1,6 @@
 /** How a provider uses the portal, in Playwright terms, plus the documents she uploads. */
 import type { Locator, Page } from 'playwright-core';
-import { makeDocx, makeJpeg, makePdf, makePng, makeTiff } from '../../support/files.js';
+import { makeDocx, makeJpeg, makePdf, makePng, makeTiff } from '../../../testkit/files.js';
 import { user, type E2eStack } from './stack.js';
 
 export interface FilePayload {

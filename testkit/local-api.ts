@@ -1,5 +1,5 @@
 /** A tiny client for tests: sign in like the portal does, call the API, upload like the browser. */
-import type { StackInfo } from '../../local/runtime.js';
+import type { StackInfo } from '../local/runtime.js';
 
 export async function signIn(stack: StackInfo, username: string): Promise<string> {
   const user = stack.users.find((u) => u.username === username);
