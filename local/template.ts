@@ -18,6 +18,8 @@ export function synthesizeTemplate(): Template {
 export interface LocalValues {
   ref(logicalId: string): string | undefined;
   getAtt(logicalId: string, attribute: string): string | undefined;
+  /** Rewrites a joined or substituted string (e.g. the portal's https origin becomes the local http one). */
+  text?(value: string): string;
 }
 
 export function resolve(value: unknown, locals: LocalValues): unknown {
@@ -35,18 +37,22 @@ export function resolve(value: unknown, locals: LocalValues): unknown {
       }
       case 'Fn::Join': {
         const [separator, parts] = arg as [string, unknown[]];
-        return (resolve(parts, locals) as unknown[]).map(String).join(separator);
+        const joined = (resolve(parts, locals) as unknown[]).map(String).join(separator);
+        return locals.text ? locals.text(joined) : joined;
       }
       case 'Fn::Select': {
         const [index, list] = arg as [number, unknown];
         return (resolve(list, locals) as unknown[])[Number(index)];
       }
       case 'Fn::Sub': {
-        const text = (Array.isArray(arg) ? arg[0] : arg) as string;
-        return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+        const [text, variables] = (Array.isArray(arg) ? arg : [arg, {}]) as [string, Record<string, unknown>];
+        const values = resolve(variables, locals) as Record<string, unknown>;
+        const substituted = text.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+          if (name in values) return String(values[name]);
           const [id, attr] = name.split('.');
           return String(attr ? locals.getAtt(id!, attr) : locals.ref(id!));
         });
+        return locals.text ? locals.text(substituted) : substituted;
       }
       default:
         break;

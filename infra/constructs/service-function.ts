@@ -19,6 +19,8 @@ import { serviceName } from '../../src/handlers/shared/powertools.js';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The local runtime reads this metadata to run the same entry file for the function. */
 export const ENTRY_METADATA_KEY = 'credentialing:entry';
+/** ESM bundles still meet CommonJS dependencies that call require() (the local runtime bundles alike). */
+export const ESM_REQUIRE_BANNER = "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);";
 
 export interface ServiceFunctionProps {
   /** Path of the handler module relative to the project root, e.g. `src/handlers/api/get-submission.ts`. */
@@ -71,8 +73,7 @@ export class ServiceFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: true,
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner: "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         // One SDK version everywhere: bundle ours rather than use whatever the runtime ships.
         externalModules: [],
       },

@@ -1,0 +1,121 @@
+/**
+ * Every function's entry bundled by esbuild at start, as Lambda runs a bundle rather than
+ * TypeScript sources. One build for all entries (shared chunks), cached by a hash of the
+ * sources it read and the lockfile: a restart after no change reuses it, any change rebuilds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { LocalStartError } from './start-error.js';
+
+const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'credentialing-local-functions');
+const KEPT_BUILDS = 3;
+
+interface Manifest {
+  /** Project-relative source files the build read (outside node_modules). */
+  inputs: string[];
+  /** Entry (project-relative) → bundle file (relative to the build folder). */
+  outputs: Record<string, string>;
+}
+
+export interface FunctionBundles {
+  /** Absolute path of the bundle of a project-relative entry. */
+  bundleOf(entry: string): string;
+  rebuilt: boolean;
+}
+
+const buildOptions = (entries: string[]): esbuild.BuildOptions => ({
+  absWorkingDir: PROJECT_ROOT,
+  entryPoints: entries,
+  outbase: '.',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: `node${process.versions.node.split('.')[0]}`,
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  banner: { js: ESM_REQUIRE_BANNER },
+  metafile: true,
+  logLevel: 'silent',
+});
+
+function hashOf(entries: string[], inputs: string[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ esbuild: esbuild.version, options: buildOptions(entries), node: process.versions.node }));
+  for (const file of ['package-lock.json', ...inputs]) {
+    const absolute = path.join(PROJECT_ROOT, file);
+    hash.update(`\0${file}\0`);
+    hash.update(existsSync(absolute) ? readFileSync(absolute) : 'missing');
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+function readManifest(dir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** The newest cached build for these entries whose sources are unchanged, if any. */
+function cachedBuild(entries: string[]): { dir: string; manifest: Manifest } | null {
+  if (!existsSync(CACHE_DIR)) return null;
+  const builds = readdirSync(CACHE_DIR).filter((name) => !name.startsWith('.'));
+  for (const name of builds.sort((a, b) => statSync(path.join(CACHE_DIR, b)).mtimeMs - statSync(path.join(CACHE_DIR, a)).mtimeMs)) {
+    const dir = path.join(CACHE_DIR, name);
+    const manifest = readManifest(dir);
+    if (!manifest || entries.some((entry) => !manifest.outputs[entry])) continue;
+    if (hashOf(entries, manifest.inputs) === name) return { dir, manifest };
+  }
+  return null;
+}
+
+export async function bundleFunctions(entries: string[]): Promise<FunctionBundles> {
+  const sorted = [...new Set(entries)].sort();
+  const cached = cachedBuild(sorted);
+  const found = cached ?? (await build(sorted));
+  return { bundleOf: (entry) => path.join(found.dir, found.manifest.outputs[entry]!), rebuilt: !cached };
+}
+
+async function build(entries: string[]): Promise<{ dir: string; manifest: Manifest }> {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // Built aside and renamed into place, so a second runtime starting at the same time never reads half a build.
+  const staging = path.join(CACHE_DIR, `.build-${process.pid}-${Date.now()}`);
+  let result: esbuild.BuildResult;
+  try {
+    result = await esbuild.build({ ...buildOptions(entries), outdir: staging });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const messages = (error as esbuild.BuildFailure).errors?.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`) ?? [String(error)];
+    throw new LocalStartError(`Bundling the template's functions with esbuild failed:\n  ${messages.join('\n  ')}`);
+  }
+  // Metafile paths are relative to absWorkingDir (the project root).
+  const inputs = Object.keys(result.metafile!.inputs).filter((input) => !input.includes('node_modules/'));
+  const outputs: Record<string, string> = {};
+  for (const [file, output] of Object.entries(result.metafile!.outputs)) {
+    if (output.entryPoint) outputs[output.entryPoint] = path.relative(staging, path.resolve(PROJECT_ROOT, file));
+  }
+  const manifest: Manifest = { inputs: inputs.sort(), outputs };
+  writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest));
+  const dir = path.join(CACHE_DIR, hashOf(entries, manifest.inputs));
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // the same build finished first elsewhere
+  }
+  pruneOldBuilds();
+  return { dir, manifest };
+}
+
+function pruneOldBuilds(): void {
+  const all = readdirSync(CACHE_DIR).map((name) => ({ name, dir: path.join(CACHE_DIR, name), mtime: statSync(path.join(CACHE_DIR, name)).mtimeMs }));
+  const builds = all.filter(({ name }) => !name.startsWith('.')).sort((a, b) => b.mtime - a.mtime);
+  // Staging folders left by a build that was killed.
+  const abandoned = all.filter(({ name, mtime }) => name.startsWith('.build-') && Date.now() - mtime > 10 * 60_000);
+  for (const old of [...builds.slice(KEPT_BUILDS), ...abandoned]) rmSync(old.dir, { recursive: true, force: true });
+}
