@@ -61,6 +61,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
     cwd: cognitoDir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(cognitoPort), COGNITO_LOCAL_MAIN: require.resolve('cognito-local/lib/server/index.js') },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    execArgv: [], // plain CommonJS: none of the parent's loaders (tsx) apply
   });
   const close = async () => {
     cognito.kill();

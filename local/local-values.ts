@@ -2,10 +2,9 @@
  * What each template resource is called locally: the values `Ref` and `Fn::GetAtt` resolve to.
  * Physical names are the logical ids (lower-cased for buckets); ARNs use a fixed local account.
  */
-import { LOCAL_REGION, localBucketName, localTableName, type UserPoolIds } from './provision.js';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-aws.js';
+import { localBucketName, localTableName, type UserPoolIds } from './provision.js';
 import type { LocalValues, Template } from './template.js';
-
-export const LOCAL_ACCOUNT = '000000000000';
 
 export const localFunctionName = (logicalId: string) => logicalId;
 export const localFunctionArn = (logicalId: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${localFunctionName(logicalId)}`;

@@ -5,26 +5,12 @@
  * which is invoked asynchronously with the event AWS would send. Runs missed while the runtime
  * was stopped are not caught up (neither does EventBridge); `npm run job` runs one by hand.
  */
-import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { JOB_METADATA_KEY } from '../infra/constructs/scheduled-job.js';
-import { LOCAL_ACCOUNT } from './local-values.js';
-import { LOCAL_REGION } from './provision.js';
+import { scheduledEvent, type Schedule } from './scheduled-event.js';
 import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 
-export interface Schedule {
-  logicalId: string;
-  kind: 'rule' | 'schedule';
-  /** The ARN of the rule or schedule (an EventBridge event's `resources`). */
-  arn: string;
-  /** Name given by `markScheduledJob` in the infrastructure code, if any. */
-  job?: string;
-  expression: string;
-  timezone: string;
-  functionName: string;
-  /** The target's constant Input, sent instead of the event when set. */
-  input?: string;
-}
+export type { Schedule } from './scheduled-event.js';
 
 /** Every enabled schedule of the template that targets a function. */
 export function schedulesOf(template: Template, locals: LocalValues): Schedule[] {
@@ -80,18 +66,6 @@ export function nextRun(schedule: Pick<Schedule, 'expression' | 'timezone'>, aft
     return next;
   }
   throw new Error(`Unsupported schedule expression ${schedule.expression}`);
-}
-
-/** What the target receives at `time`: EventBridge's Scheduled Event, or the target's Input. */
-export function scheduledEvent(schedule: Pick<Schedule, 'kind' | 'arn' | 'input'>, time: Date): unknown {
-  const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  if (schedule.kind === 'schedule') {
-    // EventBridge Scheduler sends the Input as given, with its context attributes filled in.
-    const context: Record<string, string> = { 'scheduled-time': iso, 'execution-id': randomUUID(), 'schedule-arn': schedule.arn, 'attempt-number': '1' };
-    return JSON.parse((schedule.input ?? '{}').replace(/<aws\.scheduler\.([a-z-]+)>/g, (whole, name: string) => context[name] ?? whole));
-  }
-  if (schedule.input !== undefined) return JSON.parse(schedule.input);
-  return { version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: LOCAL_ACCOUNT, time: iso, region: LOCAL_REGION, resources: [schedule.arn], detail: {} };
 }
 
 export interface SchedulerClock {

@@ -7,6 +7,7 @@ import { LocalStartError } from './start-error.js';
 // The README explains the SDK's Node 22 timeline; no need to repeat it on every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { startLocalRuntime } = await import('./runtime.js');
+const { jobCommandName } = await import('./scheduled-event.js');
 
 const started = Date.now();
 if (portalIsStale()) {
@@ -20,7 +21,6 @@ const runtime = await startLocalRuntime({ dataDir: path.join(PROJECT_ROOT, '.dat
   process.exit(1);
 });
 const { stack } = runtime;
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 const jobs = Object.keys(stack.scheduledJobs);
 console.log(`
 Credentialing document intake is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
@@ -28,7 +28,7 @@ Credentialing document intake is running (ready in ${((Date.now() - started) / 1
   Portal:   ${stack.portalUrl}
   API:      ${stack.apiUrl}
   Mailbox:  ${stack.mailboxUrl}   (every email the system sends, kept in .data/)
-${jobs.length ? `  Jobs:     ${jobs.map(kebab).join(', ')}   (on their schedules; run one now: npm run job -- <job> [--date YYYY-MM-DD])\n` : ''}
+${jobs.length ? `  Jobs:     ${jobs.map(jobCommandName).join(', ')}   (on their schedules; run one now: npm run job -- <job> [--date YYYY-MM-DD])\n` : ''}
   Demo sign-ins:
 ${stack.users.map((u) => `    ${u.role.padEnd(8)} ${u.username.padEnd(28)} ${u.password}   (${u.name})`).join('\n')}
 
