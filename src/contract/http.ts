@@ -3,7 +3,7 @@
  * tests read them. The domain maps its records to these shapes; the create body is what its
  * zod schema accepts (a compile-time check in `src/domain/metadata-schema.ts` keeps them equal).
  */
-import type { Category, ContentType, DocumentIssueCode, DocumentStatus, DocumentType, ErrorCode, SubmissionStatus } from './vocabulary.js';
+import type { AuditEventType, Category, ContentType, DocumentIssueCode, DocumentStatus, DocumentType, ErrorCode, SubmissionStatus } from './vocabulary.js';
 
 export type { ErrorCode };
 
@@ -111,4 +111,31 @@ export interface DocumentTypeFieldView {
   required: boolean;
   kind: 'text' | 'jurisdiction' | 'deaNumber' | 'money';
   maxLength: number;
+}
+
+export interface AuditActor {
+  type: 'provider' | 'staff' | 'system';
+  id: string;
+}
+
+export interface AuditEventView {
+  submissionId: string;
+  sequence: number;
+  type: AuditEventType;
+  factKey: string;
+  actor: AuditActor;
+  occurredAt: string;
+  requestId: string;
+  sourceIp: string | null;
+  details: Record<string, string | number | boolean | null | string[]>;
+  previousHash: string;
+  hash: string;
+}
+
+/** `GET /submissions/{submissionId}/audit`: oldest first, and whether every hash still links. */
+export interface AuditTrail {
+  events: AuditEventView[];
+  chainIntact: boolean;
+  /** The first event whose hash or link does not verify. */
+  firstBrokenSequence?: number;
 }

@@ -84,6 +84,21 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** What the audit trail records. */
+export const AUDIT_EVENT_TYPES = [
+  'SUBMISSION_CREATED',
+  'SUBMISSION_REFUSED',
+  'SUBMISSION_SUBMITTED',
+  'SUBMISSION_RECEIVED',
+  'SUBMISSION_REJECTED',
+  'CONFIRMATION_EMAIL_SENT',
+  'REJECTION_EMAIL_SENT',
+  'NOTIFICATION_FAILED',
+  'DOCUMENT_DOWNLOADED',
+  'DOCUMENT_REVIEWED',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
 /** Cognito groups that give a signed-in user her role. */
 export const PROVIDER_GROUP = 'providers';
 export const STAFF_GROUP = 'credentialing-staff';

@@ -199,7 +199,7 @@ async function assessRejected(testCase: RejectedCase, outcome: Awaited<ReturnTyp
   const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, staff);
   expect(audit.status).toBe(200);
   expect(audit.body.chainIntact).toBe(true);
-  const rejected = (audit.body.items as { type: string; details: { rejectedDocuments?: string[] } }[]).filter((event) => event.type === 'SUBMISSION_REJECTED');
+  const rejected = (audit.body.events as { type: string; details: { rejectedDocuments?: string[] } }[]).filter((event) => event.type === 'SUBMISSION_REJECTED');
   expect(rejected).toHaveLength(1);
   expect(rejected[0]!.details.rejectedDocuments).toEqual([`${documentId}:${testCase.code}`]);
 }
@@ -244,6 +244,6 @@ describe('valid counterparts: the gate is not simply closed', () => {
     const stored = await local.s3.send(new GetObjectCommand({ Bucket: local.stack.bucketName, Key: key }));
     expect(sha256Hex(await stored.Body!.transformToByteArray())).toBe(sha256Hex(selected));
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, staff);
-    expect(audit.body.items.map((e: { type: string }) => e.type)).toContain('SUBMISSION_RECEIVED');
+    expect(audit.body.events.map((e: { type: string }) => e.type)).toContain('SUBMISSION_RECEIVED');
   });
 });

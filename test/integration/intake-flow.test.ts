@@ -98,8 +98,8 @@ describe('a provider submits five credentialing documents', () => {
     // Assess: the audit trail (staff only), in order, chained, without file content
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
     expect(audit.body.chainIntact).toBe(true);
-    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
-    expect(audit.body.items[0]).toMatchObject({ actor: { type: 'provider' }, sourceIp: expect.any(String), requestId: expect.any(String) });
+    expect(audit.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.body.events[0]).toMatchObject({ actor: { type: 'provider' }, sourceIp: expect.any(String), requestId: expect.any(String) });
     expect(JSON.stringify(audit.body)).not.toContain(String(documents[0]!.metadata.sha256));
     expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[EMILY]!)).status).toBe(403);
   });
@@ -126,7 +126,7 @@ describe('a provider submits five credentialing documents', () => {
     expect(others.every((d) => d.status === 'PENDING_REVIEW' && d.issues.length === 0)).toBe(true);
     expect(await keysUnder('documents/')).not.toEqual(expect.arrayContaining([expect.stringContaining(submissionId)]));
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
-    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
+    expect(audit.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
     const email = (await mailbox(local.stack)).find((e) => e.subject.startsWith('Action needed') && e.body.text?.includes(`/submissions/${submissionId}`));
     expect(email?.body.text).toContain('ca-medical-license.pdf');
   });
@@ -145,8 +145,8 @@ describe('a provider submits five credentialing documents', () => {
     expect([first!.status, second!.status]).toEqual([202, 202]);
     expect(late.body).toEqual({ submissionId, status: 'RECEIVED' });
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
-    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_SUBMITTED')).toHaveLength(1);
-    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_RECEIVED')).toHaveLength(1);
+    expect(audit.body.events.filter((e: { type: string }) => e.type === 'SUBMISSION_SUBMITTED')).toHaveLength(1);
+    expect(audit.body.events.filter((e: { type: string }) => e.type === 'SUBMISSION_RECEIVED')).toHaveLength(1);
     expect((await mailbox(local.stack)).filter((e) => e.subject.includes(final.body.referenceNumber))).toHaveLength(1);
   });
 });

@@ -58,5 +58,5 @@ it('keeps users, submissions and the audit trail across a restart, and resumes a
   expect(after.body).toEqual(before.body);
   expect(resumed.body.status).toBe('RECEIVED');
   const audit = await callApi(runtime.stack, 'GET', `/submissions/${received}/audit`, await signIn(runtime.stack, STAFF));
-  expect(audit.body).toMatchObject({ chainIntact: true, items: expect.arrayContaining([expect.objectContaining({ type: 'SUBMISSION_RECEIVED' })]) });
+  expect(audit.body).toMatchObject({ chainIntact: true, events: expect.arrayContaining([expect.objectContaining({ type: 'SUBMISSION_RECEIVED' })]) });
 });
