@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
+import { LAMBDA_ESM_BANNER } from '../src/contract/service.js';
 import { LocalStartError } from './start-error.js';
 
 const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'credentialing-local-functions');
@@ -38,7 +39,7 @@ const buildOptions = (entries: string[]): esbuild.BuildOptions => ({
   outExtension: { '.js': '.mjs' },
   sourcemap: 'linked',
   sourcesContent: false,
-  banner: { js: ESM_REQUIRE_BANNER },
+  banner: { js: LAMBDA_ESM_BANNER },
   metafile: true,
   logLevel: 'silent',
 });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ENTRY_METADATA_KEY } from '../infra/constructs/service-function.js';
+import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { localFunctionArn, localFunctionName } from './local-values.js';
 import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
+import { ENV } from '../src/contract/environment.js';
 import { LocalApiServer } from './api-server.js';
 import { freePort, startEmulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
@@ -118,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // s3rver stores aws-chunked stream bodies verbatim; only send checksums when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      S3_FORCE_PATH_STYLE: 'true',
+      [ENV.s3ForcePathStyle]: 'true',
       POWERTOOLS_METRICS_DISABLED: 'true',
       // The lockfile pins an SDK that still supports Node 20; its reminder would repeat per function.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

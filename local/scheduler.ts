@@ -6,7 +6,7 @@
  * was stopped are not caught up (neither does EventBridge); `npm run job` runs one by hand.
  */
 import { Cron } from 'croner';
-import { JOB_METADATA_KEY } from '../infra/constructs/scheduled-job.js';
+import { JOB_METADATA_KEY } from '../src/contract/service.js';
 import { scheduledEvent, type Schedule } from './scheduled-event.js';
 import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 

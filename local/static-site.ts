@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
+import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import { decodePath } from './http-server.js';
 
 const STATIC_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2' };
@@ -14,7 +15,7 @@ export function securityHeaders(connectSources: string[]): Record<string, string
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${connectSources.join(' ')}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+    'Content-Security-Policy': portalContentSecurityPolicy(connectSources),
   };
 }
 

@@ -99,7 +99,7 @@ it(`finishes every started workflow exactly once after kill -9 (${ROUNDS} rounds
     expect(items.map((item) => item.status), JSON.stringify(summary)).toEqual(ids.map(() => 'RECEIVED'));
     for (const [index, item] of items.entries()) {
       const emails = mail.filter((email) => email.subject.includes(item.referenceNumber));
-      const types = audits[index].items.map((event: { type: string }) => event.type);
+      const types = audits[index].events.map((event: { type: string }) => event.type);
       expect(emails, `${item.submissionId} ${JSON.stringify(summary)}`).toHaveLength(1);
       expect(emails[0]!.destination.to).toEqual([EMILY]);
       expect(types.filter((type: string) => type === 'SUBMISSION_SUBMITTED'), item.submissionId).toHaveLength(1);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../../infra/project-root.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
 import { ManualClock } from './support/manual-clock.js';
 import { FIXTURE_IDS, testResources } from './support/template-fragment.js';

@@ -26,7 +26,8 @@ export function testResources(eventLogFile: string): Template['Resources'] {
     (created.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId(id);
     return created;
   };
-  const recorder = fn(FIXTURE_IDS.recorder, 'record-event').addEnvironment('EVENT_LOG_FILE', eventLogFile);
+  const recorder = fn(FIXTURE_IDS.recorder, 'record-event');
+  recorder.function.addEnvironment('EVENT_LOG_FILE', eventLogFile);
   const flaky = fn(FIXTURE_IDS.flaky, 'flaky-step');
 
   // Schedules: EventBridge rules (UTC) and an EventBridge Scheduler schedule in a time zone.
