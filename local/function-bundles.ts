@@ -3,16 +3,16 @@
  * TypeScript sources. One build for all entries (shared chunks), cached by a hash of the
  * sources it read and the lockfile: a restart after no change reuses it, any change rebuilds.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { LAMBDA_ESM_BANNER } from '../src/contract/service.js';
+import { CACHE_ROOT, hashSources, projectInputs, readJson, writeJsonAtomically } from './source-cache.js';
 import { LocalStartError } from './start-error.js';
 
-const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'credentialing-local-functions');
-const KEPT_BUILDS = 3;
+const CACHE_DIR = path.join(CACHE_ROOT, 'functions');
+const KEPT_BUILDS = 4;
 
 interface Manifest {
   /** Project-relative source files the build read (outside node_modules). */
@@ -44,24 +44,7 @@ const buildOptions = (entries: string[]): esbuild.BuildOptions => ({
   logLevel: 'silent',
 });
 
-function hashOf(entries: string[], inputs: string[]): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ esbuild: esbuild.version, options: buildOptions(entries), node: process.versions.node }));
-  for (const file of ['package-lock.json', ...inputs]) {
-    const absolute = path.join(PROJECT_ROOT, file);
-    hash.update(`\0${file}\0`);
-    hash.update(existsSync(absolute) ? readFileSync(absolute) : 'missing');
-  }
-  return hash.digest('hex').slice(0, 24);
-}
-
-function readManifest(dir: string): Manifest | null {
-  try {
-    return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
-}
+const hashOf = (entries: string[], inputs: string[]) => hashSources(inputs, JSON.stringify({ esbuild: esbuild.version, options: buildOptions(entries), node: process.versions.node }));
 
 /** The newest cached build for these entries whose sources are unchanged, if any. */
 function cachedBuild(entries: string[]): { dir: string; manifest: Manifest } | null {
@@ -69,7 +52,7 @@ function cachedBuild(entries: string[]): { dir: string; manifest: Manifest } | n
   const builds = readdirSync(CACHE_DIR).filter((name) => !name.startsWith('.'));
   for (const name of builds.sort((a, b) => statSync(path.join(CACHE_DIR, b)).mtimeMs - statSync(path.join(CACHE_DIR, a)).mtimeMs)) {
     const dir = path.join(CACHE_DIR, name);
-    const manifest = readManifest(dir);
+    const manifest = readJson<Manifest>(path.join(dir, 'manifest.json'));
     if (!manifest || entries.some((entry) => !manifest.outputs[entry])) continue;
     if (hashOf(entries, manifest.inputs) === name) return { dir, manifest };
   }
@@ -95,14 +78,13 @@ async function build(entries: string[]): Promise<{ dir: string; manifest: Manife
     const messages = (error as esbuild.BuildFailure).errors?.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`) ?? [String(error)];
     throw new LocalStartError(`Bundling the template's functions with esbuild failed:\n  ${messages.join('\n  ')}`);
   }
-  // Metafile paths are relative to absWorkingDir (the project root).
-  const inputs = Object.keys(result.metafile!.inputs).filter((input) => !input.includes('node_modules/'));
   const outputs: Record<string, string> = {};
   for (const [file, output] of Object.entries(result.metafile!.outputs)) {
+    // Metafile paths are relative to absWorkingDir (the project root).
     if (output.entryPoint) outputs[output.entryPoint] = path.relative(staging, path.resolve(PROJECT_ROOT, file));
   }
-  const manifest: Manifest = { inputs: inputs.sort(), outputs };
-  writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest));
+  const manifest: Manifest = { inputs: projectInputs(result.metafile!), outputs };
+  writeJsonAtomically(path.join(staging, 'manifest.json'), manifest);
   const dir = path.join(CACHE_DIR, hashOf(entries, manifest.inputs));
   try {
     renameSync(staging, dir);

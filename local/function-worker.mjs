@@ -1,8 +1,6 @@
 // One worker thread per Lambda function: its own environment and module scope, as in Lambda.
 import { parentPort, workerData } from 'node:worker_threads';
 
-process.setSourceMapsEnabled(true);
-
 /** What Lambda's Node.js runtime reports for an error a handler throws. */
 const errorPayload = (error, type) => ({
   errorType: type ?? (error instanceof Error ? error.name : typeof error),

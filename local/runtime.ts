@@ -74,7 +74,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const pick = async (name: keyof typeof DEFAULT_PORTS) => (fixed ? DEFAULT_PORTS[name] : freePort());
   const portalUrl = `http://127.0.0.1:${port}`;
 
-  const template = synthesizeTemplate();
+  const template = await synthesizeTemplate();
   Object.assign(template.Resources, options.extraResources);
   const bundling = bundleFunctions(functionEntries(template));
   bundling.catch(() => undefined); // awaited below; an early failure must not go unhandled meanwhile
