@@ -1,9 +1,10 @@
 /**
  * The local runtime answers the AWS APIs the way AWS does, for every resource of the template:
- * Lambda's Invoke API for every function and the Step Functions API for every state machine
- * (a second one is added here, built with the same CDK constructs). Driven with the AWS SDK.
+ * Lambda's Invoke API for every function, the Step Functions API for every state machine (a
+ * second one is added here, built with the same CDK constructs), and API Gateway's CORS and
+ * gateway responses. Driven with the AWS SDK and plain HTTP, as a browser would.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -15,13 +16,20 @@ import { FIXTURE_IDS, testResources } from './support/template-fragment.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'local-aws-apis-'));
 const eventLog = path.join(dataDir, 'events.jsonl');
+const webRoot = path.join(dataDir, 'site', 'dist');
 let runtime: LocalRuntime;
 let lambda: LambdaClient;
 let sfn: SFNClient;
 let pipelineArn: string;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, extraResources: testResources(eventLog), retryIntervalOverrides: { Throttled: 0 } });
+  // A portal build, and a sibling folder whose name starts like it (outside the web root).
+  mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
+  writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>portal</title>');
+  writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log("portal")');
+  mkdirSync(`${webRoot}-x`);
+  writeFileSync(path.join(`${webRoot}-x`, 'secret.txt'), 'not for the web');
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, webRoot, extraResources: testResources(eventLog), retryIntervalOverrides: { Throttled: 0 } });
   const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   lambda = new LambdaClient({ ...common, endpoint: runtime.stack.endpoints.lambda });
   sfn = new SFNClient({ ...common, endpoint: runtime.stack.endpoints.stepfunctions });
@@ -147,5 +155,46 @@ describe('the Step Functions API', () => {
     await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: pipelineArn, name: 'has space', input: '{}' }))).rejects.toMatchObject({ name: 'InvalidName' });
     await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: pipelineArn, input: '{not json' }))).rejects.toMatchObject({ name: 'InvalidExecutionInput' });
     await expect(sfn.send(new DescribeExecutionCommand({ executionArn: `${pipelineArn.replace(':stateMachine:', ':execution:')}:never` }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+  });
+});
+
+describe('API Gateway and the portal server', () => {
+  const origin = () => runtime.stack.portalUrl;
+  const fetchApi = (route: string, init: RequestInit = {}) => fetch(`${runtime.stack.apiUrl}${route}`, { ...init, headers: { Origin: origin(), ...init.headers } });
+
+  it('answers CORS preflights as the template\'s OPTIONS methods do', async () => {
+    const preflights = await Promise.all(
+      ['/submissions', '/submissions/0b7f6f8e-1c1e-4a47-9c59-1f1f3c2b9d10/submit', '/document-types'].map((route) =>
+        fetchApi(route, { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } }),
+      ),
+    );
+
+    for (const response of preflights) {
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin());
+      expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
+      expect(response.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type');
+    }
+  });
+
+  it('sends the template\'s CORS header on its own 401 and 404 answers, so the portal can read them', async () => {
+    const unauthenticated = await fetchApi('/submissions');
+    const unknown = await fetchApi('/no-such-route', { headers: { Authorization: 'Bearer x' } });
+
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('access-control-allow-origin')).toBe(origin());
+    expect(await unauthenticated.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('access-control-allow-origin')).toBe(origin());
+    expect((await unknown.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves files of the portal build and never one from outside it', async () => {
+    const asset = await fetch(`${origin()}/assets/app.js`);
+    const attempts = await Promise.all(['/..%2fdist-x/secret.txt', '/%2e%2e/dist-x/secret.txt', '/assets/..%2f..%2fdist-x/secret.txt', '/..%5cdist-x%5csecret.txt'].map((route) => fetch(`${origin()}${route}`)));
+
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toBe('console.log("portal")');
+    for (const response of attempts) expect(await response.text()).toBe('<!doctype html><title>portal</title>');
   });
 });
