@@ -25,6 +25,9 @@ export interface ExecutionRecord {
 
 export type ExecutionEnd = Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>;
 
+/** Step Functions keeps a closed Standard execution (and its name) for 90 days. */
+const RETENTION_MS = 90 * 86_400_000;
+
 type Line = ({ type: 'started' } & ExecutionRecord) | ({ type: 'ended'; executionArn: string } & ExecutionEnd);
 
 export class ExecutionJournal {
@@ -32,7 +35,7 @@ export class ExecutionJournal {
     mkdirSync(path.dirname(file), { recursive: true });
   }
 
-  /** Every recorded execution, oldest first; rewrites the journal with one line per execution. */
+  /** Every execution still kept, oldest first; rewrites the journal with one line per execution. */
   load(): ExecutionRecord[] {
     const executions = new Map<string, ExecutionRecord>();
     const text = existsSync(this.file) ? readFileSync(this.file, 'utf8') : '';
@@ -51,7 +54,7 @@ export class ExecutionJournal {
         if (record) Object.assign(record, pickEnd(line));
       }
     }
-    const records = [...executions.values()];
+    const records = [...executions.values()].filter((record) => record.status === 'RUNNING' || Date.now() - (record.stopDate ?? record.startDate) < RETENTION_MS);
     const compacted = `${this.file}.compacting`;
     writeFileSync(compacted, records.map((record) => `${JSON.stringify({ type: 'started', ...record })}\n`).join(''));
     renameSync(compacted, this.file);
