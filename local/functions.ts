@@ -65,6 +65,7 @@ function functionNameOf(nameOrArn: string): { name: string; qualifier?: string }
 export class LocalFunctions {
   private readonly functions = new Map<string, LocalFunction>();
   private nextId = 1;
+  private closed = false;
 
   constructor(template: Template, locals: LocalValues, sharedEnvironment: Record<string, string>, overrides: Record<string, string>, private readonly bundleOf: (entry: string) => string) {
     for (const [logicalId, resource] of resourcesOfType(template, 'AWS::Lambda::Function')) {
@@ -95,6 +96,7 @@ export class LocalFunctions {
   }
 
   private start(fn: LocalFunction): Promise<Worker> {
+    if (this.closed) return Promise.reject(new FunctionError({ errorType: 'Runtime.Stopped', errorMessage: 'The local runtime is stopping', trace: [] }));
     fn.worker ??= new Promise<Worker>((ready, failed) => {
       const worker = new Worker(new URL('./function-worker.mjs', import.meta.url), {
         env: { ...process.env, ...fn.environment },
@@ -143,10 +145,11 @@ export class LocalFunctions {
 
   /** Loads every function, one after another so that requests arriving meanwhile are not starved. */
   async warm(): Promise<void> {
-    for (const fn of this.functions.values()) await this.start(fn).catch(() => undefined);
+    for (const fn of this.functions.values()) if (!this.closed) await this.start(fn).catch(() => undefined);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.functions.values()].map(async (fn) => (fn.worker ? (await fn.worker.catch(() => null))?.terminate() : undefined)));
   }
 }
