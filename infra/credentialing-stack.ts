@@ -15,6 +15,7 @@ import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
 import { ServiceFunction, type ServiceFunctionProps } from './constructs/service-function.js';
 import { DataLayer } from './constructs/data-layer.js';
+import { MalwareProtection } from './constructs/malware-protection.js';
 
 export interface CredentialingStackProps extends StackProps {
   /** Folder of the built portal (`npm run build:web`); omit to deploy the service without it. */
@@ -29,6 +30,7 @@ export class CredentialingStack extends Stack {
   readonly data: DataLayer;
   readonly api: IntakeApi;
   readonly workflow: IntakeWorkflow;
+  readonly malware: MalwareProtection;
   readonly userPool: cognito.UserPool;
 
   constructor(scope: Construct, id: string, props: CredentialingStackProps = {}) {
@@ -96,6 +98,7 @@ export class CredentialingStack extends Stack {
       .bindIntakeWrite(intakeTable)
       .bindEmailSending(identityArn, senderAddress, configurationSetArn, configurationSet.configurationSetName)
       .addEnvironment('PORTAL_URL', portalOrigin);
+    const scanDocument = fn('ScanDocumentFn', 'steps/scan-document', 'Reports the malware verdict of a document\'s intake/ snapshot', { memorySize: 1024, timeout: Duration.seconds(60) });
     const recordAudit = fn('RecordAuditFn', 'steps/record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable);
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { key, validateDocument, acceptSubmission, rejectSubmission, notifyProvider, recordAudit });
@@ -116,7 +119,10 @@ export class CredentialingStack extends Stack {
     };
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.userPool, portalOrigin, key, routes });
 
-    this.addAlarms(key, alarmEmail, [validateDocument, acceptSubmission, notifyProvider, recordAudit, ...Object.values(routes)]);
+    // ScanDocumentFn is left out: it throws MalwareScanPending while GuardDuty scans (the workflow retries,
+    // and a scan that never ends fails the workflow, which alarms).
+    const alarmTopic = this.addAlarms(key, alarmEmail, [validateDocument, acceptSubmission, notifyProvider, recordAudit, ...Object.values(routes)]);
+    this.malware = new MalwareProtection(this, 'MalwareProtection', { bucket, key, scanner: scanDocument, alarmTopic });
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {
@@ -143,7 +149,7 @@ export class CredentialingStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
   }
 
-  private addAlarms(key: DataLayer['key'], alarmEmail: string, functions: ServiceFunction[]): void {
+  private addAlarms(key: DataLayer['key'], alarmEmail: string, functions: ServiceFunction[]): sns.Topic {
     const topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
     new sns.Subscription(this, 'AlarmEmailSubscription', { topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: alarmEmail }).node.addDependency(topic);
     const notify = new actions.SnsAction(topic);
@@ -155,5 +161,6 @@ export class CredentialingStack extends Stack {
     alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
     functions.forEach((f, i) => alarm(`FunctionErrors${i}Alarm`, f.function.metricErrors({ period: Duration.minutes(5) }), `Function ${f.node.id} threw errors.`));
+    return topic;
   }
 }

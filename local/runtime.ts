@@ -8,6 +8,7 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/cli
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { INTAKE_INDEXES } from '../src/adapters/dynamodb-submission-repository.js';
+import { MALWARE_SCANNING_PARAMETER } from '../src/adapters/malware-scanning.js';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { LocalApiServer } from './api-server.js';
 import { freePort, startEmulators } from './emulators.js';
@@ -86,6 +87,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             return 'amazonaws.com';
           case 'SenderEmailAddress':
             return SENDER_ADDRESS;
+          case MALWARE_SCANNING_PARAMETER:
+            return 'Builtin'; // GuardDuty does not run locally; the builtin engine writes the same verdict tag
         }
         if (template.Parameters?.[id]) return String(template.Parameters[id]!.Default ?? '');
         switch (resource?.Type) {
