@@ -1,16 +1,9 @@
 /**
- * The object tag GuardDuty Malware Protection for S3 writes after a scan, and the builtin
- * scanner writes the same way. The bucket policy (infra) and both adapters read these names.
+ * The verdict carried by the `GuardDutyMalwareScanStatus` object tag, which GuardDuty Malware
+ * Protection for S3 writes after a scan and the builtin scanner writes the same way.
  */
+import type { ScanStatus } from '../contract/malware-scanning.js';
 import type { MalwareScanResult } from '../ports/malware-scanner.js';
-
-export const SCAN_STATUS_TAG = 'GuardDutyMalwareScanStatus';
-
-export const SCAN_STATUSES = ['NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED'] as const;
-export type ScanStatus = (typeof SCAN_STATUSES)[number];
-
-/** The only status under which the bucket policy lets an `intake/` object be read. */
-export const CLEAN_STATUS: ScanStatus = 'NO_THREATS_FOUND';
 
 /** `undefined`: not tagged yet. An unknown value is never read as clean. */
 export function verdictFromTag(value: string | undefined): MalwareScanResult {

@@ -1,7 +1,6 @@
+import { INTAKE_PREFIX } from '../contract/malware-scanning.js';
 import type { MalwareScanResult, MalwareScanner } from '../ports/malware-scanner.js';
 
-/** Snapshots of uploads live here: the provider can never write this prefix, and it is what gets scanned. */
-export const INTAKE_PREFIX = 'intake/';
 export const intakeKey = (submissionId: string, documentId: string) => `${INTAKE_PREFIX}${submissionId}/${documentId}`;
 
 /** The workflow retries the task on this error name, with a bounded total wait. */
