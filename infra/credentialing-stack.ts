@@ -11,9 +11,10 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
+import type { Branding } from '../src/emails/types.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
-import { ServiceFunction, type ServiceFunctionProps } from './constructs/service-function.js';
+import { ServiceFunction, type EmailSending, type ServiceFunctionProps } from './constructs/service-function.js';
 import { DataLayer } from './constructs/data-layer.js';
 
 export interface CredentialingStackProps extends StackProps {
@@ -49,6 +50,7 @@ export class CredentialingStack extends Stack {
       description: 'Business days promised for a review, used for the estimated completion date.',
     }).valueAsString;
     const alarmEmail = new CfnParameter(this, 'AlarmEmailAddress', { type: 'String', default: '', description: 'Optional address for alarm notifications.' }).valueAsString;
+    const office = this.officeParameters();
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -92,10 +94,16 @@ export class CredentialingStack extends Stack {
       .bindDocumentsWrite(bucket, key)
       .addEnvironment('REVIEW_BUSINESS_DAYS', reviewBusinessDays);
     const rejectSubmission = fn('RejectSubmissionFn', 'steps/reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeWrite(intakeTable);
+    const emailSending: EmailSending = {
+      identityArn,
+      fromAddress: senderAddress,
+      configurationSetArn,
+      configurationSetName: configurationSet.configurationSetName,
+      branding: { ...office, portalUrl: portalOrigin },
+    };
     const notifyProvider = fn('NotifyProviderFn', 'steps/notify-provider', 'Emails the provider the outcome of her submission')
       .bindIntakeWrite(intakeTable)
-      .bindEmailSending(identityArn, senderAddress, configurationSetArn, configurationSet.configurationSetName)
-      .addEnvironment('PORTAL_URL', portalOrigin);
+      .bindEmailSending(emailSending);
     const recordAudit = fn('RecordAuditFn', 'steps/record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable);
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { key, validateDocument, acceptSubmission, rejectSubmission, notifyProvider, recordAudit });
@@ -131,6 +139,8 @@ export class CredentialingStack extends Stack {
             userPoolId: this.userPool.userPoolId,
             userPoolClientId: userPoolClient.userPoolClientId,
             cognitoEndpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
+            // The portal's footer shows the same contact details as every email.
+            ...office,
           }),
         ],
       });
@@ -141,6 +151,38 @@ export class CredentialingStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+  }
+
+  /** Who the emails and the portal say is writing, and how to reach them. */
+  private officeParameters(): Omit<Branding, 'portalUrl'> {
+    const parameter = (id: string, props: { default: string; description: string; allowedPattern: string; constraintDescription: string }) =>
+      new CfnParameter(this, id, { type: 'String', minLength: 1, maxLength: 100, ...props }).valueAsString;
+    return {
+      organizationName: parameter('OrganizationName', {
+        default: 'Riverside Medical Group',
+        description: 'Name of the organisation, shown in every email and in the portal.',
+        allowedPattern: "^[\\p{L}\\p{N} .,&'()-]+$",
+        constraintDescription: 'letters, digits, spaces and . , & \' ( ) -',
+      }),
+      officeName: parameter('OfficeName', {
+        default: 'Credentialing Office',
+        description: 'Name of the office that writes to providers ("Questions? Contact the …").',
+        allowedPattern: "^[\\p{L}\\p{N} .,&'()-]+$",
+        constraintDescription: 'letters, digits, spaces and . , & \' ( ) -',
+      }),
+      contactEmail: parameter('ContactEmailAddress', {
+        default: 'credentialing@example.org',
+        description: "The office's email address: shown in every email and the portal; the weekly staff digest goes there.",
+        allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        constraintDescription: 'an email address',
+      }),
+      contactPhone: parameter('ContactPhoneNumber', {
+        default: '+1 (555) 010-0123',
+        description: "The office's phone number as people should read it, e.g. +1 (555) 010-0123.",
+        allowedPattern: '^\\+?[0-9][0-9 ().-]{5,24}$',
+        constraintDescription: 'digits, spaces and + ( ) . -',
+      }),
+    };
   }
 
   private addAlarms(key: DataLayer['key'], alarmEmail: string, functions: ServiceFunction[]): void {

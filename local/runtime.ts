@@ -142,7 +142,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.unshift(() => workflow.close());
 
     const apiUrl = `${portalUrl}/api`;
-    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/` };
+    const office = { organizationName: locals.ref('OrganizationName'), officeName: locals.ref('OfficeName'), contactEmail: locals.ref('ContactEmailAddress'), contactPhone: locals.ref('ContactPhoneNumber') };
+    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/`, ...office };
     const api = new LocalApiServer({
       template,
       functions,

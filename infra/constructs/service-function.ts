@@ -14,6 +14,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { Branding } from '../../src/emails/types.js';
 import { serviceName } from '../../src/handlers/shared/powertools.js';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +30,16 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   environment?: Record<string, string>;
   logRetention?: logs.RetentionDays;
+}
+
+/** What a function that sends email needs: the SES identity and the office it writes for. */
+export interface EmailSending {
+  readonly identityArn: string;
+  readonly fromAddress: string;
+  readonly configurationSetArn: string;
+  readonly configurationSetName: string;
+  /** Organisation, office, contact details and portal origin shown in every email. */
+  readonly branding: Branding;
 }
 
 export class ServiceFunction extends Construct {
@@ -152,10 +163,16 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
-  bindEmailSending(identityArn: string, fromAddress: string, configurationSetArn: string, configurationSetName: string): this {
-    this.addEnvironment('SENDER_ADDRESS', fromAddress);
-    this.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
-    this.allow(['ses:SendEmail'], [identityArn, configurationSetArn], { StringEquals: { 'ses:FromAddress': fromAddress } });
+  /** Sends email from the stack's identity, signed with the office's name and contact details. */
+  bindEmailSending(sending: EmailSending): this {
+    this.addEnvironment('SENDER_ADDRESS', sending.fromAddress);
+    this.addEnvironment('SES_CONFIGURATION_SET', sending.configurationSetName);
+    this.addEnvironment('ORGANIZATION_NAME', sending.branding.organizationName);
+    this.addEnvironment('OFFICE_NAME', sending.branding.officeName);
+    this.addEnvironment('CONTACT_EMAIL_ADDRESS', sending.branding.contactEmail);
+    this.addEnvironment('CONTACT_PHONE_NUMBER', sending.branding.contactPhone);
+    this.addEnvironment('PORTAL_URL', sending.branding.portalUrl);
+    this.allow(['ses:SendEmail'], [sending.identityArn, sending.configurationSetArn], { StringEquals: { 'ses:FromAddress': sending.fromAddress } });
     return this;
   }
 

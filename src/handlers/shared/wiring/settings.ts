@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { systemClock } from '../../../adapters/system-clock.js';
-import { numberEnv } from '../environment.js';
+import type { Branding } from '../../../emails/types.js';
+import { numberEnv, requireEnv } from '../environment.js';
 import { once } from './once.js';
 
 export const clock = systemClock;
@@ -10,3 +11,14 @@ export const reviewSettings = once(() => ({
   reviewBusinessDays: numberEnv('REVIEW_BUSINESS_DAYS', 10),
   timeZone: process.env.REVIEW_TIME_ZONE || 'America/New_York',
 }));
+
+/** Who the emails come from and how to reach them: the stack's parameters, set by `bindEmailSending`. */
+export const branding = once(
+  (): Branding => ({
+    organizationName: requireEnv('ORGANIZATION_NAME'),
+    officeName: requireEnv('OFFICE_NAME'),
+    contactEmail: requireEnv('CONTACT_EMAIL_ADDRESS'),
+    contactPhone: requireEnv('CONTACT_PHONE_NUMBER'),
+    portalUrl: requireEnv('PORTAL_URL'),
+  }),
+);
