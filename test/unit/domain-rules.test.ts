@@ -4,7 +4,6 @@ import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, findBrokenLink, type AuditEventInput } from '../../src/domain/audit.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
-import type { Submission, SubmissionDocument } from '../../src/domain/submission.js';
 
 describe('catalog', () => {
   it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
