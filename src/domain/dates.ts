@@ -24,18 +24,14 @@ export function addDays(isoDate: string, days: number): string {
   return toIsoDate(date);
 }
 
-const WRITTEN = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const WRITTEN_WITH_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const writeDate = (isoDate: string, weekday: boolean) =>
+  new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', { ...(weekday ? { weekday: 'long' } : {}), month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 /** "June 30, 2027": how a date is written to a person (emails, portal). */
-export function writtenDate(isoDate: string): string {
-  return WRITTEN.format(new Date(`${isoDate}T00:00:00Z`));
-}
+export const writtenDate = (isoDate: string) => writeDate(isoDate, false);
 
 /** "Wednesday, June 30, 2027": a deadline, where the weekday helps her plan. */
-export function writtenDeadline(isoDate: string): string {
-  return WRITTEN_WITH_WEEKDAY.format(new Date(`${isoDate}T00:00:00Z`));
-}
+export const writtenDeadline = (isoDate: string) => writeDate(isoDate, true);
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
