@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as emails from '../src/emails/index.js';
 import * as samples from '../testkit/email-samples.js';
-import { launchBrowser } from '../test/e2e/support/browser.js';
+import { launchBrowser } from '../testkit/chromium.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test-results', 'emails');

@@ -1,15 +1,9 @@
 /** The plain data every email takes. Callers map their records to these (see `emailDocument`). */
+import type { OfficeContact } from '../contract/office.js';
 import type { DocumentType } from '../domain/catalog.js';
 
-/** Who is writing and how to reach them: from the stack's parameters, never from a template. */
-export interface Branding {
-  /** "Riverside Medical Group" */
-  organizationName: string;
-  /** "Credentialing Office" */
-  officeName: string;
-  /** The office's address: shown in every footer, and where the staff digest goes. */
-  contactEmail: string;
-  contactPhone: string;
+/** Who is writing and how to reach them, and where the portal is: built by the handlers' wiring, never in a template. */
+export interface Branding extends OfficeContact {
   /** Origin of the portal, e.g. "https://portal.example.org"; every link starts here. */
   portalUrl: string;
 }
