@@ -5,8 +5,9 @@
  *   await mailer.send(submissionReceivedEmail({ provider, submissionId, referenceNumber, … }, branding));
  *
  * - Each template is a pure function `(input, branding) => EmailMessage` (to, subject, html,
- *   text, attachments?): no I/O, no environment, no clock. Handlers build `Branding` in
- *   `handlers/shared/wiring/settings.ts` from the stack's parameters.
+ *   text, attachments?): no I/O, no environment, no clock. A function that sends email gets
+ *   `ses:SendEmail` and the office's details from `EmailSending.allowSending(fn)` (infra); its
+ *   handler passes `branding()` from `handlers/shared/wiring/settings.ts` to the use case.
  * - Inputs are plain data (`./types.ts`). Map stored documents with `emailDocument(doc)`; add
  *   `issues`, or `decision`/`reason`, where a template asks for them.
  * - Everything in an input is text: the HTML part escapes it, the text part shows it as typed.
