@@ -5,6 +5,7 @@
  * to the OCR engine as a PGM. pdf.js is loaded with `isEvalSupported: false` (CVE-2024-4367).
  */
 import path from 'node:path';
+import DOMMatrixShim from '@thednp/dommatrix';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReadPage } from '../../domain/cross-check/page.js';
 import type { DocumentText } from '../../ports/text-extractor.js';
@@ -18,10 +19,14 @@ type PdfPage = Pdfjs.PDFPageProxy;
 
 let pdfjsModule: Promise<PdfjsModule> | null = null;
 function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsModule ??= importModule<PdfjsModule>('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+  pdfjsModule ??= (async () => {
+    // pdf.js builds a DOMMatrix when it loads. In Node it borrows one from @napi-rs/canvas, a
+    // 30 MB native module we do not ship (we never render); a pure-JS DOMMatrix stands in.
+    globalThis.DOMMatrix ??= DOMMatrixShim as unknown as typeof DOMMatrix;
+    const pdfjs = await importModule<PdfjsModule>('pdfjs-dist/legacy/build/pdf.mjs');
     pdfjs.GlobalWorkerOptions.workerSrc = resolveModuleFile('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return pdfjs;
-  });
+  })();
   return pdfjsModule;
 }
 
