@@ -53,6 +53,7 @@ describe('identifiers', () => {
     expect(one('licenseNumber', 'A150032', typed('License No.: C 99881 Expires 2027'))).toMatchObject({ status: 'MISMATCH', found: 'C 99881' });
     expect(one('licenseNumber', 'A150032', typed('Board file 99881, phone 555-0100')).status).toBe('NOT_FOUND');
     expect(one('policyNumber', 'PL-2024-558812', typed('Policy #: PL-2023-100200')).status).toBe('MISMATCH');
+    expect(one('policyNumber', 'TMLT-0913-22', typed('Policy Number: TMLT 5521-87'))).toMatchObject({ status: 'MISMATCH', found: 'TMLT 5521-87' });
     expect(one('licenseNumber', 'A150032', typed('License Number   Expiration Date\nC99881   06/30/2027')).status).toBe('NOT_FOUND');
   });
 });

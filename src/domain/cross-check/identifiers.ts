@@ -92,8 +92,8 @@ const LABELS: Record<Exclude<IdentifierField, 'deaNumber'>, RegExp> = {
 };
 
 /**
- * Numbers printed right after their label on the same line ("License No.: A 12345"): an optional
- * short letter prefix, then parts holding digits, stopping at the next word.
+ * Numbers printed right after their label on the same line ("License No.: A 12345", "Policy #
+ * TMLT 5521-87"): an optional prefix of up to six letters, then parts holding digits, stopping at the next word.
  */
 export function labelledNumbers(text: string, field: Exclude<IdentifierField, 'deaNumber'>): (Found & { value: string })[] {
   const numbers: (Found & { value: string })[] = [];
@@ -107,7 +107,7 @@ export function labelledNumbers(text: string, field: Exclude<IdentifierField, 'd
       if (previous && !isSmallGap(rest, previous.end, token.start, 2)) break;
       if (!previous && token.start > 4) break;
       const hasDigit = /\d/.test(token.raw);
-      if (hasDigit || (isLettersOnly(token.raw) && token.raw.length <= 3 && !parts.some((part) => /\d/.test(part.raw)))) parts.push(token);
+      if (hasDigit || (isLettersOnly(token.raw) && token.raw.length <= 6 && !parts.some((part) => /\d/.test(part.raw)))) parts.push(token);
       else break;
     }
     const value = compact(parts.map((part) => part.raw).join(''));

@@ -35,14 +35,14 @@ export function sameWord(expected: string, read: string): boolean {
   return a.length >= 5 && editDistance(a, b, 1) <= 1;
 }
 
-/** The first span of at most `window` words holding every one of `wanted` (each matched once). */
-function findSpan(words: Word[], wanted: string[], window: number): Word[] | null {
+/** The first span of at most `window` words holding every one of `wanted` (each matched once; in order if `ordered`). */
+function findSpan(words: Word[], wanted: string[], window: number, ordered = false): Word[] | null {
   for (let i = 0; i < words.length; i += 1) {
     if (!wanted.some((w) => sameWord(w, words[i]!.value))) continue;
     const remaining = [...wanted];
     const span: Word[] = [];
     for (let j = i; j < Math.min(words.length, i + window) && remaining.length > 0; j += 1) {
-      const at = remaining.findIndex((w) => sameWord(w, words[j]!.value));
+      const at = ordered ? (sameWord(remaining[0]!, words[j]!.value) ? 0 : -1) : remaining.findIndex((w) => sameWord(w, words[j]!.value));
       if (at >= 0) {
         remaining.splice(at, 1);
         span.push(words[j]!);
@@ -92,7 +92,8 @@ export function checkIssuingAuthority(expected: string, pages: readonly ReadPage
   const typedAcronym = wanted.length === 1 && /^[A-Z]{2,6}$/.test(wanted[0]!) ? wanted[0]! : null;
   for (const page of pages) {
     const words = wordsOf(page.text);
-    const span = findSpan(words, wanted, wanted.length * 2 + 2);
+    // As she typed it first (the excerpt then reads naturally), then in any order.
+    const span = findSpan(words, wanted, wanted.length * 2 + 2, true) ?? findSpan(words, wanted, wanted.length * 2 + 2);
     if (span) return { status: 'MATCH', found: excerpt(page.text, Math.min(...span.map((w) => w.start)), Math.max(...span.map((w) => w.end))) };
     if (acronym) {
       const word = words.find((w) => w.value === acronym);
