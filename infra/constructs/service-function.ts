@@ -14,11 +14,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { serviceName } from '../../src/handlers/shared/powertools.js';
-
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-/** The local runtime reads this metadata to run the same entry file for the function. */
-export const ENTRY_METADATA_KEY = 'credentialing:entry';
+import { ENV, type EnvName } from '../../src/contract/environment.js';
+import { ENTRY_METADATA_KEY, SERVICE_NAME } from '../../src/contract/service.js';
+import { PROJECT_ROOT } from '../project-root.js';
 
 export interface ServiceFunctionProps {
   /** Path of the handler module relative to the project root, e.g. `src/handlers/api/get-submission.ts`. */
@@ -59,7 +57,7 @@ export class ServiceFunction extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
-        POWERTOOLS_SERVICE_NAME: serviceName,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Responses hold personal data: traces keep timings and errors, never payloads.
         POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
@@ -80,7 +78,7 @@ export class ServiceFunction extends Construct {
     (this.function.node.defaultChild as lambda.CfnFunction).addMetadata(ENTRY_METADATA_KEY, props.entry);
   }
 
-  addEnvironment(name: string, value: string): this {
+  addEnvironment(name: EnvName, value: string): this {
     this.function.addEnvironment(name, value);
     return this;
   }
@@ -95,7 +93,7 @@ export class ServiceFunction extends Construct {
 
   /** GetItem/Query on the intake table and its indexes. */
   bindIntakeRead(table: dynamodb.ITable): this {
-    this.addEnvironment('INTAKE_TABLE_NAME', table.tableName);
+    this.addEnvironment(ENV.intakeTable, table.tableName);
     this.allow(['dynamodb:GetItem', 'dynamodb:Query'], [table.tableArn, `${table.tableArn}/index/*`]);
     this.allowKey(table.encryptionKey, ['kms:Decrypt']);
     return this;
@@ -111,14 +109,14 @@ export class ServiceFunction extends Construct {
 
   /** Append-only: PutItem (always conditional in code) and Query to find the chain's tail. */
   bindAuditAppend(table: dynamodb.ITable): this {
-    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.addEnvironment(ENV.auditTable, table.tableName);
     this.allow(['dynamodb:PutItem', 'dynamodb:Query'], [table.tableArn]);
     this.allowKey(table.encryptionKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
     return this;
   }
 
   bindAuditRead(table: dynamodb.ITable): this {
-    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.addEnvironment(ENV.auditTable, table.tableName);
     this.allow(['dynamodb:Query'], [table.tableArn]);
     this.allowKey(table.encryptionKey, ['kms:Decrypt']);
     return this;
@@ -126,7 +124,7 @@ export class ServiceFunction extends Construct {
 
   /** Signs presigned POSTs into `staging/`: S3 checks the signer may PutObject there. */
   bindStagingUpload(bucket: s3.IBucket, key: kms.IKey): this {
-    this.addEnvironment('DOCUMENTS_BUCKET_NAME', bucket.bucketName);
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     this.allow(['s3:PutObject'], [bucket.arnForObjects('staging/*')]);
     this.allowKey(key, ['kms:GenerateDataKey', 'kms:Encrypt']);
     return this;
@@ -137,7 +135,7 @@ export class ServiceFunction extends Construct {
    * (MISSING_UPLOAD) instead of 403.
    */
   bindStagingRead(bucket: s3.IBucket, key: kms.IKey): this {
-    this.addEnvironment('DOCUMENTS_BUCKET_NAME', bucket.bucketName);
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     this.allow(['s3:GetObject'], [bucket.arnForObjects('staging/*')]);
     this.allow(['s3:ListBucket'], [bucket.bucketArn], { StringLike: { 's3:prefix': ['staging/*'] } });
     this.allowKey(key, ['kms:Decrypt']);
@@ -153,14 +151,14 @@ export class ServiceFunction extends Construct {
   }
 
   bindEmailSending(identityArn: string, fromAddress: string, configurationSetArn: string, configurationSetName: string): this {
-    this.addEnvironment('SENDER_ADDRESS', fromAddress);
-    this.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
+    this.addEnvironment(ENV.senderAddress, fromAddress);
+    this.addEnvironment(ENV.sesConfigurationSet, configurationSetName);
     this.allow(['ses:SendEmail'], [identityArn, configurationSetArn], { StringEquals: { 'ses:FromAddress': fromAddress } });
     return this;
   }
 
   bindWorkflowStart(stateMachine: sfn.IStateMachine): this {
-    this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.function);
     return this;
   }
