@@ -14,36 +14,12 @@ import type { DocumentType } from '../catalog.js';
 import { checkDate } from './dates.js';
 import { checkIdentifier } from './identifiers.js';
 import { checkJurisdiction } from './jurisdiction.js';
-import type { FieldOutcome, FieldStatus, ReadPage } from './page.js';
+import type { CrossCheck, CrossCheckField, CrossCheckStatus, FieldCheck } from '../../contract/cross-check.js';
+import type { FieldOutcome, ReadPage } from './page.js';
 import { checkIssuingAuthority, checkProviderName } from './words.js';
 
-export type { FieldStatus, ReadPage } from './page.js';
-
-export const CROSS_CHECK_FIELDS = [
-  'providerName',
-  'licenseNumber',
-  'deaNumber',
-  'policyNumber',
-  'expirationDate',
-  'issueDate',
-  'jurisdiction',
-  'issuingAuthority',
-] as const;
-export type CrossCheckField = (typeof CROSS_CHECK_FIELDS)[number];
-
-export type CrossCheckStatus = 'MATCH' | 'PARTIAL' | 'MISMATCH' | 'UNREADABLE';
-
-export interface FieldCheck {
-  field: CrossCheckField;
-  status: FieldStatus;
-  expected: string;
-  found?: string;
-}
-
-export interface CrossCheck {
-  status: CrossCheckStatus;
-  fields: FieldCheck[];
-}
+export type { ReadPage } from './page.js';
+export { CROSS_CHECK_FIELDS, type CrossCheck, type CrossCheckField, type CrossCheckStatus, type FieldCheck, type FieldStatus } from '../../contract/cross-check.js';
 
 export interface ExpectedValue {
   field: CrossCheckField;

@@ -1,3 +1,5 @@
+import type { FieldStatus } from '../../contract/cross-check.js';
+
 /** A page of a document as read: its text, how it was read, and whether anything legible was on it. */
 export interface ReadPage {
   text: string;
@@ -7,7 +9,6 @@ export interface ReadPage {
   readable: boolean;
 }
 
-export type FieldStatus = 'MATCH' | 'NOT_FOUND' | 'MISMATCH';
 
 /** What one matcher concluded, with what it read where it read something relevant. */
 export interface FieldOutcome {
