@@ -167,7 +167,7 @@ interface Spec {
   profile: number;
   type: DocumentType;
   form: CorpusForm;
-  scan?: { dpi: number; encoding: ScanEncoding; degradation: Degradation };
+  scan?: { dpi: number; encoding: ScanEncoding; degradation: Degradation; stamp?: string };
   printed?: Printed;
   mismatch?: CrossCheckField;
 }
@@ -201,7 +201,7 @@ function toDocument(spec: Spec, index: number): CorpusDocument {
       if (spec.form === 'DOCX') return makeDocx(lines.map((line) => line.text.replace(/&/g, '&amp;')));
       const pdf = await typedPdf(lines);
       if (!scan) return pdf;
-      return encodeScan(degrade(await renderPage(pdf, scan.dpi), index + 1, scan.degradation), scan.encoding, scan.dpi);
+      return encodeScan(degrade(await renderPage(pdf, scan.dpi), index + 1, scan.degradation), scan.encoding, scan.dpi, scan.stamp);
     },
   };
 }
@@ -227,6 +227,8 @@ function specs(): Spec[] {
   }
   list.push({ profile: 1, type: 'MEDICAL_LICENSE', form: 'image-only PDF', scan: { dpi: 300, encoding: 'pdf', degradation: SCANNER } });
   list.push({ profile: 2, type: 'DEA_REGISTRATION', form: 'image-only PDF', scan: { dpi: 200, encoding: 'pdf', degradation: SCANNER } });
+  const fax = 'Received by fax 01/12/2026 14:02 from Sacramento office, page 1 of 1';
+  list.push({ profile: 0, type: 'DEA_REGISTRATION', form: 'image-only PDF', scan: { dpi: 200, encoding: 'pdf', degradation: SCANNER, stamp: fax } });
   list.push({ profile: 1, type: 'DEA_REGISTRATION', form: 'phone photo', scan: { dpi: 200, encoding: 'jpeg', degradation: PHONE } });
   list.push({ profile: 0, type: 'MALPRACTICE_INSURANCE', form: 'phone photo', scan: { dpi: 200, encoding: 'jpeg', degradation: PHONE } });
 

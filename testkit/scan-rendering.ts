@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { makeGreyPng, makeTiff } from './files.js';
 
 const STANDARD_FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -99,7 +99,8 @@ function greyPixels(canvas: Canvas): Uint8Array {
   return grey;
 }
 
-export async function encodeScan(canvas: Canvas, encoding: ScanEncoding, dpi: number): Promise<Uint8Array> {
+/** `stamp`: a line of real text over a scanned PDF, as a fax machine or scanner app adds. */
+export async function encodeScan(canvas: Canvas, encoding: ScanEncoding, dpi: number, stamp?: string): Promise<Uint8Array> {
   switch (encoding) {
     case 'png':
       return makeGreyPng(canvas.width, canvas.height, greyPixels(canvas));
@@ -111,7 +112,9 @@ export async function encodeScan(canvas: Canvas, encoding: ScanEncoding, dpi: nu
       const doc = await PDFDocument.create({ updateMetadata: false });
       const image = await doc.embedJpg(await canvas.encode('jpeg', 82));
       const [width, height] = [(canvas.width / dpi) * 72, (canvas.height / dpi) * 72];
-      doc.addPage([width, height]).drawImage(image, { x: 0, y: 0, width, height });
+      const page = doc.addPage([width, height]);
+      page.drawImage(image, { x: 0, y: 0, width, height });
+      if (stamp) page.drawText(stamp, { x: 24, y: height - 16, size: 8, font: await doc.embedFont(StandardFonts.Courier) });
       return doc.save({ useObjectStreams: false });
     }
   }

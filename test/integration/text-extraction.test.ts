@@ -68,6 +68,14 @@ describe('text extraction and cross-check', () => {
     expect(statuses(await check(doc))).toMatchObject({ deaNumber: 'MATCH', providerName: 'MATCH' });
   });
 
+  it('OCRs a scan that carries a short stamped text layer (a fax header), keeping both texts', async () => {
+    const doc = byId('33-dea-registration-p1-image-only-PDF');
+    const text = await extractor.extract(await doc.build(), doc.contentType);
+    expect(text.pages.map((page) => page.method)).toEqual(['ocr']);
+    expect(text.pages[0]!.text).toMatch(/Received\s+by\s+fax/);
+    expect(statuses(await check(doc))).toMatchObject({ deaNumber: 'MATCH', providerName: 'MATCH' });
+  });
+
   it('calls a blank scanned page UNREADABLE', async () => {
     const result = await check(byId('blank-scanned-pdf'));
     expect(result.status).toBe('UNREADABLE');

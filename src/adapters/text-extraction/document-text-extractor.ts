@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, ocrPage, type ExtractionLimits } from './limits.js';
 import { readPdf } from './pdf-text.js';
 import { TesseractOcr, type OcrEngine } from './tesseract-ocr.js';
 
-const UNREADABLE: DocumentText = { pages: [{ text: '', method: 'ocr', readable: false }], pageCount: 1 };
+const unreadable = (): DocumentText => ({ pages: [{ text: '', method: 'ocr', readable: false }], pageCount: 1 });
 
 export class DocumentTextExtractor implements TextExtractor {
   constructor(
@@ -29,7 +29,7 @@ export class DocumentTextExtractor implements TextExtractor {
         return this.readImage(bytes);
       case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
         const text = docxText(bytes);
-        return text === null ? UNREADABLE : { pages: [{ text, method: 'docx', readable: /[\p{L}\p{N}]/u.test(text) }], pageCount: 1 };
+        return text === null ? unreadable() : { pages: [{ text, method: 'docx', readable: /[\p{L}\p{N}]/u.test(text) }], pageCount: 1 };
       }
     }
   }
@@ -45,9 +45,9 @@ export class DocumentTextExtractor implements TextExtractor {
       const { width, height } = imageSize(bytes);
       pixels = width * height;
     } catch {
-      return UNREADABLE;
+      return unreadable();
     }
-    if (pixels > this.limits.maxOcrPixels) return UNREADABLE;
+    if (pixels > this.limits.maxOcrPixels) return unreadable();
     return { pages: [await ocrPage(this.ocr, bytes, this.limits)], pageCount: 1 };
   }
 }

@@ -7,6 +7,11 @@ export interface ExtractionLimits {
   maxPages: number;
   /** Fewer letters and digits than this in a PDF page's text layer means it is a scan. */
   minTextLayerChars: number;
+  /**
+   * Under this many, the text layer may be a stamp on a scan (a fax header, a scanner app's page
+   * number): the page's large images are OCR'd too.
+   */
+  maxStampChars: number;
   /** Images larger than this are not decoded or OCR'd (memory); their page is unreadable. */
   maxOcrPixels: number;
   /** OCR the largest images of a scanned PDF page, at most this many. */
@@ -19,6 +24,7 @@ export interface ExtractionLimits {
 export const DEFAULT_LIMITS: ExtractionLimits = {
   maxPages: 3,
   minTextLayerChars: 16,
+  maxStampChars: 200,
   maxOcrPixels: 40_000_000,
   maxImagesPerPage: 2,
   minOcrConfidence: 45,

@@ -49,8 +49,7 @@ export async function readPdf(bytes: Uint8Array, ocr: OcrEngine, limits: Extract
     const pdf = await task.promise;
     for (let number = 1; number <= Math.min(pdf.numPages, limits.maxPages); number += 1) {
       const page = await pdf.getPage(number);
-      const text = await textLayer(page);
-      pages.push(countAlphanumerics(text) >= limits.minTextLayerChars ? { text, method: 'text-layer', readable: true } : await ocrScannedPage(page, ocr, limits));
+      pages.push(await readPage(page, ocr, limits));
       page.cleanup();
     }
     return { pages, pageCount: pdf.numPages };
@@ -60,6 +59,16 @@ export async function readPdf(bytes: Uint8Array, ocr: OcrEngine, limits: Extract
   } finally {
     await task.destroy();
   }
+}
+
+async function readPage(page: PdfPage, ocr: OcrEngine, limits: ExtractionLimits): Promise<ReadPage> {
+  const text = await textLayer(page);
+  const characters = countAlphanumerics(text);
+  if (characters >= limits.maxStampChars) return { text, method: 'text-layer', readable: true };
+  const scanned = await ocrScannedPage(page, ocr, limits);
+  if (characters < limits.minTextLayerChars) return scanned;
+  // A stamp on a scan: both texts, judged with OCR's benefit of the doubt when the scan was read.
+  return scanned.readable ? { text: `${text}\n${scanned.text}`, method: 'ocr', readable: true } : { text, method: 'text-layer', readable: true };
 }
 
 async function textLayer(page: PdfPage): Promise<string> {
