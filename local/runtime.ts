@@ -6,6 +6,8 @@
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js';
+import type { OfficeContact } from '../src/contract/office.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
 import { LocalApiServer } from './api-server.js';
@@ -98,7 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const stackFile = path.join(dataDir, 'stack.json');
     const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
     const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
-    const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS } });
+    const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin' } });
 
     const lambdaApi = (parts.lambdaApi = new LambdaApiServer());
     const stepFunctionsApi = (parts.stepFunctionsApi = new StepFunctionsApiServer());
@@ -138,7 +140,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stepFunctionsApi.serve(machines);
 
     const apiUrl = `${portalUrl}/api`;
-    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/` };
+    const parameter = (id: string) => locals.ref(id) ?? '';
+    const office: OfficeContact = { organizationName: parameter('OrganizationName'), officeName: parameter('OfficeName'), contactEmail: parameter('ContactEmailAddress'), contactPhone: parameter('ContactPhoneNumber') };
+    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/`, ...office };
     const api = (parts.api = new LocalApiServer({
       template,
       locals,
