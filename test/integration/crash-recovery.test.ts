@@ -89,9 +89,12 @@ it(`finishes every started workflow after kill -9 (${ROUNDS} rounds of ${SUBMISS
     expect(submitted.map((response) => response.status)).toEqual(ids.map(() => 202));
     progress('submitted');
 
-    // Act: kill everything mid-workflow, start again on the same data
-    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1500));
-    const atKill = await snapshot(current.stack, ids);
+    // Act: kill everything once a random number of them has been received (so kills land in every step), start again
+    const killWhenReceived = Math.floor(Math.random() * SUBMISSIONS);
+    let atKill = await snapshot(current.stack, ids);
+    for (const deadline = Date.now() + 60_000; atKill.filter((item) => item.status === 'RECEIVED').length < killWhenReceived && Date.now() < deadline; ) {
+      atKill = await snapshot(current.stack, ids);
+    }
     await current.kill9();
     progress(`killed (${atKill.filter((item) => item.status === 'RECEIVED').length} received)`);
     current = await startChildRuntime(dataDir);
