@@ -151,7 +151,7 @@ function writeWithObjectStream(objects: PdfObject[], trailer: string, encrypted:
 
 // ---------------------------------------------------------------- images
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const frame = Buffer.alloc(4);
   frame.writeUInt32BE(data.length);
@@ -160,11 +160,12 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([frame, body, crc]);
 }
 
-function pngHeader(width: number, height: number): Buffer {
+/** Signature and IHDR: 8-bit samples (colour type 2 RGB, 0 greyscale), deflate, no filter, no interlace. */
+export function pngHeader(width: number, height: number, colorType = 2): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
+  ihdr.set([8, colorType, 0, 0, 0], 8);
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr)]);
 }
 
