@@ -40,8 +40,15 @@ export interface SubmissionDocument {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssue[];
+  /** What validation noticed about an accepted file that reviewers should know (absent until validated). */
+  inspection?: DocumentInspection;
   stagingKey: string;
   storedKey: string | null;
+}
+
+export interface DocumentInspection {
+  /** A PDF with damaged cross-references, accepted because viewers rebuild it (it may look incomplete). */
+  repaired: boolean;
 }
 
 export interface SubmissionView {
@@ -72,6 +79,7 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
     details: doc.details,
     status: doc.status,
     issues: doc.issues,
+    ...(doc.inspection ? { inspection: doc.inspection } : {}),
   };
 }
 
