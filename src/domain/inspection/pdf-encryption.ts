@@ -1,9 +1,10 @@
 /**
  * The PDF standard security handler (ISO 32000-2 §7.6.4), only as far as telling "needs a password
  * to open" from "restricted by an owner password only": the latter opens in every viewer, because
- * its user password is empty. We check the empty password against /U with the spec's algorithms
- * (R2–R4: MD5 and RC4, algorithms 2, 4 and 5; R5/R6: SHA-256 and the hardened hash 2.B) and, when
- * it opens, derive the file key to read the object streams, which are encrypted like any stream.
+ * its user password is empty (or, rarely, its owner password is). We try the empty password as
+ * both, with the spec's algorithms (R2–R4: MD5 and RC4, algorithms 2–7; R5/R6: SHA-256 and the
+ * hardened hash 2.B) and, when it opens, derive the file key to read the object streams, which are
+ * encrypted like any stream.
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
@@ -16,11 +17,12 @@ export interface EncryptionDictionary {
   o: Buffer | null;
   u: Buffer | null;
   ue: Buffer | null;
+  oe: Buffer | null;
   encryptMetadata: boolean;
 }
 
 export function emptyEncryptionDictionary(): EncryptionDictionary {
-  return { standard: false, v: 0, r: 0, lengthBits: 40, p: 0, o: null, u: null, ue: null, encryptMetadata: true };
+  return { standard: false, v: 0, r: 0, lengthBits: 40, p: 0, o: null, u: null, ue: null, oe: null, encryptMetadata: true };
 }
 
 const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
@@ -44,19 +46,23 @@ function rc4(key: Buffer, data: Buffer): Buffer {
   return out;
 }
 
-/** Algorithm 2: the file key for a password (here always the empty one). */
-function legacyFileKey(dictionary: EncryptionDictionary, id0: Buffer): Buffer {
-  const length = dictionary.r === 2 ? 5 : Math.min(16, Math.max(5, Math.floor(dictionary.lengthBits / 8)));
+function keyLength(dictionary: EncryptionDictionary): number {
+  return dictionary.r === 2 ? 5 : Math.min(16, Math.max(5, Math.floor(dictionary.lengthBits / 8)));
+}
+
+/** Algorithm 2: the file key for a user password, padded to 32 bytes. */
+function legacyFileKey(dictionary: EncryptionDictionary, id0: Buffer, password: Buffer): Buffer {
+  const length = keyLength(dictionary);
   const p = Buffer.alloc(4);
   p.writeInt32LE(dictionary.p | 0);
   const noMetadata = dictionary.r >= 4 && !dictionary.encryptMetadata ? [Buffer.from([0xff, 0xff, 0xff, 0xff])] : [];
-  let hash = md5(PAD, (dictionary.o ?? Buffer.alloc(32)).subarray(0, 32), p, id0, ...noMetadata);
+  let hash = md5(password, (dictionary.o ?? Buffer.alloc(32)).subarray(0, 32), p, id0, ...noMetadata);
   if (dictionary.r >= 3) for (let i = 0; i < 50; i += 1) hash = md5(hash.subarray(0, length));
   return hash.subarray(0, length);
 }
 
-/** Algorithms 4 and 5: does the key computed from the empty password reproduce /U? */
-function legacyUserPasswordIsEmpty(dictionary: EncryptionDictionary, key: Buffer, id0: Buffer): boolean {
+/** Algorithms 4 and 5: does the key computed from a password reproduce /U? */
+function legacyUserPasswordMatches(dictionary: EncryptionDictionary, key: Buffer, id0: Buffer): boolean {
   const u = dictionary.u;
   if (!u || u.length < 16) return false;
   if (dictionary.r === 2) return rc4(key, PAD).equals(u.subarray(0, 32));
@@ -81,6 +87,17 @@ function hardenedHash(password: Buffer, salt: Buffer, userKey: Buffer): Buffer {
   }
 }
 
+/** Algorithm 7: the user password an owner password (here the empty one) unlocks, from /O. */
+function userPasswordFromEmptyOwner(dictionary: EncryptionDictionary): Buffer {
+  let hash = md5(PAD);
+  if (dictionary.r >= 3) for (let i = 0; i < 50; i += 1) hash = md5(hash);
+  const key = hash.subarray(0, keyLength(dictionary));
+  let value = (dictionary.o ?? Buffer.alloc(32)).subarray(0, 32);
+  if (dictionary.r === 2) return rc4(key, value);
+  for (let i = 19; i >= 0; i -= 1) value = rc4(Buffer.from(key.map((byte) => byte ^ i)), value);
+  return value;
+}
+
 function aes256(key: Buffer, data: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-cbc', key, Buffer.alloc(16));
   decipher.setAutoPadding(false);
@@ -95,14 +112,20 @@ export function fileKeyForEmptyPassword(dictionary: EncryptionDictionary, id0: B
   if (!dictionary.standard || !dictionary.u) return null;
   const { r, u } = dictionary;
   if (r >= 2 && r <= 4) {
-    const key = legacyFileKey(dictionary, id0 ?? Buffer.alloc(0));
-    return legacyUserPasswordIsEmpty(dictionary, key, id0 ?? Buffer.alloc(0)) ? key : null;
+    const id = id0 ?? Buffer.alloc(0);
+    for (const password of [PAD, userPasswordFromEmptyOwner(dictionary)]) {
+      const key = legacyFileKey(dictionary, id, password);
+      if (legacyUserPasswordMatches(dictionary, key, id)) return key;
+    }
+    return null;
   }
-  if ((r === 5 || r === 6) && u.length >= 48 && dictionary.ue && dictionary.ue.length >= 32) {
+  if ((r === 5 || r === 6) && u.length >= 48) {
     const empty = Buffer.alloc(0);
-    const hash = (salt: Buffer) => (r === 5 ? createHash('sha256').update(salt).digest() : hardenedHash(empty, salt, empty));
-    if (!hash(u.subarray(32, 40)).equals(u.subarray(0, 32))) return null;
-    return aes256(hash(u.subarray(40, 48)), dictionary.ue.subarray(0, 32));
+    const hash = (salt: Buffer, userKey: Buffer) => (r === 5 ? createHash('sha256').update(Buffer.concat([salt, userKey])).digest() : hardenedHash(empty, salt, userKey));
+    const { o, ue, oe } = dictionary;
+    if (ue && ue.length >= 32 && hash(u.subarray(32, 40), empty).equals(u.subarray(0, 32))) return aes256(hash(u.subarray(40, 48), empty), ue.subarray(0, 32));
+    const userKey = u.subarray(0, 48);
+    if (o && o.length >= 48 && oe && oe.length >= 32 && hash(o.subarray(32, 40), userKey).equals(o.subarray(0, 32))) return aes256(hash(o.subarray(40, 48), userKey), oe.subarray(0, 32));
   }
   return null;
 }

@@ -40,12 +40,15 @@ export class PdfScanner implements StructureScanner {
   private verifyLength = 0;
   /** Where stream data started in the current chunk (0 when it started before). */
   private dataFrom = 0;
+  /** Where the current stream's data started in the current chunk, or -1 (before it). */
+  private dataStartHere = -1;
   /** Set by `finish`: the file needed rebuilding from its objects, as viewers do. */
   repaired = false;
 
   async push(chunk: Buffer): Promise<void> {
     let pos = 0;
     this.dataFrom = 0;
+    this.dataStartHere = -1;
     while (pos < chunk.length) {
       switch (this.mode) {
         case Mode.Tokens:
@@ -108,6 +111,7 @@ export class PdfScanner implements StructureScanner {
   private startData(pos: number): number {
     this.recentLength = 0;
     this.dataFrom = pos;
+    this.dataStartHere = pos;
     const length = this.structure.streamLength;
     this.structure.streamDataStarts(this.offset + pos);
     if (length >= 0) {
@@ -144,8 +148,16 @@ export class PdfScanner implements StructureScanner {
       return this.streamEnds(end, this.offset);
     }
     if (this.verifyLength < at + ENDSTREAM.length && ENDSTREAM.subarray(0, expected.length).equals(expected)) return from + take;
-    // The length was wrong: look for `endstream` from a little before where it pointed.
+    // The length was wrong. When the data started in this chunk, the first `endstream` after its start ends it.
     this.structure.lengthWasWrong();
+    if (this.dataStartHere >= 0) {
+      const first = chunk.indexOf(ENDSTREAM, this.dataStartHere);
+      if (first >= 0 && first < from + take) {
+        await this.structure.closeStream(this.offset + first);
+        return this.afterEndstream(first + ENDSTREAM.length);
+      }
+    }
+    // Otherwise look for it from a little before where the length pointed.
     const window = Buffer.concat([this.recent.subarray(0, this.recentLength), this.verify.subarray(0, this.verifyLength)]);
     const found = window.indexOf(ENDSTREAM);
     this.mode = Mode.Search;

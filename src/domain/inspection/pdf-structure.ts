@@ -72,6 +72,7 @@ export class PdfStructure extends DictionaryReader {
   encryptInline = false;
   id0: Buffer | null = null;
   readonly encryptionCandidates = new Map<number, EncryptionDictionary>();
+
   readonly pendingObjectStreams: PendingObjectStream[] = [];
   private rawBudgetLeft = RAW_BUDGET;
   budgetLeft = OBJECT_STREAM_BUDGET;
@@ -87,7 +88,7 @@ export class PdfStructure extends DictionaryReader {
   }
 
   override wantsString(): boolean {
-    if (this.depth === 1) return this.key === NAME.O || this.key === NAME.U || this.key === NAME.UE;
+    if (this.depth === 1) return this.key === NAME.O || this.key === NAME.U || this.key === NAME.UE || this.key === NAME.OE;
     return this.depth === 2 && this.key === NAME.ID && this.arrayIndex === 0;
   }
 
@@ -177,10 +178,11 @@ export class PdfStructure extends DictionaryReader {
   }
 
   protected override onString(bytes: Buffer): void {
-    if (this.key !== NAME.O && this.key !== NAME.U && this.key !== NAME.UE) return;
+    if (this.key !== NAME.O && this.key !== NAME.U && this.key !== NAME.UE && this.key !== NAME.OE) return;
     this.encryption ??= emptyEncryptionDictionary();
     if (this.key === NAME.O) this.encryption.o = Buffer.from(bytes);
     else if (this.key === NAME.UE) this.encryption.ue = Buffer.from(bytes);
+    else if (this.key === NAME.OE) this.encryption.oe = Buffer.from(bytes);
     else {
       this.encryption.u = Buffer.from(bytes);
       this.encryptionFields |= 2;
@@ -241,8 +243,8 @@ export class PdfStructure extends DictionaryReader {
     if (this.type === NAME.XRef) this.readXrefStreamDictionary();
     // An encryption dictionary: /Filter /Standard, /R, /O and /U (where it is used is decided at the end).
     if (this.encryption && (this.encryptionFields & 3) === 3 && this.encryptionCandidates.size < MAX_ENCRYPTION_CANDIDATES) {
-      const { o, u, ue } = this.encryption;
-      this.encryptionCandidates.set(this.objectNumber, { standard: this.standardFilter, v: this.v, r: this.r, lengthBits: this.keyLength, p: this.p, o, u, ue, encryptMetadata: this.encryptMetadata });
+      const { o, u, ue, oe } = this.encryption;
+      this.encryptionCandidates.set(this.objectNumber, { standard: this.standardFilter, v: this.v, r: this.r, lengthBits: this.keyLength, p: this.p, o, u, ue, oe, encryptMetadata: this.encryptMetadata });
       this.encryption = null;
     }
   }
@@ -328,6 +330,7 @@ export class PdfStructure extends DictionaryReader {
     if (objects.seen.pages) this.seen.pages = true;
     if (objects.seen.catalog) this.seen.catalog = true;
   }
+
 
   lengthWasWrong(): void {
     this.lengthsWrong += 1;
