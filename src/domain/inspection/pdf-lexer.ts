@@ -197,20 +197,28 @@ export class PdfLexer {
   }
 
   private readName(bytes: Uint8Array, from: number, to: number): number {
+    // Locals, not fields, in the loop: this runs for every byte of every name.
     let pos = from;
+    let hash = this.hash;
+    let length = this.length;
+    const token = this.token;
     while (pos < to) {
       const byte = bytes[pos]!;
-      if (CLASS[byte] !== 0) {
-        this.endName();
-        return pos;
-      }
+      if (CLASS[byte] !== 0) break;
       pos += 1;
       if (byte === 0x23) {
+        this.hash = hash;
+        this.length = length;
         this.state = State.NameEscape1;
         return pos;
       }
-      this.addNameByte(byte);
+      hash = Math.imul(hash ^ byte, 16777619);
+      if (length < MAX_TOKEN) token[length] = byte;
+      length += 1;
     }
+    this.hash = hash;
+    this.length = length;
+    if (pos < to) this.endName();
     return pos;
   }
 
@@ -247,13 +255,17 @@ export class PdfLexer {
 
   private readNumber(bytes: Uint8Array, from: number, to: number): number {
     let pos = from;
+    let value = this.numberValue;
+    let integer = this.numberInteger;
     while (pos < to) {
       const byte = bytes[pos]!;
       if (byte >= 0x30 && byte <= 0x39) {
-        if (this.numberInteger) this.numberValue = this.numberValue * 10 + (byte - 0x30);
+        if (integer) value = value * 10 + (byte - 0x30);
       } else if (byte === 0x2e) {
-        this.numberInteger = false;
+        integer = false;
       } else if (CLASS[byte] !== 0) {
+        this.numberValue = value;
+        this.numberInteger = integer;
         this.endNumber();
         return pos;
       } else {
@@ -265,6 +277,8 @@ export class PdfLexer {
       }
       pos += 1;
     }
+    this.numberValue = value;
+    this.numberInteger = integer;
     return pos;
   }
 
@@ -275,17 +289,20 @@ export class PdfLexer {
 
   private readKeyword(bytes: Uint8Array, from: number, to: number): number {
     let pos = from;
+    let hash = this.hash;
+    let length = this.length;
+    const token = this.token;
     while (pos < to) {
       const byte = bytes[pos]!;
-      if (CLASS[byte] !== 0) {
-        this.endKeyword();
-        return pos;
-      }
-      this.hash = hashStep(this.hash, byte);
-      if (this.length < MAX_TOKEN) this.token[this.length] = byte;
-      this.length += 1;
+      if (CLASS[byte] !== 0) break;
+      hash = Math.imul(hash ^ byte, 16777619);
+      if (length < MAX_TOKEN) token[length] = byte;
+      length += 1;
       pos += 1;
     }
+    this.hash = hash;
+    this.length = length;
+    if (pos < to) this.endKeyword();
     return pos;
   }
 

@@ -25,38 +25,46 @@ export function hashStep(hash: number, byte: number): number {
 }
 export const HASH_SEED = -2128831035; // 2166136261 as an int32, so hashes stay small integers
 
-interface Entry {
-  id: number;
-  bytes: Buffer;
-}
+/** Open addressing on the hash: ids and bytes of the known words, looked up without allocating. */
+class WordTable {
+  private readonly ids = new Int32Array(1024);
+  private readonly hashes = new Int32Array(1024);
+  private readonly words: Buffer[] = [];
 
-function table(words: Record<string, number>): Map<number, Entry> {
-  const map = new Map<number, Entry>();
-  for (const [word, id] of Object.entries(words)) {
-    const bytes = Buffer.from(word, 'latin1');
-    let hash = HASH_SEED;
-    for (const byte of bytes) hash = hashStep(hash, byte);
-    if (map.has(hash)) throw new Error(`hash collision for ${word}`);
-    map.set(hash, { id, bytes });
+  constructor(words: Record<string, number>) {
+    for (const [word, id] of Object.entries(words)) {
+      const bytes = Buffer.from(word, 'latin1');
+      let hash = HASH_SEED;
+      for (const byte of bytes) hash = hashStep(hash, byte);
+      let slot = hash & 1023;
+      while (this.ids[slot] !== 0) slot = (slot + 1) & 1023;
+      this.ids[slot] = id;
+      this.hashes[slot] = hash;
+      this.words[id] = bytes;
+    }
   }
-  return map;
+
+  find(hash: number, bytes: Uint8Array, length: number): number {
+    for (let slot = hash & 1023; this.ids[slot] !== 0; slot = (slot + 1) & 1023) {
+      if (this.hashes[slot] !== hash) continue;
+      const id = this.ids[slot]!;
+      const word = this.words[id]!;
+      if (word.length !== length) return 0;
+      for (let i = 0; i < length; i += 1) if (word[i] !== bytes[i]) return 0;
+      return id;
+    }
+    return 0;
+  }
 }
 
-const NAMES = table(NAME);
-const KEYWORDS = table(KEYWORD);
-
-function lookup(map: Map<number, Entry>, hash: number, bytes: Uint8Array, length: number): number {
-  const entry = map.get(hash);
-  if (!entry || entry.bytes.length !== length) return 0;
-  for (let i = 0; i < length; i += 1) if (entry.bytes[i] !== bytes[i]) return 0;
-  return entry.id;
-}
+const NAMES = new WordTable(NAME);
+const KEYWORDS = new WordTable(KEYWORD);
 
 /** The id of the name held in `bytes[0, length)`, or 0 for any other name. */
 export function nameId(hash: number, bytes: Uint8Array, length: number): number {
-  return lookup(NAMES, hash, bytes, length);
+  return NAMES.find(hash, bytes, length);
 }
 
 export function keywordId(hash: number, bytes: Uint8Array, length: number): number {
-  return lookup(KEYWORDS, hash, bytes, length);
+  return KEYWORDS.find(hash, bytes, length);
 }
