@@ -115,7 +115,7 @@ const HOSTILE: HostileCase[] = [
   { name: 'a JPEG declaring 50 000 × 50 000 pixels', file: () => files.makeJpegBomb(), documentType: LICENSE, contentType: JPEG, code: 'CORRUPT_FILE', says: /too large in pixels/ },
   { name: 'a TIFF declaring 50 000 × 50 000 pixels', file: files.makeTiffBomb, documentType: LICENSE, contentType: TIFF, code: 'CORRUPT_FILE', says: /too large in pixels/ },
   { name: 'a truncated PNG', file: () => files.makePng(300, 300, { noisy: true }).subarray(0, 100_000), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
-  { name: 'a PNG with a flipped bit (CRC mismatch)', file: () => flipByte(files.makePng(64, 64), 60), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
+  { name: 'a PNG with a flipped bit in its header (CRC mismatch)', file: () => flipByte(files.makePng(64, 64), 20), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
   { name: 'a PNG with a script appended after IEND', file: () => Buffer.concat([files.makePng(8, 8), files.makeHtml()]), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
   { name: 'a truncated JPEG', file: () => files.makeJpeg(320, 200).subarray(0, 2000), documentType: LICENSE, contentType: JPEG, code: 'CORRUPT_FILE' },
   { name: 'a TIFF whose strip lies outside the file', file: () => files.makeTiff(100, 100).subarray(0, 5000), documentType: LICENSE, contentType: TIFF, code: 'CORRUPT_FILE' },
@@ -161,5 +161,17 @@ describe('inspectDocument: hostile files are refused with one specific code', ()
   it('has a corpus of at least 40 hostile cases and 10 valid ones', () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(40);
     expect(VALID.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('inspectDocument: PNG pixel data is guarded by the end-to-end checksum', () => {
+  it('refuses a PNG whose pixel data changed after the browser hashed it as CHECKSUM_MISMATCH', async () => {
+    // Prepare: hash the original, store a copy with one bit flipped inside IDAT.
+    const original = files.makePng(64, 64);
+    const stored = flipByte(original, 60);
+    // Act
+    const result = await inspectDocument(files.chunks(stored), { documentType: LICENSE, contentType: PNG, sizeBytes: stored.length, sha256: files.sha256Hex(original) });
+    // Assess
+    expect(result.issues.map((issue) => issue.code)).toEqual(['CHECKSUM_MISMATCH']);
   });
 });
