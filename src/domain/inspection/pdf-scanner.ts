@@ -142,12 +142,14 @@ export class PdfScanner implements StructureScanner {
     this.verifyLength += take;
     let at = 0;
     while (at < this.verifyLength && at < 4 && (this.verify[at] === 0x0d || this.verify[at] === 0x0a || this.verify[at] === 0x20)) at += 1;
-    const expected = this.verify.subarray(at, Math.min(this.verifyLength, at + ENDSTREAM.length));
-    if (expected.length === ENDSTREAM.length && expected.equals(ENDSTREAM)) {
+    // Compare byte by byte (no slices: this runs once per stream).
+    let matched = 0;
+    while (matched < ENDSTREAM.length && at + matched < this.verifyLength && this.verify[at + matched] === ENDSTREAM[matched]) matched += 1;
+    if (matched === ENDSTREAM.length) {
       const end = from + (at + ENDSTREAM.length - (this.verifyLength - take));
       return this.streamEnds(end, this.offset);
     }
-    if (this.verifyLength < at + ENDSTREAM.length && ENDSTREAM.subarray(0, expected.length).equals(expected)) return from + take;
+    if (at + matched === this.verifyLength && this.verifyLength < at + ENDSTREAM.length) return from + take;
     // The length was wrong. When the data started in this chunk, the first `endstream` after its start ends it.
     this.structure.lengthWasWrong();
     if (this.dataStartHere >= 0) {
