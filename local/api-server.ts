@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import type { LocalFunctions } from './functions.js';
 import { referencedIds, resourcesOfType, type Template } from './template.js';
 
@@ -213,7 +214,7 @@ export class LocalApiServer {
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${this.options.extraConnectSources.join(' ')}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+      'Content-Security-Policy': portalContentSecurityPolicy(this.options.extraConnectSources),
     };
     if (pathname === '/config.json') {
       response.writeHead(200, { ...security, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

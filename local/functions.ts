@@ -5,7 +5,8 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ENTRY_METADATA_KEY, PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
+import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 
 export class FunctionError extends Error {

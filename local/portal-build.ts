@@ -1,7 +1,7 @@
 /** Builds the portal (web/dist) when it is missing or older than its sources. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

@@ -7,14 +7,16 @@ import * as path from 'node:path';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { INTAKE_INDEXES } from '../src/adapters/dynamodb-submission-repository.js';
-import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { ENV } from '../src/contract/environment.js';
+import { INTAKE_INDEXES } from '../src/contract/tables.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
 import { LocalApiServer } from './api-server.js';
 import { freePort, startEmulators } from './emulators.js';
 import { LocalFunctions } from './functions.js';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
 import { resourcesOfType, synthesizeTemplate, type LocalValues } from './template.js';
 import { LOCAL_ACCOUNT, LocalWorkflow } from './workflow.js';
+import type { OfficeContact } from '../src/contract/office.js';
 
 export interface StackInfo {
   apiUrl: string;
@@ -127,13 +129,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // s3rver stores aws-chunked stream bodies verbatim; only send checksums when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      S3_FORCE_PATH_STYLE: 'true',
+      [ENV.s3ForcePathStyle]: 'true',
       POWERTOOLS_METRICS_DISABLED: 'true',
       // The lockfile pins an SDK that still supports Node 20; its reminder would repeat per function.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_DEV: 'false',
     };
-    const overrides: Record<string, string> = { PORTAL_ORIGIN: portalUrl, PORTAL_URL: portalUrl, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN') };
+    const overrides: Record<string, string> = { [ENV.portalOrigin]: portalUrl, [ENV.portalUrl]: portalUrl, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN') };
     const functions = new LocalFunctions(template, locals, environment, overrides);
     closers.unshift(() => functions.close());
 
@@ -142,7 +144,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.unshift(() => workflow.close());
 
     const apiUrl = `${portalUrl}/api`;
-    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/` };
+    const parameter = (id: string) => locals.ref(id) ?? '';
+    const office: OfficeContact = { organizationName: parameter('OrganizationName'), officeName: parameter('OfficeName'), contactEmail: parameter('ContactEmailAddress'), contactPhone: parameter('ContactPhoneNumber') };
+    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/`, ...office };
     const api = new LocalApiServer({
       template,
       functions,

@@ -1,6 +1,6 @@
 /** `npm start`: builds the portal if it is missing or stale, starts everything, prints where to go. */
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { PROJECT_ROOT } from '../infra/project-root.js';
 import { buildPortalIfStale, portalIsStale } from './portal-build.js';
 
 // The README explains the SDK's Node 22 timeline; no need to repeat it on every start.

@@ -12,7 +12,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { INTAKE_INDEXES } from '../../src/adapters/dynamodb-submission-repository.js';
+import { AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, type IndexSpec } from '../../src/contract/tables.js';
+import { portalContentSecurityPolicy } from '../../src/contract/service.js';
 
 export class DataLayer extends Construct {
   readonly key: kms.Key;
@@ -71,8 +72,7 @@ export class DataLayer extends Construct {
         responseHeadersPolicy: new cloudfront.ResponseHeadersPolicy(this, 'PortalSecurityHeaders', {
           securityHeadersBehavior: {
             contentSecurityPolicy: {
-              contentSecurityPolicy:
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+              contentSecurityPolicy: portalContentSecurityPolicy(['https://*.amazonaws.com']),
               override: true,
             },
             strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
@@ -130,22 +130,22 @@ export class DataLayer extends Construct {
 
     this.intakeTable = new dynamodb.Table(this, 'IntakeTable', {
       ...recordTable,
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: INTAKE_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: INTAKE_TABLE_KEY.sortKey, type: dynamodb.AttributeType.STRING },
     });
-    for (const index of Object.values(INTAKE_INDEXES)) {
+    for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) {
       this.intakeTable.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
-        ...('sortKey' in index ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
 
     this.auditTable = new dynamodb.Table(this, 'AuditTable', {
       ...recordTable,
-      partitionKey: { name: 'submissionId', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sequence', type: dynamodb.AttributeType.NUMBER },
+      partitionKey: { name: AUDIT_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: AUDIT_TABLE_KEY.sortKey, type: dynamodb.AttributeType.NUMBER },
       // Append-only for everyone: even an over-broad identity policy cannot rewrite history.
       resourcePolicy: new iam.PolicyDocument({
         statements: [

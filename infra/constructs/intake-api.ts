@@ -1,6 +1,7 @@
 /**
  * The REST API: every route behind the Cognito authorizer, one function per route, access logs,
- * stage throttling, and gateway responses in the same error shape our handlers use.
+ * stage throttling, and gateway responses in the same error shape our handlers use. Features add
+ * their routes with `route()`.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -8,29 +9,23 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ERROR_STATUS, type ErrorCode } from '../../src/contract/vocabulary.js';
 import type { ServiceFunction } from './service-function.js';
 
-export interface IntakeApiRoutes {
-  getDocumentTypes: ServiceFunction;
-  createSubmission: ServiceFunction;
-  listSubmissions: ServiceFunction;
-  getSubmission: ServiceFunction;
-  getSubmissionByReference: ServiceFunction;
-  submitSubmission: ServiceFunction;
-  getSubmissionAudit: ServiceFunction;
-}
-
 export interface IntakeApiProps {
-  userPool: cognito.IUserPool;
-  portalOrigin: string;
-  key: kms.IKey;
-  routes: IntakeApiRoutes;
+  /** Whose ID tokens the authorizer accepts. */
+  readonly userPool: cognito.IUserPool;
+  /** The one browser origin allowed to call the API (CORS). */
+  readonly portalOrigin: string;
+  /** Encrypts the access logs. */
+  readonly key: kms.IKey;
 }
 
-const errorBody = (code: string, message: string) => ({ 'application/json': JSON.stringify({ error: { code, message } }) });
+const errorBody = (code: ErrorCode, message: string) => ({ 'application/json': JSON.stringify({ error: { code, message } }) });
 
 export class IntakeApi extends Construct {
   readonly api: apigw.RestApi;
+  private readonly secured: apigw.MethodOptions;
 
   constructor(scope: Construct, id: string, props: IntakeApiProps) {
     super(scope, id);
@@ -60,32 +55,28 @@ export class IntakeApi extends Construct {
     });
 
     const cors = { 'Access-Control-Allow-Origin': `'${props.portalOrigin}'` };
-    const gatewayResponses: [apigw.ResponseType, string, string, string][] = [
-      [apigw.ResponseType.UNAUTHORIZED, '401', 'UNAUTHENTICATED', 'Sign in to continue.'],
-      [apigw.ResponseType.ACCESS_DENIED, '403', 'FORBIDDEN', 'You are not allowed to do this.'],
-      [apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'NOT_FOUND', 'No such resource.'],
-      [apigw.ResponseType.REQUEST_TOO_LARGE, '413', 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
-      [apigw.ResponseType.THROTTLED, '429', 'TOO_MANY_REQUESTS', 'Too many requests. Wait a moment and try again.'],
-      [apigw.ResponseType.DEFAULT_4XX, '400', 'BAD_REQUEST', 'The request could not be processed.'],
-      [apigw.ResponseType.DEFAULT_5XX, '502', 'INTERNAL_ERROR', 'Something went wrong on our side. Try again in a minute.'],
+    const gatewayResponses: [apigw.ResponseType, ErrorCode, string][] = [
+      [apigw.ResponseType.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in to continue.'],
+      [apigw.ResponseType.ACCESS_DENIED, 'FORBIDDEN', 'You are not allowed to do this.'],
+      [apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 'NOT_FOUND', 'No such resource.'],
+      [apigw.ResponseType.REQUEST_TOO_LARGE, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+      [apigw.ResponseType.THROTTLED, 'TOO_MANY_REQUESTS', 'Too many requests. Wait a moment and try again.'],
+      [apigw.ResponseType.DEFAULT_4XX, 'BAD_REQUEST', 'The request could not be processed.'],
+      // 502, not 500: the gateway itself could not get an answer from a function.
+      [apigw.ResponseType.DEFAULT_5XX, 'INTERNAL_ERROR', 'Something went wrong on our side. Try again in a minute.'],
     ];
-    for (const [type, statusCode, code, message] of gatewayResponses) {
+    for (const [type, code, message] of gatewayResponses) {
+      const statusCode = type === apigw.ResponseType.DEFAULT_5XX ? '502' : String(ERROR_STATUS[code]);
       this.api.addGatewayResponse(`Response${code}`, { type, statusCode, responseHeaders: cors, templates: errorBody(code, message) });
     }
 
     const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.userPool], identitySource: 'method.request.header.Authorization' });
-    const secured: apigw.MethodOptions = { authorizer, authorizationType: apigw.AuthorizationType.COGNITO };
-    const route = (resource: apigw.IResource, method: string, fn: ServiceFunction) => resource.addMethod(method, new apigw.LambdaIntegration(fn.function), secured);
+    this.secured = { authorizer, authorizationType: apigw.AuthorizationType.COGNITO };
+  }
 
-    const { routes } = props;
-    route(this.api.root.addResource('document-types'), 'GET', routes.getDocumentTypes);
-    const submissions = this.api.root.addResource('submissions');
-    route(submissions, 'GET', routes.listSubmissions);
-    route(submissions, 'POST', routes.createSubmission);
-    route(submissions.addResource('by-reference').addResource('{referenceNumber}'), 'GET', routes.getSubmissionByReference);
-    const submission = submissions.addResource('{submissionId}');
-    route(submission, 'GET', routes.getSubmission);
-    route(submission.addResource('submit'), 'POST', routes.submitSubmission);
-    route(submission.addResource('audit'), 'GET', routes.getSubmissionAudit);
+  /** `path` like `/submissions/{submissionId}/submit`; every route is behind the authorizer. */
+  route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, fn: ServiceFunction): this {
+    this.api.root.resourceForPath(path).addMethod(method, new apigw.LambdaIntegration(fn.function), this.secured);
+    return this;
   }
 }

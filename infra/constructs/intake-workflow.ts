@@ -4,20 +4,41 @@
  * accept branch (store → email → audit) or the reject branch (mark → email → audit).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { ServiceFunction } from './service-function.js';
+import { ENV } from '../../src/contract/environment.js';
+import type { DataLayer } from './data-layer.js';
+import type { EmailSending } from './email-sending.js';
+import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
 
 export interface IntakeWorkflowProps {
-  key: kms.IKey;
-  validateDocument: ServiceFunction;
-  acceptSubmission: ServiceFunction;
-  rejectSubmission: ServiceFunction;
-  notifyProvider: ServiceFunction;
-  recordAudit: ServiceFunction;
+  /** Tables, bucket and key the steps work on. */
+  readonly data: DataLayer;
+  /** Sends the confirmation and rejection emails (and knows the portal they link to). */
+  readonly email: EmailSending;
+  /** Business days promised for a review (a stack parameter). */
+  readonly reviewBusinessDays: string;
+}
+
+/** The workflow's task functions, each with exactly the grants its use case needs. */
+function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
+  const { key, intakeTable, auditTable, documentsBucket: bucket } = props.data;
+  const step = (id: string, entry: string, description: string, extra: Partial<ServiceFunctionProps> = {}) =>
+    new ServiceFunction(scope, id, { entry: `src/handlers/steps/${entry}.ts`, description, key, ...extra });
+  return {
+    validateDocument: step('ValidateDocumentFn', 'validate-document', 'Validates one staged document by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
+      .bindIntakeWrite(intakeTable)
+      .bindStagingRead(bucket, key),
+    acceptSubmission: step('AcceptSubmissionFn', 'accept-submission', 'Stores accepted documents and issues the reference number', { timeout: Duration.seconds(60) })
+      .bindIntakeWrite(intakeTable)
+      .bindDocumentsWrite(bucket, key)
+      .addEnvironment(ENV.reviewBusinessDays, props.reviewBusinessDays),
+    rejectSubmission: step('RejectSubmissionFn', 'reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeWrite(intakeTable),
+    notifyProvider: props.email.allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeWrite(intakeTable)),
+    recordAudit: step('RecordAuditFn', 'record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable),
+  };
 }
 
 /** Errors worth retrying: Lambda's own transient failures and AWS throttling/5xx surfacing from our code. */
@@ -37,9 +58,12 @@ const TRANSIENT_ERRORS = [
 
 export class IntakeWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
+  readonly functions: readonly ServiceFunction[];
 
   constructor(scope: Construct, id: string, props: IntakeWorkflowProps) {
     super(scope, id);
+    const steps = stepFunctions(this, props);
+    this.functions = Object.values(steps);
 
     // resultPath: a path, null to discard the result, or undefined for the whole state (the default).
     const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null) => {
@@ -67,21 +91,21 @@ export class IntakeWorkflow extends Construct {
       resultSelector: { 'anyInvalid.$': 'States.ArrayContains($[*].value.valid, false)' },
       resultPath: '$.validation',
     });
-    validateEach.itemProcessor(invoke('ValidateDocument', props.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }));
+    validateEach.itemProcessor(invoke('ValidateDocument', steps.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }));
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
-      invoke(name, props.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null);
+      invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null);
     const notify = (name: string, kind: 'RECEIVED' | 'REJECTED', next: sfn.IChainable) => {
-      const task = invoke(name, props.notifyProvider, { ...submission, kind }, '$.email');
+      const task = invoke(name, steps.notifyProvider, { ...submission, kind }, '$.email');
       // A failed email must not lose the outcome: record it (with the failure) and finish.
       task.addCatch(next, { errors: ['States.ALL'], resultPath: '$.email' });
       return task.next(next);
     };
 
-    const accepted = invoke('AcceptSubmission', props.acceptSubmission, submission, null).next(
+    const accepted = invoke('AcceptSubmission', steps.acceptSubmission, submission, null).next(
       notify('SendConfirmation', 'RECEIVED', audit('RecordReceived', 'RECEIVED').next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
     );
-    const rejected = invoke('RejectSubmission', props.rejectSubmission, submission, null).next(
+    const rejected = invoke('RejectSubmission', steps.rejectSubmission, submission, null).next(
       notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),
     );
 
@@ -91,7 +115,7 @@ export class IntakeWorkflow extends Construct {
         .otherwise(rejected),
     );
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.key, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.data.key, removalPolicy: RemovalPolicy.RETAIN });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),

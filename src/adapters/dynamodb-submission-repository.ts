@@ -1,7 +1,7 @@
 /**
  * Submissions and their documents in one table (pk = SUBMISSION#id). No transactions: the
  * embedded DynamoDB has none, and none are needed — documents are written before the
- * submission item, and every status change is one conditional update (DESIGN.md §3).
+ * submission item, and every status change is one conditional update (README "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationFailed } from '../domain/errors.js';
@@ -9,15 +9,7 @@ import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
-
-/** Index names; the CDK stack declares the same ones (infra/stateful-stack.ts imports these). */
-export const INTAKE_INDEXES = {
-  byProvider: { name: 'byProvider', partitionKey: 'gsiProvider', sortKey: 'gsiCreated' },
-  byStatus: { name: 'byStatus', partitionKey: 'gsiStatus', sortKey: 'gsiCreated' },
-  allSubmissions: { name: 'allSubmissions', partitionKey: 'gsiEntity', sortKey: 'gsiCreated' },
-  byReference: { name: 'byReference', partitionKey: 'gsiReference' },
-  byDocument: { name: 'byDocument', partitionKey: 'gsiDocument' },
-} as const;
+import { INTAKE_INDEXES } from '../contract/tables.js';
 
 const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
@@ -169,23 +161,30 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
-    if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: submissionKey(submissionId),
-          UpdateExpression: `SET #status = :to, gsiStatus = :to${changes.submittedAt ? ', submittedAt = :submittedAt' : ''}`,
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':to': to, ':from': from, ...(changes.submittedAt ? { ':submittedAt': changes.submittedAt } : {}) },
-        }),
-      );
+      await this.conditionalTransition(submissionId, from, to, changes.submittedAt ? { submittedAt: changes.submittedAt } : {});
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /** Every status change: allowed by the transition table, conditional on the current status, index kept in step. */
+  private async conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>) {
+    if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
+    const names = Object.keys(attributes);
+    return this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: submissionKey(submissionId),
+        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((name, i) => `, #a${i} = :a${i}`).join('')}`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
   }
 
   async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
@@ -253,17 +252,11 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   async markReceived(submissionId: string, referenceNumber: string, estimatedReviewCompletionDate: string): Promise<Submission> {
-    const result = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: submissionKey(submissionId),
-        UpdateExpression: 'SET #status = :received, gsiStatus = :received, referenceNumber = :ref, gsiReference = :ref, estimatedReviewCompletionDate = :date',
-        ConditionExpression: '#status = :validating',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':received': 'RECEIVED', ':validating': 'VALIDATING', ':ref': referenceNumber, ':date': estimatedReviewCompletionDate },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const result = await this.conditionalTransition(submissionId, 'VALIDATING', 'RECEIVED', {
+      referenceNumber,
+      gsiReference: referenceNumber,
+      estimatedReviewCompletionDate,
+    });
     return fromSubmissionItem(result.Attributes ?? {});
   }
 

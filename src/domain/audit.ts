@@ -3,43 +3,17 @@
  * previous event's hash, so editing or removing any row breaks every hash after it.
  */
 import { createHash } from 'node:crypto';
+import type { AuditActor, AuditEventView } from '../contract/http.js';
 
-export const AUDIT_EVENT_TYPES = [
-  'SUBMISSION_CREATED',
-  'SUBMISSION_REFUSED',
-  'SUBMISSION_SUBMITTED',
-  'SUBMISSION_RECEIVED',
-  'SUBMISSION_REJECTED',
-  'CONFIRMATION_EMAIL_SENT',
-  'REJECTION_EMAIL_SENT',
-  'NOTIFICATION_FAILED',
-  'DOCUMENT_DOWNLOADED',
-  'DOCUMENT_REVIEWED',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export { AUDIT_EVENT_TYPES, type AuditEventType } from '../contract/vocabulary.js';
 
-export interface AuditActor {
-  type: 'provider' | 'staff' | 'system';
-  id: string;
-}
+export type { AuditActor };
 
 /** What a use case records. `factKey` makes recording idempotent: one event per fact. */
-export interface AuditEventInput {
-  submissionId: string;
-  type: AuditEventType;
-  factKey: string;
-  actor: AuditActor;
-  occurredAt: string;
-  requestId: string;
-  sourceIp: string | null;
-  details: Record<string, string | number | boolean | null | string[]>;
-}
+export type AuditEventInput = Omit<AuditEventView, 'sequence' | 'previousHash' | 'hash'>;
 
-export interface AuditEvent extends AuditEventInput {
-  sequence: number;
-  previousHash: string;
-  hash: string;
-}
+/** A recorded event is exactly what the API shows: every field is evidence. */
+export type AuditEvent = AuditEventView;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -10,5 +10,4 @@ export interface Caller {
   sourceIp: string | null;
 }
 
-export const STAFF_GROUP = 'credentialing-staff';
-export const PROVIDER_GROUP = 'providers';
+export { PROVIDER_GROUP, STAFF_GROUP } from '../contract/vocabulary.js';

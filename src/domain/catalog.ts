@@ -1,43 +1,16 @@
 /**
- * The credentialing document catalog (DESIGN.md §2): one module shared by the API, the workflow
- * and the portal, so a rule is stated once.
+ * The credentialing document catalog (README "What we accept and why"): one module shared by the
+ * API, the workflow and the portal, so a rule is stated once. The type, category and format
+ * vocabulary itself is the contract's.
  */
+import type { DocumentTypeFieldView } from '../contract/http.js';
+import { CATEGORIES, CONTENT_TYPES, DOCUMENT_TYPES, FILE_FORMATS, type Category, type ContentType, type DocumentType } from '../contract/vocabulary.js';
 
-export const DOCUMENT_TYPES = [
-  'MEDICAL_LICENSE',
-  'BOARD_CERTIFICATION',
-  'DEA_REGISTRATION',
-  'CURRICULUM_VITAE',
-  'MALPRACTICE_INSURANCE',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export const CATEGORIES = ['LICENSE', 'CERTIFICATION', 'REGISTRATION', 'CV', 'INSURANCE'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** Content types we accept at all; which ones a document type takes is in the catalog. */
-export const FILE_FORMATS = {
-  'application/pdf': { label: 'PDF', extensions: ['.pdf'] },
-  'image/jpeg': { label: 'JPEG', extensions: ['.jpg', '.jpeg'] },
-  'image/png': { label: 'PNG', extensions: ['.png'] },
-  'image/tiff': { label: 'TIFF', extensions: ['.tif', '.tiff'] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-    label: 'DOCX',
-    extensions: ['.docx'],
-  },
-} as const;
-export type ContentType = keyof typeof FILE_FORMATS;
-export const CONTENT_TYPES = Object.keys(FILE_FORMATS) as ContentType[];
+export { CATEGORIES, CONTENT_TYPES, DOCUMENT_TYPES, FILE_FORMATS, type Category, type ContentType, type DocumentType };
 
 export type ExpirationRule = 'required' | 'optional' | 'none';
 
-export interface DetailField {
-  name: string;
-  label: string;
-  required: boolean;
-  kind: 'text' | 'jurisdiction' | 'deaNumber' | 'money';
-  maxLength: number;
-}
+export type DetailField = DocumentTypeFieldView;
 
 export interface DocumentTypeSpec {
   type: DocumentType;

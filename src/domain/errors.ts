@@ -1,8 +1,8 @@
 /** Typed domain errors; `src/handlers/shared/http.ts` maps them to HTTP in one place. */
-import type { FieldProblem } from './metadata-schema.js';
+import type { ErrorCode, FieldProblem } from '../contract/http.js';
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -27,10 +27,4 @@ export class NotFound extends DomainError {
 }
 export class Conflict extends DomainError {
   readonly code = 'CONFLICT';
-}
-export class PayloadTooLarge extends DomainError {
-  readonly code = 'PAYLOAD_TOO_LARGE';
-}
-export class UnsupportedMediaType extends DomainError {
-  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
 }

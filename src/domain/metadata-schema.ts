@@ -4,6 +4,7 @@
  * Unknown fields are rejected (strict objects) so a typo never silently drops data.
  */
 import { z } from 'zod';
+import type { CreateSubmissionBody, FieldProblem } from '../contract/http.js';
 import {
   CATEGORIES,
   CONTENT_TYPES,
@@ -153,10 +154,12 @@ export function createSubmissionRequestSchema(today: string) {
 export type DocumentInput = z.output<ReturnType<typeof documentInputSchema>>;
 export type CreateSubmissionRequest = z.output<ReturnType<typeof createSubmissionRequestSchema>>;
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type { FieldProblem };
+
+/** The contract's create body is exactly what this schema accepts (fails to compile otherwise). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _bodyMatchesContract: Same<z.input<ReturnType<typeof createSubmissionRequestSchema>>, CreateSubmissionBody> = true;
+void _bodyMatchesContract;
 
 export function toFieldProblems(error: z.ZodError): FieldProblem[] {
   const pathOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';

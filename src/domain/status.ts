@@ -1,24 +1,7 @@
-export const SUBMISSION_STATUSES = [
-  'AWAITING_UPLOAD',
-  'VALIDATING',
-  'RECEIVED',
-  'REJECTED',
-  'IN_REVIEW',
-  'VERIFIED',
-  'ACTION_REQUIRED',
-] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** The statuses are contract vocabulary; this module holds their rules. */
+import type { SubmissionStatus } from '../contract/vocabulary.js';
 
-export const DOCUMENT_STATUSES = [
-  'PENDING_UPLOAD',
-  'VALIDATING',
-  'PENDING_REVIEW',
-  'INVALID',
-  'VERIFIED',
-  'REJECTED',
-  'EXPIRED',
-] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export { DOCUMENT_STATUSES, SUBMISSION_STATUSES, type DocumentStatus, type SubmissionStatus } from '../contract/vocabulary.js';
 
 const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
   AWAITING_UPLOAD: ['VALIDATING'],

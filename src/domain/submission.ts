@@ -1,4 +1,5 @@
-/** The submission and its documents as the domain sees them, and their public (API) shape. */
+/** The submission and its documents as the domain sees them, mapped to the contract's views. */
+import type { DocumentInspection, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
@@ -46,25 +47,7 @@ export interface SubmissionDocument {
   storedKey: string | null;
 }
 
-export interface DocumentInspection {
-  /** A PDF with damaged cross-references, accepted because viewers rebuild it (it may look incomplete). */
-  repaired: boolean;
-}
-
-export interface SubmissionView {
-  submissionId: string;
-  referenceNumber: string | null;
-  status: SubmissionStatus;
-  createdAt: string;
-  submittedAt: string | null;
-  estimatedReviewCompletionDate: string | null;
-  provider?: { name: string; email: string };
-  documents: DocumentView[];
-}
-
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
-export type DocumentView = Omit<SubmissionDocument, 'submissionId' | 'providerId' | 'sha256' | 'stagingKey' | 'storedKey'>;
-
 export function toDocumentView(doc: SubmissionDocument): DocumentView {
   return {
     documentId: doc.documentId,
@@ -84,7 +67,7 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
 }
 
 /** Staff also see who submitted; a provider sees only her own submissions anyway. */
-export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
+function toSubmissionSummary(submission: Submission, forStaff: boolean): SubmissionSummary {
   return {
     submissionId: submission.submissionId,
     referenceNumber: submission.referenceNumber,
@@ -93,6 +76,13 @@ export function toSubmissionView(submission: Submission, documents: SubmissionDo
     submittedAt: submission.submittedAt,
     estimatedReviewCompletionDate: submission.estimatedReviewCompletionDate,
     ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
-    documents: documents.map(toDocumentView),
   };
+}
+
+export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
+  return { ...toSubmissionSummary(submission, forStaff), documents: documents.map(toDocumentView) };
+}
+
+export function toSubmissionListItem(submission: Submission, forStaff: boolean): SubmissionListItem {
+  return { ...toSubmissionSummary(submission, forStaff), documentCount: submission.documentIds.length };
 }

@@ -1,6 +1,7 @@
 import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
-import type { DocumentInspection, NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { DocumentInspection } from '../contract/http.js';
+import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
   items: T[];

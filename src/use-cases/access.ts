@@ -1,6 +1,7 @@
 import type { Caller } from '../domain/caller.js';
 import { Forbidden, NotFound } from '../domain/errors.js';
-import type { Submission } from '../domain/submission.js';
+import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
 
 /** Another provider's submission answers exactly like a missing one: no existence leak. */
 export function assertCanRead(caller: Caller, submission: Submission | undefined | null): asserts submission is Submission {
@@ -15,4 +16,21 @@ export function assertStaff(caller: Caller): void {
 
 export function assertProvider(caller: Caller): void {
   if (caller.role !== 'provider') throw new Forbidden('Only providers can submit credentialing documents.');
+}
+
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isSubmissionId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/** The submission the caller may read; ids that cannot be ids are simply not found (never a 500). */
+export async function readableSubmission(
+  repository: SubmissionRepository,
+  caller: Caller,
+  submissionId: string,
+): Promise<{ submission: Submission; documents: SubmissionDocument[] }> {
+  const found = isSubmissionId(submissionId) ? await repository.get(submissionId) : null;
+  assertCanRead(caller, found?.submission);
+  return found!;
 }

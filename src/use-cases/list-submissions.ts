@@ -1,6 +1,8 @@
+import type { SubmissionList } from '../contract/http.js';
 import type { Caller } from '../domain/caller.js';
 import { ValidationFailed } from '../domain/errors.js';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../domain/status.js';
+import { toSubmissionListItem } from '../domain/submission.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
 export interface ListParams {
@@ -10,7 +12,7 @@ export interface ListParams {
 }
 
 /** Providers see their own submissions; staff see all (optionally by status). Newest first. */
-export async function listSubmissions(deps: { repository: SubmissionRepository }, caller: Caller, params: ListParams) {
+export async function listSubmissions(deps: { repository: SubmissionRepository }, caller: Caller, params: ListParams): Promise<SubmissionList> {
   const problems: { path: string; message: string }[] = [];
   if (params.status !== undefined && !SUBMISSION_STATUSES.includes(params.status as SubmissionStatus)) {
     problems.push({ path: 'status', message: `Status must be one of ${SUBMISSION_STATUSES.join(', ')}.` });
@@ -26,16 +28,7 @@ export async function listSubmissions(deps: { repository: SubmissionRepository }
     ...(params.nextToken ? { nextToken: params.nextToken } : {}),
   });
   return {
-    items: page.items.map((s) => ({
-      submissionId: s.submissionId,
-      referenceNumber: s.referenceNumber,
-      status: s.status,
-      createdAt: s.createdAt,
-      submittedAt: s.submittedAt,
-      estimatedReviewCompletionDate: s.estimatedReviewCompletionDate,
-      documentCount: s.documentIds.length,
-      ...(caller.role === 'staff' ? { provider: { name: s.provider.name, email: s.provider.email } } : {}),
-    })),
+    items: page.items.map((submission) => toSubmissionListItem(submission, caller.role === 'staff')),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 }

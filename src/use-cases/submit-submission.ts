@@ -3,7 +3,7 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import type { WorkflowStarter } from '../ports/workflow-starter.js';
-import { assertCanRead, assertProvider } from './access.js';
+import { assertProvider, readableSubmission } from './access.js';
 
 export interface SubmitSubmissionDeps {
   repository: SubmissionRepository;
@@ -19,9 +19,7 @@ export interface SubmitSubmissionDeps {
  */
 export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Caller, submissionId: string) {
   assertProvider(caller);
-  const found = await deps.repository.get(submissionId);
-  assertCanRead(caller, found?.submission);
-  const { submission } = found!;
+  const { submission } = await readableSubmission(deps.repository, caller, submissionId);
 
   if (submission.status === 'AWAITING_UPLOAD') {
     const submittedAt = deps.clock.now().toISOString();

@@ -3,10 +3,9 @@
  * (plus a second license), progress, confirmation with reference and date, the same reference in
  * the email and on her status page; Michael cannot see it; staff get their page; phone width.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { PHONE, axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
+import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import {
   card,
   documentItem,
@@ -21,62 +20,54 @@ import {
   waitForOutcome,
 } from './support/portal.js';
 import { EMILY, MICHAEL, STAFF, mailbox } from './support/stack.js';
+import { useBrowserSession } from './support/session.js';
 
-const stack = inject('stack');
-let browser: Browser;
-let emily: Page;
+const session = useBrowserSession({ prepare: (page) => page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.stack.portalUrl }) });
+const { stack } = session;
 let reference = '';
 let submissionId = '';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page: emily } = await newPage(browser));
-  await emily.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portalUrl });
-});
 
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('Emily, a provider', () => {
   it('is told clearly when her password is wrong, then signs in', async () => {
-    await emily.goto(stack.portalUrl);
-    await screenshot(emily, 'sign-in');
-    expect(await axeViolations(emily)).toEqual([]);
+    await session.page.goto(stack.portalUrl);
+    await screenshot(session.page, 'sign-in');
+    expect(await axeViolations(session.page)).toEqual([]);
 
-    await signIn(emily, stack, EMILY, 'not-her-password');
-    await emily.getByText('The email or password is not correct. Check them and try again.').waitFor();
-    await screenshot(emily, 'sign-in-wrong-password');
+    await signIn(session.page, stack, EMILY, 'not-her-password');
+    await session.page.getByText('The email or password is not correct. Check them and try again.').waitFor();
+    await screenshot(session.page, 'sign-in-wrong-password');
 
-    await signIn(emily, stack, EMILY);
-    await emily.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
-    expect(await emily.getByRole('link', { name: 'Upload Documents' }).first().isVisible()).toBe(true);
-    await emily.getByRole('navigation', { name: 'Main' }).getByText('Emily Johnson').waitFor();
-    await screenshot(emily, 'home');
-    expect(await axeViolations(emily)).toEqual([]);
+    await signIn(session.page, stack, EMILY);
+    await session.page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
+    expect(await session.page.getByRole('link', { name: 'Upload Documents' }).first().isVisible()).toBe(true);
+    await session.page.getByRole('navigation', { name: 'Main' }).getByText('Emily Johnson').waitFor();
+    await screenshot(session.page, 'home');
+    expect(await axeViolations(session.page)).toEqual([]);
   });
 
   it('fills all five documents and a second license, with the checklist tracking what is missing', async () => {
-    await openUpload(emily);
-    const checklist = emily.getByRole('region', { name: 'Your documents' });
+    await openUpload(session.page);
+    const checklist = session.page.getByRole('region', { name: 'Your documents' });
     await checklist.getByText('5 of 5 still missing').waitFor();
-    expect(await axeViolations(emily)).toEqual([]);
+    expect(await axeViolations(session.page)).toEqual([]);
 
     const documents = fiveDocuments();
     for (const [index, fixture] of documents.entries()) {
-      await fillDocument(emily, fixture);
+      await fillDocument(session.page, fixture);
       await checklist.getByText(index === 4 ? 'All five documents are ready.' : `${4 - index} of 5 still missing`).waitFor();
     }
     // Name and size of each chosen file are shown.
-    const license = card(emily, 'Medical License');
+    const license = card(session.page, 'Medical License');
     expect(await license.getByText('CA-medical-license.pdf').isVisible()).toBe(true);
     expect(await license.getByText(/\d+(\.\d)? KB|\d+ bytes/).isVisible()).toBe(true);
     // A CV has no expiration date at all; a board certificate's is optional.
-    expect(await card(emily, 'Curriculum Vitae').getByLabel(/Expiration date/).count()).toBe(0);
-    expect(await card(emily, 'Board Certification').getByLabel('Expiration date (optional)').count()).toBe(1);
+    expect(await card(session.page, 'Curriculum Vitae').getByLabel(/Expiration date/).count()).toBe(0);
+    expect(await card(session.page, 'Board Certification').getByLabel('Expiration date (optional)').count()).toBe(1);
 
-    await emily.getByRole('button', { name: '+ Add another medical license' }).click();
-    await fillDocument(emily, {
+    await session.page.getByRole('button', { name: '+ Add another medical license' }).click();
+    await fillDocument(session.page, {
       title: 'Medical License 2',
       file: tiff('NY-medical-license.tiff'),
       fields: {
@@ -87,50 +78,50 @@ describe('Emily, a provider', () => {
         State: 'NY',
       },
     });
-    await emily.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(emily, 'upload-filled', { copyTo: 'docs/upload.png' });
-    await screenshot(emily, 'upload-filled-full', { fullPage: true });
-    expect(await axeViolations(emily)).toEqual([]);
+    await session.page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(session.page, 'upload-filled', { copyTo: 'docs/upload.png' });
+    await screenshot(session.page, 'upload-filled-full', { fullPage: true });
+    expect(await axeViolations(session.page)).toEqual([]);
   });
 
   it('sees a progress bar per file and overall, then "Validating your documents…", then the confirmation', async () => {
     // Hold each upload briefly so the progress is on screen long enough to look at.
-    await emily.route(`${stack.s3Url}/**`, async (route) => {
+    await session.page.route(`${stack.s3Url}/**`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       await route.continue();
     });
-    await emily.getByRole('button', { name: 'Submit 6 documents' }).click();
+    await session.page.getByRole('button', { name: 'Submit 6 documents' }).click();
 
-    const overall = emily.getByRole('progressbar', { name: 'Overall progress' });
+    const overall = session.page.getByRole('progressbar', { name: 'Overall progress' });
     await overall.waitFor();
     for (const name of ['CA-medical-license.pdf', 'ABIM-certificate.png', 'DEA-registration.jpg', 'Emily-Johnson-CV.docx', 'malpractice-certificate.pdf', 'NY-medical-license.tiff']) {
-      expect(await emily.getByRole('progressbar', { name, exact: true }).count()).toBe(1);
+      expect(await session.page.getByRole('progressbar', { name, exact: true }).count()).toBe(1);
     }
-    await emily.getByText('Uploaded', { exact: true }).first().waitFor();
-    await screenshot(emily, 'upload-progress');
+    await session.page.getByText('Uploaded', { exact: true }).first().waitFor();
+    await screenshot(session.page, 'upload-progress');
 
-    await emily.waitForURL(/\/submissions\//);
-    submissionId = submissionIdFromUrl(emily);
-    await emily.unroute(`${stack.s3Url}/**`);
-    if (await emily.getByText('Validating your documents…').first().isVisible()) await screenshot(emily, 'validating');
+    await session.page.waitForURL(/\/submissions\//);
+    submissionId = submissionIdFromUrl(session.page);
+    await session.page.unroute(`${stack.s3Url}/**`);
+    if (await session.page.getByText('Validating your documents…').first().isVisible()) await screenshot(session.page, 'validating');
 
-    expect(await waitForOutcome(emily)).toBe('RECEIVED');
-    reference = (await emily.getByTestId('reference-number').textContent()) ?? '';
+    expect(await waitForOutcome(session.page)).toBe('RECEIVED');
+    reference = (await session.page.getByTestId('reference-number').textContent()) ?? '';
     expect(reference).toMatch(REFERENCE_PATTERN);
-    const estimated = (await emily.getByTestId('estimated-date').textContent()) ?? '';
+    const estimated = (await session.page.getByTestId('estimated-date').textContent()) ?? '';
     expect(estimated).toMatch(/^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 20\d\d$/);
-    expect(await emily.getByText(/We sent a confirmation email/).isVisible()).toBe(true);
+    expect(await session.page.getByText(/We sent a confirmation email/).isVisible()).toBe(true);
     for (const type of ['Medical License', 'Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) {
-      expect(await documentItem(emily, type).first().getByText('Received').isVisible()).toBe(true);
+      expect(await documentItem(session.page, type).first().getByText('Received').isVisible()).toBe(true);
     }
-    expect(await emily.locator('li.doc-item').count()).toBe(6);
-    await screenshot(emily, 'confirmation', { copyTo: 'docs/confirmation.png' });
-    await screenshot(emily, 'confirmation-full', { fullPage: true });
-    expect(await axeViolations(emily)).toEqual([]);
+    expect(await session.page.locator('li.doc-item').count()).toBe(6);
+    await screenshot(session.page, 'confirmation', { copyTo: 'docs/confirmation.png' });
+    await screenshot(session.page, 'confirmation-full', { fullPage: true });
+    expect(await axeViolations(session.page)).toEqual([]);
 
-    await emily.getByRole('button', { name: 'Copy reference number' }).click();
-    await emily.getByRole('button', { name: 'Copied reference number' }).waitFor();
-    expect(await emily.evaluate(() => navigator.clipboard.readText())).toBe(reference);
+    await session.page.getByRole('button', { name: 'Copy reference number' }).click();
+    await session.page.getByRole('button', { name: 'Copied reference number' }).waitFor();
+    expect(await session.page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
   });
 
   it('gets the same reference number by email', async () => {
@@ -144,29 +135,29 @@ describe('Emily, a provider', () => {
   });
 
   it('finds the submission in her list and by reference number, on a status page with the same reference', async () => {
-    await emily.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
-    const row = emily.getByRole('row').filter({ hasText: reference });
+    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    const row = session.page.getByRole('row').filter({ hasText: reference });
     await row.waitFor();
     expect(await row.getByText('Received').isVisible()).toBe(true);
     expect(await row.getByRole('cell').last().textContent()).toBe('6');
-    await screenshot(emily, 'home-with-submission');
+    await screenshot(session.page, 'home-with-submission');
 
     await row.getByRole('link', { name: reference }).click();
-    await emily.waitForURL(`**/submissions/${submissionId}`);
-    expect(await emily.getByTestId('reference-number').textContent()).toBe(reference);
+    await session.page.waitForURL(`**/submissions/${submissionId}`);
+    expect(await session.page.getByTestId('reference-number').textContent()).toBe(reference);
 
-    await emily.getByRole('link', { name: 'My submissions' }).first().click();
-    await emily.getByLabel('Find by reference number').fill(reference.toLowerCase().replace(/-/g, ' '));
-    await emily.getByRole('button', { name: 'Find' }).click();
-    await emily.waitForURL(`**/reference/${reference}`);
-    expect(await emily.getByTestId('reference-number').textContent()).toBe(reference);
-    expect(await documentItem(emily, 'DEA Registration').getByText('AB1234563').isVisible()).toBe(true);
-    await screenshot(emily, 'status-by-reference', { fullPage: true });
-    expect(await axeViolations(emily)).toEqual([]);
+    await session.page.getByRole('link', { name: 'My submissions' }).first().click();
+    await session.page.getByLabel('Find by reference number').fill(reference.toLowerCase().replace(/-/g, ' '));
+    await session.page.getByRole('button', { name: 'Find' }).click();
+    await session.page.waitForURL(`**/reference/${reference}`);
+    expect(await session.page.getByTestId('reference-number').textContent()).toBe(reference);
+    expect(await documentItem(session.page, 'DEA Registration').getByText('AB1234563').isVisible()).toBe(true);
+    await screenshot(session.page, 'status-by-reference', { fullPage: true });
+    expect(await axeViolations(session.page)).toEqual([]);
   });
 
   it('reads well at phone width', async () => {
-    const { page, context } = await newPage(browser, PHONE);
+    const { page, context } = await newPage(session.browser, PHONE);
     await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
     await signIn(page, stack, EMILY);
     await page.getByTestId('reference-number').waitFor();
@@ -183,13 +174,13 @@ describe('Emily, a provider', () => {
   });
 
   it('never hit an uncaught error in the page', () => {
-    expect(pageErrors(emily)).toEqual([]);
+    expect(pageErrors(session.page)).toEqual([]);
   });
 });
 
 describe('Michael, another provider', () => {
   it("cannot open Emily's status page, by id or by reference", async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(session.browser);
     await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
     await signIn(page, stack, MICHAEL);
     await page.getByRole('heading', { name: 'Submission not found', level: 1 }).waitFor();
@@ -211,7 +202,7 @@ describe('Michael, another provider', () => {
 
 describe('Credentialing staff', () => {
   it('get a clear staff page listing incoming submissions, never a broken page', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(session.browser);
     await signInAndWait(page, stack, STAFF);
     await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
     expect(await page.getByText('The staff review view is coming soon.').isVisible()).toBe(true);

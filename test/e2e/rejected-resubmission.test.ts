@@ -1,87 +1,78 @@
 /**
  * A document whose bytes are not what its name says (a PNG renamed .pdf) passes every check the
- * browser can make, is refused by the workflow, and is shown beside that document; Emily replaces
+ * session.browser can make, is refused by the workflow, and is shown beside that document; Emily replaces
  * just that file and submits again without retyping anything.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
-import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { axeViolations, pageErrors, screenshot } from './support/browser.js';
+import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
+import { useBrowserSession } from './support/session.js';
 
-const stack = inject('stack');
-let browser: Browser;
-let page: Page;
+const session = useBrowserSession({ signedInAs: EMILY });
+const { stack } = session;
 let rejectedId = '';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser));
-  await signInAndWait(page, stack, EMILY);
-});
 
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a PNG renamed .pdf', () => {
   it('comes back REJECTED with its message beside that document', async () => {
-    await openUpload(page);
+    await openUpload(session.page);
     const [license, ...others] = fiveDocuments();
     const disguised = { ...png('scan.png'), name: 'medical-license.pdf', mimeType: 'application/pdf' };
-    await fillDocument(page, { ...license!, file: disguised });
-    for (const fixture of others) await fillDocument(page, fixture);
-    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await fillDocument(session.page, { ...license!, file: disguised });
+    for (const fixture of others) await fillDocument(session.page, fixture);
+    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
 
-    await page.waitForURL(/\/submissions\//);
-    rejectedId = submissionIdFromUrl(page);
-    expect(await waitForOutcome(page)).toBe('REJECTED');
+    await session.page.waitForURL(/\/submissions\//);
+    rejectedId = submissionIdFromUrl(session.page);
+    expect(await waitForOutcome(session.page)).toBe('REJECTED');
 
-    const refused = documentItem(page, 'Medical License');
+    const refused = documentItem(session.page, 'Medical License');
     expect(await refused.getByText('Not accepted').isVisible()).toBe(true);
     const message = (await refused.getByRole('list', { name: 'Problems with Medical License' }).textContent()) ?? '';
     expect(message.length).toBeGreaterThan(20);
     expect(message).toMatch(/PNG|PDF/);
     // Only that document carries a problem; no reference number is issued for a refused submission.
-    expect(await page.getByRole('list', { name: /^Problems with/ }).count()).toBe(1);
-    expect(await page.getByTestId('reference-number').count()).toBe(0);
-    await screenshot(page, 'rejected', { fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await session.page.getByRole('list', { name: /^Problems with/ }).count()).toBe(1);
+    expect(await session.page.getByTestId('reference-number').count()).toBe(0);
+    await screenshot(session.page, 'rejected', { fullPage: true });
+    expect(await axeViolations(session.page)).toEqual([]);
   });
 
   it('is replaced by another file, and the resubmission is RECEIVED with everything else unchanged', async () => {
-    const previousMessage = (await documentItem(page, 'Medical License').getByRole('list').first().textContent()) ?? '';
-    await page.getByRole('link', { name: 'Replace files and submit again' }).click();
-    await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
-    await page.getByText('Your previous submission was not accepted.').waitFor();
+    const previousMessage = (await documentItem(session.page, 'Medical License').getByRole('list').first().textContent()) ?? '';
+    await session.page.getByRole('link', { name: 'Replace files and submit again' }).click();
+    await session.page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    await session.page.getByText('Your previous submission was not accepted.').waitFor();
 
-    const license = card(page, 'Medical License');
+    const license = card(session.page, 'Medical License');
     expect(await license.getByText(previousMessage.trim()).isVisible()).toBe(true);
     expect(await license.getByText('Drag the file here, or').isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: 'Your documents' }).getByText('1 of 5 still missing').isVisible()).toBe(true);
+    expect(await session.page.getByRole('region', { name: 'Your documents' }).getByText('1 of 5 still missing').isVisible()).toBe(true);
     // The other documents keep their files and details.
-    expect(await card(page, 'DEA Registration').getByText('DEA-registration.jpg').isVisible()).toBe(true);
-    expect(await card(page, 'DEA Registration').getByLabel('DEA number').inputValue()).toBe('AB1234563');
+    expect(await card(session.page, 'DEA Registration').getByText('DEA-registration.jpg').isVisible()).toBe(true);
+    expect(await card(session.page, 'DEA Registration').getByLabel('DEA number').inputValue()).toBe('AB1234563');
     expect(await license.getByLabel('License number').inputValue()).toBe('A123456');
-    await screenshot(page, 'resubmit-form');
+    await screenshot(session.page, 'resubmit-form');
 
-    await chooseFile(page, 'Medical License', pdf('medical-license-rescan.pdf'));
-    await page.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').waitFor();
-    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await chooseFile(session.page, 'Medical License', pdf('medical-license-rescan.pdf'));
+    await session.page.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').waitFor();
+    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
 
-    await page.waitForURL((url) => url.pathname.startsWith('/submissions/') && !url.pathname.endsWith(rejectedId));
-    expect(await waitForOutcome(page)).toBe('RECEIVED');
-    expect((await page.getByTestId('reference-number').textContent()) ?? '').toMatch(REFERENCE_PATTERN);
-    expect(await documentItem(page, 'Medical License').getByText('medical-license-rescan.pdf').isVisible()).toBe(true);
-    expect(await documentItem(page, 'DEA Registration').getByText('AB1234563').isVisible()).toBe(true);
-    expect(await documentItem(page, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').isVisible()).toBe(true);
-    expect(await page.locator('li.doc-item').count()).toBe(5);
-    await screenshot(page, 'resubmitted-confirmation');
+    await session.page.waitForURL((url) => url.pathname.startsWith('/submissions/') && !url.pathname.endsWith(rejectedId));
+    expect(await waitForOutcome(session.page)).toBe('RECEIVED');
+    expect((await session.page.getByTestId('reference-number').textContent()) ?? '').toMatch(REFERENCE_PATTERN);
+    expect(await documentItem(session.page, 'Medical License').getByText('medical-license-rescan.pdf').isVisible()).toBe(true);
+    expect(await documentItem(session.page, 'DEA Registration').getByText('AB1234563').isVisible()).toBe(true);
+    expect(await documentItem(session.page, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').isVisible()).toBe(true);
+    expect(await session.page.locator('li.doc-item').count()).toBe(5);
+    await screenshot(session.page, 'resubmitted-confirmation');
 
     // The refused submission stays as it was, for the record.
-    await page.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
-    expect(await waitForOutcome(page)).toBe('REJECTED');
-    expect(pageErrors(page)).toEqual([]);
+    await session.page.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
+    expect(await waitForOutcome(session.page)).toBe('REJECTED');
+    expect(pageErrors(session.page)).toEqual([]);
   });
 });

@@ -3,37 +3,29 @@
  * next to their fields (and blocking submission), files refused by size or format with the accepted
  * formats named, and a session that expires mid-form without losing what she typed.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../../testkit/files.js';
-import { axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
+import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { BAD_DEA, VALID_DEA, card, chooseFile, docx, errorText, field, fiveDocuments, fillDocument, fillFields, isoDaysFromToday, openUpload, signIn, signInAndWait } from './support/portal.js';
 import { EMILY } from './support/stack.js';
+import { useBrowserSession } from './support/session.js';
 
-const stack = inject('stack');
-let browser: Browser;
-let page: Page;
 const createRequests: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser));
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().startsWith(`${stack.apiUrl}/submissions`)) createRequests.push(request.url());
-  });
-  await signInAndWait(page, stack, EMILY);
-  await openUpload(page);
+const session = useBrowserSession({
+  signedInAs: EMILY,
+  prepare: (page) =>
+    void page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().startsWith(`${session.stack.apiUrl}/submissions`)) createRequests.push(request.url());
+    }),
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack } = session;
+beforeAll(() => openUpload(session.page));
 
 describe('field rules', () => {
   it('shows an expiration date before the issue date and a bad DEA check digit next to their fields, and blocks submission', async () => {
-    for (const fixture of fiveDocuments()) await fillDocument(page, fixture);
-    const dea = card(page, 'DEA Registration');
-    await fillFields(page, 'DEA Registration', { 'Issue date': isoDaysFromToday(-100), 'Expiration date': isoDaysFromToday(-200), 'DEA number': BAD_DEA });
+    for (const fixture of fiveDocuments()) await fillDocument(session.page, fixture);
+    const dea = card(session.page, 'DEA Registration');
+    await fillFields(session.page, 'DEA Registration', { 'Issue date': isoDaysFromToday(-100), 'Expiration date': isoDaysFromToday(-200), 'DEA number': BAD_DEA });
     await field(dea, 'Issuing authority').focus(); // leaving the DEA number field checks it
 
     const expiration = field(dea, 'Expiration date');
@@ -43,66 +35,66 @@ describe('field rules', () => {
     expect(await expiration.getAttribute('aria-invalid')).toBe('true');
     expect(await deaNumber.getAttribute('aria-describedby')).toContain(`${await deaNumber.getAttribute('id')}-error`);
     // The messages sit in live regions, so screen readers announce them.
-    expect(await page.locator(`[id="${await deaNumber.getAttribute('id')}-error"]`).getAttribute('aria-live')).toBe('polite');
+    expect(await session.page.locator(`[id="${await deaNumber.getAttribute('id')}-error"]`).getAttribute('aria-live')).toBe('polite');
 
-    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: 'problems to fix before submitting' });
+    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    const summary = session.page.getByRole('alert').filter({ hasText: 'problems to fix before submitting' });
     await summary.waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual([
       'DEA Registration: Expiration date must be after the issue date.',
       expect.stringContaining('DEA Registration: This DEA number is not valid'),
     ]);
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
-    await screenshot(page, 'field-errors');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await session.page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await screenshot(session.page, 'field-errors');
+    expect(await axeViolations(session.page)).toEqual([]);
 
     // The summary's links take her to the field.
     await summary.getByRole('link', { name: /DEA number is not valid/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await deaNumber.getAttribute('id'));
+    expect(await session.page.evaluate(() => document.activeElement?.id)).toBe(await deaNumber.getAttribute('id'));
     expect(createRequests).toEqual([]);
 
-    await fillFields(page, 'DEA Registration', { 'Expiration date': isoDaysFromToday(300), 'DEA number': VALID_DEA });
+    await fillFields(session.page, 'DEA Registration', { 'Expiration date': isoDaysFromToday(300), 'DEA number': VALID_DEA });
     await expect.poll(() => errorText(expiration)).toBe('');
     await expect.poll(() => errorText(deaNumber)).toBe('');
     expect(createRequests).toEqual([]);
   });
 
   it('refuses a file of a format the document does not accept, or too big, before any upload', async () => {
-    const license = card(page, 'Medical License');
+    const license = card(session.page, 'Medical License');
     const file = license.locator('input[type="file"]');
-    await chooseFile(page, 'Medical License', docx('license.docx'));
+    await chooseFile(session.page, 'Medical License', docx('license.docx'));
     await expect.poll(() => errorText(file)).toBe('This file type is not accepted for a Medical License. Accepted formats for a Medical License: PDF, JPEG, PNG, TIFF.');
 
-    await chooseFile(page, 'Medical License', { name: 'license-scan.pdf', mimeType: 'application/pdf', buffer: makePdf({ padToBytes: 11 * 1024 * 1024 }) });
+    await chooseFile(session.page, 'Medical License', { name: 'license-scan.pdf', mimeType: 'application/pdf', buffer: makePdf({ padToBytes: 11 * 1024 * 1024 }) });
     await expect.poll(() => errorText(file)).toBe('This file is 11.0 MB; the limit is 10.0 MB. Upload a smaller scan or PDF.');
     expect(await license.getByText('license-scan.pdf').isVisible()).toBe(true);
 
-    await chooseFile(page, 'Medical License', { name: 'license.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await chooseFile(session.page, 'Medical License', { name: 'license.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
     await expect.poll(() => errorText(file)).toContain('is not a file type we accept. Accepted formats for a Medical License: PDF, JPEG, PNG, TIFF.');
 
-    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
-    await page.getByRole('alert').filter({ hasText: 'to fix before submitting' }).waitFor();
+    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await session.page.getByRole('alert').filter({ hasText: 'to fix before submitting' }).waitFor();
     expect(createRequests).toEqual([]);
-    await screenshot(page, 'file-refused');
+    await screenshot(session.page, 'file-refused');
 
-    await chooseFile(page, 'Medical License', fiveDocuments()[0]!.file);
+    await chooseFile(session.page, 'Medical License', fiveDocuments()[0]!.file);
     await expect.poll(() => errorText(file)).toBe('');
   });
 });
 
 describe('the session', () => {
   it('is refreshed quietly when the ID token is about to expire', async () => {
-    await page.evaluate(() => {
+    await session.page.evaluate(() => {
       const session = JSON.parse(sessionStorage.getItem('credentialing.session')!) as { expiresAt: number; idToken: string };
       sessionStorage.setItem('credentialing.session', JSON.stringify({ ...session, expiresAt: Date.now() + 1000 }));
     });
-    await page.reload();
-    const before = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('credentialing.session')!) as { idToken: string }).idToken);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
-    await page.getByRole('region', { name: 'Submissions' }).waitFor();
-    await page.getByText('Loading your submissions…').waitFor({ state: 'hidden' });
-    expect(await page.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
-    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('credentialing.session')!) as { idToken: string; expiresAt: number });
+    await session.page.reload();
+    const before = await session.page.evaluate(() => (JSON.parse(sessionStorage.getItem('credentialing.session')!) as { idToken: string }).idToken);
+    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    await session.page.getByRole('region', { name: 'Submissions' }).waitFor();
+    await session.page.getByText('Loading your submissions…').waitFor({ state: 'hidden' });
+    expect(await session.page.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
+    const after = await session.page.evaluate(() => JSON.parse(sessionStorage.getItem('credentialing.session')!) as { idToken: string; expiresAt: number });
     expect(after.idToken).not.toBe(before);
     expect(after.expiresAt).toBeGreaterThan(Date.now() + 5 * 60_000);
   });
@@ -110,7 +102,7 @@ describe('the session', () => {
 
 describe('an expired session', () => {
   it('sends her back to sign-in, and after signing in again everything she entered is still there', async () => {
-    const { page: later, context } = await newPage(browser);
+    const { page: later, context } = await newPage(session.browser);
     await later.clock.install(); // lets the test move the browser's time forward
     await signInAndWait(later, stack, EMILY);
     await openUpload(later);
@@ -145,7 +137,7 @@ describe('an expired session', () => {
     expect(await card(later, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').isVisible()).toBe(true);
     expect(await later.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').isVisible()).toBe(true);
 
-    // Even a reload keeps what she typed (files must be chosen again: a browser cannot keep them).
+    // Even a reload keeps what she typed (files must be chosen again: a session.browser cannot keep them).
     await later.reload();
     await later.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
     expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('TDC-KEEP-ME');

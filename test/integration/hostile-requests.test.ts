@@ -5,29 +5,18 @@
  * which is accepted as text and rendered inert in the confirmation email.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
+import { describe, expect, it } from 'vitest';
+import { DOCX_CONTENT_TYPE as DOCX } from '../../src/contract/vocabulary.js';
 import { refusalAuditPartition } from '../../src/use-cases/create-submission.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
-import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { callApi, mailbox, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
-const EMILY = 'emily.johnson@example.org';
-const MICHAEL = 'michael.chen@example.org';
-const STAFF = 'credentialing@example.org';
+const local = useLocalRuntime('hostile-requests');
 const MiB = 1024 * 1024;
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-let runtime: LocalRuntime;
-let dataDir: string;
-let tokens: Record<string, string>;
-let db: DynamoDBDocumentClient;
 
 const pdf = makePdf({ pages: 2 });
 const year = new Date().getUTCFullYear();
@@ -157,7 +146,7 @@ const NOT_FOUND: RouteCase[] = [
 
 /** A request with its API Gateway request id (the id the audit event records). */
 async function send(method: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${runtime.stack.apiUrl}${route}`, {
+  const response = await fetch(`${local.stack.apiUrl}${route}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
@@ -167,11 +156,11 @@ async function send(method: string, route: string, token: string, body?: unknown
 }
 
 async function refusals(user: string) {
-  const { Items } = await db.send(
+  const { Items } = await local.db.send(
     new QueryCommand({
-      TableName: runtime.stack.tables.audit,
+      TableName: local.stack.tables.audit,
       KeyConditionExpression: 'submissionId = :partition',
-      ExpressionAttributeValues: { ':partition': refusalAuditPartition(String(decodeJwt(tokens[user]!).sub)) },
+      ExpressionAttributeValues: { ':partition': refusalAuditPartition(String(decodeJwt(local.tokens[user]!).sub)) },
       ConsistentRead: true,
     }),
   );
@@ -180,20 +169,9 @@ async function refusals(user: string) {
 
 /** Every submission in the system (staff see all), so "nothing was created" holds for anyone. */
 const allSubmissionIds = async () =>
-  ((await callApi(runtime.stack, 'GET', '/submissions?limit=100', tokens[STAFF]!)).body.items as { submissionId: string }[]).map((s) => s.submissionId);
+  ((await callApi(local.stack, 'GET', '/submissions?limit=100', local.tokens[STAFF]!)).body.items as { submissionId: string }[]).map((s) => s.submissionId);
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'hostile-requests-'));
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
-  tokens = Object.fromEntries(await Promise.all([EMILY, MICHAEL, STAFF].map(async (user) => [user, await signIn(runtime.stack, user)] as const)));
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: runtime.stack.endpoints.dynamodb }));
-});
 
-afterAll(async () => {
-  await runtime?.workflowsIdle();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 // Sequential on purpose: each case compares the provider's submissions and refusals before and after.
 describe('POST /submissions refuses bad metadata and bad requests', () => {
@@ -202,7 +180,7 @@ describe('POST /submissions refuses bad metadata and bad requests', () => {
     const before = { submissions: await allSubmissionIds(), refusals: (await refusals(as)).length };
 
     // Act
-    const response = await send('POST', '/submissions', tokens[as]!, body, headers);
+    const response = await send('POST', '/submissions', local.tokens[as]!, body, headers);
 
     // Assess: the contract's error shape, naming exactly the failing fields
     expect(response.status, JSON.stringify(response.body)).toBe(status);
@@ -223,7 +201,7 @@ describe('POST /submissions refuses bad metadata and bad requests', () => {
     expect(after.at(-1)).toMatchObject({
       type: 'SUBMISSION_REFUSED',
       requestId: response.requestId,
-      actor: { type: as === STAFF ? 'staff' : 'provider', id: String(decodeJwt(tokens[as]!).sub) },
+      actor: { type: as === STAFF ? 'staff' : 'provider', id: String(decodeJwt(local.tokens[as]!).sub) },
       details: { code, fields: paths ?? [] },
     });
     expect(JSON.stringify(after.at(-1))).not.toContain('ca-medical-license.pdf');
@@ -233,7 +211,7 @@ describe('POST /submissions refuses bad metadata and bad requests', () => {
 describe('ids and tokens that are not ids', () => {
   it.each(NOT_FOUND)('$name → $status $code', async ({ method, path: route, as = EMILY, status, code }) => {
     // Act
-    const response = await send(method, route(), tokens[as]!);
+    const response = await send(method, route(), local.tokens[as]!);
 
     // Assess
     expect(response.status, JSON.stringify(response.body)).toBe(status);
@@ -243,30 +221,33 @@ describe('ids and tokens that are not ids', () => {
 });
 
 describe('HTML in free text', () => {
-  it('is accepted as text, stored as given, and escaped in the confirmation email', async () => {
+  it('is accepted as text, stored as given, escaped in the confirmation email\'s HTML and literal in its text', async () => {
     // Prepare
     const xss = '<img src=x onerror=alert(1)>';
     const fileName = '"><svg onload=alert(2)>.pdf';
     const document = license({ issuingAuthority: xss, fileName });
 
     // Act
-    const created = await callApi(runtime.stack, 'POST', '/submissions', tokens[MICHAEL]!, one(document));
+    const created = await callApi(local.stack, 'POST', '/submissions', local.tokens[MICHAEL]!, one(document));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { submissionId, documents } = created.body as { submissionId: string; documents: { upload: { url: string; fields: Record<string, string> } }[] };
     expect(await uploadFile(documents[0]!.upload, pdf, 'application/pdf')).toBe(204);
-    await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[MICHAEL]!);
-    const final = await waitForStatus(runtime.stack, tokens[MICHAEL]!, submissionId, (status) => status !== 'VALIDATING');
-    await runtime.workflowsIdle();
+    await callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[MICHAEL]!);
+    const final = await waitForStatus(local.stack, local.tokens[MICHAEL]!, submissionId, (status) => status !== 'VALIDATING');
+    await local.runtime.workflowsIdle();
 
     // Assess: stored and returned exactly as typed
     expect(final.body.status).toBe('RECEIVED');
     expect(final.body.documents[0]).toMatchObject({ issuingAuthority: xss, fileName, status: 'PENDING_REVIEW' });
     // Assess: inert in the email's HTML part
-    const email = (await mailbox(runtime.stack)).find((e) => e.subject.includes(final.body.referenceNumber));
+    const email = (await mailbox(local.stack)).find((e) => e.subject.includes(final.body.referenceNumber));
     expect(email?.destination.to).toEqual([MICHAEL]);
     expect(email?.body.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(email?.body.html).toContain('&quot;&gt;&lt;svg onload=alert(2)&gt;.pdf');
     expect(email?.body.html).not.toContain('<img src=x');
     expect(email?.body.html).not.toContain('<svg');
+    // Assess: and shown as typed in the text part
+    expect(email?.body.text).toContain(`Issued by ${xss}`);
+    expect(email?.body.text).toContain(`File: ${fileName}`);
   });
 });

@@ -3,29 +3,16 @@
  * template's resources, state machine and handlers. Asserts what a provider, a reviewer and
  * an auditor would see.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DOCX_CONTENT_TYPE as DOCX } from '../../src/contract/vocabulary.js';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
 import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from '../../testkit/files.js';
-import { callApi, mailbox, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { callApi, mailbox, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
-const EMILY = 'emily.johnson@example.org';
-const MICHAEL = 'michael.chen@example.org';
-const STAFF = 'credentialing@example.org';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-let runtime: LocalRuntime;
-let dataDir: string;
-let tokens: Record<string, string>;
-let s3: S3Client;
-let db: DynamoDBDocumentClient;
+const local = useLocalRuntime('intake-flow');
 
 interface TestDocument {
   metadata: Record<string, unknown>;
@@ -47,7 +34,7 @@ function fiveDocuments(): TestDocument[] {
 }
 
 async function createAndUpload(token: string, documents: TestDocument[], uploadBytes = documents.map((d) => d.bytes)) {
-  const created = await callApi(runtime.stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
+  const created = await callApi(local.stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   for (const [index, doc] of (created.body.documents as { upload: { url: string; fields: Record<string, string> } }[]).entries()) {
     expect(await uploadFile(doc.upload, uploadBytes[index]!, String(documents[index]!.metadata.contentType))).toBe(204);
@@ -56,36 +43,23 @@ async function createAndUpload(token: string, documents: TestDocument[], uploadB
 }
 
 async function keysUnder(prefix: string): Promise<string[]> {
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: runtime.stack.bucketName, Prefix: prefix }));
+  const listed = await local.s3.send(new ListObjectsV2Command({ Bucket: local.stack.bucketName, Prefix: prefix }));
   return (listed.Contents ?? []).map((object) => object.Key!);
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'intake-flow-'));
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
-  tokens = Object.fromEntries(await Promise.all([EMILY, MICHAEL, STAFF].map(async (user) => [user, await signIn(runtime.stack, user)] as const)));
-  const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  s3 = new S3Client({ ...common, endpoint: runtime.stack.endpoints.s3, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...common, endpoint: runtime.stack.endpoints.dynamodb }));
-});
 
-afterAll(async () => {
-  await runtime?.workflowsIdle();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('a provider submits five credentialing documents', () => {
   it('receives them: permanent copies, a reference number, an email, and an intact audit trail', async () => {
     // Prepare
     const documents = fiveDocuments();
-    const { submissionId, documents: created } = await createAndUpload(tokens[EMILY]!, documents);
+    const { submissionId, documents: created } = await createAndUpload(local.tokens[EMILY]!, documents);
 
     // Act
-    const submitted = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
-    const during = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[EMILY]!);
-    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
-    await runtime.workflowsIdle(); // the email and audit steps run after the status flips
+    const submitted = await callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[EMILY]!);
+    const during = await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[EMILY]!);
+    const final = await waitForStatus(local.stack, local.tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    await local.runtime.workflowsIdle(); // the email and audit steps run after the status flips
 
     // Assess: what the provider sees
     expect(submitted).toEqual({ status: 202, body: { submissionId, status: 'VALIDATING' } });
@@ -96,38 +70,49 @@ describe('a provider submits five credentialing documents', () => {
     expect(final.body.documents.map((d: { documentType: string; status: string; issues: unknown[] }) => [d.documentType, d.status, d.issues.length])).toEqual(
       documents.map((d) => [d.metadata.documentType, 'PENDING_REVIEW', 0]),
     );
-    const byReference = await callApi(runtime.stack, 'GET', `/submissions/by-reference/${final.body.referenceNumber.toLowerCase()}`, tokens[EMILY]!);
+    const byReference = await callApi(local.stack, 'GET', `/submissions/by-reference/${final.body.referenceNumber.toLowerCase()}`, local.tokens[EMILY]!);
     expect(byReference.body.submissionId).toBe(submissionId);
-    const list = await callApi(runtime.stack, 'GET', '/submissions', tokens[EMILY]!);
+    const list = await callApi(local.stack, 'GET', '/submissions', local.tokens[EMILY]!);
     expect(list.body.items[0]).toMatchObject({ submissionId, status: 'RECEIVED', documentCount: 5, referenceNumber: final.body.referenceNumber });
 
     // Assess: the stored bytes are exactly what was uploaded, under server-generated keys
-    const providerId = (await db.send(new GetCommand({ TableName: runtime.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }))).Item!.provider.providerId;
+    const providerId = (await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }))).Item!.provider.providerId;
     for (const [index, doc] of created.entries()) {
-      const stored = await s3.send(new GetObjectCommand({ Bucket: runtime.stack.bucketName, Key: `documents/${providerId}/${submissionId}/${doc.documentId}` }));
+      const stored = await local.s3.send(new GetObjectCommand({ Bucket: local.stack.bucketName, Key: `documents/${providerId}/${submissionId}/${doc.documentId}` }));
       expect(sha256Hex(await stored.Body!.transformToByteArray())).toBe(documents[index]!.metadata.sha256);
     }
-    const item = await db.send(new GetCommand({ TableName: runtime.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }));
+    const item = await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }));
     expect(item.Item).toMatchObject({ status: 'RECEIVED', gsiReference: final.body.referenceNumber, emailsSent: { RECEIVED: expect.any(String) } });
 
-    // Assess: the confirmation email
-    const email = (await mailbox(runtime.stack)).find((e) => e.subject.includes(final.body.referenceNumber));
+    // Assess: the confirmation email, signed with the office's details from the stack's parameters
+    const reference = final.body.referenceNumber as string;
+    const email = (await mailbox(local.stack)).find((e) => e.subject.includes(reference));
     expect(email?.destination.to).toEqual([EMILY]);
-    expect(email?.body.text).toContain('Dear Emily Johnson,');
-    expect(email?.body.text).toContain(`Reference number: ${final.body.referenceNumber}`);
-    const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
-    expect(email?.body.text).toContain(`Estimated review completion: ${longDate}`);
-    const listed = documents.map((d) => String(d.metadata.fileName));
-    expect(email?.body.text?.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.split(' — ')[1]!.split(', issued by ')[0])).toEqual(listed);
-    expect(email?.body.text).toContain(`${runtime.stack.portalUrl}/submissions/${submissionId}`);
+    expect(email?.subject).toBe(`We received your credentialing documents — ${reference}`);
+    const text = email?.body.text ?? '';
+    expect(text).toContain('Dear Emily Johnson,');
+    expect(text).toContain(`Reference number: ${reference}`);
+    const reviewBy = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
+    expect(text).toContain(`Estimated review completion: ${reviewBy}`);
+    expect(email?.body.html).toContain(reviewBy);
+    expect(text.split('\n').filter((line) => line.startsWith('- '))).toEqual(['- Medical License (CA)', '- Board Certification', '- DEA Registration (CA)', '- Curriculum Vitae', '- Malpractice Insurance']);
+    expect(text.split('\n').filter((line) => line.startsWith('  File: ')).map((line) => line.slice('  File: '.length))).toEqual(documents.map((d) => String(d.metadata.fileName)));
+    expect(text).toContain(`Track your submission: ${local.stack.portalUrl}/submissions/${submissionId}`);
+    expect(email?.body.html).toContain(`href="${local.stack.portalUrl}/submissions/${submissionId}"`);
+    for (const part of [text, email?.body.html ?? '']) {
+      expect(part).toContain('Riverside Medical Group');
+      expect(part).toContain('credentialing@example.org');
+      expect(part).toContain('+1 (555) 010-0123');
+      for (const number of ['A123456', 'AB1234563', 'TDC-889-2231']) expect(part).not.toContain(number);
+    }
 
     // Assess: the audit trail (staff only), in order, chained, without file content
-    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
+    const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
     expect(audit.body.chainIntact).toBe(true);
-    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
-    expect(audit.body.items[0]).toMatchObject({ actor: { type: 'provider' }, sourceIp: expect.any(String), requestId: expect.any(String) });
+    expect(audit.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.body.events[0]).toMatchObject({ actor: { type: 'provider' }, sourceIp: expect.any(String), requestId: expect.any(String) });
     expect(JSON.stringify(audit.body)).not.toContain(String(documents[0]!.metadata.sha256));
-    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[EMILY]!)).status).toBe(403);
+    expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[EMILY]!)).status).toBe(403);
   });
 
   it('rejects the whole submission when one file is not what it claims, and stores nothing', async () => {
@@ -135,12 +120,12 @@ describe('a provider submits five credentialing documents', () => {
     const documents = fiveDocuments();
     const png = makePng(200, 100);
     documents[0] = { bytes: png, metadata: { ...documents[0]!.metadata, sizeBytes: png.byteLength, sha256: sha256Hex(png) } };
-    const { submissionId } = await createAndUpload(tokens[EMILY]!, documents);
+    const { submissionId } = await createAndUpload(local.tokens[EMILY]!, documents);
 
     // Act
-    await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
-    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
-    await runtime.workflowsIdle();
+    await callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[EMILY]!);
+    const final = await waitForStatus(local.stack, local.tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    await local.runtime.workflowsIdle();
 
     // Assess
     expect(final.body.status).toBe('REJECTED');
@@ -151,60 +136,66 @@ describe('a provider submits five credentialing documents', () => {
     expect(license!.issues[0]!.message).toMatch(/PNG/);
     expect(others.every((d) => d.status === 'PENDING_REVIEW' && d.issues.length === 0)).toBe(true);
     expect(await keysUnder('documents/')).not.toEqual(expect.arrayContaining([expect.stringContaining(submissionId)]));
-    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
-    expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
-    const email = (await mailbox(runtime.stack)).find((e) => e.subject.startsWith('Action needed') && e.body.text?.includes(`/submissions/${submissionId}`));
-    expect(email?.body.text).toContain('ca-medical-license.pdf');
+    const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
+    expect(audit.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
+    const emails = (await mailbox(local.stack)).filter((e) => e.body.text?.includes(`/submissions/${submissionId}`));
+    expect(emails.map((e) => e.subject)).toEqual(['Action needed: a credentialing document could not be accepted']);
+    const [needs, kept] = emails[0]!.body.text!.split('Passed our checks');
+    expect(needs).toContain('- Medical License (CA) [Replace]\n  File: ca-medical-license.pdf\n  Problem: ');
+    expect(needs).toContain(license!.issues[0]!.message);
+    expect(kept!.match(/\[Kept\]/g)).toHaveLength(4);
+    expect(kept).toContain('They will be sent for review together with your replacement');
+    expect(emails[0]!.body.html).toContain(`href="${local.stack.portalUrl}/submissions/${submissionId}"`);
   });
 
   it('starts one workflow however often she presses submit', async () => {
     // Prepare
-    const { submissionId } = await createAndUpload(tokens[EMILY]!, fiveDocuments().slice(0, 1));
+    const { submissionId } = await createAndUpload(local.tokens[EMILY]!, fiveDocuments().slice(0, 1));
 
     // Act: a double click and a late retry
-    const [first, second] = await Promise.all([1, 2].map(() => callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!)));
-    const final = await waitForStatus(runtime.stack, tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
-    const late = await callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[EMILY]!);
-    await runtime.workflowsIdle();
+    const [first, second] = await Promise.all([1, 2].map(() => callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[EMILY]!)));
+    const final = await waitForStatus(local.stack, local.tokens[EMILY]!, submissionId, (status) => status !== 'VALIDATING');
+    const late = await callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[EMILY]!);
+    await local.runtime.workflowsIdle();
 
     // Assess
     expect([first!.status, second!.status]).toEqual([202, 202]);
     expect(late.body).toEqual({ submissionId, status: 'RECEIVED' });
-    const audit = await callApi(runtime.stack, 'GET', `/submissions/${submissionId}/audit`, tokens[STAFF]!);
-    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_SUBMITTED')).toHaveLength(1);
-    expect(audit.body.items.filter((e: { type: string }) => e.type === 'SUBMISSION_RECEIVED')).toHaveLength(1);
-    expect((await mailbox(runtime.stack)).filter((e) => e.subject.includes(final.body.referenceNumber))).toHaveLength(1);
+    const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
+    expect(audit.body.events.filter((e: { type: string }) => e.type === 'SUBMISSION_SUBMITTED')).toHaveLength(1);
+    expect(audit.body.events.filter((e: { type: string }) => e.type === 'SUBMISSION_RECEIVED')).toHaveLength(1);
+    expect((await mailbox(local.stack)).filter((e) => e.subject.includes(final.body.referenceNumber))).toHaveLength(1);
   });
 });
 
 describe('access', () => {
   it('answers 404 to another provider for every route that names the submission', async () => {
     // Prepare
-    const { submissionId } = await createAndUpload(tokens[EMILY]!, fiveDocuments().slice(1, 2));
+    const { submissionId } = await createAndUpload(local.tokens[EMILY]!, fiveDocuments().slice(1, 2));
 
     // Act
     const attempts = await Promise.all([
-      callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[MICHAEL]!),
-      callApi(runtime.stack, 'POST', `/submissions/${submissionId}/submit`, tokens[MICHAEL]!),
+      callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[MICHAEL]!),
+      callApi(local.stack, 'POST', `/submissions/${submissionId}/submit`, local.tokens[MICHAEL]!),
     ]);
-    const michaelsList = await callApi(runtime.stack, 'GET', '/submissions', tokens[MICHAEL]!);
+    const michaelsList = await callApi(local.stack, 'GET', '/submissions', local.tokens[MICHAEL]!);
 
     // Assess
     for (const attempt of attempts) expect(attempt).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'No submission with that id was found.' } } });
     expect(michaelsList.body.items.map((s: { submissionId: string }) => s.submissionId)).not.toContain(submissionId);
-    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[STAFF]!)).status).toBe(200);
-    expect((await callApi(runtime.stack, 'GET', `/submissions/${submissionId}`, tokens[EMILY]!)).status).toBe(200);
+    expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[STAFF]!)).status).toBe(200);
+    expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[EMILY]!)).status).toBe(200);
   });
 
   it('answers 401 in the contract shape without a valid token', async () => {
-    const noToken = await callApi(runtime.stack, 'GET', '/submissions', null);
-    const forged = await callApi(runtime.stack, 'GET', '/submissions', `${tokens[EMILY]!.slice(0, -4)}AAAA`);
+    const noToken = await callApi(local.stack, 'GET', '/submissions', null);
+    const forged = await callApi(local.stack, 'GET', '/submissions', `${local.tokens[EMILY]!.slice(0, -4)}AAAA`);
     for (const response of [noToken, forged]) expect(response).toEqual({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } } });
   });
 
   it('refuses bad metadata with 400 naming each field, and writes nothing', async () => {
     const [license] = fiveDocuments();
-    const response = await callApi(runtime.stack, 'POST', '/submissions', tokens[MICHAEL]!, {
+    const response = await callApi(local.stack, 'POST', '/submissions', local.tokens[MICHAEL]!, {
       documents: [{ ...license!.metadata, expirationDate: '2020-01-01', details: { licenseNumber: 'A1', jurisdiction: 'XX' } }],
     });
     expect(response.status).toBe(400);
@@ -215,6 +206,20 @@ describe('access', () => {
         { path: 'documents.0.details.jurisdiction', message: expect.stringContaining('US state') },
       ]),
     );
-    expect((await callApi(runtime.stack, 'GET', '/submissions', tokens[MICHAEL]!)).body.items).toEqual([]);
+    expect((await callApi(local.stack, 'GET', '/submissions', local.tokens[MICHAEL]!)).body.items).toEqual([]);
+  });
+});
+
+describe('the portal', () => {
+  it('gets the office name and contact details the emails show, from the stack parameters', async () => {
+    // Act
+    const config = (await (await fetch(`${local.stack.portalUrl}/config.json`)).json()) as Record<string, string>;
+    // Assess
+    expect(config).toMatchObject({
+      organizationName: 'Riverside Medical Group',
+      officeName: 'Credentialing Office',
+      contactEmail: 'credentialing@example.org',
+      contactPhone: '+1 (555) 010-0123',
+    });
   });
 });

@@ -5,16 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, signIn, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { EMILY, STAFF, localClients } from './support/runtime.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'intake-restart-'));
-const EMILY = 'emily.johnson@example.org';
 let runtime: LocalRuntime | undefined;
 
 afterAll(async () => {
@@ -40,7 +38,8 @@ it('keeps users, submissions and the audit trail across a restart, and resumes a
   const before = await waitForStatus(runtime.stack, token, received, (s) => s !== 'VALIDATING');
   await runtime.workflowsIdle();
   const interrupted = await createUploaded(runtime, token);
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: runtime.stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const { db, s3 } = localClients(runtime.stack);
+  s3.destroy();
   // As if the process stopped right after the submit call's conditional transition.
   await db.send(new UpdateCommand({ TableName: runtime.stack.tables.intake, Key: { pk: `SUBMISSION#${interrupted}`, sk: '#SUBMISSION' }, UpdateExpression: 'SET #s = :v, gsiStatus = :v', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': 'VALIDATING' } }));
   db.destroy();
@@ -58,6 +57,6 @@ it('keeps users, submissions and the audit trail across a restart, and resumes a
   expect(runtime.stack.userPoolId).toBe(userPoolId);
   expect(after.body).toEqual(before.body);
   expect(resumed.body.status).toBe('RECEIVED');
-  const audit = await callApi(runtime.stack, 'GET', `/submissions/${received}/audit`, await signIn(runtime.stack, 'credentialing@example.org'));
-  expect(audit.body).toMatchObject({ chainIntact: true, items: expect.arrayContaining([expect.objectContaining({ type: 'SUBMISSION_RECEIVED' })]) });
+  const audit = await callApi(runtime.stack, 'GET', `/submissions/${received}/audit`, await signIn(runtime.stack, STAFF));
+  expect(audit.body).toMatchObject({ chainIntact: true, events: expect.arrayContaining([expect.objectContaining({ type: 'SUBMISSION_RECEIVED' })]) });
 });

@@ -103,9 +103,10 @@ export class PdfLexer {
           pos += 1;
           this.begin(byte, base + pos - 1);
           // Read the token on at once: one trip through the switch per token, not two.
-          if (this.state === State.Name) pos = this.readName(bytes, pos, to);
-          else if (this.state === State.Number) pos = this.readNumber(bytes, pos, to);
-          else if (this.state === State.Keyword) pos = this.readKeyword(bytes, pos, to);
+          const started = this.state as State;
+          if (started === State.Name) pos = this.readName(bytes, pos, to);
+          else if (started === State.Number) pos = this.readNumber(bytes, pos, to);
+          else if (started === State.Keyword) pos = this.readKeyword(bytes, pos, to);
           break;
         }
         case State.Name:

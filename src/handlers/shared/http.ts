@@ -5,7 +5,10 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { LIMITS } from '../../domain/catalog.js';
 import { PROVIDER_GROUP, STAFF_GROUP, type Caller } from '../../domain/caller.js';
-import { DomainError, PayloadTooLarge, Unauthenticated, UnsupportedMediaType, ValidationFailed } from '../../domain/errors.js';
+import { ERROR_STATUS } from '../../contract/vocabulary.js';
+import { ENV } from '../../contract/environment.js';
+import { DomainError, Unauthenticated, ValidationFailed } from '../../domain/errors.js';
+import { PayloadTooLarge, UnsupportedMediaType } from './request-errors.js';
 import { logger } from './powertools.js';
 
 export interface ApiRequest {
@@ -20,16 +23,6 @@ export interface ApiResult {
   statusCode: number;
   body: unknown;
 }
-
-const STATUS_BY_CODE: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-};
 
 function groupsOf(claim: unknown): string[] {
   if (Array.isArray(claim)) return claim.map(String);
@@ -84,7 +77,7 @@ function respond(statusCode: number, body: unknown): APIGatewayProxyResult {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-      ...(process.env.PORTAL_ORIGIN ? { 'Access-Control-Allow-Origin': process.env.PORTAL_ORIGIN, Vary: 'Origin' } : {}),
+      ...(process.env[ENV.portalOrigin] ? { 'Access-Control-Allow-Origin': process.env[ENV.portalOrigin], Vary: 'Origin' } : {}),
     },
     body: JSON.stringify(body),
   };
@@ -93,7 +86,7 @@ function respond(statusCode: number, body: unknown): APIGatewayProxyResult {
 export function errorResponse(error: unknown, requestId: string): APIGatewayProxyResult {
   if (error instanceof DomainError) {
     const details = error instanceof ValidationFailed && error.details.length > 0 ? { details: error.details } : {};
-    return respond(STATUS_BY_CODE[error.code] ?? 400, { error: { code: error.code, message: error.message, ...details } });
+    return respond(ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...details } });
   }
   // Log the failure, never the request body (it may hold a provider's personal data).
   logger.error('Unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });

@@ -1,5 +1,41 @@
-/** Workflow task input is shaped by our own state machine; still, check it before trusting it. */
-import { z } from 'zod';
+/**
+ * Workflow task input is shaped by our own state machine; still, check it before trusting it.
+ * Plain checks rather than a schema library: each step's input is a few ids.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const submissionStepInput = z.object({ submissionId: z.uuid() });
-export const documentStepInput = z.object({ submissionId: z.uuid(), documentId: z.uuid() });
+export class StepInputInvalid extends Error {
+  override readonly name = 'StepInputInvalid';
+}
+
+function fieldOf(event: unknown, name: string): unknown {
+  if (event === null || typeof event !== 'object') throw new StepInputInvalid('The step input is not an object');
+  return (event as Record<string, unknown>)[name];
+}
+
+export function uuidField(event: unknown, name: string): string {
+  const value = fieldOf(event, name);
+  if (typeof value !== 'string' || !UUID.test(value)) throw new StepInputInvalid(`${name} must be a UUID`);
+  return value;
+}
+
+export function textField(event: unknown, name: string): string {
+  const value = fieldOf(event, name);
+  if (typeof value !== 'string' || value.length === 0) throw new StepInputInvalid(`${name} must be a non-empty string`);
+  return value;
+}
+
+export function oneOf<T extends string>(event: unknown, name: string, allowed: readonly T[]): T {
+  const value = fieldOf(event, name);
+  if (!allowed.includes(value as T)) throw new StepInputInvalid(`${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function objectField(event: unknown, name: string): Record<string, unknown> {
+  const value = fieldOf(event, name);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new StepInputInvalid(`${name} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+export const submissionStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId') });
+export const documentStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId'), documentId: uuidField(event, 'documentId') });

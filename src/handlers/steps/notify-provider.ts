@@ -1,17 +1,13 @@
-import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { notifyProvider } from '../../use-cases/notify-provider.js';
 import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { mailer } from '../shared/wiring/ses.js';
-import { requireEnv } from '../shared/environment.js';
-import { logger } from '../shared/powertools.js';
+import { branding } from '../shared/wiring/settings.js';
+import { stepHandler } from '../shared/step.js';
+import { oneOf, uuidField } from '../shared/step-input.js';
 
-const input = z.object({ submissionId: z.uuid(), kind: z.enum(['RECEIVED', 'REJECTED']) });
-
-export const handler = async (event: unknown, context: Context) => {
-  logger.addContext(context);
-  const { submissionId, kind } = input.parse(event);
-  const { messageId } = await notifyProvider({ repository: submissionRepository(), mailer: mailer(), portalUrl: requireEnv('PORTAL_URL') }, submissionId, kind);
-  logger.info('Provider notified', { submissionId, kind });
-  return { messageId };
-};
+export const handler = stepHandler(
+  'Provider notified',
+  (event) => ({ submissionId: uuidField(event, 'submissionId'), kind: oneOf(event, 'kind', ['RECEIVED', 'REJECTED'] as const) }),
+  ({ submissionId, kind }) => notifyProvider({ repository: submissionRepository(), mailer: mailer(), branding: branding() }, submissionId, kind),
+  (input) => ({ ...input }),
+);

@@ -1,21 +1,27 @@
-import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { recordWorkflowAudit } from '../../use-cases/record-workflow-audit.js';
 import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
-import { logger } from '../shared/powertools.js';
+import { stepHandler } from '../shared/step.js';
+import { objectField, oneOf, textField, uuidField } from '../shared/step-input.js';
 
-const input = z.object({
-  submissionId: z.uuid(),
-  outcome: z.enum(['RECEIVED', 'REJECTED']),
-  executionId: z.string().min(1),
-  email: z.object({ value: z.object({ messageId: z.string().optional() }).optional(), Error: z.string().optional() }).loose(),
-});
+/** The notify step's result (`{value: {messageId}}`) or the error it ended with (`{Error, Cause}`). */
+function emailOutcome(event: unknown): { value?: { messageId?: string }; Error?: string } {
+  const email = objectField(event, 'email');
+  const messageId = (email.value as { messageId?: unknown } | undefined)?.messageId;
+  return {
+    ...(typeof messageId === 'string' ? { value: { messageId } } : {}),
+    ...(typeof email.Error === 'string' ? { Error: email.Error } : {}),
+  };
+}
 
-export const handler = async (event: unknown, context: Context) => {
-  logger.addContext(context);
-  const parsed = input.parse(event);
-  const result = await recordWorkflowAudit({ repository: submissionRepository(), audit: auditLog(), clock }, parsed);
-  logger.info('Audit recorded', { submissionId: parsed.submissionId, events: result.recorded });
-  return result;
-};
+export const handler = stepHandler(
+  'Audit recorded',
+  (event) => ({
+    submissionId: uuidField(event, 'submissionId'),
+    outcome: oneOf(event, 'outcome', ['RECEIVED', 'REJECTED'] as const),
+    executionId: textField(event, 'executionId'),
+    email: emailOutcome(event),
+  }),
+  (input) => recordWorkflowAudit({ repository: submissionRepository(), audit: auditLog(), clock }, input),
+  (input, output) => ({ submissionId: input.submissionId, events: output.recorded }),
+);

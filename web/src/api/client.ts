@@ -1,14 +1,14 @@
 /** Typed calls to the intake API with the signed-in user's ID token. */
 import { useMemo } from 'react';
 import { SessionExpired, useAuth } from '../auth/AuthProvider.js';
-import type { CreatedSubmission, CreateSubmissionDocument, ErrorDetail, SubmissionList, SubmissionView } from './types.js';
+import type { CreatedSubmission, CreateDocumentBody, FieldProblem, SubmissionList, SubmissionView } from './types.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: ErrorDetail[] = [],
+    readonly details: FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,7 +34,7 @@ export interface Api {
   listSubmissions(status?: string): Promise<SubmissionList>;
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
-  createSubmission(documents: CreateSubmissionDocument[]): Promise<CreatedSubmission>;
+  createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
   submit(submissionId: string): Promise<{ submissionId: string; status: string }>;
 }
 
@@ -66,7 +66,7 @@ export function useApi(): Api {
       }
       const payload = (await response.json().catch(() => null)) as unknown;
       if (!response.ok) {
-        const error = (payload as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
+        const error = (payload as { error?: { code?: string; message?: string; details?: FieldProblem[] } } | null)?.error;
         throw new ApiError(
           response.status,
           error?.code ?? `HTTP_${response.status}`,

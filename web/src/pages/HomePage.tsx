@@ -12,10 +12,6 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDateTime } from '../format.js';
 import { loadDraft } from '../upload/draft.js';
 
-export function documentCount(item: SubmissionListItem): number {
-  return item.documentCount ?? item.documents?.length ?? 0;
-}
-
 export function sortNewestFirst(items: SubmissionListItem[]): SubmissionListItem[] {
   return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -146,7 +142,7 @@ export function SubmissionTable({ items, showProvider = false }: { items: Submis
             <td data-label="Status">
               <StatusBadge status={item.status} />
             </td>
-            <td data-label="Documents">{documentCount(item)}</td>
+            <td data-label="Documents">{item.documentCount}</td>
           </tr>
         ))}
       </tbody>

@@ -4,7 +4,7 @@
  * live in memory (kept across in-app navigation, e.g. a trip to sign-in) keyed by card.
  */
 import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
-import type { CreateSubmissionDocument, SubmissionView } from '../api/types.js';
+import type { CreateDocumentBody, SubmissionView } from '../api/types.js';
 
 export interface FileMeta {
   name: string;
@@ -141,7 +141,7 @@ export function draftFromRejected(submission: SubmissionView): DraftForm {
   };
 }
 
-export function toCreateDocument(doc: DraftDocument, file: File, sha256: string): CreateSubmissionDocument {
+export function toCreateDocument(doc: DraftDocument, file: File, sha256: string): CreateDocumentBody {
   const spec = CATALOG.find((entry) => entry.type === doc.documentType)!;
   const details: Record<string, string> = {};
   for (const field of spec.fields) {

@@ -3,6 +3,7 @@
  * Clients are built once per container; endpoints come from the SDK's standard environment
  * (AWS_ENDPOINT_URL_*), which is how the local runtime points them at the emulators.
  */
+import { ENV } from '../../../contract/environment.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbAuditLog } from '../../../adapters/dynamodb-audit-log.js';
@@ -15,5 +16,5 @@ const documentClient = once(() =>
   DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), { marshallOptions: { removeUndefinedValues: true } }),
 );
 
-export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv('INTAKE_TABLE_NAME')));
-export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv('AUDIT_TABLE_NAME')));
+export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv(ENV.intakeTable)));
+export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv(ENV.auditTable)));

@@ -1,9 +1,10 @@
+import { ENV } from '../../../contract/environment.js';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3DocumentStore } from '../../../adapters/s3-document-store.js';
-import { requireEnv } from '../environment.js';
+import { optionalEnv, requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
 import { once } from './once.js';
 
 export const documentStore = once(
-  () => new S3DocumentStore(tracer.captureAWSv3Client(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })), requireEnv('DOCUMENTS_BUCKET_NAME')),
+  () => new S3DocumentStore(tracer.captureAWSv3Client(new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true' })), requireEnv(ENV.documentsBucket)),
 );

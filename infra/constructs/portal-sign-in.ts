@@ -1,0 +1,41 @@
+/**
+ * Sign-in for the portal: a Cognito user pool (no self sign-up: the medical staff office invites
+ * people), the portal's app client, and the two groups that give a user her role.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { PROVIDER_GROUP, STAFF_GROUP } from '../../src/contract/vocabulary.js';
+
+export class PortalSignIn extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, givenName: { required: true, mutable: true }, familyName: { required: true, mutable: true } },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+    });
+    this.client = this.userPool.addClient('PortalClient', {
+      authFlows: { userPassword: true, userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
+    });
+    for (const [groupId, groupName, description] of [
+      ['ProvidersGroup', PROVIDER_GROUP, 'Physicians submitting credentialing documents'],
+      ['StaffGroup', STAFF_GROUP, 'Credentialing staff who review documents'],
+    ] as const) {
+      new cognito.CfnUserPoolGroup(this, groupId, { userPoolId: this.userPool.userPoolId, groupName, description });
+    }
+  }
+}
