@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
+import { PdfWriter, type PdfObject } from './pdf-writer.js';
 
 const MiB = 1024 * 1024;
 
@@ -69,7 +70,6 @@ export function makePdf(options: PdfOptions = {}): Buffer {
   throw new Error(`could not pad a PDF to exactly ${options.padToBytes} bytes`);
 }
 
-type PdfObject = { dictionary: string; stream?: Buffer };
 
 function writePdf({ pages = 1, objectStreams = false, encrypted = false }: PdfOptions, padding: number): Buffer {
   const objects: PdfObject[] = [];
@@ -93,60 +93,18 @@ function writePdf({ pages = 1, objectStreams = false, encrypted = false }: PdfOp
   return objectStreams ? writeWithObjectStream(objects, trailer, encrypted) : writeWithXrefTable(objects, trailer);
 }
 
-const PDF_HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
-
-function objectBytes(number: number, { dictionary, stream }: PdfObject): Buffer {
-  if (!stream) return Buffer.from(`${number} 0 obj\n${dictionary}\nendobj\n`, 'latin1');
-  return Buffer.concat([Buffer.from(`${number} 0 obj\n${dictionary}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n')]);
-}
-
 /** Classic layout (PDF 1.0–1.4): every object in the open, an `xref` table and a `trailer`. */
 export function writeWithXrefTable(objects: PdfObject[], trailer: string): Buffer {
-  const parts: Buffer[] = [PDF_HEADER];
-  let offset = PDF_HEADER.length;
-  const offsets = objects.map((object, index) => {
-    const bytes = objectBytes(index + 1, object);
-    parts.push(bytes);
-    offset += bytes.length;
-    return offset - bytes.length;
-  });
-  const rows = offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${offset}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref, 'latin1')]);
+  return new PdfWriter(objects).write(trailer);
 }
 
-/** PDF 1.5+ layout: dictionaries packed into a FlateDecode /ObjStm, cross-references in an XRef stream. */
+/** PDF 1.5+ layout: dictionaries packed into one FlateDecode /ObjStm, cross-references in an XRef stream. */
 function writeWithObjectStream(objects: PdfObject[], trailer: string, encrypted: boolean): Buffer {
-  const packed = objects.map((object, index) => ({ number: index + 1, object })).filter(({ object }) => !object.stream && !object.dictionary.includes('/Standard'));
-  let body = '';
-  const header = packed.map(({ number, object }) => {
-    const entry = `${number} ${body.length}`;
-    body += `${object.dictionary}\n`;
-    return entry;
-  }).join(' ') + '\n';
-  const streamNumber = objects.length + 1;
-  const data = encrypted ? noise(header.length + body.length) : deflateSync(header + body);
-  const all = [...objects, { dictionary: `<< /Type /ObjStm /N ${packed.length} /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>`, stream: data }];
-
-  const parts: Buffer[] = [PDF_HEADER];
-  let offset = PDF_HEADER.length;
-  // XRef stream rows, /W [1 4 2]: type 0 free, 1 at a byte offset, 2 inside object stream N at index i.
-  const xrefRow = (type: number, field2: number, field3: number) => put(Buffer.alloc(7), [[0, 1, type], [1, 4, field2], [5, 2, field3]], true);
-  const rows = [xrefRow(0, 0, 0xffff)];
-  all.forEach((object, index) => {
-    const slot = packed.findIndex((p) => p.number === index + 1);
-    rows.push(slot >= 0 ? xrefRow(2, streamNumber, slot) : xrefRow(1, offset, 0));
-    if (slot < 0) {
-      const bytes = objectBytes(index + 1, object);
-      parts.push(bytes);
-      offset += bytes.length;
-    }
+  return new PdfWriter(objects).write(trailer, {
+    objectStreamSize: objects.length,
+    keepInTheOpen: (object) => object.dictionary.includes('/Standard'),
+    ...(encrypted ? { packedData: (plain: string) => noise(plain.length) } : {}),
   });
-  const xrefNumber = all.length + 1;
-  const table = deflateSync(Buffer.concat([...rows, xrefRow(1, offset, 0)]));
-  const xref = `<< /Type /XRef /Size ${xrefNumber + 1} /W [1 4 2] ${trailer} /Filter /FlateDecode /Length ${table.length} >>`;
-  parts.push(objectBytes(xrefNumber, { dictionary: xref, stream: table }), Buffer.from(`startxref\n${offset}\n%%EOF\n`));
-  return Buffer.concat(parts);
 }
 
 // ---------------------------------------------------------------- images

@@ -17,11 +17,19 @@ export interface PdfLayout {
   indirectLengths?: boolean;
   /** Bytes before `%PDF-` (readers allow up to 1024). */
   preamble?: Buffer;
+  /** Objects that stay out of object streams even without a stream (an encryption dictionary). */
+  keepInTheOpen?: (object: PdfObject) => boolean;
+  /** What an object stream's data becomes (ciphertext, for an encrypted file); deflated by default. */
+  packedData?: (plain: string) => Buffer;
   version?: string;
 }
 
 export class PdfWriter {
-  private readonly objects: PdfObject[] = [];
+  private readonly objects: PdfObject[];
+
+  constructor(objects: PdfObject[] = []) {
+    this.objects = [...objects];
+  }
 
   /** Adds an object and returns its number. */
   add(object: PdfObject): number {
@@ -73,7 +81,7 @@ export class PdfWriter {
 
   private writePacked(header: Buffer, trailer: string, layout: PdfLayout): Buffer {
     const perStream = layout.objectStreamSize ?? 100;
-    const packable = this.objects.map((object, index) => ({ number: index + 1, object })).filter(({ object }) => !object.stream);
+    const packable = this.objects.map((object, index) => ({ number: index + 1, object })).filter(({ object }) => !object.stream && !layout.keepInTheOpen?.(object));
     const location = new Map<number, [stream: number, index: number]>();
     const streams: PdfObject[] = [];
     for (let at = 0; at < packable.length; at += perStream) {
@@ -87,7 +95,7 @@ export class PdfWriter {
         return entry;
       });
       const head = `${offsets.join(' ')}\n`;
-      const data = deflateSync(head + body);
+      const data = layout.packedData ? layout.packedData(head + body) : deflateSync(head + body);
       streams.push({ dictionary: `<< /Type /ObjStm /N ${group.length} /First ${head.length} /Filter /FlateDecode /Length ${data.length} >>`, stream: data });
     }
     const all = [...this.objects, ...streams];
