@@ -30,6 +30,18 @@ function put(buffer: Buffer, fields: Field[], bigEndian = false): Buffer {
   return buffer;
 }
 
+/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1), the same for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 let noiseCache = Buffer.alloc(0);
 /** Incompressible, reproducible bytes (xorshift32), like the inside of a scanned image. */
 export function noise(length: number): Buffer {

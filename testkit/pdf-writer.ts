@@ -133,15 +133,3 @@ function objectBytes(number: number, { dictionary, stream }: PdfObject, indirect
   const withLength = /\/Length(?![0-9A-Za-z])/.test(dictionary) ? dictionary : dictionary.replace(/>>\s*$/, ` /Length ${indirectLength ?? stream.length} >>`);
   return Buffer.concat([Buffer.from(`${number} 0 obj\n${withLength}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n')]);
 }
-
-/** A reproducible stream of pseudo-random numbers in [0, 1) (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

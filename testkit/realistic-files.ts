@@ -6,8 +6,8 @@
  */
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
-import { makeTiff, makeZipFrom, docxParts, noise, pngChunk, pngHeader } from './files.js';
-import { PdfWriter, random, type PdfLayout } from './pdf-writer.js';
+import { makeTiff, makeZipFrom, docxParts, noise, pngChunk, pngHeader, seededRandom as random } from './files.js';
+import { PdfWriter, type PdfLayout } from './pdf-writer.js';
 
 const LETTER = '/MediaBox [0 0 612 792]';
 
