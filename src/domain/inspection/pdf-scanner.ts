@@ -190,7 +190,9 @@ export class PdfScanner implements StructureScanner {
     this.skipLeft = 0;
     let at = end;
     while (at < end + 4 && at < chunk.length && (chunk[at] === 0x0d || chunk[at] === 0x0a || chunk[at] === 0x20)) at += 1;
-    if (at + ENDSTREAM.length <= chunk.length && chunk.compare(ENDSTREAM, 0, ENDSTREAM.length, at, at + ENDSTREAM.length) === 0) {
+    let matched = 0;
+    while (matched < ENDSTREAM.length && chunk[at + matched] === ENDSTREAM[matched]) matched += 1;
+    if (matched === ENDSTREAM.length) {
       this.structure.closeStream(this.offset + at);
       return this.afterEndstream(at + ENDSTREAM.length);
     }

@@ -5,9 +5,9 @@
  * it hold nothing the structure check reacts to: every byte that could begin such a thing is
  * searched for (a few rare letters: `J` for /JS and /JavaScript, `h` for /Launch, /FileAttachment
  * and /RichMedia, `E`, `X`, `O`, `#`, `x`, `l`, and `T` until the page tree is found) and each hit
- * is checked against the words it could belong to. Strings and comments are walked exactly, so a
- * word inside `( … )` or after `%` does not count; a hex string is recognised by looking back to
- * the last `<` and `>`. Only the stream's own small dictionary is parsed, for /Length.
+ * is checked against the words it could belong to. Strings, comments and hex strings are walked in
+ * order as the tokenizer would (every `(`, `%` and `<` is visited), so a word inside `( … )`,
+ * `< … >` or after `%` does not count. Only the stream's own small dictionary is parsed, for /Length.
  *
  * Anything else — an active name, an escape, /Type before the pages are found, an encryption or
  * object-stream dictionary, `xref`, `trailer`, a hex string where a string or keyword starts, an
@@ -85,7 +85,8 @@ export const enum Skim {
 const LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X, LETTER_O, LETTER_x, LETTER_l, LETTER_T];
 const PAREN = LETTERS.length;
 const PERCENT_SLOT = LETTERS.length + 1;
-const SLOTS = LETTERS.length + 2;
+const LESS_SLOT = LETTERS.length + 2;
+const SLOTS = LETTERS.length + 3;
 const UNKNOWN = -2;
 const MAX_INTERVALS = 8192;
 
@@ -104,7 +105,7 @@ export class Skimmer {
   /** Next hit of each letter (then `(` and `%`) in `cached`, -1 for none, UNKNOWN before searching. */
   private readonly next = new Int32Array(SLOTS);
   private cached: Buffer | null = null;
-  /** Strings and comments of the region being skimmed: [start, end) pairs, in order. */
+  /** Strings, comments and hex strings of the region being skimmed: [start, end) pairs, in order. */
   private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
   private intervalCount = 0;
 
@@ -118,7 +119,6 @@ export class Skimmer {
     const end = keyword >= 0 ? keyword : keyword === -1 ? to : -keyword - 3;
     let boringTo = this.scan(bytes, from, end, to);
     if (boringTo === end && keyword >= 0) {
-      // `obj` outside hex strings and a dictionary without a lone `<` or `>` put `stream` outside too.
       if (this.readStreamObject(bytes, from, keyword)) {
         this.at = keyword + 6;
         return Skim.Stream;
@@ -127,7 +127,7 @@ export class Skimmer {
     }
     // Boring as far as `boringTo`: skip to the last object ending before it.
     const safe = lastEndobj(bytes, from, boringTo);
-    if (safe > from && !this.inInterval(safe - 6) && normalAt(bytes, safe - 6, this.floorAt(from, safe - 6))) {
+    if (safe > from && !this.inInterval(safe - 6)) {
       this.at = safe;
       return Skim.Boundary;
     }
@@ -145,7 +145,6 @@ export class Skimmer {
     const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
     if (!this.needKinds) next[LETTERS.length - 1] = -1;
     for (let slot = 0; slot < SLOTS; slot += 1) if (slot < letters || slot >= PAREN) this.refresh(bytes, slot, from);
-    let floor = from;
     for (;;) {
       let slot = -1;
       let at = end;
@@ -162,13 +161,16 @@ export class Skimmer {
         this.refresh(bytes, slot, at + 1);
         continue;
       }
-      if (!normalAt(bytes, at, floor)) return at;
-      const close = slot === PAREN ? stringEnd(bytes, at + 1, limit) : commentEnd(bytes, at + 1, limit);
+      if (slot === LESS_SLOT && bytes[at + 1] === LESS) {
+        this.refresh(bytes, slot, at + 2); // `<<` opens a dictionary
+        continue;
+      }
+      // A string, a comment or a hex string: everything in it is inert.
+      const close = slot === PAREN ? stringEnd(bytes, at + 1, limit) : slot === PERCENT_SLOT ? commentEnd(bytes, at + 1, limit) : hexEnd(bytes, at + 1, limit);
       if (close < 0 || close > end || this.intervalCount === MAX_INTERVALS) return at;
       this.intervals[this.intervalCount * 2] = at;
       this.intervals[this.intervalCount * 2 + 1] = close;
       this.intervalCount += 1;
-      floor = close;
       for (let i = 0; i < SLOTS; i += 1) if (next[i]! >= 0 && next[i]! < close) this.refresh(bytes, i, close);
     }
   }
@@ -176,7 +178,7 @@ export class Skimmer {
   private refresh(bytes: Buffer, slot: number, from: number): void {
     const hit = this.next[slot]!;
     if (hit === -1 || (hit >= from && hit !== UNKNOWN)) return;
-    const byte = slot === PAREN ? OPEN : slot === PERCENT_SLOT ? PERCENT : LETTERS[slot]!;
+    const byte = slot === PAREN ? OPEN : slot === PERCENT_SLOT ? PERCENT : slot === LESS_SLOT ? LESS : LETTERS[slot]!;
     this.next[slot] = bytes.indexOf(byte, from);
   }
 
@@ -192,26 +194,12 @@ export class Skimmer {
     return false;
   }
 
-  /** The end of the last string or comment ending at or before `position` (or `from`). */
-  private floorAt(from: number, position: number): number {
-    let floor = from;
-    for (let i = this.intervalCount - 1; i >= 0; i -= 1) {
-      const end = this.intervals[i * 2 + 1]!;
-      if (end <= position) {
-        floor = end;
-        break;
-      }
-    }
-    return floor;
-  }
-
   /** `N G obj << … >>` just before `stream`: a flat dictionary whose only concern is /Length. */
   private readStreamObject(bytes: Buffer, from: number, keyword: number): boolean {
     const j = bytes.lastIndexOf(LETTER_j, keyword);
     if (j < from + 2 || !matches(bytes, j - 2, OBJ) || ENDS_TOKEN[bytes[j + 1]!] !== 1) return false;
-    // No string or comment inside the dictionary, nor a hex string around `obj`.
-    const floor = this.floorAt(from, keyword);
-    if (floor > j - 2 || !normalAt(bytes, j - 2, floor)) return false;
+    // No string, comment or hex string inside the dictionary (nor around `obj`).
+    if (this.intervalCount > 0 && this.intervals[this.intervalCount * 2 - 1]! > j - 2) return false;
     if (!this.readObjectHeader(bytes, from, j - 2)) return false;
     return this.readDictionary(bytes, j + 1, keyword);
   }
@@ -369,24 +357,10 @@ function lastEndobj(bytes: Buffer, from: number, to: number): number {
   return -1;
 }
 
-/**
- * Whether `at` is outside a hex string, given that `floor` is (outside strings and comments, and
- * there are none between). After a `>` the tokenizer is always outside; a `<` not doubled into `<<`
- * opens a hex string that only a `>` ends.
- */
-function normalAt(bytes: Buffer, at: number, floor: number): boolean {
-  if (at <= floor) return true;
-  let before = at - 1;
-  while (before > floor && WHITESPACE[bytes[before]!] === 1) before -= 1;
-  if (bytes[before] === GREATER && before >= floor) return true;
-  const less = bytes.lastIndexOf(LESS, at - 1);
-  if (less < floor) return true;
-  const greater = bytes.lastIndexOf(GREATER, at - 1);
-  if (greater > less) return true;
-  for (let open = bytes.indexOf(LESS, Math.max(greater + 1, floor)); open >= 0 && open < at; open = bytes.indexOf(LESS, open + 2)) {
-    if (open + 1 >= at || bytes[open + 1] !== LESS) return false;
-  }
-  return true;
+/** Just after the `>` closing a hex string whose body starts at `from`; -1 if not before `limit`. */
+function hexEnd(bytes: Buffer, from: number, limit: number): number {
+  const close = bytes.indexOf(GREATER, from);
+  return close >= 0 && close < limit ? close + 1 : -1;
 }
 
 /** Just after the `)` closing a literal string whose body starts at `from`; -1 if not before `limit`. */
