@@ -136,43 +136,55 @@ export class Skimmer {
   }
 
   /**
-   * Walks the hits of the trigger letters, strings and comments in order from `from`; returns
+   * Walks strings, comments and hex strings in order, then the hits of each trigger letter; returns
    * `end` when nothing before it needs the tokenizer, or where the first thing that does starts.
    */
   private scan(bytes: Buffer, from: number, end: number, limit: number): number {
     const next = this.next;
     this.intervalCount = 0;
-    const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
-    if (!this.needKinds) next[LETTERS.length - 1] = -1;
-    for (let slot = 0; slot < SLOTS; slot += 1) if (slot < letters || slot >= PAREN) this.refresh(bytes, slot, from);
+    let bad = end;
+    for (let slot = PAREN; slot < SLOTS; slot += 1) this.refresh(bytes, slot, from);
     for (;;) {
       let slot = -1;
       let at = end;
-      for (let i = 0; i < SLOTS; i += 1) {
+      for (let i = PAREN; i < SLOTS; i += 1) {
         const hit = next[i]!;
         if (hit >= 0 && hit < at) {
           at = hit;
           slot = i;
         }
       }
-      if (slot < 0) return end;
-      if (slot < PAREN) {
-        if (classify(bytes, LETTERS[slot]!, at, end) === Hit.Exact) return at;
-        this.refresh(bytes, slot, at + 1);
-        continue;
-      }
+      if (slot < 0) break;
       if (slot === LESS_SLOT && bytes[at + 1] === LESS) {
         this.refresh(bytes, slot, at + 2); // `<<` opens a dictionary
         continue;
       }
       // A string, a comment or a hex string: everything in it is inert.
       const close = slot === PAREN ? stringEnd(bytes, at + 1, limit) : slot === PERCENT_SLOT ? commentEnd(bytes, at + 1, limit) : hexEnd(bytes, at + 1, limit);
-      if (close < 0 || close > end || this.intervalCount === MAX_INTERVALS) return at;
+      if (close < 0 || close > end || this.intervalCount === MAX_INTERVALS) {
+        bad = at;
+        break;
+      }
       this.intervals[this.intervalCount * 2] = at;
       this.intervals[this.intervalCount * 2 + 1] = close;
       this.intervalCount += 1;
-      for (let i = 0; i < SLOTS; i += 1) if (next[i]! >= 0 && next[i]! < close) this.refresh(bytes, i, close);
+      for (let i = PAREN; i < SLOTS; i += 1) if (next[i]! < close) this.refresh(bytes, i, close);
     }
+    const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
+    for (let slot = 0; slot < letters; slot += 1) {
+      this.refresh(bytes, slot, from);
+      const letter = LETTERS[slot]!;
+      let hit = next[slot]!;
+      while (hit >= 0 && hit < bad) {
+        if (classify(bytes, letter, hit, end) === Hit.Exact && !this.inInterval(hit)) {
+          bad = hit;
+          break;
+        }
+        hit = bytes.indexOf(letter, hit + 1);
+      }
+      next[slot] = hit;
+    }
+    return bad;
   }
 
   private refresh(bytes: Buffer, slot: number, from: number): void {
