@@ -110,6 +110,7 @@ export class PdfScanner implements StructureScanner {
           break;
       }
     }
+    this.skimmer.release();
     if (this.mode === Mode.Skip || this.mode === Mode.Search) this.remember(chunk, this.dataFrom, chunk.length);
     this.offset += chunk.length;
   }

@@ -109,6 +109,11 @@ export class Skimmer {
   private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
   private intervalCount = 0;
 
+  /** Forgets the chunk the cached hits belong to (so it is not kept alive between chunks). */
+  release(): void {
+    this.cached = null;
+  }
+
   /** Skims `bytes[from, to)`; `from` is a point between objects. */
   skim(bytes: Buffer, from: number, to: number): Skim {
     if (bytes !== this.cached) {
