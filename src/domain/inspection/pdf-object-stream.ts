@@ -10,13 +10,25 @@
 import { constants, createInflate, inflateSync, type Inflate } from 'node:zlib';
 import { DictionaryReader } from './pdf-facts.js';
 import { PdfLexer } from './pdf-lexer.js';
+import { packedObjectsNeedReading } from './pdf-skim.js';
 
 /** The objects inside an object stream: object numbers and offsets first, then the objects. */
 export class PackedObjects extends DictionaryReader {
   private readonly lexer = new PdfLexer(this);
 
+  /** `needKinds`: the file's catalog, page tree or page is still unseen, so /Type matters. */
+  constructor(private readonly needKinds: boolean) {
+    super();
+  }
+
+  /** A piece of the objects (inflated as they stream). */
   read(decoded: Buffer): void {
     this.lexer.feed(decoded, 0, decoded.length, 0);
+  }
+
+  /** All of the objects at once: tokenized only if their bytes could matter. */
+  readWhole(decoded: Buffer): void {
+    if (packedObjectsNeedReading(decoded, this.needKinds)) this.read(decoded);
   }
 
   end(): void {
@@ -47,7 +59,7 @@ const HOLD_LIMIT = 2 * 1024 * 1024;
 export class ObjectStreamReader {
   private inflate: Inflate | null = null;
   private finished: Promise<void> = Promise.resolve();
-  private readonly objects = new PackedObjects();
+  private readonly objects: PackedObjects;
   private produced = 0;
   private failed = false;
   private exhausted = false;
@@ -60,7 +72,10 @@ export class ObjectStreamReader {
     private readonly budget: number,
     private readonly rawBudget: number,
     private readonly compressed: boolean,
-  ) {}
+    needKinds: boolean,
+  ) {
+    this.objects = new PackedObjects(needKinds);
+  }
 
   /** Holds `bytes` (a copy), or feeds zlib once the stream outgrew the hold; a promise only then. */
   write(bytes: Buffer): Promise<void> | undefined {
@@ -81,12 +96,12 @@ export class ObjectStreamReader {
       const data = Buffer.concat(this.held, this.heldLength);
       this.held = null;
       if (!this.compressed) {
-        this.read(data);
+        this.read(data, true);
       } else {
         const outcome = inflateWithin(data, this.budget);
         this.failed = outcome.failed;
         this.exhausted = outcome.exhausted;
-        if (outcome.decoded) this.read(outcome.decoded);
+        if (outcome.decoded) this.read(outcome.decoded, true);
       }
       this.objects.end();
       const raw = this.failed && data.length <= this.rawBudget ? data : null;
@@ -99,9 +114,11 @@ export class ObjectStreamReader {
     return { objects: this.objects, produced: this.produced, failed: this.failed, raw: null, exhausted: this.exhausted };
   }
 
-  private read(decoded: Buffer): void {
+  private read(decoded: Buffer, whole = false): void {
     const room = Math.max(0, this.budget - this.produced);
-    this.objects.read(decoded.length > room ? decoded.subarray(0, room) : decoded);
+    const within = decoded.length > room ? decoded.subarray(0, room) : decoded;
+    if (whole) this.objects.readWhole(within);
+    else this.objects.read(within);
     this.produced += Math.min(decoded.length, room);
     if (decoded.length > room) this.exhausted = true;
   }
@@ -152,10 +169,10 @@ function inflateWithin(data: Buffer, budget: number): { decoded: Buffer | null; 
 }
 
 /** Inflates and reads an object stream held whole (decrypted at the end of the file). */
-export function readObjectStreamSync(data: Buffer, budget: number): { objects: PackedObjects; failed: boolean; exhausted: boolean; produced: number } {
-  const objects = new PackedObjects();
+export function readObjectStreamSync(data: Buffer, budget: number, needKinds: boolean): { objects: PackedObjects; failed: boolean; exhausted: boolean; produced: number } {
+  const objects = new PackedObjects(needKinds);
   const outcome = inflateWithin(data, budget);
-  if (outcome.decoded) objects.read(outcome.decoded);
+  if (outcome.decoded) objects.readWhole(outcome.decoded);
   objects.end();
   return { objects, failed: outcome.failed, exhausted: outcome.exhausted, produced: outcome.decoded?.length ?? (outcome.exhausted ? budget : 0) };
 }

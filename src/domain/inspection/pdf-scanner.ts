@@ -9,8 +9,10 @@
  */
 import type { FileEnds, StructureFinding, StructureScanner } from './structure-scanner.js';
 import { PdfLexer } from './pdf-lexer.js';
+import { Skim, Skimmer } from './pdf-skim.js';
 import { PdfStructure } from './pdf-structure.js';
 import { judgePdf } from './pdf-verdict.js';
+import { skipXrefTable } from './pdf-xref-table.js';
 
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
 
@@ -18,6 +20,8 @@ const ENDSTREAM = Buffer.from('endstream', 'latin1');
 const SLACK = 32;
 
 const enum Mode {
+  Skim,
+  XrefTable,
   Tokens,
   StreamEol,
   Skip,
@@ -25,10 +29,17 @@ const enum Mode {
   Search,
 }
 
+export interface PdfScannerOptions {
+  /** Skim the bytes between streams at native speed (pdf-skim.ts); off, every byte is tokenized. */
+  skim?: boolean;
+}
+
 export class PdfScanner implements StructureScanner {
-  private readonly structure = new PdfStructure(() => this.lexer.pause());
-  private readonly lexer = new PdfLexer(this.structure);
-  private mode = Mode.Tokens;
+  private readonly skimming: boolean;
+  private readonly structure: PdfStructure;
+  private readonly lexer: PdfLexer;
+  private readonly skimmer = new Skimmer();
+  private mode: Mode;
   /** File offset of the next byte pushed. */
   private offset = 0;
   private sawCr = false;
@@ -45,18 +56,37 @@ export class PdfScanner implements StructureScanner {
   /** Set by `finish`: the file needed rebuilding from its objects, as viewers do. */
   repaired = false;
 
+  constructor({ skim = true }: PdfScannerOptions = {}) {
+    this.skimming = skim;
+    this.structure = new PdfStructure(() => this.lexer.pause(), skim);
+    this.lexer = new PdfLexer(this.structure);
+    this.mode = skim ? Mode.Skim : Mode.Tokens;
+  }
+
   async push(chunk: Buffer): Promise<void> {
     let pos = 0;
     this.dataFrom = 0;
     this.dataStartHere = -1;
     while (pos < chunk.length) {
       switch (this.mode) {
+        case Mode.Skim:
+          pos = this.skim(chunk, pos);
+          break;
+        case Mode.XrefTable:
+          pos = this.xrefTable(chunk, pos);
+          break;
         case Mode.Tokens:
           pos = this.lexer.feed(chunk, pos, chunk.length, this.offset);
           if (this.structure.streamStarts) {
             this.structure.streamStarts = false;
             this.mode = Mode.StreamEol;
             this.sawCr = false;
+          } else if (this.structure.xrefStarts) {
+            this.structure.xrefStarts = false;
+            this.mode = Mode.XrefTable;
+          } else if (this.structure.objectEnded) {
+            this.structure.objectEnded = false;
+            this.mode = Mode.Skim;
           }
           break;
         case Mode.StreamEol:
@@ -64,10 +94,12 @@ export class PdfScanner implements StructureScanner {
           break;
         case Mode.Skip:
           // Most of a big PDF: skipped without awaiting unless an object stream is being read.
-          if (this.structure.readingObjectStream || this.skipLeft < chunk.length - pos) pos = await this.skip(chunk, pos);
-          else {
+          if (this.structure.readingObjectStream) pos = await this.skip(chunk, pos);
+          else if (this.skipLeft >= chunk.length - pos) {
             this.skipLeft -= chunk.length - pos;
             pos = chunk.length;
+          } else {
+            pos = this.skipToEnd(chunk, pos);
           }
           break;
         case Mode.Verify:
@@ -78,17 +110,47 @@ export class PdfScanner implements StructureScanner {
           break;
       }
     }
+    this.skimmer.release();
     if (this.mode === Mode.Skip || this.mode === Mode.Search) this.remember(chunk, this.dataFrom, chunk.length);
     this.offset += chunk.length;
   }
 
   async finish(ends: FileEnds): Promise<StructureFinding | null> {
-    if (this.mode === Mode.Tokens) this.lexer.flush();
+    if (this.mode === Mode.Tokens || this.mode === Mode.Skim || this.mode === Mode.XrefTable) this.lexer.flush();
     else this.structure.endsInsideStream(this.offset);
     await this.structure.end();
     const verdict = judgePdf(this.structure, ends);
     this.repaired = verdict.repaired;
     return verdict.finding;
+  }
+
+  /** Skims from a point between objects; the tokenizer takes over wherever skimming cannot. */
+  private skim(chunk: Buffer, from: number): number {
+    this.skimmer.needKinds = this.structure.needsKinds;
+    const outcome = this.skimmer.skim(chunk, from, chunk.length);
+    const at = this.skimmer.at;
+    if (outcome === Skim.Stream) {
+      const { objectNumber, generation, objectStart, length } = this.skimmer;
+      this.structure.streamFound(objectNumber, generation, this.offset + objectStart, length);
+      this.structure.streamStarts = false;
+      this.mode = Mode.StreamEol;
+      this.sawCr = false;
+      return at;
+    }
+    if (outcome === Skim.Boundary) this.structure.skippedTo(this.offset + at);
+    this.lexer.reset();
+    this.mode = Mode.Tokens;
+    return at;
+  }
+
+  /** An `xref` table's rows carry nothing the check needs; they are skipped while they look like rows. */
+  private xrefTable(chunk: Buffer, from: number): number {
+    const end = skipXrefTable(chunk, from);
+    if (end < chunk.length) {
+      this.lexer.reset();
+      this.mode = Mode.Tokens;
+    }
+    return end;
   }
 
   /** `stream` is followed by CRLF or LF; stray spaces and a lone CR are tolerated. */
@@ -121,6 +183,24 @@ export class PdfScanner implements StructureScanner {
       this.mode = Mode.Search;
     }
     return pos;
+  }
+
+  /** The data ends in this chunk: `endstream` is checked where the length says, without copying. */
+  private skipToEnd(chunk: Buffer, from: number): number {
+    const end = from + this.skipLeft;
+    this.skipLeft = 0;
+    let at = end;
+    while (at < end + 4 && at < chunk.length && (chunk[at] === 0x0d || chunk[at] === 0x0a || chunk[at] === 0x20)) at += 1;
+    let matched = 0;
+    while (matched < ENDSTREAM.length && chunk[at + matched] === ENDSTREAM[matched]) matched += 1;
+    if (matched === ENDSTREAM.length) {
+      this.structure.closeStream(this.offset + at);
+      return this.afterEndstream(at + ENDSTREAM.length);
+    }
+    this.remember(chunk, from, end);
+    this.mode = Mode.Verify;
+    this.verifyLength = 0;
+    return end;
   }
 
   private async skip(chunk: Buffer, from: number): Promise<number> {
@@ -178,7 +258,8 @@ export class PdfScanner implements StructureScanner {
     const after = found + ENDSTREAM.length;
     if (after >= chunkPart) return from + (after - chunkPart);
     // `endstream` ended before this chunk: read what followed it up to here as tokens.
-    this.lexer.feed(window, after, chunkPart, windowStart);
+    this.mode = Mode.Tokens;
+    this.feedAll(window, after, chunkPart, windowStart);
     return from;
   }
 
@@ -218,7 +299,7 @@ export class PdfScanner implements StructureScanner {
   }
 
   private afterEndstream(pos: number): number {
-    this.mode = Mode.Tokens;
+    this.mode = this.skimming ? Mode.Skim : Mode.Tokens;
     this.lexer.reset();
     this.recentLength = 0;
     return pos;
@@ -230,6 +311,16 @@ export class PdfScanner implements StructureScanner {
       if (work) await work;
     }
     return this.afterEndstream(pos);
+  }
+
+  /** Tokenizes all of `bytes[from, to)`, past pauses at `endobj` and `xref` (not at `stream`, as before). */
+  private feedAll(bytes: Buffer, from: number, to: number, base: number): void {
+    let pos = from;
+    do {
+      this.structure.objectEnded = this.structure.xrefStarts = false;
+      pos = this.lexer.feed(bytes, pos, to, base);
+    } while (pos < to && !this.structure.streamStarts);
+    this.structure.objectEnded = this.structure.xrefStarts = false;
   }
 
   /** Keeps the last SLACK bytes of `chunk[from, to)` after what is already kept. */

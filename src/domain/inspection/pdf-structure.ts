@@ -61,6 +61,9 @@ export class PdfStructure extends DictionaryReader {
 
   /** Set when the lexer stopped at `stream`; the scanner takes over the data. */
   streamStarts = false;
+  /** Set when the lexer stopped after `endobj` (the scanner skims on) or `xref` (the table follows). */
+  objectEnded = false;
+  xrefStarts = false;
   /** The stream's direct /Length, or -1 (indirect, missing or implausible). */
   streamLength = -1;
   private objectStream: ObjectStreamReader | null = null;
@@ -83,8 +86,17 @@ export class PdfStructure extends DictionaryReader {
   /** File offset just after the last structural element (object, stream, xref, trailer). */
   structureEnd = 0;
 
-  constructor(private readonly pauseLexer: () => void) {
+  /** `skimming`: the lexer pauses after `endobj` and `xref` so the scanner can skip boring bytes. */
+  constructor(
+    private readonly pauseLexer: () => void,
+    private readonly skimming = false,
+  ) {
     super();
+  }
+
+  /** The catalog, the page tree or a page is still unseen: /Type values still matter. */
+  get needsKinds(): boolean {
+    return !(this.seen.page && this.seen.pages && this.seen.catalog);
   }
 
   override wantsString(): boolean {
@@ -114,6 +126,10 @@ export class PdfStructure extends DictionaryReader {
         if (this.context === Context.Object) this.endObject();
         this.context = Context.Top;
         this.mark(offset + 6);
+        if (this.skimming) {
+          this.objectEnded = true;
+          this.pauseLexer();
+        }
         return;
       case KEYWORD.stream:
         if (this.context === Context.Object) this.beginStream();
@@ -123,6 +139,10 @@ export class PdfStructure extends DictionaryReader {
         this.context = Context.Xref;
         if (this.sections.size < MAX_SECTIONS) this.sections.add(offset);
         this.mark(offset + 4);
+        if (this.skimming) {
+          this.xrefStarts = true;
+          this.pauseLexer();
+        }
         return;
       case KEYWORD.trailer:
         if (this.context === Context.Object) this.endObject();
@@ -277,7 +297,28 @@ export class PdfStructure extends DictionaryReader {
       this.objectStreamsUnreadable = true; // a filter chain we do not decode: its objects stay unseen
       return;
     }
-    this.objectStream = new ObjectStreamReader(this.objectNumber, this.generation, this.budgetLeft, this.rawBudgetLeft, this.filters > 0);
+    this.objectStream = new ObjectStreamReader(this.objectNumber, this.generation, this.budgetLeft, this.rawBudgetLeft, this.filters > 0, this.needsKinds);
+  }
+
+  /**
+   * The skimmer proved the bytes up to `N G obj << … >> stream` boring and read the dictionary's
+   * /Length: the same state as tokenizing them would leave.
+   */
+  streamFound(objectNumber: number, generation: number, offset: number, length: number): void {
+    if (this.context === Context.Object) this.endObject();
+    this.previousValue = this.lastValue = -1;
+    this.beginObject(objectNumber, generation, offset);
+    this.length = length;
+    this.beginStream();
+  }
+
+  /** The skimmer proved the bytes up to `offset`, just after an `endobj`, boring. */
+  skippedTo(offset: number): void {
+    if (this.context === Context.Object) this.endObject();
+    this.context = Context.Top;
+    this.previousValue = this.lastValue = -1;
+    this.resetNesting();
+    this.mark(offset);
   }
 
   get readingObjectStream(): boolean {

@@ -48,7 +48,7 @@ export function judgePdf(structure: PdfStructure, ends: FileEnds): PdfVerdict {
     if (!dictionary || !key) return refuse({ code: 'ENCRYPTED_FILE', message: fileMessages.pdfEncrypted() });
     for (const pending of structure.pendingObjectStreams.splice(0)) {
       const readable = decryptStream(dictionary, key, pending.objectNumber, pending.generation, pending.raw)
-        .map((plain) => readObjectStreamSync(plain, structure.budgetLeft))
+        .map((plain) => readObjectStreamSync(plain, structure.budgetLeft, structure.needsKinds))
         .find((read) => !read.failed);
       if (!readable || readable.exhausted) structure.objectStreamsUnreadable = true;
       else structure.merge(readable.objects);

@@ -1,0 +1,465 @@
+/**
+ * Skims the PDF bytes between streams at native speed instead of tokenizing them. From a point
+ * where the tokenizer would stand between objects (the file's start, after `endstream` or
+ * `endobj`), it finds the next `stream` keyword with `Buffer.indexOf`, then proves the bytes up to
+ * it hold nothing the structure check reacts to: every byte that could begin such a thing is
+ * searched for (a few rare letters: `J` for /JS and /JavaScript, `h` for /Launch, /FileAttachment
+ * and /RichMedia, `E`, `X`, `O`, `#`, `x`, `l`, and `T` until the page tree is found) and each hit
+ * is checked against the words it could belong to. Strings, comments and hex strings are walked in
+ * order as the tokenizer would (every `(`, `%` and `<` is visited), so a word inside `( … )`,
+ * `< … >` or after `%` does not count. Only the stream's own small dictionary is parsed, for /Length.
+ *
+ * Anything else — an active name, an escape, /Type before the pages are found, an encryption or
+ * object-stream dictionary, `xref`, `trailer`, a hex string where a string or keyword starts, an
+ * unusual stream dictionary — hands the region to the exact tokenizer (pdf-lexer.ts) from its
+ * start, which is the scanner's ground truth; skimming only ever skips bytes it has proven boring.
+ */
+
+const SLASH = 0x2f;
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const BACKSLASH = 0x5c;
+const PERCENT = 0x25;
+const HASH = 0x23;
+const LETTER_J = 0x4a;
+const LETTER_h = 0x68;
+const LETTER_E = 0x45;
+const LETTER_X = 0x58;
+const LETTER_O = 0x4f;
+const LETTER_T = 0x54;
+const LETTER_x = 0x78;
+const LETTER_l = 0x6c;
+const LETTER_m = 0x6d;
+const LETTER_j = 0x6a;
+
+/** 1 for bytes that end a token (whitespace and delimiters), as in pdf-lexer.ts. */
+const ENDS_TOKEN = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) ENDS_TOKEN[byte] = 1;
+for (const byte of '()<>[]{}/%') ENDS_TOKEN[byte.charCodeAt(0)] = 1;
+const WHITESPACE = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[byte] = 1;
+
+const word = (text: string) => Buffer.from(text, 'latin1');
+/** Names found after their first letter's hit; the offset is where that letter sits after the slash. */
+const JS = word('JS');
+const JAVASCRIPT = word('JavaScript');
+const LAUNCH = word('Launch');
+const LENGTH = word('Length');
+const FILE_ATTACHMENT = word('FileAttachment');
+const RICH_MEDIA = word('RichMedia');
+const EMBEDDED_FILE = word('EmbeddedFile');
+const EMBEDDED_FILES = word('EmbeddedFiles');
+const ENCRYPT = word('Encrypt');
+const ENCRYPT_METADATA = word('EncryptMetadata');
+const XFA = word('XFA');
+const XREF_NAME = word('XRef');
+const O = word('O');
+const OE = word('OE');
+const OBJSTM = word('ObjStm');
+const TYPE = word('Type');
+const STREA = word('strea');
+const END = word('end');
+const ENDOBJ = word('endobj');
+const OBJ = word('obj');
+const XREF = word('xref');
+const TRAILER = word('trailer');
+
+const enum Hit {
+  Boring,
+  /** The region must be read by the tokenizer. */
+  Exact,
+}
+
+export const enum Skim {
+  /** The tokenizer takes over at `at`. */
+  Exact,
+  /** Boring up to the `stream` keyword: its object is in the fields; data follows `at`. */
+  Stream,
+  /** Boring up to `at`, just after an `endobj`; the tokenizer takes over there. */
+  Boundary,
+}
+
+/** Letters whose hits are checked, in the order of `next`; `T` last (only while kinds are needed). */
+const LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X, LETTER_O, LETTER_x, LETTER_l, LETTER_T];
+const PAREN = LETTERS.length;
+const PERCENT_SLOT = LETTERS.length + 1;
+const LESS_SLOT = LETTERS.length + 2;
+const SLOTS = LETTERS.length + 3;
+const UNKNOWN = -2;
+const MAX_INTERVALS = 8192;
+
+export class Skimmer {
+  /** Where the outcome leaves off (see Skim). */
+  at = 0;
+  objectNumber = 0;
+  generation = 0;
+  /** Where `N G obj` starts, in the chunk. */
+  objectStart = 0;
+  /** The stream's direct /Length, or -1. */
+  length = -1;
+  /** Until the catalog, page tree and a page are seen, /Type is read by the tokenizer. */
+  needKinds = true;
+
+  /** Next hit of each letter (then `(` and `%`) in `cached`, -1 for none, UNKNOWN before searching. */
+  private readonly next = new Int32Array(SLOTS);
+  private cached: Buffer | null = null;
+  /** Strings, comments and hex strings of the region being skimmed: [start, end) pairs, in order. */
+  private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
+  private intervalCount = 0;
+
+  /** Forgets the chunk the cached hits belong to (so it is not kept alive between chunks). */
+  release(): void {
+    this.cached = null;
+  }
+
+  /** Skims `bytes[from, to)`; `from` is a point between objects. */
+  skim(bytes: Buffer, from: number, to: number): Skim {
+    if (bytes !== this.cached) {
+      this.cached = bytes;
+      this.next.fill(UNKNOWN);
+    }
+    const keyword = findStream(bytes, from, to);
+    const end = keyword >= 0 ? keyword : keyword === -1 ? to : -keyword - 3;
+    let boringTo = this.scan(bytes, from, end, to);
+    if (boringTo === end && keyword >= 0) {
+      if (this.readStreamObject(bytes, from, keyword)) {
+        this.at = keyword + 6;
+        return Skim.Stream;
+      }
+      boringTo = keyword;
+    }
+    // Boring as far as `boringTo`: skip to the last object ending before it.
+    const safe = lastEndobj(bytes, from, boringTo);
+    if (safe > from && !this.inInterval(safe - 6)) {
+      this.at = safe;
+      return Skim.Boundary;
+    }
+    this.at = from;
+    return Skim.Exact;
+  }
+
+  /**
+   * Walks strings, comments and hex strings in order, then the hits of each trigger letter; returns
+   * `end` when nothing before it needs the tokenizer, or where the first thing that does starts.
+   */
+  private scan(bytes: Buffer, from: number, end: number, limit: number): number {
+    const next = this.next;
+    this.intervalCount = 0;
+    let bad = end;
+    for (let slot = PAREN; slot < SLOTS; slot += 1) this.refresh(bytes, slot, from);
+    for (;;) {
+      let slot = -1;
+      let at = end;
+      for (let i = PAREN; i < SLOTS; i += 1) {
+        const hit = next[i]!;
+        if (hit >= 0 && hit < at) {
+          at = hit;
+          slot = i;
+        }
+      }
+      if (slot < 0) break;
+      if (slot === LESS_SLOT && bytes[at + 1] === LESS) {
+        this.refresh(bytes, slot, at + 2); // `<<` opens a dictionary
+        continue;
+      }
+      // A string, a comment or a hex string: everything in it is inert.
+      const close = slot === PAREN ? stringEnd(bytes, at + 1, limit) : slot === PERCENT_SLOT ? commentEnd(bytes, at + 1, limit) : hexEnd(bytes, at + 1, limit);
+      if (close < 0 || close > end || this.intervalCount === MAX_INTERVALS) {
+        bad = at;
+        break;
+      }
+      this.intervals[this.intervalCount * 2] = at;
+      this.intervals[this.intervalCount * 2 + 1] = close;
+      this.intervalCount += 1;
+      for (let i = PAREN; i < SLOTS; i += 1) if (next[i]! < close) this.refresh(bytes, i, close);
+    }
+    const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
+    for (let slot = 0; slot < letters; slot += 1) {
+      this.refresh(bytes, slot, from);
+      const letter = LETTERS[slot]!;
+      let hit = next[slot]!;
+      while (hit >= 0 && hit < bad) {
+        if (classify(bytes, letter, hit, end) === Hit.Exact && !this.inInterval(hit)) {
+          bad = hit;
+          break;
+        }
+        hit = bytes.indexOf(letter, hit + 1);
+      }
+      next[slot] = hit;
+    }
+    return bad;
+  }
+
+  private refresh(bytes: Buffer, slot: number, from: number): void {
+    const hit = this.next[slot]!;
+    if (hit === -1 || (hit >= from && hit !== UNKNOWN)) return;
+    const byte = slot === PAREN ? OPEN : slot === PERCENT_SLOT ? PERCENT : slot === LESS_SLOT ? LESS : LETTERS[slot]!;
+    this.next[slot] = bytes.indexOf(byte, from);
+  }
+
+  private inInterval(position: number): boolean {
+    let low = 0;
+    let high = this.intervalCount - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (position < this.intervals[middle * 2]!) high = middle - 1;
+      else if (position >= this.intervals[middle * 2 + 1]!) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  /** `N G obj << … >>` just before `stream`: a flat dictionary whose only concern is /Length. */
+  private readStreamObject(bytes: Buffer, from: number, keyword: number): boolean {
+    const j = bytes.lastIndexOf(LETTER_j, keyword);
+    if (j < from + 2 || !matches(bytes, j - 2, OBJ) || ENDS_TOKEN[bytes[j + 1]!] !== 1) return false;
+    // No string, comment or hex string inside the dictionary (nor around `obj`).
+    if (this.intervalCount > 0 && this.intervals[this.intervalCount * 2 - 1]! > j - 2) return false;
+    if (!this.readObjectHeader(bytes, from, j - 2)) return false;
+    return this.readDictionary(bytes, j + 1, keyword);
+  }
+
+  /** `N G` before `obj` at `objAt`. */
+  private readObjectHeader(bytes: Buffer, from: number, objAt: number): boolean {
+    let at = objAt - 1;
+    if (at < from || WHITESPACE[bytes[at]!] !== 1) return false;
+    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
+    let generation = 0;
+    let scale = 1;
+    const generationEnd = at;
+    while (at >= from && isDigit(bytes[at]!)) {
+      generation += (bytes[at]! - 0x30) * scale;
+      scale *= 10;
+      at -= 1;
+    }
+    if (at === generationEnd || at < from || WHITESPACE[bytes[at]!] !== 1) return false;
+    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
+    let objectNumber = 0;
+    scale = 1;
+    const numberEnd = at;
+    while (at >= from && isDigit(bytes[at]!)) {
+      objectNumber += (bytes[at]! - 0x30) * scale;
+      scale *= 10;
+      at -= 1;
+    }
+    if (at === numberEnd || numberEnd - at > 10 || generationEnd - at > 16) return false;
+    if (at >= from && ENDS_TOKEN[bytes[at]!] !== 1) return false;
+    this.objectNumber = objectNumber;
+    this.generation = generation;
+    this.objectStart = at + 1;
+    return true;
+  }
+
+  /**
+   * `<< /Key value … >>` then whitespace up to `end`: names, numbers, references and balanced
+   * nested containers without strings. Sets `length` as the tokenizer would (the last /Length).
+   */
+  private readDictionary(bytes: Buffer, from: number, end: number): boolean {
+    let at = skipWhitespace(bytes, from, end);
+    if (bytes[at] !== LESS || bytes[at + 1] !== LESS) return false;
+    at += 2;
+    this.length = -1;
+    for (;;) {
+      at = skipWhitespace(bytes, at, end);
+      if (at >= end) return false;
+      if (bytes[at] === GREATER) {
+        if (bytes[at + 1] !== GREATER) return false;
+        return skipWhitespace(bytes, at + 2, end) === end;
+      }
+      if (bytes[at] !== SLASH) return false;
+      const isLength = at + 7 <= end && matches(bytes, at + 1, LENGTH) && ENDS_TOKEN[bytes[at + 7]!] === 1;
+      at = skipRegular(bytes, at + 1, end);
+      at = skipWhitespace(bytes, at, end);
+      if (at >= end) return false;
+      const first = bytes[at]!;
+      if (isDigit(first)) {
+        let value = 0;
+        const start = at;
+        while (at < end && isDigit(bytes[at]!)) value = value * 10 + (bytes[at++]! - 0x30);
+        if (at - start > 15 || at >= end || ENDS_TOKEN[bytes[at]!] !== 1) return false;
+        const reference = referenceEnd(bytes, at, end);
+        if (reference > 0) at = reference;
+        if (isLength) this.length = reference > 0 ? -1 : value;
+      } else if (first === SLASH) {
+        at = skipRegular(bytes, at + 1, end);
+        if (isLength) this.length = -1;
+      } else if (first === 0x5b || (first === LESS && bytes[at + 1] === LESS)) {
+        at = skipContainer(bytes, at, end);
+        if (at < 0) return false;
+        if (isLength) this.length = -1;
+      } else {
+        return false;
+      }
+    }
+  }
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
+function matches(bytes: Buffer, at: number, expected: Buffer): boolean {
+  if (at < 0) return false;
+  for (let i = 0; i < expected.length; i += 1) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+}
+
+/** The name `/word` starts at `slash` and ends before `end` (or with the bytes). */
+function nameIs(bytes: Buffer, slash: number, expected: Buffer, end: number): boolean {
+  const after = slash + 1 + expected.length;
+  return bytes[slash] === SLASH && after < end && matches(bytes, slash + 1, expected) && (after >= bytes.length || ENDS_TOKEN[bytes[after]!] === 1);
+}
+
+/** The keyword `word` (a token of its own) starts at `at` and ends before `end`. */
+function keywordIs(bytes: Buffer, at: number, expected: Buffer, end: number): boolean {
+  const after = at + expected.length;
+  return at >= 0 && after < end && matches(bytes, at, expected) && ENDS_TOKEN[bytes[after]!] === 1 && (at === 0 || ENDS_TOKEN[bytes[at - 1]!] === 1);
+}
+
+/** What a hit of `letter` at `at` may belong to, from its neighbouring bytes. */
+function classify(bytes: Buffer, letter: number, at: number, end: number): Hit {
+  switch (letter) {
+    case HASH:
+      return Hit.Exact; // an escaped name could spell anything
+    case LETTER_J:
+      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_h:
+      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_E:
+      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end)
+        ? Hit.Exact
+        : Hit.Boring;
+    case LETTER_X:
+      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_O:
+      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_T:
+      return nameIs(bytes, at - 1, TYPE, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_x:
+      // `xref` and the end of `startxref`, even run into other bytes: rare enough to read exactly.
+      return matches(bytes, at, XREF) ? Hit.Exact : Hit.Boring;
+    case LETTER_l:
+      return keywordIs(bytes, at - 4, TRAILER, end) ? Hit.Exact : Hit.Boring;
+    default:
+      return Hit.Exact;
+  }
+}
+
+/**
+ * The start of the next `stream` keyword in [from, to); -1 when there is none (or it touches `to`,
+ * so its end is unknown); `-start - 3` when an `endstream` starting at `start` comes first (damage
+ * the tokenizer should read).
+ */
+function findStream(bytes: Buffer, from: number, to: number): number {
+  for (let m = bytes.indexOf(LETTER_m, from + 5); m >= 0 && m < to; m = bytes.indexOf(LETTER_m, m + 1)) {
+    const start = m - 5;
+    if (!matches(bytes, start, STREA)) continue;
+    if (start - 3 >= from && matches(bytes, start - 3, END)) return -(start - 3) - 3;
+    if (start > from && ENDS_TOKEN[bytes[start - 1]!] !== 1) continue;
+    if (m + 1 >= to) return -1;
+    if (ENDS_TOKEN[bytes[m + 1]!] !== 1) continue;
+    return start;
+  }
+  return -1;
+}
+
+/** Just after the last `endobj` keyword in [from, to) whose end is known; -1 if none. */
+function lastEndobj(bytes: Buffer, from: number, to: number): number {
+  for (let j = bytes.lastIndexOf(LETTER_j, to - 1); j >= from + 5; j = bytes.lastIndexOf(LETTER_j, j - 1)) {
+    if (j + 1 >= to || !keywordIs(bytes, j - 5, ENDOBJ, to)) continue;
+    return j + 1;
+  }
+  return -1;
+}
+
+/** Just after the `>` closing a hex string whose body starts at `from`; -1 if not before `limit`. */
+function hexEnd(bytes: Buffer, from: number, limit: number): number {
+  const close = bytes.indexOf(GREATER, from);
+  return close >= 0 && close < limit ? close + 1 : -1;
+}
+
+/** Just after the `)` closing a literal string whose body starts at `from`; -1 if not before `limit`. */
+function stringEnd(bytes: Buffer, from: number, limit: number): number {
+  let depth = 1;
+  let at = from;
+  while (at < limit) {
+    const byte = bytes[at++]!;
+    if (byte === BACKSLASH) at += 1;
+    else if (byte === OPEN) depth += 1;
+    else if (byte === CLOSE && (depth -= 1) === 0) return at;
+  }
+  return -1;
+}
+
+/** The end of line closing a comment; -1 if not before `limit`. */
+function commentEnd(bytes: Buffer, from: number, limit: number): number {
+  for (let at = from; at < limit; at += 1) if (bytes[at] === 0x0a || bytes[at] === 0x0d) return at;
+  return -1;
+}
+
+function skipWhitespace(bytes: Buffer, from: number, end: number): number {
+  let at = from;
+  while (at < end && WHITESPACE[bytes[at]!] === 1) at += 1;
+  return at;
+}
+
+function skipRegular(bytes: Buffer, from: number, end: number): number {
+  let at = from;
+  while (at < end && ENDS_TOKEN[bytes[at]!] !== 1) at += 1;
+  return at;
+}
+
+/** After `G R` following an integer at `from`, or -1 when no reference follows. */
+function referenceEnd(bytes: Buffer, from: number, end: number): number {
+  let at = skipWhitespace(bytes, from, end);
+  const digits = at;
+  while (at < end && isDigit(bytes[at]!)) at += 1;
+  if (at === digits || at >= end || WHITESPACE[bytes[at]!] !== 1) return -1;
+  at = skipWhitespace(bytes, at, end);
+  if (bytes[at] !== 0x52 || at + 1 >= end || ENDS_TOKEN[bytes[at + 1]!] !== 1) return -1;
+  return at + 1;
+}
+
+/** After the `]` or `>>` balancing the container at `from`; -1 on strings, comments or damage. */
+function skipContainer(bytes: Buffer, from: number, end: number): number {
+  let depth = 0;
+  let at = from;
+  while (at < end) {
+    const byte = bytes[at]!;
+    if (byte === 0x5b) depth += 1;
+    else if (byte === 0x5d) depth -= 1;
+    else if (byte === LESS) {
+      if (bytes[at + 1] !== LESS) return -1;
+      depth += 1;
+      at += 1;
+    } else if (byte === GREATER) {
+      if (bytes[at + 1] !== GREATER) return -1;
+      depth -= 1;
+      at += 1;
+    } else if (byte === OPEN || byte === PERCENT || byte === CLOSE) {
+      return -1;
+    }
+    at += 1;
+    if (depth === 0) return at;
+  }
+  return -1;
+}
+
+const PACKED_LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X];
+const PACKED_LETTERS_WITH_TYPE = [...PACKED_LETTERS, LETTER_T];
+
+/**
+ * Whether the objects of a whole decoded object stream need the tokenizer: only if their bytes
+ * spell an active name, an escape, or /Type while the page tree is still unseen. A byte-wise
+ * superset of what tokenizing finds (a word inside a string counts here, and is then read exactly).
+ */
+export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boolean {
+  for (const letter of needKinds ? PACKED_LETTERS_WITH_TYPE : PACKED_LETTERS) {
+    for (let hit = bytes.indexOf(letter); hit >= 0; hit = bytes.indexOf(letter, hit + 1)) {
+      if (classify(bytes, letter, hit, bytes.length + 1) === Hit.Exact) return true;
+    }
+  }
+  return false;
+}
