@@ -101,6 +101,7 @@ describe('notification email', () => {
   const submission: Submission = {
     submissionId: 'sub-1', provider: { providerId: 'p', email: 'e@example.org', name: 'Emily <b>Johnson</b>' }, referenceNumber: 'CRD-7K4M-9QXP-H3TW', status: 'RECEIVED',
     createdAt: '2026-11-25T10:00:00Z', submittedAt: '2026-11-25T10:01:00Z', estimatedReviewCompletionDate: '2026-12-10', documentIds: ['d'], emailsSent: {},
+    reviewDueDate: '2026-12-25', documentTypes: ['MEDICAL_LICENSE'], reviews: {}, reviewRevision: 0, reviewCompletion: null,
   };
   const doc = { documentId: 'd', documentType: 'MEDICAL_LICENSE', fileName: '<img src=x onerror=alert(1)>.pdf', issuingAuthority: 'Board <script>', issues: [] } as unknown as SubmissionDocument;
 
