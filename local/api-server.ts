@@ -95,6 +95,8 @@ export interface ApiServerOptions {
   webRoot: string;
   portalConfig: () => Record<string, unknown>;
   extraConnectSources: string[];
+  /** Where presigned document URLs point (previews in frames and images). */
+  documentSources: string[];
   /**
    * Standard attributes of a user. cognito-local puts only email and custom attributes in ID
    * tokens; real Cognito also puts given_name/family_name there, so the emulated authorizer adds them.
@@ -214,7 +216,7 @@ export class LocalApiServer {
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': portalContentSecurityPolicy(this.options.extraConnectSources),
+      'Content-Security-Policy': portalContentSecurityPolicy(this.options.extraConnectSources, this.options.documentSources),
     };
     if (pathname === '/config.json') {
       response.writeHead(200, { ...security, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

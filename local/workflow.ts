@@ -49,37 +49,51 @@ function lambdaTasks(asl: Asl, found: Record<string, string> = {}): Record<strin
   return found;
 }
 
-export class LocalWorkflow {
-  private readonly executions = new Map<string, Execution>();
-  private readonly machine: StateMachine;
-  private readonly handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-  private server?: Server;
-  readonly stateMachineArn: string;
-
-  constructor(template: Template, locals: LocalValues, functions: LocalFunctions, private readonly onError: (message: string) => void) {
-    const [logicalId, resource] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine')[0]!;
-    this.stateMachineArn = locals.ref(logicalId)!;
-    const asl = JSON.parse(String(resolve(resource.Properties!.DefinitionString, locals))) as Asl;
-    for (const [stateName, functionId] of Object.entries(lambdaTasks(asl))) {
-      this.handlers[stateName] = async (parameters) => {
+/** Each Lambda task state runs its function's handler, answering in the shape of Step Functions' lambda:invoke integration. */
+function taskHandlers(asl: Asl, functions: LocalFunctions): Record<string, (input: unknown) => Promise<unknown>> {
+  return Object.fromEntries(
+    Object.entries(lambdaTasks(asl)).map(([stateName, functionId]) => [
+      stateName,
+      async (parameters: unknown) => {
         const { Payload } = parameters as { Payload: unknown };
         try {
-          // The shape of Step Functions' lambda:invoke integration with payloadResponseOnly: false.
+          // payloadResponseOnly: false
           return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await functions.invoke(functionId, Payload) };
         } catch (error) {
           throw error instanceof FunctionError ? error : new FunctionError('Lambda.ServiceException', String(error));
         }
-      };
+      },
+    ]),
+  );
+}
+
+interface Machine {
+  runner: StateMachine;
+  handlers: Record<string, (input: unknown) => Promise<unknown>>;
+}
+
+export class LocalWorkflow {
+  private readonly executions = new Map<string, Execution>();
+  private readonly machines = new Map<string, Machine>();
+  private server?: Server;
+  /** The intake workflow (the template's first state machine). */
+  readonly stateMachineArn: string;
+
+  constructor(template: Template, locals: LocalValues, functions: LocalFunctions, private readonly onError: (message: string) => void) {
+    for (const [logicalId, resource] of resourcesOfType(template, 'AWS::StepFunctions::StateMachine')) {
+      const asl = JSON.parse(String(resolve(resource.Properties!.DefinitionString, locals))) as Asl;
+      this.machines.set(locals.ref(logicalId)!, { runner: new StateMachine(asl as never, { validationOptions: { checkArn: false, checkPaths: false } }), handlers: taskHandlers(asl, functions) });
     }
-    this.machine = new StateMachine(asl as never, { validationOptions: { checkArn: false, checkPaths: false } });
+    this.stateMachineArn = [...this.machines.keys()][0]!;
   }
 
-  start(name: string, input: string): Execution {
-    const existing = this.executions.get(name);
+  start(name: string, input: string, stateMachineArn = this.stateMachineArn): Execution {
+    const executionArn = stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`;
+    const existing = this.executions.get(executionArn);
     if (existing) return existing;
-    const executionArn = this.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`;
+    const machine = this.machines.get(stateMachineArn)!;
     const execution: Execution = { executionArn, name, input, status: 'RUNNING', startDate: Date.now() / 1000, done: Promise.resolve() };
-    const run = this.machine.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: this.handlers as never }, context: { Execution: { Id: executionArn, Name: name } } as never });
+    const run = machine.runner.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: machine.handlers as never }, context: { Execution: { Id: executionArn, Name: name } } as never });
     execution.done = run.result.then(
       (output) => {
         Object.assign(execution, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: Date.now() / 1000 });
@@ -89,7 +103,7 @@ export class LocalWorkflow {
         this.onError(`Workflow ${name} failed: ${error.name}: ${error.message}`);
       },
     );
-    this.executions.set(name, execution);
+    this.executions.set(executionArn, execution);
     return execution;
   }
 
@@ -110,19 +124,19 @@ export class LocalWorkflow {
           response.end(JSON.stringify(payload));
         };
         if (target === 'StartExecution') {
-          if (body.stateMachineArn !== this.stateMachineArn) return reply(400, { __type: 'StateMachineDoesNotExist', message: 'State machine does not exist' });
+          if (!this.machines.has(body.stateMachineArn ?? '')) return reply(400, { __type: 'StateMachineDoesNotExist', message: 'State machine does not exist' });
           const name = body.name ?? crypto.randomUUID();
-          const previous = this.executions.get(name);
+          const previous = this.executions.get(`${body.stateMachineArn!.replace(':stateMachine:', ':execution:')}:${name}`);
           // As in AWS: the same name with different input is refused; the same input returns the execution.
           if (previous && previous.input !== (body.input ?? '{}')) return reply(400, { __type: 'ExecutionAlreadyExists', message: `Execution ${name} already exists` });
-          const execution = this.start(name, body.input ?? '{}');
+          const execution = this.start(name, body.input ?? '{}', body.stateMachineArn);
           return reply(200, { executionArn: execution.executionArn, startDate: execution.startDate });
         }
         if (target === 'DescribeExecution') {
           const execution = [...this.executions.values()].find((e) => e.executionArn === body.executionArn);
           if (!execution) return reply(400, { __type: 'ExecutionDoesNotExist', message: 'Execution does not exist' });
           const { done: _done, ...description } = execution;
-          return reply(200, { ...description, stateMachineArn: this.stateMachineArn });
+          return reply(200, { ...description, stateMachineArn: execution.executionArn.replace(':execution:', ':stateMachine:').replace(/:[^:]+$/, '') });
         }
         reply(400, { __type: 'UnknownOperationException', message: `${target} is not emulated locally` });
       });
