@@ -5,6 +5,10 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
+import { systemClock } from '../../src/adapters/system-clock.js';
+import type { Caller } from '../../src/domain/caller.js';
+import { completeReview } from '../../src/use-cases/complete-review.js';
 import { createAndUpload, fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
 import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -193,6 +197,44 @@ describe('two reviewers at once', () => {
     expect(completed.body.status).toBe(stored.status);
     expect(changed.status === 200 ? anyRejected : changed.status === 409 && !anyRejected).toBe(true);
     expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+  });
+});
+
+describe('a crash right after the commit point', () => {
+  it('is healed by the next complete-review call: the outcome is carried out once, audited as the first call made it', async () => {
+    // Prepare: decisions made; a completing process that dies right after its conditional flip
+    // (its audit log fails), wired here with the real DynamoDB adapter.
+    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments().slice(0, 2));
+    for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
+    const staffId = JSON.parse(Buffer.from(token(STAFF).split('.')[1]!, 'base64url').toString('utf8')).sub as string;
+    const caller: Caller = { userId: staffId, email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'request-that-died', sourceIp: '203.0.113.7' };
+    const dies = () => Promise.reject(new Error('process killed'));
+    const deps = {
+      repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake),
+      audit: { record: dies, list: dies },
+      outcomeWorkflow: { start: dies },
+      clock: systemClock,
+      timeZone: 'America/New_York',
+    };
+    await expect(completeReview(deps, caller, submissionId)).rejects.toThrow('process killed');
+    await local.runtime.workflowsIdle();
+    const stranded = await item(submissionId);
+
+    // Act: the reviewer (or the reconciler) completes again
+    const retried = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(stranded).toMatchObject({ status: 'VERIFIED', emailsSent: { RECEIVED: expect.any(String) } });
+    expect(stranded.emailsSent.VERIFIED).toBeUndefined();
+    expect(retried).toEqual({ status: 200, body: { submissionId, status: 'VERIFIED' } });
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'VERIFIED']);
+    const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+    const verified = audit.events.filter((e: { type: string }) => e.type === 'SUBMISSION_VERIFIED');
+    expect(verified).toHaveLength(1);
+    expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
+    expect(audit.chainIntact).toBe(true);
   });
 });
 
