@@ -1,8 +1,7 @@
 /** A provider's five credentialing documents as real files, and the API steps that submit them. */
 import { DOCX_CONTENT_TYPE as DOCX } from '../src/contract/vocabulary.js';
-import type { StackInfo } from '../local/runtime.js';
 import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from './files.js';
-import { callApi, uploadFile, waitForStatus } from './local-api.js';
+import { callApi, uploadFile, waitForStatus, type ApiTarget } from './local-api.js';
 
 export interface TestDocument {
   metadata: Record<string, unknown>;
@@ -29,7 +28,7 @@ export interface CreatedTestSubmission {
 }
 
 /** Creates the submission and uploads each file with its presigned POST, as the portal does. */
-export async function createAndUpload(stack: StackInfo, token: string, documents: TestDocument[], uploadBytes = documents.map((d) => d.bytes)): Promise<CreatedTestSubmission> {
+export async function createAndUpload(stack: ApiTarget, token: string, documents: TestDocument[], uploadBytes = documents.map((d) => d.bytes)): Promise<CreatedTestSubmission> {
   const created = await callApi(stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
   if (created.status !== 201) throw new Error(`Creating the submission answered ${created.status}: ${JSON.stringify(created.body)}`);
   for (const [index, doc] of (created.body.documents as { upload: { url: string; fields: Record<string, string> } }[]).entries()) {
@@ -40,7 +39,7 @@ export async function createAndUpload(stack: StackInfo, token: string, documents
 }
 
 /** Creates, uploads and submits, then waits until the workflow has received the submission. */
-export async function submitReceived(stack: StackInfo, token: string, documents: TestDocument[]): Promise<CreatedTestSubmission & { referenceNumber: string }> {
+export async function submitReceived(stack: ApiTarget, token: string, documents: TestDocument[]): Promise<CreatedTestSubmission & { referenceNumber: string }> {
   const created = await createAndUpload(stack, token, documents);
   await callApi(stack, 'POST', `/submissions/${created.submissionId}/submit`, token);
   const final = await waitForStatus(stack, token, created.submissionId, (status) => status !== 'VALIDATING');

@@ -1,7 +1,8 @@
 import type { DocumentView } from '../contract/http.js';
 import type { Caller } from '../domain/caller.js';
 import { Conflict, ValidationFailed } from '../domain/errors.js';
-import { REVIEWABLE_STATUSES, reviewRequestSchema, sameDecision, toReviewFieldProblems, type DocumentReview } from '../domain/review.js';
+import { REVIEWABLE_STATUSES, sameDecision, type DocumentReview } from '../domain/review.js';
+import { reviewRequestSchema, toReviewFieldProblems } from '../domain/review-schema.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { toSubmissionView } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../src/domain/content-disposition.js';
 import { renderNotification } from '../../src/domain/notification-email.js';
-import { calendarDaysBetween, daysSinceSubmission, reviewDueDate, reviewOutcome, reviewRequestSchema, toReviewFieldProblems, type DocumentReview } from '../../src/domain/review.js';
+import { calendarDaysBetween, daysSinceSubmission, reviewDueDate, reviewOutcome, type DocumentReview } from '../../src/domain/review.js';
+import { reviewRequestSchema, toReviewFieldProblems } from '../../src/domain/review-schema.js';
 import { toSubmissionView, type Submission, type SubmissionDocument } from '../../src/domain/submission.js';
 
 const reviewer = { userId: 'staff-1', name: 'Casey Reviewer', email: 'credentialing@example.org' };

@@ -1,0 +1,82 @@
+/** One document on the review screen: its details beside its preview, and the decision on it. */
+import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
+import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
+import type { DocumentView } from '../api/types.js';
+import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
+import { DecisionForm } from './DecisionForm.js';
+import { DocumentPreview } from './DocumentPreview.js';
+
+export function DecisionSummary({ doc }: { doc: DocumentView }) {
+  const review = doc.review;
+  if (!review) return <p className="decision-summary decision-summary--none">No decision yet.</p>;
+  const rejected = review.decision === 'REJECTED';
+  return (
+    <div className={`decision-summary decision-summary--${rejected ? 'rejected' : 'verified'}`}>
+      <p className="decision-summary__head">
+        <strong>{rejected ? 'Rejected' : 'Verified'}</strong>
+        {rejected && review.reasonCode && <> — {REASON_CODE_LABELS[review.reasonCode]}</>}
+        <span className="muted">
+          {' '}
+          by {review.reviewedBy?.name ?? 'the credentialing team'}, {formatDateTime(review.reviewedAt)}
+        </span>
+      </p>
+      {review.reason && <p className="decision-summary__reason">{review.reason}</p>}
+    </div>
+  );
+}
+
+/** Where the automatic cross-check of the document's text against its details will show (DESIGN §4 `crossCheck`). */
+function CrossCheckPlace() {
+  return null;
+}
+
+export function ReviewDocumentCard({ doc, index, submissionId, editable }: { doc: DocumentView; index: number; submissionId: string; editable: boolean }) {
+  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
+  const headingId = `review-doc-${doc.documentId}`;
+  return (
+    <section className="card review-doc" aria-labelledby={headingId} data-document-index={index}>
+      <header className="review-doc__header">
+        <div>
+          <h2 id={headingId} className="review-doc__title">
+            {typeLabel(doc.documentType)}
+          </h2>
+          <p className="review-doc__file">
+            {doc.fileName} <span className="muted">· {formatBytes(doc.sizeBytes)}</span>
+          </p>
+        </div>
+        <DecisionSummary doc={doc} />
+      </header>
+      <div className="review-doc__body">
+        <div className="review-doc__details">
+          <dl className="review-doc__meta">
+            <div>
+              <dt>Issued</dt>
+              <dd>{formatDate(doc.issueDate)}</dd>
+            </div>
+            <div>
+              <dt>Expires</dt>
+              <dd>{doc.expirationDate ? formatDate(doc.expirationDate) : 'No expiration date'}</dd>
+            </div>
+            {doc.issuingAuthority && (
+              <div>
+                <dt>Issued by</dt>
+                <dd>{doc.issuingAuthority}</dd>
+              </div>
+            )}
+            {fields
+              .filter((field) => doc.details[field.name])
+              .map((field) => (
+                <div key={field.name}>
+                  <dt>{field.label}</dt>
+                  <dd className={field.kind === 'text' ? undefined : 'mono'}>{doc.details[field.name]}</dd>
+                </div>
+              ))}
+          </dl>
+          <CrossCheckPlace />
+          {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
+        </div>
+        <DocumentPreview doc={doc} />
+      </div>
+    </section>
+  );
+}
