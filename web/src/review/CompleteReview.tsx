@@ -19,6 +19,8 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
   const undecided = submission.documents.filter((doc) => !doc.review);
   const provider = submission.provider;
   const complete = useMutation({
@@ -33,14 +35,21 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
     },
   });
 
+  const done = submission.status === 'VERIFIED' || submission.status === 'ACTION_REQUIRED';
+  // Focus follows the panel that replaces the control just used, so a keyboard user stays in place.
   useEffect(() => {
     if (confirming) headingRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (done && complete.isSuccess) doneRef.current?.focus();
+  }, [done, complete.isSuccess]);
 
-  if (submission.status === 'VERIFIED' || submission.status === 'ACTION_REQUIRED') {
+  if (done) {
     return (
       <section className="card complete complete--done" aria-labelledby="complete-heading">
-        <h2 id="complete-heading">Review completed</h2>
+        <h2 id="complete-heading" ref={doneRef} tabIndex={-1}>
+          Review completed
+        </h2>
         <p role="status">
           <strong>{submission.status === 'VERIFIED' ? 'Verified' : 'Action required'}.</strong> Completed {formatDateTime(submission.decidedAt)},{' '}
           {submission.daysToDecision === 1 ? '1 day' : `${submission.daysToDecision ?? 0} days`} after submission. The outcome was emailed to {provider?.email} and is shown in
@@ -73,7 +82,7 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
         </div>
       )}
       {!confirming ? (
-        <button type="button" className="button" onClick={() => setConfirming(true)} disabled={undecided.length > 0}>
+        <button type="button" className="button" ref={startRef} onClick={() => setConfirming(true)} disabled={undecided.length > 0}>
           Complete review…
         </button>
       ) : (
@@ -94,10 +103,18 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
             ))}
           </ul>
           <div className="complete__actions">
-            <button type="button" className="button" onClick={() => complete.mutate()} disabled={complete.isPending}>
+            <button type="button" className="button" onClick={() => complete.isPending || complete.mutate()} aria-disabled={complete.isPending}>
               {complete.isPending ? 'Sending…' : 'Send the outcome'}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)} disabled={complete.isPending}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setConfirming(false);
+                setTimeout(() => startRef.current?.focus(), 0);
+              }}
+              disabled={complete.isPending}
+            >
               Go back
             </button>
           </div>

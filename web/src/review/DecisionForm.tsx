@@ -63,7 +63,7 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
       document.getElementById(id(Object.keys(problems)[0] === 'decision' ? 'VERIFIED' : Object.keys(problems)[0]!))?.focus();
       return;
     }
-    save.mutate(parsed.data);
+    if (!save.isPending) save.mutate(parsed.data);
   };
 
   return (
@@ -105,7 +105,8 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
         </div>
       )}
       <div className="decision__actions">
-        <button type="submit" className="button button--small" disabled={save.isPending}>
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page. */}
+        <button type="submit" className="button button--small" aria-disabled={save.isPending}>
           {save.isPending ? 'Saving…' : doc.review ? 'Change decision' : 'Save decision'}
           <span className="visually-hidden"> on the {label}</span>
         </button>
