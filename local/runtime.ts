@@ -8,6 +8,7 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/cli
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../src/contract/environment.js';
+import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js';
 import { INTAKE_INDEXES } from '../src/contract/tables.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { LocalApiServer } from './api-server.js';
@@ -16,6 +17,7 @@ import { LocalFunctions } from './functions.js';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
 import { resourcesOfType, synthesizeTemplate, type LocalValues } from './template.js';
 import { LOCAL_ACCOUNT, LocalWorkflow } from './workflow.js';
+import type { OfficeContact } from '../src/contract/office.js';
 
 export interface StackInfo {
   apiUrl: string;
@@ -87,6 +89,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             return 'amazonaws.com';
           case 'SenderEmailAddress':
             return SENDER_ADDRESS;
+          case MALWARE_SCANNING_PARAMETER:
+            return 'Builtin'; // GuardDuty does not run locally; the builtin engine writes the same verdict tag
         }
         if (template.Parameters?.[id]) return String(template.Parameters[id]!.Default ?? '');
         switch (resource?.Type) {
@@ -143,7 +147,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.unshift(() => workflow.close());
 
     const apiUrl = `${portalUrl}/api`;
-    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/` };
+    const parameter = (id: string) => locals.ref(id) ?? '';
+    const office: OfficeContact = { organizationName: parameter('OrganizationName'), officeName: parameter('OfficeName'), contactEmail: parameter('ContactEmailAddress'), contactPhone: parameter('ContactPhoneNumber') };
+    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/`, ...office };
     const api = new LocalApiServer({
       template,
       functions,

@@ -10,7 +10,6 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../../src/contract/environment.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction } from './service-function.js';
@@ -19,10 +18,8 @@ import { lambdaStep } from './workflow-steps.js';
 export interface ReviewWorkflowProps {
   /** The tables the steps work on, and the key for logs. */
   readonly data: DataLayer;
-  /** Sends the outcome email. */
+  /** Sends the outcome email (signed by the office, with links to the portal). */
   readonly email: EmailSending;
-  /** The portal's address, for links in the email. */
-  readonly portalUrl: string;
 }
 
 export class ReviewWorkflow extends Construct {
@@ -35,9 +32,7 @@ export class ReviewWorkflow extends Construct {
     const step = (fnId: string, entry: string, description: string) => new ServiceFunction(this, fnId, { entry: `src/handlers/steps/${entry}.ts`, description, key });
     const steps = {
       applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision').bindIntakeUpdate(intakeTable),
-      sendOutcome: props.email
-        .allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeUpdate(intakeTable))
-        .addEnvironment(ENV.portalUrl, props.portalUrl),
+      sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeUpdate(intakeTable)),
       recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable),
     };
     this.functions = Object.values(steps);

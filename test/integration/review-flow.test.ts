@@ -94,10 +94,11 @@ describe('a review that ends in ACTION_REQUIRED', () => {
     expect(email!.subject).toContain('Action needed');
     expect(email!.body.text).toContain(`Reason: ${MARKUP_REASON}`);
     expect(email!.body.text).toContain(`${local.stack.portalUrl}/upload?replaces=${license}`);
-    expect(email!.body.text).toContain('abim-certificate.png, issued by American Board of Internal Medicine: Verified');
+    expect(email!.body.text).toContain('- Medical License (CA) [Not verified]\n  File: ca-medical-license.pdf');
+    expect(email!.body.text).toContain('- Board Certification [Verified]\n  File: abim-certificate.png');
     expect(email!.body.html).not.toContain('<script>');
     expect(email!.body.html).not.toContain('<b>blurred</b>');
-    expect(email!.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; The license image is &lt;b&gt;blurred&lt;/b&gt;; send a clear scan &amp; both pages.');
+    expect(email!.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; The license image is &lt;b&gt;blurred&lt;&#x2F;b&gt;; send a clear scan &amp; both pages.');
 
     // Assess 2: the audit trail — every decision (a change of mind is its own event), one outcome, one email
     const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;

@@ -1,7 +1,6 @@
 /** Review rules: decisions, completion, NCQA dates, download headers, and what each side sees. */
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../src/domain/content-disposition.js';
-import { renderNotification } from '../../src/domain/notification-email.js';
 import { calendarDaysBetween, daysSinceSubmission, reviewDueDate, reviewOutcome, type DocumentReview } from '../../src/domain/review.js';
 import { reviewRequestSchema, toReviewFieldProblems } from '../../src/domain/review-schema.js';
 import { toSubmissionView, type Submission, type SubmissionDocument } from '../../src/domain/submission.js';
@@ -132,28 +131,5 @@ describe('who sees a decision', () => {
       ['REJECTED', 'REJECTED', undefined],
       ['VERIFIED', 'VERIFIED', undefined],
     ]);
-  });
-});
-
-describe('the review outcome email', () => {
-  it('lists every decision; a rejected document has its reason as text and a link to replace exactly it', () => {
-    const { submission, documents } = fixture('ACTION_REQUIRED', { a: review('REJECTED', undefined, '<b>Blurry</b> & <a href="https://evil.example">click</a>'), b: review('VERIFIED') });
-    const email = renderNotification('ACTION_REQUIRED', submission, documents, 'https://portal.example.org/');
-    expect(email.to).toBe('emily@example.org');
-    expect(email.subject).toBe('Action needed: documents to replace — CRD-7K4M-9QXP-H3TW');
-    expect(email.text).toContain('Medical License — license.pdf, issued by Medical Board of California: Not verified — please send a replacement');
-    expect(email.text).toContain('Reason: <b>Blurry</b> & <a href="https://evil.example">click</a>');
-    expect(email.text).toContain('Send a replacement: https://portal.example.org/upload?replaces=a');
-    expect(email.text).toContain('Curriculum Vitae — cv.docx, issued by Medical Board of California: Verified');
-    expect(email.html).toContain('Reason: &lt;b&gt;Blurry&lt;/b&gt; &amp; &lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;');
-    expect(email.html).not.toContain('evil.example"');
-  });
-
-  it('tells a fully verified provider there is nothing more to send', () => {
-    const { submission, documents } = fixture('VERIFIED', { a: review('VERIFIED'), b: review('VERIFIED') });
-    const email = renderNotification('VERIFIED', submission, documents, 'https://portal.example.org');
-    expect(email.subject).toBe('Your credentialing documents are verified — CRD-7K4M-9QXP-H3TW');
-    expect(email.text).toContain('There is nothing more you need to send.');
-    expect(email.text).not.toContain('replaces=');
   });
 });
