@@ -98,7 +98,7 @@ describe('a review that ends in ACTION_REQUIRED', () => {
     expect(email!.body.text).toContain('- Board Certification [Verified]\n  File: abim-certificate.png');
     expect(email!.body.html).not.toContain('<script>');
     expect(email!.body.html).not.toContain('<b>blurred</b>');
-    expect(email!.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; The license image is &lt;b&gt;blurred&lt;&#x2F;b&gt;; send a clear scan &amp; both pages.');
+    expect(email!.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; The license image is &lt;b&gt;blurred&lt;/b&gt;; send a clear scan &amp; both pages.');
 
     // Assess 2: the audit trail — every decision (a change of mind is its own event), one outcome, one email
     const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
