@@ -101,7 +101,7 @@ describe('the credentialing team', () => {
     expect(await reviewCard(staff, 'Curriculum Vitae').getByText('This format cannot be shown in the browser. Download it to open it.').isVisible()).toBe(true);
     await license.scrollIntoViewIfNeeded();
     await staff.waitForTimeout(1500); // let the PDF viewer paint before the picture
-    await screenshot(staff, 'review-preview', { copyTo: 'docs/review-preview.png' });
+    await screenshot(staff, 'review-preview');
     expect(cspViolations).toEqual([]);
   });
 
@@ -114,6 +114,9 @@ describe('the credentialing team', () => {
     expect(await summary.textContent()).toContain('Rejected — Illegible');
     expect(await summary.locator('b').count()).toBe(0); // the reason is text, never markup
     expect(await summary.textContent()).toContain(REASON);
+    await staff.evaluate(() => window.scrollTo(0, 0));
+    await staff.waitForTimeout(1000); // the PDF viewer repaints after scrolling
+    await screenshot(staff, 'review-screen', { copyTo: 'docs/review-screen.png' });
     expect(await axeViolations(staff)).toEqual([]);
   });
 
@@ -125,7 +128,8 @@ describe('the credentialing team', () => {
     expect(await panel.textContent()).toContain('emily.johnson@example.org');
     expect(await panel.textContent()).toContain('Action required: one document needs a replacement.');
     expect(await panel.textContent()).toContain(`Reason: ${REASON}`);
-    await screenshot(staff, 'review-screen', { fullPage: true, copyTo: 'docs/review-screen.png' });
+    await staff.locator('.complete').scrollIntoViewIfNeeded();
+    await screenshot(staff, 'review-complete', { copyTo: 'docs/review-complete.png' });
     expect(await axeViolations(staff)).toEqual([]);
 
     await staff.getByRole('button', { name: 'Send the outcome' }).click();
@@ -153,7 +157,8 @@ describe('Emily, after the review', () => {
     expect(await license.locator('.doc-item__reason').textContent()).toBe(REASON);
     expect(await license.locator('.doc-item__reason b').count()).toBe(0);
     expect(await documentItem(session.page, 'DEA Registration').getByText(/^Verified by the credentialing team on/).count()).toBe(1);
-    await screenshot(session.page, 'provider-decision', { fullPage: true, copyTo: 'docs/provider-decision.png' });
+    await license.scrollIntoViewIfNeeded();
+    await screenshot(session.page, 'provider-decision', { copyTo: 'docs/provider-decision.png' });
     expect(await axeViolations(session.page)).toEqual([]);
 
     const emails = (await mailbox(stack)).filter((email) => email.subject.includes(reference) && email.subject.startsWith('Action needed'));
