@@ -3,15 +3,14 @@
  * history). Map validates every document in parallel; a Choice sends the submission to the
  * accept branch (store → email → audit) or the reject branch (mark → email → audit).
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
-import { lambdaStep } from './workflow-steps.js';
+import { lambdaStep, standardStateMachine } from './workflow-steps.js';
 
 export interface IntakeWorkflowProps {
   /** Tables, bucket and key the steps work on. */
@@ -86,14 +85,6 @@ export class IntakeWorkflow extends Construct {
         .otherwise(rejected),
     );
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.data.key, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(30),
-      tracingEnabled: true,
-      // Execution data holds only ids and issue codes, but we still keep it out of the logs.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-    });
+    this.stateMachine = standardStateMachine(this, definition, props.data.key);
   }
 }

@@ -3,8 +3,8 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
 import type { DataLayer } from './data-layer.js';
-import type { IntakeApi } from './intake-api.js';
-import { ServiceFunction } from './service-function.js';
+import { routeFunction, type IntakeApi } from './intake-api.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface ReviewRoutesProps {
   readonly api: IntakeApi;
@@ -18,9 +18,8 @@ export class ReviewRoutes extends Construct {
 
   constructor(scope: Construct, id: string, props: ReviewRoutesProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable, documentsBucket: bucket, portalOrigin } = props.data;
-    const route = (fnId: string, entry: string, description: string) =>
-      new ServiceFunction(this, fnId, { entry: `src/handlers/api/${entry}.ts`, description, key }).addEnvironment(ENV.portalOrigin, portalOrigin);
+    const { key, intakeTable, auditTable, documentsBucket: bucket } = props.data;
+    const route = (fnId: string, entry: string, description: string) => routeFunction(this, fnId, entry, description, props.data);
 
     const functions = {
       getDownloadUrl: route('GetDownloadUrlFn', 'get-download-url', 'GET /documents/{documentId}/download-url')

@@ -6,14 +6,12 @@
  * open for the days a review takes, a review outcome is its own unit of work to retry and
  * re-drive, and the local runtime runs it like any other state machine.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction } from './service-function.js';
-import { lambdaStep } from './workflow-steps.js';
+import { lambdaStep, standardStateMachine } from './workflow-steps.js';
 
 export interface ReviewWorkflowProps {
   /** The tables the steps work on, and the key for logs. */
@@ -46,14 +44,6 @@ export class ReviewWorkflow extends Construct {
     send.addCatch(record, { errors: ['States.ALL'], resultPath: '$.email' });
     const definition = lambdaStep(this, 'ApplyReviewOutcome', steps.applyOutcome, submission, '$.applied').next(send.next(record));
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: key, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(30),
-      tracingEnabled: true,
-      // Execution data holds only ids and the outcome; still kept out of the logs.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-    });
+    this.stateMachine = standardStateMachine(this, definition, key);
   }
 }

@@ -1,5 +1,7 @@
-/** What every workflow's Lambda tasks share: the invoke shape, the task timeout and the retries. */
-import { Duration } from 'aws-cdk-lib';
+/** What every workflow shares: the Lambda task shape, its timeout and retries, and the state machine's own settings. */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
@@ -37,4 +39,20 @@ export function lambdaStep(scope: Construct, name: string, fn: ServiceFunction, 
   });
   task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
   return task;
+}
+
+/**
+ * A Standard state machine (exactly-once executions with a history) named `StateMachine` in
+ * `scope`: traced, logged to its own encrypted group without execution data (ids and codes only,
+ * still kept out of logs), 30 minutes at most.
+ */
+export function standardStateMachine(scope: Construct, definition: sfn.IChainable, key: kms.IKey): sfn.StateMachine {
+  const logGroup = new logs.LogGroup(scope, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: key, removalPolicy: RemovalPolicy.RETAIN });
+  return new sfn.StateMachine(scope, 'StateMachine', {
+    stateMachineType: sfn.StateMachineType.STANDARD,
+    definitionBody: sfn.DefinitionBody.fromChainable(definition),
+    timeout: Duration.minutes(30),
+    tracingEnabled: true,
+    logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+  });
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { SUBMISSION_STATUSES } from '../../../src/domain/status.js';
 import { describeError, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { SUBMISSION_STATUS } from '../format.js';
 import { ReferenceLookup, SubmissionTable } from './HomePage.js';
 
@@ -62,11 +63,7 @@ export function AllSubmissionsPage() {
         ) : (
           <SubmissionTable items={items} forStaff />
         )}
-        {list.hasNextPage && (
-          <button type="button" className="button button--secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        )}
+        <LoadMore query={list} />
       </section>
     </>
   );

@@ -1,10 +1,10 @@
 /** What a submission looks like to its provider: confirmation, validation progress, or what to fix. */
 import { Link } from 'react-router';
-import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
 import { REVIEWABLE_STATUSES } from '../../../src/domain/review.js';
 import type { DocumentView, SubmissionView } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { CopyButton } from '../components/CopyButton.js';
+import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
@@ -54,7 +54,6 @@ function DocumentDecision({ doc, isOwner }: { doc: DocumentView; isOwner: boolea
 }
 
 function DocumentItem({ doc, fixUrl, validating, isOwner }: { doc: DocumentView; fixUrl: string | null; validating: boolean; isOwner: boolean }) {
-  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
   const hasIssues = doc.issues.length > 0;
   return (
     <li className={`doc-item${hasIssues || doc.review?.decision === 'REJECTED' ? ' doc-item--issue' : ''}`}>
@@ -83,32 +82,7 @@ function DocumentItem({ doc, fixUrl, validating, isOwner }: { doc: DocumentView;
           </Link>
         </p>
       )}
-      <dl className="doc-item__meta">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDate(doc.issueDate)}</dd>
-        </div>
-        {doc.expirationDate && (
-          <div>
-            <dt>Expires</dt>
-            <dd>{formatDate(doc.expirationDate)}</dd>
-          </div>
-        )}
-        {doc.issuingAuthority && (
-          <div>
-            <dt>Issued by</dt>
-            <dd>{doc.issuingAuthority}</dd>
-          </div>
-        )}
-        {fields
-          .filter((field) => doc.details[field.name])
-          .map((field) => (
-            <div key={field.name}>
-              <dt>{field.label}</dt>
-              <dd>{doc.details[field.name]}</dd>
-            </div>
-          ))}
-      </dl>
+      <DocumentMetadata doc={doc} className="doc-item__meta" />
     </li>
   );
 }

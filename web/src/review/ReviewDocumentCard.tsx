@@ -1,8 +1,8 @@
 /** One document on the review screen: its details beside its preview, and the decision on it. */
-import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
 import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
 import type { DocumentView } from '../api/types.js';
-import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
+import { DocumentMetadata } from '../components/DocumentMetadata.js';
+import { formatBytes, formatDateTime, typeLabel } from '../format.js';
 import { DecisionForm } from './DecisionForm.js';
 import { DocumentPreview } from './DocumentPreview.js';
 
@@ -31,7 +31,6 @@ function CrossCheckPlace() {
 }
 
 export function ReviewDocumentCard({ doc, index, submissionId, editable }: { doc: DocumentView; index: number; submissionId: string; editable: boolean }) {
-  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
   const headingId = `review-doc-${doc.documentId}`;
   return (
     <section className="card review-doc" aria-labelledby={headingId} data-document-index={index}>
@@ -48,30 +47,7 @@ export function ReviewDocumentCard({ doc, index, submissionId, editable }: { doc
       </header>
       <div className="review-doc__body">
         <div className="review-doc__details">
-          <dl className="review-doc__meta">
-            <div>
-              <dt>Issued</dt>
-              <dd>{formatDate(doc.issueDate)}</dd>
-            </div>
-            <div>
-              <dt>Expires</dt>
-              <dd>{doc.expirationDate ? formatDate(doc.expirationDate) : 'No expiration date'}</dd>
-            </div>
-            {doc.issuingAuthority && (
-              <div>
-                <dt>Issued by</dt>
-                <dd>{doc.issuingAuthority}</dd>
-              </div>
-            )}
-            {fields
-              .filter((field) => doc.details[field.name])
-              .map((field) => (
-                <div key={field.name}>
-                  <dt>{field.label}</dt>
-                  <dd className={field.kind === 'text' ? undefined : 'mono'}>{doc.details[field.name]}</dd>
-                </div>
-              ))}
-          </dl>
+          <DocumentMetadata doc={doc} className="review-doc__meta" alwaysShowExpiration />
           <CrossCheckPlace />
           {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
         </div>

@@ -12,6 +12,7 @@ import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
 import { describeError, useApi } from '../api/client.js';
 import type { ReviewQueueItem } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 
@@ -164,13 +165,7 @@ export function ReviewQueuePage() {
             </tbody>
           </table>
         )}
-        {queue.hasNextPage && (
-          <p>
-            <button type="button" className="button button--secondary" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-              {queue.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </p>
-        )}
+        <LoadMore query={queue} />
       </section>
     </>
   );
