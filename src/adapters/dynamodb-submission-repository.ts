@@ -380,9 +380,20 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
           TableName: this.tableName,
           Key: submissionKey(submissionId),
           UpdateExpression: `SET reviews.#document = :review, reviewRevision = if_not_exists(reviewRevision, :zero) + :one${moving ? ', #status = :inReview, gsiStatus = :inReview' : ''}`,
-          ConditionExpression: '#status = :from',
+          // Only a different decision is written: the same one sent many times at once is recorded once.
+          ConditionExpression:
+            '#status = :from AND (attribute_not_exists(reviews.#document) OR reviews.#document.decision <> :decision OR reviews.#document.reason <> :reason OR reviews.#document.reasonCode <> :reasonCode)',
           ExpressionAttributeNames: { '#status': 'status', '#document': documentId },
-          ExpressionAttributeValues: { ':review': review, ':zero': 0, ':one': 1, ':from': from, ...(moving ? { ':inReview': 'IN_REVIEW' } : {}) },
+          ExpressionAttributeValues: {
+            ':review': review,
+            ':decision': review.decision,
+            ':reason': review.reason,
+            ':reasonCode': review.reasonCode,
+            ':zero': 0,
+            ':one': 1,
+            ':from': from,
+            ...(moving ? { ':inReview': 'IN_REVIEW' } : {}),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -63,8 +63,8 @@ export interface SubmissionRepository {
   markEmailSent(submissionId: string, kind: NotificationKind, messageId: string): Promise<void>;
   /**
    * One decision, one conditional update of the submission item: only while it is `from`
-   * (RECEIVED moves to IN_REVIEW with it); bumps `reviewRevision`. Null when the submission was
-   * not in `from` any more.
+   * (RECEIVED moves to IN_REVIEW with it) and only if it differs from the document's current
+   * decision; bumps `reviewRevision`. Null when either condition failed (read again to see which).
    */
   recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW'): Promise<Submission | null>;
   /**

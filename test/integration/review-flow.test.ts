@@ -9,7 +9,7 @@ import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submis
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { completeReview } from '../../src/use-cases/complete-review.js';
-import { createAndUpload, fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
+import { createAndUpload, fiveDocuments, submitReceived, type TestDocument } from '../../testkit/intake-documents.js';
 import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
@@ -23,13 +23,19 @@ const emailsAbout = async (reference: string): Promise<Email[]> => (await mailbo
 const item = async (submissionId: string, documentId?: string) =>
   (await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: documentId ? `DOCUMENT#${documentId}` : '#SUBMISSION' } }))).Item!;
 
+/** Received, with the intake workflow's last steps (confirmation email, its audit event) done. */
+async function received(user: string, documents: TestDocument[]) {
+  const submission = await submitReceived(local.stack, token(user), documents);
+  await local.runtime.workflowsIdle();
+  return submission;
+}
+
 const MARKUP_REASON = '<script>alert("x")</script> The license image is <b>blurred</b>; send a clear scan & both pages.';
 
 describe('a review that ends in ACTION_REQUIRED', () => {
   it('records decisions (changeable), refuses to complete while any is missing, then tells the provider exactly once', async () => {
     // Prepare
-    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments());
-    await local.runtime.workflowsIdle(); // the confirmation email and its audit event come right after RECEIVED
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments());
     const [license, ...others] = documents.map((d) => d.documentId);
 
     // Act 1: a rejection without a reason, then with one; Emily looks
@@ -128,7 +134,7 @@ describe('a review that ends in ACTION_REQUIRED', () => {
 describe('a review that ends in VERIFIED', () => {
   it('verifies every document, emails what happens next, and audits SUBMISSION_VERIFIED', async () => {
     // Prepare
-    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments().slice(0, 2));
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
 
     // Act
     for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
@@ -150,7 +156,7 @@ describe('a review that ends in VERIFIED', () => {
 describe('two reviewers at once', () => {
   it('loses no decision when every document is decided at the same moment', async () => {
     // Prepare
-    const { submissionId, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments());
+    const { submissionId, documents } = await received(EMILY, fiveDocuments());
 
     // Act
     const responses = await Promise.all(documents.map(({ documentId }, index) => review(documentId, index === 2 ? { decision: 'REJECTED', reason: 'Expired.', reasonCode: 'EXPIRED' } : { decision: 'VERIFIED' })));
@@ -164,9 +170,25 @@ describe('two reviewers at once', () => {
     expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(5);
   });
 
+  it('records the same decision sent twenty-five times at once (a stuck double click) once', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const body = { decision: 'REJECTED', reason: 'The seal is missing.', reasonCode: 'INCOMPLETE' };
+
+    // Act
+    const responses = await Promise.all(Array.from({ length: 25 }, () => review(documents[0]!.documentId, body)));
+
+    // Assess
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(responses.map((r) => r.body.review.decision))).toEqual(new Set(['REJECTED']));
+    const stored = await item(submissionId);
+    expect(stored).toMatchObject({ status: 'IN_REVIEW', reviewRevision: 1 });
+    expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(1);
+  });
+
   it('sends one email and records one outcome when ten completes arrive together', async () => {
     // Prepare
-    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments().slice(0, 3));
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 3));
     for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
 
     // Act
@@ -184,7 +206,7 @@ describe('two reviewers at once', () => {
 
   it('never completes with a stale outcome when a decision changes while another reviewer completes', async () => {
     // Prepare: everything verified
-    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments());
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments());
     for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
 
     // Act: one reviewer completes while another rejects a document
@@ -205,7 +227,7 @@ describe('a crash right after the commit point', () => {
   it('is healed by the next complete-review call: the outcome is carried out once, audited as the first call made it', async () => {
     // Prepare: decisions made; a completing process that dies right after its conditional flip
     // (its audit log fails), wired here with the real DynamoDB adapter.
-    const { submissionId, referenceNumber, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments().slice(0, 2));
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
     for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
     const staffId = JSON.parse(Buffer.from(token(STAFF).split('.')[1]!, 'base64url').toString('utf8')).sub as string;
     const caller: Caller = { userId: staffId, email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'request-that-died', sourceIp: '203.0.113.7' };
@@ -242,7 +264,7 @@ describe('a crash right after the commit point', () => {
 describe('who may review', () => {
   it('refuses providers with 403 on every review route, and hides other providers\' documents from them', async () => {
     // Prepare
-    const { submissionId, documents } = await submitReceived(local.stack, token(EMILY), fiveDocuments().slice(1, 2));
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
     const documentId = documents[0]!.documentId;
 
     // Act
@@ -278,9 +300,9 @@ describe('who may review', () => {
 describe('the review queue', () => {
   it('lists received and in-review submissions oldest first, with days waiting and the due date, filters and pages — never drafts', async () => {
     // Prepare: Michael's three submissions, the second one in review, and a draft
-    const first = await submitReceived(local.stack, token(MICHAEL), fiveDocuments().slice(0, 1));
-    const second = await submitReceived(local.stack, token(MICHAEL), fiveDocuments().slice(2, 3));
-    const third = await submitReceived(local.stack, token(MICHAEL), fiveDocuments().slice(3, 4));
+    const first = await received(MICHAEL, fiveDocuments().slice(0, 1));
+    const second = await received(MICHAEL, fiveDocuments().slice(2, 3));
+    const third = await received(MICHAEL, fiveDocuments().slice(3, 4));
     await review(second.documents[0]!.documentId, { decision: 'VERIFIED' });
     const draft = await createAndUpload(local.stack, token(MICHAEL), fiveDocuments().slice(4, 5));
     const mine = new Set([first.submissionId, second.submissionId, third.submissionId, draft.submissionId]);
