@@ -30,7 +30,8 @@ function CrossCheckPlace() {
   return null;
 }
 
-export function ReviewDocumentCard({ doc, index, submissionId, editable }: { doc: DocumentView; index: number; submissionId: string; editable: boolean }) {
+/** `stored`: the submission was accepted, so its files are in permanent storage and can be opened. */
+export function ReviewDocumentCard({ doc, index, submissionId, editable, stored }: { doc: DocumentView; index: number; submissionId: string; editable: boolean; stored: boolean }) {
   const headingId = `review-doc-${doc.documentId}`;
   return (
     <section className="card review-doc" aria-labelledby={headingId} data-document-index={index}>
@@ -51,7 +52,7 @@ export function ReviewDocumentCard({ doc, index, submissionId, editable }: { doc
           <CrossCheckPlace />
           {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
         </div>
-        <DocumentPreview doc={doc} />
+        {stored ? <DocumentPreview doc={doc} /> : <p className="muted">This submission was not accepted, so its files were not kept: there is nothing to open.</p>}
       </div>
     </section>
   );
