@@ -3,7 +3,7 @@
  * (immediate feedback). Its own module so the portal's main bundle does not carry zod.
  */
 import { z } from 'zod';
-import type { FieldProblem, ReviewRequestBody } from '../contract/http.js';
+import type { ReviewRequestBody } from '../contract/http.js';
 import { REVIEW_DECISIONS, REVIEW_REASON_CODES } from '../contract/vocabulary.js';
 import { REVIEW_LIMITS } from './review.js';
 
@@ -39,7 +39,3 @@ export const reviewRequestSchema = z
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const reviewBodyMatchesContract: Equal<z.output<typeof reviewRequestSchema>, ReviewRequestBody> = true;
 void reviewBodyMatchesContract;
-
-export function toReviewFieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ path: issue.path.length > 0 ? issue.path.join('.') : '(body)', message: issue.message }));
-}

@@ -2,7 +2,8 @@ import type { DocumentView } from '../contract/http.js';
 import type { Caller } from '../domain/caller.js';
 import { Conflict, ValidationFailed } from '../domain/errors.js';
 import { REVIEWABLE_STATUSES, sameDecision, type DocumentReview } from '../domain/review.js';
-import { reviewRequestSchema, toReviewFieldProblems } from '../domain/review-schema.js';
+import { toFieldProblems } from '../domain/metadata-schema.js';
+import { reviewRequestSchema } from '../domain/review-schema.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { toSubmissionView } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -36,7 +37,7 @@ function notReviewable(status: SubmissionStatus): Conflict {
 export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, documentId: string, readBody: () => unknown): Promise<DocumentView> {
   assertStaff(caller);
   const parsed = reviewRequestSchema.safeParse(readBody());
-  if (!parsed.success) throw new ValidationFailed('The decision is not complete.', toReviewFieldProblems(parsed.error));
+  if (!parsed.success) throw new ValidationFailed('The decision is not complete.', toFieldProblems(parsed.error));
   const { decision, reason, reasonCode } = parsed.data;
 
   let { submission, documents } = await readableDocument(deps.repository, caller, documentId);

@@ -297,6 +297,49 @@ describe('who may review', () => {
   });
 });
 
+describe('hostile decisions', () => {
+  it('refuses malformed requests with the field to fix, and ids that are not ids with 404 — never a 5xx, nothing recorded', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(MICHAEL, fiveDocuments().slice(0, 1));
+    const documentId = documents[0]!.documentId;
+    const path = `/documents/${documentId}/review`;
+    const post = (body: unknown, headers: Record<string, string> = {}) => callApi(local.stack, 'POST', path, token(STAFF), body, headers);
+
+    // Act
+    const responses = {
+      notJson: await post('{"decision": "VERIFIED"', {}),
+      wrongType: await post('decision=VERIFIED', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+      notAnObject: await post([{ decision: 'VERIFIED' }]),
+      unknownField: await post({ decision: 'VERIFIED', reviewedBy: 'someone else' }),
+      reasonNotText: await post({ decision: 'REJECTED', reason: 42 }),
+      reasonTooLong: await post({ decision: 'REJECTED', reason: 'x'.repeat(1001) }),
+      hugeBody: await post({ decision: 'REJECTED', reason: 'x'.repeat(2 * 1024 * 1024) }),
+      reviewNotAnId: await callApi(local.stack, 'POST', '/documents/..%2F..%2Fadmin/review', token(STAFF), { decision: 'VERIFIED' }),
+      reviewUnknown: await callApi(local.stack, 'POST', `/documents/${crypto.randomUUID()}/review`, token(STAFF), { decision: 'VERIFIED' }),
+      completeNotAnId: await callApi(local.stack, 'POST', '/submissions/%00/complete-review', token(STAFF)),
+      completeUnknown: await callApi(local.stack, 'POST', `/submissions/${crypto.randomUUID()}/complete-review`, token(STAFF)),
+    };
+
+    // Assess
+    const summary = Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, [r.status, r.body?.error?.code, r.body?.error?.details?.map((d: { path: string }) => d.path)]]));
+    expect(summary).toEqual({
+      notJson: [400, 'VALIDATION_FAILED', ['(body)']],
+      wrongType: [415, 'UNSUPPORTED_MEDIA_TYPE', undefined],
+      notAnObject: [400, 'VALIDATION_FAILED', ['(body)']],
+      unknownField: [400, 'VALIDATION_FAILED', ['reviewedBy']],
+      reasonNotText: [400, 'VALIDATION_FAILED', ['reason']],
+      reasonTooLong: [400, 'VALIDATION_FAILED', ['reason']],
+      hugeBody: [413, 'PAYLOAD_TOO_LARGE', undefined],
+      reviewNotAnId: [404, 'NOT_FOUND', undefined],
+      reviewUnknown: [404, 'NOT_FOUND', undefined],
+      completeNotAnId: [404, 'NOT_FOUND', undefined],
+      completeUnknown: [404, 'NOT_FOUND', undefined],
+    });
+    expect(responses.unknownField.body.error.details[0].message).toMatch(/reviewedBy/);
+    expect(await item(submissionId)).toMatchObject({ status: 'RECEIVED', reviewRevision: 0, reviews: {} });
+  });
+});
+
 describe('the review queue', () => {
   it('lists received and in-review submissions oldest first, with days waiting and the due date, filters and pages — never drafts', async () => {
     // Prepare: Michael's three submissions, the second one in review, and a draft

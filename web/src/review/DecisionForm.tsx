@@ -6,7 +6,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewDecision, type ReviewReasonCode } from '../../../src/domain/review.js';
-import { reviewRequestSchema, toReviewFieldProblems } from '../../../src/domain/review-schema.js';
+import { toFieldProblems } from '../../../src/domain/metadata-schema.js';
+import { reviewRequestSchema } from '../../../src/domain/review-schema.js';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { DocumentView, ReviewRequestBody } from '../api/types.js';
 import { Field, fieldId } from '../components/Field.js';
@@ -57,7 +58,7 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
     if (!draft.decision) problems.decision = 'Choose Verify or Reject.';
     if (draft.decision === 'REJECTED' && !draft.reasonCode) problems.reasonCode = 'Choose what is wrong with the document.';
     const parsed = reviewRequestSchema.safeParse(toBody(draft));
-    if (!parsed.success) for (const problem of toReviewFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
+    if (!parsed.success) for (const problem of toFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !parsed.success) {
       document.getElementById(id(Object.keys(problems)[0] === 'decision' ? 'VERIFIED' : Object.keys(problems)[0]!))?.focus();
