@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { Caller } from '../../src/domain/caller.js';
+import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { completeReview } from '../../src/use-cases/complete-review.js';
+import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
 import { createAndUpload, fiveDocuments, submitReceived, type TestDocument } from '../../testkit/intake-documents.js';
 import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -258,6 +260,32 @@ describe('a crash right after the commit point', () => {
     expect(verified).toHaveLength(1);
     expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
     expect(audit.chainIntact).toBe(true);
+  });
+});
+
+describe('an outcome email that cannot be sent', () => {
+  it('is recorded as NOTIFICATION_FAILED, and a re-drive sends it once', async () => {
+    // Prepare: completed, but the workflow's email step failed past its retries (its Catch hands
+    // the error to the audit step, which runs here with the real DynamoDB adapters).
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
+    await review(documents[0]!.documentId, { decision: 'VERIFIED' });
+    const staffId = JSON.parse(Buffer.from(token(STAFF).split('.')[1]!, 'base64url').toString('utf8')).sub as string;
+    const repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
+    const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit);
+    const caller: Caller = { userId: staffId, email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-1', sourceIp: null };
+    await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: { start: async () => undefined } }, caller, submissionId);
+    await recordReviewOutcome({ repository, audit, clock: systemClock }, { submissionId, executionId: 'execution-that-failed', email: { Error: 'SESv2.ServiceUnavailable' } });
+
+    // Act: the re-drive (here: a reviewer completing again)
+    const redriven = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(redriven.body).toEqual({ submissionId, status: 'VERIFIED' });
+    const events = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body.events as { type: string; details: Record<string, unknown> }[];
+    expect(events.map((e) => e.type).slice(-3)).toEqual(['SUBMISSION_VERIFIED', 'NOTIFICATION_FAILED', 'OUTCOME_EMAIL_SENT']);
+    expect(events.find((e) => e.type === 'NOTIFICATION_FAILED')!.details).toEqual({ kind: 'VERIFIED', error: 'SESv2.ServiceUnavailable' });
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
   });
 });
 
