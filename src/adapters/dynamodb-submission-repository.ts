@@ -291,7 +291,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
     const sets = ['#status = :status'];
     const values: Record<string, unknown> = { ':status': changes.status };
-    for (const name of ['issues', 'storedKey', 'review'] as const) {
+    for (const name of ['issues', 'inspection', 'storedKey', 'review'] as const) {
       if (changes[name] === undefined) continue;
       sets.push(`${name} = :${name}`);
       values[`:${name}`] = changes[name];

@@ -1,5 +1,5 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentReviewView, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentInspection, DocumentReviewView, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
 import { isReviewOutcome, type DocumentReview, type ReviewCompletion } from './review.js';
@@ -51,6 +51,8 @@ export interface SubmissionDocument {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssue[];
+  /** What validation noticed about an accepted file that reviewers should know (absent until validated). */
+  inspection?: DocumentInspection;
   stagingKey: string;
   storedKey: string | null;
   /** Written when the review's outcome is carried out. */
@@ -83,6 +85,7 @@ export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewV
     status: doc.status,
     issues: doc.issues,
     ...(review ? { review } : {}),
+    ...(doc.inspection ? { inspection: doc.inspection } : {}),
   };
 }
 

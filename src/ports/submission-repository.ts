@@ -2,6 +2,7 @@ import type { DocumentType } from '../domain/catalog.js';
 import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
+import type { DocumentInspection } from '../contract/http.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
@@ -33,6 +34,7 @@ export interface ReviewSchedule {
 export interface DocumentChanges {
   status: DocumentStatus;
   issues?: DocumentIssue[];
+  inspection?: DocumentInspection;
   storedKey?: string | null;
   review?: DocumentReview;
 }
