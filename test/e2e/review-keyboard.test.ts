@@ -52,13 +52,13 @@ describe('keyboard-only review', () => {
     // Complete: see what Emily will receive, then send
     expectVisibleFocus(await tabTo(page, /^Complete review…$/));
     await page.keyboard.press('Enter');
-    expect((await focused(page))?.name).toBe('What Emily Johnson will receive');
+    await expect.poll(async () => (await focused(page))?.name).toBe('What Emily Johnson will receive');
     expectVisibleFocus(await tabTo(page, /^Send the outcome$/));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Review completed' }).waitFor();
 
     // Assess
-    expect((await focused(page))?.name).toBe('Review completed');
+    await expect.poll(async () => (await focused(page))?.name).toBe('Review completed');
     expect(await page.getByRole('region', { name: 'Review completed' }).textContent()).toContain('Action required.');
     const license = page.getByRole('region', { name: 'Medical License', exact: true });
     expect(await license.locator('.decision-summary').textContent()).toContain('Rejected — Expired');

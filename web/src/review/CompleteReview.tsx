@@ -25,8 +25,9 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
   const provider = submission.provider;
   const complete = useMutation({
     mutationFn: () => api.completeReview(submission.submissionId),
+    // On success the panel stays until the page shows the outcome (focus then moves to it); on error it closes to show why.
+    onError: () => setConfirming(false),
     onSettled: async () => {
-      setConfirming(false);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['submission', submission.submissionId] }),
         queryClient.invalidateQueries({ queryKey: ['audit', submission.submissionId] }),
