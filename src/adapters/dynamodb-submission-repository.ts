@@ -4,90 +4,17 @@
  * submission item, and every status change is one conditional update (README "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ValidationFailed } from '../domain/errors.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
+import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
+import { documentKey, fromDocumentItem, fromSubmissionItem, LISTED, QUEUED, queueSince, submissionKey, toSubmissionItem } from './dynamodb-intake-items.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
-
-const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
-const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
-
-/** The staff list (allSubmissions) is sparse: a draft joins it when it is submitted. */
-const LISTED = { gsiEntity: 'SUBMISSION' };
-/** The review queue (reviewQueue) is sparse: a submission is in it from received until decided. */
-const QUEUED = 'REVIEW';
-const queueSince = (submittedAt: string, submissionId: string) => `${submittedAt}#${submissionId}`;
-
-function toSubmissionItem(s: Submission) {
-  return {
-    ...submissionKey(s.submissionId),
-    ...s,
-    gsiProvider: s.provider.providerId,
-    gsiCreated: `${s.createdAt}#${s.submissionId}`,
-    gsiStatus: s.status,
-    ...(s.status === 'AWAITING_UPLOAD' ? {} : LISTED),
-    ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
-  };
-}
-
-function fromSubmissionItem(item: Record<string, unknown>): Submission {
-  return {
-    submissionId: item.submissionId as string,
-    provider: item.provider as Submission['provider'],
-    referenceNumber: (item.referenceNumber as string | null) ?? null,
-    status: item.status as SubmissionStatus,
-    createdAt: item.createdAt as string,
-    submittedAt: (item.submittedAt as string | null) ?? null,
-    estimatedReviewCompletionDate: (item.estimatedReviewCompletionDate as string | null) ?? null,
-    reviewDueDate: (item.reviewDueDate as string | null) ?? null,
-    documentIds: (item.documentIds as string[]) ?? [],
-    documentTypes: (item.documentTypes as Submission['documentTypes']) ?? [],
-    emailsSent: (item.emailsSent as Submission['emailsSent']) ?? {},
-    reviews: (item.reviews as Submission['reviews']) ?? {},
-    reviewRevision: (item.reviewRevision as number | undefined) ?? 0,
-    reviewCompletion: (item.reviewCompletion as ReviewCompletion | null) ?? null,
-  };
-}
-
-function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
-  return rest as unknown as SubmissionDocument;
-}
-
-function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
 
 const isMissingMap = (error: unknown) =>
   (error as { name?: string }).name === 'ValidationException' && /document path/i.test((error as Error).message ?? '');
-
-const INVALID_TOKEN = () =>
-  new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
-
-/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
-const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince']);
-
-function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
-  if (!token) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw INVALID_TOKEN();
-  }
-  const valid =
-    parsed !== null &&
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
-    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
-    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
-  if (!valid) throw INVALID_TOKEN();
-  return parsed as Record<string, unknown>;
-}
 
 export class DynamoDbSubmissionRepository implements SubmissionRepository {
   constructor(
@@ -164,7 +91,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   async list(query: ListQuery): Promise<Page<Submission>> {
     const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
     const statusFilter = query.providerId && query.status;
-    return this.queryIndex({
+    return this.page({
       index: index.name,
       partition: [index.partitionKey, query.providerId ?? query.status ?? LISTED.gsiEntity],
       ...(statusFilter ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } } } : {}),
@@ -188,7 +115,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
       values[':documentType'] = query.documentType;
     }
     const index = INTAKE_INDEXES.reviewQueue;
-    return this.queryIndex({
+    return this.page({
       index: index.name,
       partition: [index.partitionKey, QUEUED],
       ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
@@ -199,7 +126,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   async listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>> {
-    return this.queryIndex({
+    return this.page({
       index: INTAKE_INDEXES.byStatus.name,
       partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
       filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
@@ -209,42 +136,9 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     });
   }
 
-  /**
-   * One page of an index, newest or oldest first. With a filter, DynamoDB applies `Limit` before
-   * filtering, so this reads on (a bounded number of times) until the page is full.
-   */
-  private async queryIndex(query: {
-    index: string;
-    partition: [attribute: string, value: string];
-    filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
-    newestFirst: boolean;
-    limit: number;
-    nextToken: string | undefined;
-  }): Promise<Page<Submission>> {
-    const items: Record<string, unknown>[] = [];
-    let startKey = decodeToken(query.nextToken);
-    for (let read = 0; read < 10 && items.length < query.limit; read++) {
-      const request = new QueryCommand({
-        TableName: this.tableName,
-        IndexName: query.index,
-        KeyConditionExpression: '#pk = :pk',
-        ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
-        ExpressionAttributeNames: { '#pk': query.partition[0], ...query.filter?.names },
-        ExpressionAttributeValues: { ':pk': query.partition[1], ...query.filter?.values },
-        ScanIndexForward: !query.newestFirst,
-        Limit: query.limit - items.length,
-        ExclusiveStartKey: startKey,
-      });
-      // A well-formed token from another listing (another index or partition) is refused by DynamoDB.
-      const result = await this.db.send(request).catch((error: unknown) => {
-        throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
-      });
-      items.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    const nextToken = encodeToken(startKey);
-    return { items: items.map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
+  private async page(query: IndexPageQuery): Promise<Page<Submission>> {
+    const page = await queryIndexPage(this.db, this.tableName, query);
+    return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {

@@ -1,9 +1,8 @@
 /**
- * The credentialing team's half against the local runtime: the queue, decisions, completion, the
- * outcome workflow (second state machine of the template), the email and the audit trail — and
- * what happens when two reviewers act at once.
+ * The credentialing team's half against the local runtime: decisions, completion, the outcome
+ * workflow (second state machine of the template), the email and the audit trail — and what
+ * happens when two reviewers act at once, or a process dies after the commit point.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
@@ -11,26 +10,13 @@ import type { Caller } from '../../src/domain/caller.js';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { completeReview } from '../../src/use-cases/complete-review.js';
 import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
-import { createAndUpload, fiveDocuments, submitReceived, type TestDocument } from '../../testkit/intake-documents.js';
-import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
-import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
+import { fiveDocuments } from '../../testkit/intake-documents.js';
+import { callApi } from '../../testkit/local-api.js';
+import { reviewCalls } from './support/review.js';
+import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('review-flow');
-const token = (user: string) => local.tokens[user]!;
-const review = (documentId: string, body: unknown, user = STAFF) => callApi(local.stack, 'POST', `/documents/${documentId}/review`, token(user), body);
-const complete = (submissionId: string, user = STAFF) => callApi(local.stack, 'POST', `/submissions/${submissionId}/complete-review`, token(user));
-const get = (submissionId: string, user: string) => callApi(local.stack, 'GET', `/submissions/${submissionId}`, token(user));
-const auditTypes = async (submissionId: string) => (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body.events.map((e: { type: string }) => e.type);
-const emailsAbout = async (reference: string): Promise<Email[]> => (await mailbox(local.stack)).filter((e) => e.subject.includes(reference) && !e.subject.startsWith('We received'));
-const item = async (submissionId: string, documentId?: string) =>
-  (await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: documentId ? `DOCUMENT#${documentId}` : '#SUBMISSION' } }))).Item!;
-
-/** Received, with the intake workflow's last steps (confirmation email, its audit event) done. */
-async function received(user: string, documents: TestDocument[]) {
-  const submission = await submitReceived(local.stack, token(user), documents);
-  await local.runtime.workflowsIdle();
-  return submission;
-}
+const { token, review, complete, get, auditTypes, emailsAbout, item, received, staffId } = reviewCalls(local);
 
 const MARKUP_REASON = '<script>alert("x")</script> The license image is <b>blurred</b>; send a clear scan & both pages.';
 
@@ -231,8 +217,7 @@ describe('a crash right after the commit point', () => {
     // (its audit log fails), wired here with the real DynamoDB adapter.
     const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
     for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
-    const staffId = JSON.parse(Buffer.from(token(STAFF).split('.')[1]!, 'base64url').toString('utf8')).sub as string;
-    const caller: Caller = { userId: staffId, email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'request-that-died', sourceIp: '203.0.113.7' };
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'request-that-died', sourceIp: '203.0.113.7' };
     const dies = () => Promise.reject(new Error('process killed'));
     const deps = {
       repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake),
@@ -258,7 +243,7 @@ describe('a crash right after the commit point', () => {
     const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
     const verified = audit.events.filter((e: { type: string }) => e.type === 'SUBMISSION_VERIFIED');
     expect(verified).toHaveLength(1);
-    expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
+    expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId() }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
     expect(audit.chainIntact).toBe(true);
   });
 });
@@ -269,10 +254,9 @@ describe('an outcome email that cannot be sent', () => {
     // the error to the audit step, which runs here with the real DynamoDB adapters).
     const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
     await review(documents[0]!.documentId, { decision: 'VERIFIED' });
-    const staffId = JSON.parse(Buffer.from(token(STAFF).split('.')[1]!, 'base64url').toString('utf8')).sub as string;
     const repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
     const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit);
-    const caller: Caller = { userId: staffId, email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-1', sourceIp: null };
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-1', sourceIp: null };
     await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: { start: async () => undefined } }, caller, submissionId);
     await recordReviewOutcome({ repository, audit, clock: systemClock }, { submissionId, executionId: 'execution-that-failed', email: { Error: 'SESv2.ServiceUnavailable' } });
 
@@ -286,138 +270,5 @@ describe('an outcome email that cannot be sent', () => {
     expect(events.map((e) => e.type).slice(-3)).toEqual(['SUBMISSION_VERIFIED', 'NOTIFICATION_FAILED', 'OUTCOME_EMAIL_SENT']);
     expect(events.find((e) => e.type === 'NOTIFICATION_FAILED')!.details).toEqual({ kind: 'VERIFIED', error: 'SESv2.ServiceUnavailable' });
     expect(await emailsAbout(referenceNumber)).toHaveLength(1);
-  });
-});
-
-describe('who may review', () => {
-  it('refuses providers with 403 on every review route, and hides other providers\' documents from them', async () => {
-    // Prepare
-    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
-    const documentId = documents[0]!.documentId;
-
-    // Act
-    const attempts = await Promise.all([
-      review(documentId, { decision: 'VERIFIED' }, EMILY),
-      review(documentId, { decision: 'VERIFIED' }, MICHAEL),
-      complete(submissionId, EMILY),
-      callApi(local.stack, 'GET', '/review-queue', token(EMILY)),
-    ]);
-    const anonymous = await callApi(local.stack, 'POST', `/documents/${documentId}/review`, null, { decision: 'VERIFIED' });
-
-    // Assess
-    for (const attempt of attempts) expect(attempt).toEqual({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'Only credentialing staff can do this.' } } });
-    expect(anonymous.status).toBe(401);
-    expect((await item(submissionId)).status).toBe('RECEIVED');
-  });
-
-  it('answers 409 for a decision on a submission that is not waiting for review, and for completing one that was never received', async () => {
-    // Prepare: a draft never submitted
-    const { submissionId, documents } = await createAndUpload(local.stack, token(MICHAEL), fiveDocuments().slice(0, 1));
-
-    // Act
-    const decision = await review(documents[0]!.documentId, { decision: 'VERIFIED' });
-    const completion = await complete(submissionId);
-
-    // Assess
-    expect(decision.status).toBe(409);
-    expect(decision.body.error.message).toBe('This submission is not waiting for review: only received submissions can be reviewed.');
-    expect(completion.status).toBe(409);
-  });
-});
-
-describe('hostile decisions', () => {
-  it('refuses malformed requests with the field to fix, and ids that are not ids with 404 — never a 5xx, nothing recorded', async () => {
-    // Prepare
-    const { submissionId, documents } = await received(MICHAEL, fiveDocuments().slice(0, 1));
-    const documentId = documents[0]!.documentId;
-    const path = `/documents/${documentId}/review`;
-    const post = (body: unknown, headers: Record<string, string> = {}) => callApi(local.stack, 'POST', path, token(STAFF), body, headers);
-
-    // Act
-    const responses = {
-      notJson: await post('{"decision": "VERIFIED"', {}),
-      wrongType: await post('decision=VERIFIED', { 'Content-Type': 'application/x-www-form-urlencoded' }),
-      notAnObject: await post([{ decision: 'VERIFIED' }]),
-      unknownField: await post({ decision: 'VERIFIED', reviewedBy: 'someone else' }),
-      reasonNotText: await post({ decision: 'REJECTED', reason: 42 }),
-      reasonTooLong: await post({ decision: 'REJECTED', reason: 'x'.repeat(1001) }),
-      hugeBody: await post({ decision: 'REJECTED', reason: 'x'.repeat(2 * 1024 * 1024) }),
-      reviewNotAnId: await callApi(local.stack, 'POST', '/documents/..%2F..%2Fadmin/review', token(STAFF), { decision: 'VERIFIED' }),
-      reviewUnknown: await callApi(local.stack, 'POST', `/documents/${crypto.randomUUID()}/review`, token(STAFF), { decision: 'VERIFIED' }),
-      completeNotAnId: await callApi(local.stack, 'POST', '/submissions/%00/complete-review', token(STAFF)),
-      completeUnknown: await callApi(local.stack, 'POST', `/submissions/${crypto.randomUUID()}/complete-review`, token(STAFF)),
-    };
-
-    // Assess
-    const summary = Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, [r.status, r.body?.error?.code, r.body?.error?.details?.map((d: { path: string }) => d.path)]]));
-    expect(summary).toEqual({
-      notJson: [400, 'VALIDATION_FAILED', ['(body)']],
-      wrongType: [415, 'UNSUPPORTED_MEDIA_TYPE', undefined],
-      notAnObject: [400, 'VALIDATION_FAILED', ['(body)']],
-      unknownField: [400, 'VALIDATION_FAILED', ['reviewedBy']],
-      reasonNotText: [400, 'VALIDATION_FAILED', ['reason']],
-      reasonTooLong: [400, 'VALIDATION_FAILED', ['reason']],
-      hugeBody: [413, 'PAYLOAD_TOO_LARGE', undefined],
-      reviewNotAnId: [404, 'NOT_FOUND', undefined],
-      reviewUnknown: [404, 'NOT_FOUND', undefined],
-      completeNotAnId: [404, 'NOT_FOUND', undefined],
-      completeUnknown: [404, 'NOT_FOUND', undefined],
-    });
-    expect(responses.unknownField.body.error.details[0].message).toMatch(/reviewedBy/);
-    expect(await item(submissionId)).toMatchObject({ status: 'RECEIVED', reviewRevision: 0, reviews: {} });
-  });
-});
-
-describe('the review queue', () => {
-  it('lists received and in-review submissions oldest first, with days waiting and the due date, filters and pages — never drafts', async () => {
-    // Prepare: Michael's three submissions, the second one in review, and a draft
-    const first = await received(MICHAEL, fiveDocuments().slice(0, 1));
-    const second = await received(MICHAEL, fiveDocuments().slice(2, 3));
-    const third = await received(MICHAEL, fiveDocuments().slice(3, 4));
-    await review(second.documents[0]!.documentId, { decision: 'VERIFIED' });
-    const draft = await createAndUpload(local.stack, token(MICHAEL), fiveDocuments().slice(4, 5));
-    const mine = new Set([first.submissionId, second.submissionId, third.submissionId, draft.submissionId]);
-    const ours = (items: { submissionId: string }[]) => items.filter((i) => mine.has(i.submissionId)).map((i) => i.submissionId);
-
-    // Act
-    const queue = await callApi(local.stack, 'GET', '/review-queue?limit=100', token(STAFF));
-    const inReview = await callApi(local.stack, 'GET', '/review-queue?status=IN_REVIEW', token(STAFF));
-    const deaOnly = await callApi(local.stack, 'GET', '/review-queue?documentType=DEA_REGISTRATION&limit=100', token(STAFF));
-    const pages: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await callApi(local.stack, 'GET', `/review-queue?limit=2${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`, token(STAFF));
-      pages.push(...page.body.items.map((i: { submissionId: string }) => i.submissionId));
-      nextToken = page.body.nextToken;
-    } while (nextToken);
-    const staffList = await callApi(local.stack, 'GET', '/submissions?limit=100', token(STAFF));
-    const drafts = await callApi(local.stack, 'GET', '/submissions?status=AWAITING_UPLOAD', token(STAFF));
-    const badFilter = await callApi(local.stack, 'GET', '/review-queue?status=VERIFIED&documentType=PASSPORT', token(STAFF));
-
-    // Assess
-    expect(ours(queue.body.items)).toEqual([first.submissionId, second.submissionId, third.submissionId]);
-    const entry = queue.body.items.find((i: { submissionId: string }) => i.submissionId === second.submissionId);
-    expect(entry).toEqual({
-      submissionId: second.submissionId,
-      referenceNumber: second.referenceNumber,
-      status: 'IN_REVIEW',
-      submittedAt: expect.any(String),
-      reviewDueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      daysWaiting: 0,
-      overdue: false,
-      provider: { name: 'Michael Chen', email: MICHAEL },
-      documentTypes: ['DEA_REGISTRATION'],
-      documentCount: 1,
-      decidedCount: 1,
-    });
-    expect(Date.parse(`${entry.reviewDueDate}T12:00:00Z`) - Date.parse(entry.submittedAt)).toBeGreaterThan(29 * 86_400_000);
-    expect(ours(inReview.body.items)).toEqual([second.submissionId]);
-    expect(ours(deaOnly.body.items)).toEqual([second.submissionId]);
-    expect(pages.filter((id) => mine.has(id))).toEqual([first.submissionId, second.submissionId, third.submissionId]);
-    expect(new Set(pages).size).toBe(pages.length);
-    expect(ours(staffList.body.items)).not.toContain(draft.submissionId);
-    expect(drafts.status).toBe(400);
-    expect(drafts.body.error.details).toEqual([{ path: 'status', message: 'Drafts the provider never submitted are not listed for staff.' }]);
-    expect(badFilter.body.error.details.map((d: { path: string }) => d.path)).toEqual(['status', 'documentType']);
   });
 });
