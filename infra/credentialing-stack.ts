@@ -16,6 +16,8 @@ import { IntakeWorkflow } from './constructs/intake-workflow.js';
 import { MalwareProtection } from './constructs/malware-protection.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { PortalSignIn } from './constructs/portal-sign-in.js';
+import { ReviewRoutes } from './constructs/review-routes.js';
+import { ReviewWorkflow } from './constructs/review-workflow.js';
 
 export interface CredentialingStackProps extends StackProps {
   /** Folder of the built portal (`npm run build:web`); omit to deploy the service without it. */
@@ -27,6 +29,7 @@ export class CredentialingStack extends Stack {
   readonly signIn: PortalSignIn;
   readonly api: IntakeApi;
   readonly workflow: IntakeWorkflow;
+  readonly reviewWorkflow: ReviewWorkflow;
   readonly monitoring: Monitoring;
   readonly malware: MalwareProtection;
 
@@ -57,12 +60,17 @@ export class CredentialingStack extends Stack {
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
+    this.reviewWorkflow = new ReviewWorkflow(this, 'ReviewWorkflow', { data: this.data, email });
+    const reviewRoutes = new ReviewRoutes(this, 'ReviewRoutes', { api: this.api, data: this.data, outcomeStateMachine: this.reviewWorkflow.stateMachine });
 
     const sm = this.workflow.stateMachine;
     this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
     this.monitoring.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     this.monitoring.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions]);
+    const review = this.reviewWorkflow.stateMachine;
+    this.monitoring.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
+    this.monitoring.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');
+    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {
@@ -89,6 +97,7 @@ export class CredentialingStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'StateMachineArn', { value: sm.stateMachineArn });
+    new CfnOutput(this, 'ReviewOutcomeStateMachineArn', { value: review.stateMachineArn });
   }
 
   /** Who the emails and the portal say is writing, and how to reach them. */

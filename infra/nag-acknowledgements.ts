@@ -18,7 +18,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Only for actions AWS defines without resource scoping: X-Ray PutTraceSegments/PutTelemetryRecords (tracing) and CloudWatch Logs delivery for Step Functions. test/infra asserts no other action gets "*".');
   ack(stack, `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`, 'Query on the intake table\'s own GSIs (my submissions, by reference, by status); scoped to this table.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/staging/*]`, 'Uploads and validation are limited to the staging/ prefix of the documents bucket; keys inside are server-generated ids.');
-  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/documents/*]`, 'Only the accept step writes permanent documents, under the documents/ prefix.');
+  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/documents/*]`, 'Only the accept step writes permanent documents and only the download-URL route reads them (to sign 60-second GETs), both under the documents/ prefix; keys inside are server-generated ids.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'The malware scanner (GuardDuty\'s role, or the scanning function) reads and tags the intake/ snapshots it scans; keys inside are server-generated ids.');
   for (const child of stack.node.findAll()) {
     if (child instanceof ServiceFunction) {

@@ -108,6 +108,8 @@ export interface ApiServerOptions {
   webRoot: string;
   portalConfig: () => Record<string, unknown>;
   extraConnectSources: string[];
+  /** Where presigned document URLs point (previews in frames and images). */
+  documentSources: string[];
   /**
    * Standard attributes of a user. cognito-local puts only email and custom attributes in ID
    * tokens; real Cognito also puts given_name/family_name there, so the emulated authorizer adds them.
@@ -155,11 +157,11 @@ export class LocalApiServer {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return this.handleApi(request, response, url);
     if (url.pathname === '/config.json') {
-      response.writeHead(200, { ...securityHeaders(this.options.extraConnectSources), 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.writeHead(200, { ...securityHeaders(this.options.extraConnectSources, this.options.documentSources), 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       response.end(JSON.stringify(this.options.portalConfig()));
       return;
     }
-    serveStatic(this.options.webRoot, url.pathname, response, this.options.extraConnectSources);
+    serveStatic(this.options.webRoot, url.pathname, response, this.options.extraConnectSources, this.options.documentSources);
   }
 
   private async handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

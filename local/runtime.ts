@@ -153,6 +153,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       webRoot: options.webRoot ?? path.join(PROJECT_ROOT, 'web', 'dist'),
       portalConfig: () => portalConfig,
       extraConnectSources: [emulators.endpoints.cognito, emulators.endpoints.s3],
+      documentSources: [emulators.endpoints.s3],
       standardClaims: standardClaimsReader(emulators.endpoints.cognito, pool.userPoolId),
     }));
     await api.listen(port);

@@ -10,12 +10,13 @@ import { decodePath } from './http-server.js';
 
 const STATIC_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2' };
 
-export function securityHeaders(connectSources: string[]): Record<string, string> {
+/** `documentSources`: where presigned document URLs point (previews in frames and images). */
+export function securityHeaders(connectSources: string[], documentSources: string[]): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': portalContentSecurityPolicy(connectSources),
+    'Content-Security-Policy': portalContentSecurityPolicy(connectSources, documentSources),
   };
 }
 
@@ -28,7 +29,7 @@ export function fileWithin(root: string, pathname: string): string | undefined {
   return inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
 }
 
-export function serveStatic(root: string, pathname: string, response: ServerResponse, connectSources: string[]): void {
+export function serveStatic(root: string, pathname: string, response: ServerResponse, connectSources: string[], documentSources: string[]): void {
   const found = fileWithin(root, pathname);
   const file = found ?? path.join(root, 'index.html');
   if (!existsSync(file)) {
@@ -37,6 +38,6 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
     return;
   }
   const immutable = found !== undefined && found.includes(`${path.sep}assets${path.sep}`);
-  response.writeHead(200, { ...securityHeaders(connectSources), 'Content-Type': STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  response.writeHead(200, { ...securityHeaders(connectSources, documentSources), 'Content-Type': STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
   response.end(readFileSync(file));
 }

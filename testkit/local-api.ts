@@ -1,7 +1,12 @@
 /** A tiny client for tests: sign in like the portal does, call the API, upload like the browser. */
 import type { StackInfo } from '../local/runtime.js';
 
-export async function signIn(stack: StackInfo, username: string): Promise<string> {
+/** What calling the API needs of a stack. */
+export type ApiTarget = Pick<StackInfo, 'apiUrl'>;
+/** What signing in needs of a stack. */
+export type SignInTarget = Pick<StackInfo, 'users' | 'userPoolClientId'> & { endpoints: Pick<StackInfo['endpoints'], 'cognito'> };
+
+export async function signIn(stack: SignInTarget, username: string): Promise<string> {
   const user = stack.users.find((u) => u.username === username);
   if (!user) throw new Error(`No demo user ${username}`);
   const response = await fetch(`${stack.endpoints.cognito}/`, {
@@ -19,7 +24,7 @@ export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslin
   body: T;
 }
 
-export async function callApi(stack: StackInfo, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+export async function callApi(stack: ApiTarget, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
   const response = await fetch(`${stack.apiUrl}${path}`, {
     method,
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
@@ -39,7 +44,7 @@ export async function uploadFile(upload: { url: string; fields: Record<string, s
   return response.status;
 }
 
-export async function waitForStatus(stack: StackInfo, token: string, submissionId: string, done: (status: string) => boolean, timeoutMs = 60_000): Promise<ApiResponse> {
+export async function waitForStatus(stack: ApiTarget, token: string, submissionId: string, done: (status: string) => boolean, timeoutMs = 60_000): Promise<ApiResponse> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await callApi(stack, 'GET', `/submissions/${submissionId}`, token);

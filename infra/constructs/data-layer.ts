@@ -3,7 +3,7 @@
  * the intake and audit tables (retained, deletion-protected, backed up), and the portal's
  * hosting (its domain is the one origin the bucket and the API trust).
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -72,7 +72,9 @@ export class DataLayer extends Construct {
         responseHeadersPolicy: new cloudfront.ResponseHeadersPolicy(this, 'PortalSecurityHeaders', {
           securityHeadersBehavior: {
             contentSecurityPolicy: {
-              contentSecurityPolicy: portalContentSecurityPolicy(['https://*.amazonaws.com']),
+              // Presigned document URLs are virtual-hosted S3 URLs in this region. Not the exact
+              // bucket: its name is generated, and naming it here would make a cycle (bucket CORS → distribution → this policy → bucket).
+              contentSecurityPolicy: portalContentSecurityPolicy(['https://*.amazonaws.com'], [`https://*.s3.${region}.${Aws.URL_SUFFIX}`]),
               override: true,
             },
             strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },

@@ -10,7 +10,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ERROR_STATUS, type ErrorCode } from '../../src/contract/vocabulary.js';
-import type { ServiceFunction } from './service-function.js';
+import { ENV } from '../../src/contract/environment.js';
+import { ServiceFunction } from './service-function.js';
 
 export interface IntakeApiProps {
   /** Whose ID tokens the authorizer accepts. */
@@ -79,4 +80,9 @@ export class IntakeApi extends Construct {
     this.api.root.resourceForPath(path).addMethod(method, new apigw.LambdaIntegration(fn.function), this.secured);
     return this;
   }
+}
+
+/** A route's function: the handler `src/handlers/api/{entry}.ts`, answering CORS for the portal's origin only. */
+export function routeFunction(scope: Construct, id: string, entry: string, description: string, data: { readonly key: kms.IKey; readonly portalOrigin: string }): ServiceFunction {
+  return new ServiceFunction(scope, id, { entry: `src/handlers/api/${entry}.ts`, description, key: data.key }).addEnvironment(ENV.portalOrigin, data.portalOrigin);
 }

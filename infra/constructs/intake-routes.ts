@@ -1,10 +1,9 @@
 /** The intake API's routes: one function per route, each granted exactly what its use case calls. */
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../../src/contract/environment.js';
 import type { DataLayer } from './data-layer.js';
-import type { IntakeApi } from './intake-api.js';
-import { ServiceFunction } from './service-function.js';
+import { routeFunction, type IntakeApi } from './intake-api.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface IntakeRoutesProps {
   readonly api: IntakeApi;
@@ -18,9 +17,8 @@ export class IntakeRoutes extends Construct {
 
   constructor(scope: Construct, id: string, props: IntakeRoutesProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable, documentsBucket: bucket, portalOrigin } = props.data;
-    const route = (fnId: string, entry: string, description: string) =>
-      new ServiceFunction(this, fnId, { entry: `src/handlers/api/${entry}.ts`, description, key }).addEnvironment(ENV.portalOrigin, portalOrigin);
+    const { key, intakeTable, auditTable, documentsBucket: bucket } = props.data;
+    const route = (fnId: string, entry: string, description: string) => routeFunction(this, fnId, entry, description, props.data);
 
     const functions = {
       getDocumentTypes: route('GetDocumentTypesFn', 'get-document-types', 'GET /document-types'),

@@ -3,15 +3,14 @@
  * history). Map validates every document in parallel; a Choice sends the submission to the
  * accept branch (store → email → audit) or the reject branch (mark → email → audit).
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
+import { lambdaStep, standardStateMachine } from './workflow-steps.js';
 
 export interface IntakeWorkflowProps {
   /** Tables, bucket and key the steps work on. */
@@ -41,21 +40,6 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
   };
 }
 
-/** Errors worth retrying: Lambda's own transient failures and AWS throttling/5xx surfacing from our code. */
-const TRANSIENT_ERRORS = [
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-  'States.Timeout',
-];
-
 export class IntakeWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
   readonly functions: readonly ServiceFunction[];
@@ -65,21 +49,7 @@ export class IntakeWorkflow extends Construct {
     const steps = stepFunctions(this, props);
     this.functions = Object.values(steps);
 
-    // resultPath: a path, null to discard the result, or undefined for the whole state (the default).
-    const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null) => {
-      const task = new tasks.LambdaInvoke(this, name, {
-        stateName: name,
-        lambdaFunction: fn.function,
-        payload: sfn.TaskInput.fromObject(payload),
-        payloadResponseOnly: false,
-        retryOnServiceExceptions: false,
-        resultSelector: { 'value.$': '$.Payload' },
-        ...(resultPath === undefined ? {} : { resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath }),
-        taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
-      });
-      task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
-      return task;
-    };
+    const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null) => lambdaStep(this, name, fn, payload, resultPath);
     const submission = { 'submissionId.$': '$.submissionId' };
 
     const validateEach = new sfn.Map(this, 'ValidateDocuments', {
@@ -115,14 +85,6 @@ export class IntakeWorkflow extends Construct {
         .otherwise(rejected),
     );
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.data.key, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(30),
-      tracingEnabled: true,
-      // Execution data holds only ids and issue codes, but we still keep it out of the logs.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-    });
+    this.stateMachine = standardStateMachine(this, definition, props.data.key);
   }
 }

@@ -111,6 +111,14 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
+  /** Read, plus conditional UpdateItem of existing items (decisions, statuses, emails sent); no Put, no Delete. */
+  bindIntakeUpdate(table: dynamodb.ITable): this {
+    this.bindIntakeRead(table);
+    this.allow(['dynamodb:UpdateItem'], [table.tableArn]);
+    this.allowKey(table.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
   /** Put/Update (conditional) and BatchWrite for new documents; never Delete. */
   bindIntakeWrite(table: dynamodb.ITable): this {
     this.bindIntakeRead(table);
@@ -162,6 +170,14 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
+  /** Signs presigned GETs of stored documents: S3 checks the signer may GetObject under `documents/`. */
+  bindDocumentsRead(bucket: s3.IBucket, key: kms.IKey): this {
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
+    this.allow(['s3:GetObject'], [bucket.arnForObjects('documents/*')]);
+    this.allowKey(key, ['kms:Decrypt']);
+    return this;
+  }
+
   /** Sends email from the stack's identity, signed with the office's name and contact details. */
   bindEmailSending(sender: EmailSender): this {
     this.addEnvironment(ENV.senderAddress, sender.fromAddress);
@@ -175,8 +191,9 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
-  bindWorkflowStart(stateMachine: sfn.IStateMachine): this {
-    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+  /** StartExecution of one state machine, whose ARN the function reads from `envName`. */
+  bindWorkflowStart(stateMachine: sfn.IStateMachine, envName: EnvName = ENV.stateMachineArn): this {
+    this.addEnvironment(envName, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.function);
     return this;
   }

@@ -4,75 +4,17 @@
  * submission item, and every status change is one conditional update (README "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ValidationFailed } from '../domain/errors.js';
+import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
-import type { DocumentChanges, ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
+import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
+import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
+import { documentKey, fromDocumentItem, fromSubmissionItem, LISTED, QUEUED, queueSince, submissionKey, toSubmissionItem } from './dynamodb-intake-items.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
-const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
-const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
-
-function toSubmissionItem(s: Submission) {
-  return {
-    ...submissionKey(s.submissionId),
-    ...s,
-    gsiProvider: s.provider.providerId,
-    gsiCreated: `${s.createdAt}#${s.submissionId}`,
-    gsiStatus: s.status,
-    gsiEntity: 'SUBMISSION',
-    ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
-  };
-}
-
-function fromSubmissionItem(item: Record<string, unknown>): Submission {
-  return {
-    submissionId: item.submissionId as string,
-    provider: item.provider as Submission['provider'],
-    referenceNumber: (item.referenceNumber as string | null) ?? null,
-    status: item.status as SubmissionStatus,
-    createdAt: item.createdAt as string,
-    submittedAt: (item.submittedAt as string | null) ?? null,
-    estimatedReviewCompletionDate: (item.estimatedReviewCompletionDate as string | null) ?? null,
-    documentIds: (item.documentIds as string[]) ?? [],
-    emailsSent: (item.emailsSent as Submission['emailsSent']) ?? {},
-  };
-}
-
-function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
-  return rest as unknown as SubmissionDocument;
-}
-
-function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-const INVALID_TOKEN = () =>
-  new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
-
-/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
-const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated']);
-
-function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
-  if (!token) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw INVALID_TOKEN();
-  }
-  const valid =
-    parsed !== null &&
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
-    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
-    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
-  if (!valid) throw INVALID_TOKEN();
-  return parsed as Record<string, unknown>;
-}
+const isMissingMap = (error: unknown) =>
+  (error as { name?: string }).name === 'ValidationException' && /document path/i.test((error as Error).message ?? '');
 
 export class DynamoDbSubmissionRepository implements SubmissionRepository {
   constructor(
@@ -125,12 +67,21 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   async findIdByReference(referenceNumber: string): Promise<string | null> {
+    return this.submissionIdFromIndex(INTAKE_INDEXES.byReference, referenceNumber);
+  }
+
+  async findIdByDocument(documentId: string): Promise<string | null> {
+    return this.submissionIdFromIndex(INTAKE_INDEXES.byDocument, documentId);
+  }
+
+  private async submissionIdFromIndex(index: { name: string; partitionKey: string }, value: string): Promise<string | null> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: INTAKE_INDEXES.byReference.name,
-        KeyConditionExpression: 'gsiReference = :ref',
-        ExpressionAttributeValues: { ':ref': referenceNumber },
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :value',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':value': value },
         Limit: 1,
       }),
     );
@@ -139,30 +90,63 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
 
   async list(query: ListQuery): Promise<Page<Submission>> {
     const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
-    const partitionValue = query.providerId ?? query.status ?? 'SUBMISSION';
     const statusFilter = query.providerId && query.status;
-    const request = new QueryCommand({
-      TableName: this.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ...(statusFilter ? { FilterExpression: '#status = :status' } : {}),
-      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(statusFilter ? { '#status': 'status' } : {}) },
-      ExpressionAttributeValues: { ':pk': partitionValue, ...(statusFilter ? { ':status': query.status } : {}) },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeToken(query.nextToken),
+    return this.page({
+      index: index.name,
+      partition: [index.partitionKey, query.providerId ?? query.status ?? LISTED.gsiEntity],
+      ...(statusFilter ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } } } : {}),
+      newestFirst: true,
+      limit: query.limit,
+      nextToken: query.nextToken,
     });
-    // A well-formed token from another listing (another index or partition) is refused by DynamoDB.
-    const result = await this.db.send(request).catch((error: unknown) => {
-      throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
+  }
+
+  async listReviewQueue(query: ReviewQueueQuery): Promise<Page<Submission>> {
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (query.status) {
+      conditions.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+    }
+    if (query.documentType) {
+      conditions.push('contains(documentTypes, :documentType)');
+      values[':documentType'] = query.documentType;
+    }
+    const index = INTAKE_INDEXES.reviewQueue;
+    return this.page({
+      index: index.name,
+      partition: [index.partitionKey, QUEUED],
+      ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
+      newestFirst: false,
+      limit: query.limit,
+      nextToken: query.nextToken,
     });
-    const nextToken = encodeToken(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
+  }
+
+  async listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>> {
+    return this.page({
+      index: INTAKE_INDEXES.byStatus.name,
+      partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
+      filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
+      newestFirst: false,
+      limit,
+      nextToken,
+    });
+  }
+
+  private async page(query: IndexPageQuery): Promise<Page<Submission>> {
+    const page = await queryIndexPage(this.db, this.tableName, query);
+    return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
     try {
-      await this.conditionalTransition(submissionId, from, to, changes.submittedAt ? { submittedAt: changes.submittedAt } : {});
+      await this.conditionalTransition(submissionId, from, to, {
+        ...(changes.submittedAt ? { submittedAt: changes.submittedAt } : {}),
+        ...(from === 'AWAITING_UPLOAD' ? LISTED : {}),
+      });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -171,17 +155,28 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   }
 
   /** Every status change: allowed by the transition table, conditional on the current status, index kept in step. */
-  private async conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>) {
+  private async conditionalTransition(
+    submissionId: string,
+    from: SubmissionStatus,
+    to: SubmissionStatus,
+    attributes: Record<string, unknown>,
+    extra: { condition?: string; values?: Record<string, unknown>; remove?: string[] } = {},
+  ) {
     if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
     const names = Object.keys(attributes);
     return this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((name, i) => `, #a${i} = :a${i}`).join('')}`,
-        ConditionExpression: '#status = :from',
+        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((_name, i) => `, #a${i} = :a${i}`).join('')}${extra.remove ? ` REMOVE ${extra.remove.join(', ')}` : ''}`,
+        ConditionExpression: `#status = :from${extra.condition ? ` AND ${extra.condition}` : ''}`,
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':from': from,
+          ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
+          ...extra.values,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -190,17 +185,10 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
     const sets = ['#status = :status'];
     const values: Record<string, unknown> = { ':status': changes.status };
-    if (changes.issues) {
-      sets.push('issues = :issues');
-      values[':issues'] = changes.issues;
-    }
-    if (changes.inspection) {
-      sets.push('inspection = :inspection');
-      values[':inspection'] = changes.inspection;
-    }
-    if (changes.storedKey !== undefined) {
-      sets.push('storedKey = :storedKey');
-      values[':storedKey'] = changes.storedKey;
+    for (const name of ['issues', 'inspection', 'storedKey', 'review'] as const) {
+      if (changes[name] === undefined) continue;
+      sets.push(`${name} = :${name}`);
+      values[`:${name}`] = changes[name];
     }
     await this.db.send(
       new UpdateCommand({
@@ -251,11 +239,14 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     }
   }
 
-  async markReceived(submissionId: string, referenceNumber: string, estimatedReviewCompletionDate: string): Promise<Submission> {
+  async markReceived(submissionId: string, referenceNumber: string, dates: ReviewSchedule): Promise<Submission> {
     const result = await this.conditionalTransition(submissionId, 'VALIDATING', 'RECEIVED', {
       referenceNumber,
       gsiReference: referenceNumber,
-      estimatedReviewCompletionDate,
+      estimatedReviewCompletionDate: dates.estimatedReviewCompletionDate,
+      reviewDueDate: dates.reviewDueDate,
+      gsiQueue: QUEUED,
+      gsiQueueSince: queueSince(dates.submittedAt, submissionId),
     });
     return fromSubmissionItem(result.Attributes ?? {});
   }
@@ -271,5 +262,70 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
         ExpressionAttributeValues: { ':messageId': messageId },
       }),
     );
+  }
+
+  async recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW'): Promise<Submission | null> {
+    const moving = from === 'RECEIVED';
+    if (moving && !canTransition('RECEIVED', 'IN_REVIEW')) throw new Error('A submission cannot go from RECEIVED to IN_REVIEW');
+    // The decision, the revision and (for the first decision) the status in one conditional write: none can be lost.
+    const record = () =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: submissionKey(submissionId),
+          UpdateExpression: `SET reviews.#document = :review, reviewRevision = if_not_exists(reviewRevision, :zero) + :one${moving ? ', #status = :inReview, gsiStatus = :inReview' : ''}`,
+          // Only a different decision is written: the same one sent many times at once is recorded once.
+          ConditionExpression:
+            '#status = :from AND (attribute_not_exists(reviews.#document) OR reviews.#document.decision <> :decision OR reviews.#document.reason <> :reason OR reviews.#document.reasonCode <> :reasonCode)',
+          ExpressionAttributeNames: { '#status': 'status', '#document': documentId },
+          ExpressionAttributeValues: {
+            ':review': review,
+            ':decision': review.decision,
+            ':reason': review.reason,
+            ':reasonCode': review.reasonCode,
+            ':zero': 0,
+            ':one': 1,
+            ':from': from,
+            ...(moving ? { ':inReview': 'IN_REVIEW' } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    try {
+      const result = await record().catch(async (error: unknown) => {
+        if (!isMissingMap(error)) throw error;
+        // Submissions stored before reviews existed have no map to put a decision in.
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: submissionKey(submissionId),
+            UpdateExpression: 'SET reviews = if_not_exists(reviews, :empty)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':empty': {} },
+          }),
+        );
+        return record();
+      });
+      return fromSubmissionItem(result.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  async completeReview(submissionId: string, revision: number, completion: ReviewCompletion): Promise<Submission | null> {
+    try {
+      const result = await this.conditionalTransition(
+        submissionId,
+        'IN_REVIEW',
+        completion.outcome,
+        { reviewCompletion: completion },
+        { condition: 'reviewRevision = :revision', values: { ':revision': revision }, remove: ['gsiQueue', 'gsiQueueSince'] },
+      );
+      return fromSubmissionItem(result.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { CopyObjectCommand, GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStore, PresignedUpload, StoredObject } from '../ports/document-store.js';
 
 export class S3DocumentStore implements DocumentStore {
@@ -43,5 +44,18 @@ export class S3DocumentStore implements DocumentStore {
         MetadataDirective: 'COPY',
       }),
     );
+  }
+
+  async presignDownload(key: string, response: { contentType: string; contentDisposition: string }, ttlSeconds: number): Promise<{ url: string; expiresAt: string }> {
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
+    const command = new GetObjectCommand({
+      Bucket: this.bucketName,
+      Key: key,
+      // Signed into the URL: S3 answers with exactly these headers, whatever the object's metadata says.
+      ResponseContentType: response.contentType,
+      ResponseContentDisposition: response.contentDisposition,
+      ResponseCacheControl: 'private, no-store',
+    });
+    return { url: await getSignedUrl(this.s3, command, { expiresIn: ttlSeconds }), expiresAt };
   }
 }

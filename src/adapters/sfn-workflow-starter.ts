@@ -7,10 +7,10 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
     private readonly stateMachineArn: string,
   ) {}
 
-  async start(submissionId: string, input: Record<string, unknown>): Promise<void> {
+  async start(executionName: string, input: Record<string, unknown>): Promise<void> {
     try {
-      // The execution is named after the submission: Step Functions itself refuses a second one.
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: submissionId, input: JSON.stringify(input) }));
+      // Deterministic names: Step Functions itself refuses a second execution of the same work.
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: executionName, input: JSON.stringify(input) }));
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists || (error as { name?: string }).name === 'ExecutionAlreadyExists') return;
       throw error;

@@ -10,6 +10,7 @@ export const ENV = {
   senderAddress: 'SENDER_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   stateMachineArn: 'STATE_MACHINE_ARN',
+  reviewOutcomeStateMachineArn: 'REVIEW_OUTCOME_STATE_MACHINE_ARN',
   portalUrl: 'PORTAL_URL',
   portalOrigin: 'PORTAL_ORIGIN',
   reviewBusinessDays: 'REVIEW_BUSINESS_DAYS',

@@ -3,7 +3,19 @@
  * tests read them. The domain maps its records to these shapes; the create body is what its
  * zod schema accepts (a compile-time check in `src/domain/metadata-schema.ts` keeps them equal).
  */
-import type { AuditEventType, Category, ContentType, DocumentIssueCode, DocumentStatus, DocumentType, ErrorCode, SubmissionStatus } from './vocabulary.js';
+import type {
+  AuditEventType,
+  Category,
+  ContentType,
+  DocumentIssueCode,
+  DocumentStatus,
+  DocumentType,
+  ErrorCode,
+  ReviewDecision,
+  ReviewQueueStatus,
+  ReviewReasonCode,
+  SubmissionStatus,
+} from './vocabulary.js';
 
 export type { ErrorCode };
 
@@ -79,6 +91,40 @@ export interface DocumentView {
   issues: DocumentIssueView[];
   /** Present once the document was validated. */
   inspection?: DocumentInspection;
+  /** The reviewer's decision: to staff as soon as it is made, to the provider once the review is complete. */
+  review?: DocumentReviewView;
+}
+
+export interface DocumentReviewView {
+  decision: ReviewDecision;
+  /** The reviewer's words, plain text (never markup); null when a verification needed none. */
+  reason: string | null;
+  reasonCode?: ReviewReasonCode;
+  reviewedAt: string;
+  /** Staff only: who decided. */
+  reviewedBy?: ProviderSummary;
+}
+
+/** `POST /documents/{documentId}/review` */
+export interface ReviewRequestBody {
+  decision: ReviewDecision;
+  /** 1–1000 characters; required for REJECTED. */
+  reason?: string;
+  reasonCode?: ReviewReasonCode;
+}
+
+/** `POST /submissions/{submissionId}/complete-review` */
+export interface CompleteReviewResult {
+  submissionId: string;
+  status: SubmissionStatus;
+}
+
+/** `GET /documents/{documentId}/download-url`: a presigned GET of the stored, validated bytes. */
+export interface DownloadUrl {
+  url: string;
+  expiresAt: string;
+  fileName: string;
+  contentType: ContentType;
 }
 
 export interface ProviderSummary {
@@ -94,6 +140,11 @@ export interface SubmissionSummary {
   createdAt: string;
   submittedAt: string | null;
   estimatedReviewCompletionDate: string | null;
+  /** NCQA: the provider must hear the decision by this date (30 calendar days after submission). */
+  reviewDueDate: string | null;
+  /** When the review was completed, and how many calendar days it took from submission. */
+  decidedAt?: string;
+  daysToDecision?: number;
   /** Staff only: who submitted. */
   provider?: ProviderSummary;
 }
@@ -112,6 +163,26 @@ export interface Page<T> {
 }
 
 export type SubmissionList = Page<SubmissionListItem>;
+
+/** `GET /review-queue` (staff): submissions waiting for a decision, oldest first. */
+export interface ReviewQueueItem {
+  submissionId: string;
+  referenceNumber: string;
+  status: ReviewQueueStatus;
+  submittedAt: string;
+  reviewDueDate: string;
+  /** Calendar days since submission, in the organisation's time zone. */
+  daysWaiting: number;
+  /** The due date has passed without a decision. */
+  overdue: boolean;
+  provider: ProviderSummary;
+  documentTypes: DocumentType[];
+  documentCount: number;
+  /** Documents that already carry a decision. */
+  decidedCount: number;
+}
+
+export type ReviewQueue = Page<ReviewQueueItem>;
 
 export interface DocumentTypeFieldView {
   name: string;

@@ -13,14 +13,16 @@ export const LAMBDA_ESM_BANNER = "import { createRequire as topLevelCreateRequir
 
 /**
  * The portal's Content-Security-Policy (CloudFront in AWS, the local server locally). `connect`
- * lists the origins the browser talks to besides its own: Cognito and S3.
+ * lists the origins the browser talks to besides its own: Cognito and S3. `documents` is where
+ * presigned document URLs point: staff preview a PDF in a frame and an image in an `<img>`.
  */
-export function portalContentSecurityPolicy(connect: readonly string[]): string {
+export function portalContentSecurityPolicy(connect: readonly string[], documents: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    `img-src ${["'self'", 'data:', ...documents].join(' ')}`,
+    ...(documents.length > 0 ? [`frame-src ${documents.join(' ')}`] : []),
     `connect-src ${["'self'", ...connect].join(' ')}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -10,6 +10,11 @@ export const INTAKE_INDEXES = {
   allSubmissions: { name: 'allSubmissions', partitionKey: 'gsiEntity', sortKey: 'gsiCreated' },
   byReference: { name: 'byReference', partitionKey: 'gsiReference' },
   byDocument: { name: 'byDocument', partitionKey: 'gsiDocument' },
+  /**
+   * Sparse: only submissions waiting for a decision (RECEIVED, IN_REVIEW) carry `gsiQueue`, so
+   * the staff queue reads oldest-submitted first without Scan and without finished submissions.
+   */
+  reviewQueue: { name: 'reviewQueue', partitionKey: 'gsiQueue', sortKey: 'gsiQueueSince' },
 } as const;
 
 export interface IndexSpec {

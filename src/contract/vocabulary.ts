@@ -97,8 +97,27 @@ export const AUDIT_EVENT_TYPES = [
   'NOTIFICATION_FAILED',
   'DOCUMENT_DOWNLOADED',
   'DOCUMENT_REVIEWED',
+  'SUBMISSION_VERIFIED',
+  'SUBMISSION_ACTION_REQUIRED',
+  'OUTCOME_EMAIL_SENT',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** A reviewer's decision on one document (`POST /documents/{documentId}/review`). */
+export const REVIEW_DECISIONS = ['VERIFIED', 'REJECTED'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Why a document was rejected, for reporting; the provider reads the reviewer's own words (`reason`). */
+export const REVIEW_REASON_CODES = ['ILLEGIBLE', 'EXPIRED', 'WRONG_DOCUMENT', 'NAME_MISMATCH', 'DETAILS_MISMATCH', 'INCOMPLETE', 'OTHER'] as const;
+export type ReviewReasonCode = (typeof REVIEW_REASON_CODES)[number];
+
+/** How a download URL asks the browser to treat the file: shown in the page, or saved. */
+export const DOWNLOAD_DISPOSITIONS = ['inline', 'attachment'] as const;
+export type DownloadDisposition = (typeof DOWNLOAD_DISPOSITIONS)[number];
+
+/** Submission statuses the review queue holds: received and not yet decided. */
+export const REVIEW_QUEUE_STATUSES = ['RECEIVED', 'IN_REVIEW'] as const satisfies readonly SubmissionStatus[];
+export type ReviewQueueStatus = (typeof REVIEW_QUEUE_STATUSES)[number];
 
 /** Cognito groups that give a signed-in user her role. */
 export const PROVIDER_GROUP = 'providers';

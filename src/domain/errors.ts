@@ -3,7 +3,8 @@ import type { ErrorCode, FieldProblem } from '../contract/http.js';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
-  constructor(message: string) {
+  /** What exactly is wrong, by field or document path (`documents.2`). */
+  constructor(message: string, readonly details: FieldProblem[] = []) {
     super(message);
     this.name = new.target.name;
   }
@@ -11,9 +12,6 @@ export abstract class DomainError extends Error {
 
 export class ValidationFailed extends DomainError {
   readonly code = 'VALIDATION_FAILED';
-  constructor(message: string, readonly details: FieldProblem[] = []) {
-    super(message);
-  }
 }
 export class Unauthenticated extends DomainError {
   readonly code = 'UNAUTHENTICATED';

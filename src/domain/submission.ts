@@ -1,7 +1,8 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentInspection, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentInspection, DocumentReviewView, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
+import { isReviewOutcome, type DocumentReview, type ReviewCompletion } from './review.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
 
 export interface Provider {
@@ -18,12 +19,21 @@ export interface Submission {
   createdAt: string;
   submittedAt: string | null;
   estimatedReviewCompletionDate: string | null;
+  /** Set when received: 30 calendar days after submission (NCQA). */
+  reviewDueDate: string | null;
   documentIds: string[];
+  /** The documents' types in the same order: lets the review queue filter by type without reading documents. */
+  documentTypes: DocumentType[];
   /** Message ids of notification emails already sent, by kind: makes sending idempotent. */
   emailsSent: Partial<Record<NotificationKind, string>>;
+  /** Decisions by document id; recorded here (one item, conditional updates) until the review is completed. */
+  reviews: Record<string, DocumentReview>;
+  /** Counts every decision recorded: completing is conditional on the revision it read. */
+  reviewRevision: number;
+  reviewCompletion: ReviewCompletion | null;
 }
 
-export type NotificationKind = 'RECEIVED' | 'REJECTED';
+export type NotificationKind = 'RECEIVED' | 'REJECTED' | 'VERIFIED' | 'ACTION_REQUIRED';
 
 export interface SubmissionDocument {
   documentId: string;
@@ -45,10 +55,22 @@ export interface SubmissionDocument {
   inspection?: DocumentInspection;
   stagingKey: string;
   storedKey: string | null;
+  /** Written when the review's outcome is carried out. */
+  review?: DocumentReview | null;
+}
+
+function toReviewView(review: DocumentReview, forStaff: boolean): DocumentReviewView {
+  return {
+    decision: review.decision,
+    reason: review.reason,
+    ...(review.reasonCode ? { reasonCode: review.reasonCode } : {}),
+    reviewedAt: review.reviewedAt,
+    ...(forStaff ? { reviewedBy: { name: review.reviewedBy.name, email: review.reviewedBy.email } } : {}),
+  };
 }
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
-export function toDocumentView(doc: SubmissionDocument): DocumentView {
+export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewView): DocumentView {
   return {
     documentId: doc.documentId,
     documentType: doc.documentType,
@@ -62,6 +84,7 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
     details: doc.details,
     status: doc.status,
     issues: doc.issues,
+    ...(review ? { review } : {}),
     ...(doc.inspection ? { inspection: doc.inspection } : {}),
   };
 }
@@ -75,12 +98,30 @@ function toSubmissionSummary(submission: Submission, forStaff: boolean): Submiss
     createdAt: submission.createdAt,
     submittedAt: submission.submittedAt,
     estimatedReviewCompletionDate: submission.estimatedReviewCompletionDate,
+    reviewDueDate: submission.reviewDueDate,
+    ...(submission.reviewCompletion
+      ? { decidedAt: submission.reviewCompletion.decidedAt, daysToDecision: submission.reviewCompletion.daysToDecision }
+      : {}),
     ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
   };
 }
 
+/**
+ * Staff see decisions as they are made; the provider sees them once the review is complete (a
+ * decision may change until then). A completed review shows each document's decision as its
+ * status even in the moment before the outcome workflow has written it to the document.
+ */
 export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
-  return { ...toSubmissionSummary(submission, forStaff), documents: documents.map(toDocumentView) };
+  const decided = isReviewOutcome(submission.status);
+  return {
+    ...toSubmissionSummary(submission, forStaff),
+    documents: documents.map((doc) => {
+      const review = submission.reviews[doc.documentId] ?? doc.review ?? null;
+      if (!review || !(forStaff || decided)) return toDocumentView(doc);
+      const view = toDocumentView(doc, toReviewView(review, forStaff));
+      return decided && doc.status === 'PENDING_REVIEW' ? { ...view, status: review.decision } : view;
+    }),
+  };
 }
 
 export function toSubmissionListItem(submission: Submission, forStaff: boolean): SubmissionListItem {

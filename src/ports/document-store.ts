@@ -17,4 +17,6 @@ export interface DocumentStore {
   open(key: string): Promise<StoredObject | null>;
   /** Server-side copy; idempotent (copying again yields the same object). */
   copy(fromKey: string, toKey: string): Promise<void>;
+  /** A presigned GET whose response carries these headers (S3's response-content-* overrides). */
+  presignDownload(key: string, response: { contentType: string; contentDisposition: string }, ttlSeconds: number): Promise<{ url: string; expiresAt: string }>;
 }

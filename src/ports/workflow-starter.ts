@@ -1,4 +1,4 @@
 export interface WorkflowStarter {
-  /** Starts the intake workflow named after the submission; starting it again is harmless. */
-  start(submissionId: string, input: Record<string, unknown>): Promise<void>;
+  /** Starts an execution with a deterministic name; starting it again with the same name is harmless. */
+  start(executionName: string, input: Record<string, unknown>): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { isoDateInZone } from '../domain/dates.js';
 import { generateReferenceNumber, type RandomBytes } from '../domain/reference-number.js';
+import { reviewDueDate } from '../domain/review.js';
 import { addBusinessDays } from '../domain/review-timeline.js';
 import type { Submission } from '../domain/submission.js';
 import type { Clock } from '../ports/clock.js';
@@ -40,5 +41,10 @@ export async function acceptSubmission(deps: AcceptSubmissionDeps, submissionId:
     reference = generateReferenceNumber(deps.randomBytes);
   }
   const today = isoDateInZone(deps.clock.now(), deps.timeZone);
-  return deps.repository.markReceived(submissionId, reference, addBusinessDays(today, deps.reviewBusinessDays));
+  const submittedAt = submission.submittedAt ?? deps.clock.now().toISOString();
+  return deps.repository.markReceived(submissionId, reference, {
+    submittedAt,
+    estimatedReviewCompletionDate: addBusinessDays(today, deps.reviewBusinessDays),
+    reviewDueDate: reviewDueDate(submittedAt, deps.timeZone),
+  });
 }

@@ -20,8 +20,28 @@ export function assertProvider(caller: Caller): void {
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function isSubmissionId(value: string): boolean {
+/** Submission and document ids are server-generated UUIDs. */
+function isServerId(value: string): boolean {
   return ID_PATTERN.test(value);
+}
+
+/**
+ * A document and its submission, if the caller may read them: another provider's document, an id
+ * that cannot be an id, and a missing one all answer the same 404.
+ */
+export async function readableDocument(
+  repository: SubmissionRepository,
+  caller: Caller,
+  documentId: string,
+): Promise<{ submission: Submission; documents: SubmissionDocument[]; document: SubmissionDocument; index: number }> {
+  const submissionId = isServerId(documentId) ? await repository.findIdByDocument(documentId) : null;
+  // The index only points the way; the submission's own items decide (an index entry can outlive a crash).
+  const found = submissionId ? await repository.get(submissionId) : null;
+  const index = found?.documents.findIndex((doc) => doc.documentId === documentId) ?? -1;
+  if (!found || index === -1 || (caller.role !== 'staff' && found.submission.provider.providerId !== caller.userId)) {
+    throw new NotFound('No document with that id was found.');
+  }
+  return { ...found, document: found.documents[index]!, index };
 }
 
 /** The submission the caller may read; ids that cannot be ids are simply not found (never a 500). */
@@ -30,7 +50,7 @@ export async function readableSubmission(
   caller: Caller,
   submissionId: string,
 ): Promise<{ submission: Submission; documents: SubmissionDocument[] }> {
-  const found = isSubmissionId(submissionId) ? await repository.get(submissionId) : null;
+  const found = isServerId(submissionId) ? await repository.get(submissionId) : null;
   assertCanRead(caller, found?.submission);
   return found!;
 }

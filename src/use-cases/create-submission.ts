@@ -82,8 +82,13 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     createdAt: now.toISOString(),
     submittedAt: null,
     estimatedReviewCompletionDate: null,
+    reviewDueDate: null,
     documentIds: documents.map((doc) => doc.documentId),
+    documentTypes: documents.map((doc) => doc.documentType),
     emailsSent: {},
+    reviews: {},
+    reviewRevision: 0,
+    reviewCompletion: null,
   };
 
   const uploads = await Promise.all(

@@ -11,11 +11,13 @@ export interface ListParams {
   nextToken?: string;
 }
 
-/** Providers see their own submissions; staff see all (optionally by status). Newest first. */
+/** Providers see their own submissions; staff see every submitted one (never drafts), optionally by status. Newest first. */
 export async function listSubmissions(deps: { repository: SubmissionRepository }, caller: Caller, params: ListParams): Promise<SubmissionList> {
   const problems: { path: string; message: string }[] = [];
   if (params.status !== undefined && !SUBMISSION_STATUSES.includes(params.status as SubmissionStatus)) {
     problems.push({ path: 'status', message: `Status must be one of ${SUBMISSION_STATUSES.join(', ')}.` });
+  } else if (params.status === 'AWAITING_UPLOAD' && caller.role === 'staff') {
+    problems.push({ path: 'status', message: 'Drafts the provider never submitted are not listed for staff.' });
   }
   const limit = params.limit === undefined ? 25 : Number(params.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });

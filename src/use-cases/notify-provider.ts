@@ -1,6 +1,6 @@
 import type { EmailMessage } from '../domain/email-message.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
-import { emailDocument, submissionReceivedEmail, submissionRejectedEmail, type Branding } from '../emails/index.js';
+import { emailDocument, reviewOutcomeEmail, submissionReceivedEmail, submissionRejectedEmail, type Branding } from '../emails/index.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
@@ -26,5 +26,13 @@ function notification(kind: NotificationKind, submission: Submission, documents:
   }
   const { referenceNumber, estimatedReviewCompletionDate } = submission;
   if (!referenceNumber || !estimatedReviewCompletionDate) throw new Error(`Submission ${submission.submissionId} is not received yet`);
+  if (kind === 'VERIFIED' || kind === 'ACTION_REQUIRED') {
+    const documentsWithDecisions = documents.map((doc) => {
+      const review = submission.reviews[doc.documentId] ?? doc.review;
+      if (!review) throw new Error(`Document ${doc.documentId} has no decision`);
+      return { ...emailDocument(doc), decision: review.decision, reason: review.reason };
+    });
+    return reviewOutcomeEmail({ provider, submissionId: submission.submissionId, referenceNumber, documents: documentsWithDecisions }, branding);
+  }
   return submissionReceivedEmail({ provider, submissionId: submission.submissionId, referenceNumber, estimatedReviewCompletionDate, documents: documents.map(emailDocument) }, branding);
 }

@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
     mailboxUrl: runtime.stack.mailboxUrl,
     s3Url: runtime.stack.endpoints.s3,
     cognitoUrl: runtime.stack.endpoints.cognito,
+    userPoolClientId: runtime.stack.userPoolClientId,
     users: runtime.stack.users,
   });
   return async () => {

@@ -81,7 +81,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(13);
+    expect(functions.length).toBe(20);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -97,14 +97,18 @@ describe('functions', () => {
     }
   });
 
-  it('scopes document access by prefix: uploads and validation to staging/, permanent writes to documents/ only from the accept step', () => {
+  it('scopes document access by prefix: uploads and validation to staging/, permanent writes to documents/ only from the accept step, reads of documents/ only for download URLs', () => {
     const s3Statements = (fnId: string) =>
       resourcesOf('AWS::IAM::Policy')
         .filter(([id]) => id.includes(fnId))
         .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
-    const writers = resourcesOf('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('/documents/*'));
-    expect(writers.map(([id]) => id)).toEqual([expect.stringMatching(/AcceptSubmissionFn/)]);
+    const touching = (action: string) =>
+      resourcesOf('AWS::IAM::Policy')
+        .filter(([, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some((st) => [st.Action].flat().includes(action) && JSON.stringify(st.Resource).includes('/documents/*')))
+        .map(([id]) => id);
+    expect(touching('s3:PutObject')).toEqual([expect.stringMatching(/AcceptSubmissionFn/)]);
+    expect(touching('s3:GetObject')).toEqual([expect.stringMatching(/GetDownloadUrlFn/)]);
     expect(JSON.stringify(s3Statements('CreateSubmissionFn'))).toContain('/staging/*');
     expect(JSON.stringify(s3Statements('CreateSubmissionFn'))).not.toContain('/documents/*');
     expect(s3Statements('GetSubmissionFn')).toEqual([]);
@@ -115,7 +119,7 @@ describe('API', () => {
   it('puts the Cognito authorizer on every route except CORS preflights', () => {
     const methods = resourcesOf('AWS::ApiGateway::Method');
     const routes = methods.filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
-    expect(routes.length).toBe(7);
+    expect(routes.length).toBe(11);
     for (const [, method] of routes) expect(method.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: expect.anything() });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
   });
@@ -205,8 +209,15 @@ describe('identity and email', () => {
       DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }), Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })] }),
     });
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: Match.objectLike({ SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'") }) }) }),
+      ResponseHeadersPolicyConfig: Match.objectLike({ SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.anyValue() }) }) }),
     });
+    const [, headers] = resourcesOf('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    const csp = headers.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const text = typeof csp === 'string' ? csp : (csp['Fn::Join'][1] as unknown[]).map((part) => (typeof part === 'string' ? part : `{${Object.values(part as object)[0]}}`)).join('');
+    expect(text).toContain("default-src 'self'");
+    // Previews: document URLs are virtual-hosted S3 URLs of the stack's region, framed (PDF) or shown as images.
+    expect(text).toContain('frame-src https://*.s3.{AWS::Region}.{AWS::URLSuffix}');
+    expect(text).toContain("img-src 'self' data: https://*.s3.{AWS::Region}.{AWS::URLSuffix}");
   });
 });
 

@@ -6,41 +6,15 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { DOCX_CONTENT_TYPE as DOCX } from '../../src/contract/vocabulary.js';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from '../../testkit/files.js';
-import { callApi, mailbox, uploadFile, waitForStatus } from '../../testkit/local-api.js';
+import { makePng, sha256Hex } from '../../testkit/files.js';
+import { createAndUpload as createAndUploadTo, fiveDocuments, type TestDocument } from '../../testkit/intake-documents.js';
+import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('intake-flow');
 
-interface TestDocument {
-  metadata: Record<string, unknown>;
-  bytes: Uint8Array;
-}
-
-function fiveDocuments(): TestDocument[] {
-  const file = (documentType: string, fileName: string, contentType: string, bytes: Uint8Array, extra: Record<string, unknown>) => ({
-    bytes,
-    metadata: { documentType, fileName, contentType, sizeBytes: bytes.byteLength, sha256: sha256Hex(bytes), ...extra },
-  });
-  return [
-    file('MEDICAL_LICENSE', 'ca-medical-license.pdf', 'application/pdf', makePdf({ pages: 2 }), { issueDate: '2024-07-01', expirationDate: '2028-06-30', issuingAuthority: 'Medical Board of California', details: { licenseNumber: 'A123456', jurisdiction: 'CA' } }),
-    file('BOARD_CERTIFICATION', 'abim-certificate.png', 'image/png', makePng(640, 480), { issueDate: '2019-08-15', issuingAuthority: 'American Board of Internal Medicine', details: { specialty: 'Internal Medicine' } }),
-    file('DEA_REGISTRATION', 'dea-registration.jpg', 'image/jpeg', makeJpeg(320, 200), { issueDate: '2025-01-10', expirationDate: '2028-01-31', issuingAuthority: 'U.S. Drug Enforcement Administration', details: { deaNumber: 'AB1234563', jurisdiction: 'CA' } }),
-    file('CURRICULUM_VITAE', 'emily-johnson-cv.docx', DOCX, makeDocx(), { issueDate: '2026-10-01', issuingAuthority: '' }),
-    file('MALPRACTICE_INSURANCE', 'malpractice-coi.pdf', 'application/pdf', makePdf({ pages: 1 }), { issueDate: '2026-01-01', expirationDate: '2027-01-01', issuingAuthority: 'The Doctors Company', details: { policyNumber: 'TDC-889-2231', perClaimLimit: '1000000', aggregateLimit: '3000000' } }),
-  ];
-}
-
-async function createAndUpload(token: string, documents: TestDocument[], uploadBytes = documents.map((d) => d.bytes)) {
-  const created = await callApi(local.stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  for (const [index, doc] of (created.body.documents as { upload: { url: string; fields: Record<string, string> } }[]).entries()) {
-    expect(await uploadFile(doc.upload, uploadBytes[index]!, String(documents[index]!.metadata.contentType))).toBe(204);
-  }
-  return created.body as { submissionId: string; documents: { documentId: string; documentType: string }[] };
-}
+const createAndUpload = (token: string, documents: TestDocument[], uploadBytes?: Uint8Array[]) => createAndUploadTo(local.stack, token, documents, uploadBytes);
 
 async function keysUnder(prefix: string): Promise<string[]> {
   const listed = await local.s3.send(new ListObjectsV2Command({ Bucket: local.stack.bucketName, Prefix: prefix }));

@@ -2,15 +2,18 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionExpired, useAuth } from './auth/AuthProvider.js';
 import { Layout } from './components/Layout.js';
+import { AdminPage } from './pages/AdminPage.js';
+import { AllSubmissionsPage } from './pages/AllSubmissionsPage.js';
 import { HomePage } from './pages/HomePage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
+import { NotFoundPage, StaffOnlyPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
-import { StaffHomePage } from './pages/StaffHomePage.js';
 import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
 import { lazy, Suspense, type ReactNode } from 'react';
 
-// The upload form (and the shared zod schemas it validates with) loads only when she opens it.
+// The upload form and the review screens (and the shared zod schemas they validate with) load only when opened.
 const UploadPage = lazy(() => import('./upload/UploadPage.js').then((module) => ({ default: module.UploadPage })));
+const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.js').then((module) => ({ default: module.ReviewQueuePage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((module) => ({ default: module.ReviewPage })));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -24,18 +27,19 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** Signed-in pages; otherwise sign-in, coming back here afterwards. */
-function RequireAuth({ children, providersOnly = false }: { children: ReactNode; providersOnly?: boolean }) {
+/** Signed-in pages; otherwise sign-in, coming back here afterwards. Each role gets a plain answer on the other's pages. */
+function RequireAuth({ children, only }: { children: ReactNode; only?: 'provider' | 'staff' }) {
   const { session } = useAuth();
   const location = useLocation();
   if (!session) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  if (providersOnly && session.role !== 'provider') return <StaffHomePage />;
-  return children;
+  if (only === 'provider' && session.role !== 'provider') return <Navigate to="/review" replace />;
+  if (only === 'staff' && session.role !== 'staff') return <StaffOnlyPage />;
+  return <Suspense fallback={<p className="loading" role="status">Loading…</p>}>{children}</Suspense>;
 }
 
 function Home() {
   const { session } = useAuth();
-  return session?.role === 'provider' ? <HomePage /> : <StaffHomePage />;
+  return session?.role === 'provider' ? <HomePage /> : <ReviewQueuePage />;
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
@@ -46,7 +50,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-            <Route path="/upload" element={<RequireAuth providersOnly><Suspense fallback={<p className="loading" role="status">Loading the upload form…</p>}><UploadPage /></Suspense></RequireAuth>} />
+            <Route path="/upload" element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
+            <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
+            <Route path="/review/:submissionId" element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
+            <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
+            <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
             <Route path="/submissions/:submissionId" element={<RequireAuth><SubmissionPage /></RequireAuth>} />
             <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
             <Route path="*" element={<NotFoundPage />} />

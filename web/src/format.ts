@@ -40,6 +40,14 @@ export function formatDate(isoDate: string | null | undefined, style: 'long' | '
   return new Intl.DateTimeFormat('en-US', { dateStyle: style, timeZone: 'UTC' }).format(date);
 }
 
+/** The calendar day of an instant, where the reader is: `2026-11-26T03:55:00Z` → `November 25, 2026` in Chicago. */
+export function formatDay(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(date);
+}
+
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '—';
   const date = new Date(instant);

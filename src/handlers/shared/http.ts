@@ -85,7 +85,7 @@ function respond(statusCode: number, body: unknown): APIGatewayProxyResult {
 
 export function errorResponse(error: unknown, requestId: string): APIGatewayProxyResult {
   if (error instanceof DomainError) {
-    const details = error instanceof ValidationFailed && error.details.length > 0 ? { details: error.details } : {};
+    const details = error.details.length > 0 ? { details: error.details } : {};
     return respond(ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...details } });
   }
   // Log the failure, never the request body (it may hold a provider's personal data).

@@ -39,3 +39,13 @@ export function objectField(event: unknown, name: string): Record<string, unknow
 
 export const submissionStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId') });
 export const documentStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId'), documentId: uuidField(event, 'documentId') });
+
+/** The notify step's result (`{value: {messageId}}`) or the error it ended with (`{Error, Cause}`). */
+export function emailOutcome(event: unknown): { value?: { messageId?: string }; Error?: string } {
+  const email = objectField(event, 'email');
+  const messageId = (email.value as { messageId?: unknown } | undefined)?.messageId;
+  return {
+    ...(typeof messageId === 'string' ? { value: { messageId } } : {}),
+    ...(typeof email.Error === 'string' ? { Error: email.Error } : {}),
+  };
+}

@@ -7,7 +7,7 @@ import { oneOf, uuidField } from '../shared/step-input.js';
 
 export const handler = stepHandler(
   'Provider notified',
-  (event) => ({ submissionId: uuidField(event, 'submissionId'), kind: oneOf(event, 'kind', ['RECEIVED', 'REJECTED'] as const) }),
+  (event) => ({ submissionId: uuidField(event, 'submissionId'), kind: oneOf(event, 'kind', ['RECEIVED', 'REJECTED', 'VERIFIED', 'ACTION_REQUIRED'] as const) }),
   ({ submissionId, kind }) => notifyProvider({ repository: submissionRepository(), mailer: mailer(), branding: branding() }, submissionId, kind),
   (input) => ({ ...input }),
 );

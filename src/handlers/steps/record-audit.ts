@@ -2,17 +2,7 @@ import { recordWorkflowAudit } from '../../use-cases/record-workflow-audit.js';
 import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 import { stepHandler } from '../shared/step.js';
-import { objectField, oneOf, textField, uuidField } from '../shared/step-input.js';
-
-/** The notify step's result (`{value: {messageId}}`) or the error it ended with (`{Error, Cause}`). */
-function emailOutcome(event: unknown): { value?: { messageId?: string }; Error?: string } {
-  const email = objectField(event, 'email');
-  const messageId = (email.value as { messageId?: unknown } | undefined)?.messageId;
-  return {
-    ...(typeof messageId === 'string' ? { value: { messageId } } : {}),
-    ...(typeof email.Error === 'string' ? { Error: email.Error } : {}),
-  };
-}
+import { emailOutcome, oneOf, textField, uuidField } from '../shared/step-input.js';
 
 export const handler = stepHandler(
   'Audit recorded',

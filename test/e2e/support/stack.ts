@@ -1,4 +1,6 @@
 /** The parts of `.data/stack.json` (DESIGN.md §5) the browser tests use. */
+import { signIn } from '../../../testkit/local-api.js';
+
 export interface DemoUser {
   username: string;
   password: string;
@@ -14,6 +16,7 @@ export interface E2eStack {
   s3Url: string;
   /** The Cognito endpoint the portal signs in with. */
   cognitoUrl: string;
+  userPoolClientId: string;
   users: DemoUser[];
 }
 
@@ -44,4 +47,9 @@ export async function mailbox(stack: E2eStack): Promise<StoredEmail[]> {
   const response = await fetch(`${stack.mailboxUrl.replace(/\/+$/, '')}/store`);
   if (!response.ok) throw new Error(`mailbox /store answered ${response.status}`);
   return ((await response.json()) as { emails: StoredEmail[] }).emails;
+}
+
+/** Signs a demo user in over the API, as the portal does (to prepare data without the browser). */
+export function apiSignIn(stack: E2eStack, username: string): Promise<string> {
+  return signIn({ users: stack.users, userPoolClientId: stack.userPoolClientId, endpoints: { cognito: stack.cognitoUrl } }, username);
 }

@@ -1,7 +1,20 @@
 /** Typed calls to the intake API with the signed-in user's ID token. */
 import { useMemo } from 'react';
 import { SessionExpired, useAuth } from '../auth/AuthProvider.js';
-import type { CreatedSubmission, CreateDocumentBody, FieldProblem, SubmissionList, SubmissionView } from './types.js';
+import type { DownloadDisposition, ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
+import type {
+  AuditTrail,
+  CompleteReviewResult,
+  CreatedSubmission,
+  CreateDocumentBody,
+  DocumentView,
+  DownloadUrl,
+  FieldProblem,
+  ReviewQueue,
+  ReviewRequestBody,
+  SubmissionList,
+  SubmissionView,
+} from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -30,12 +43,28 @@ export function describeError(error: unknown): string {
   return 'Something unexpected happened. Try again.';
 }
 
+export interface QueueQuery {
+  status?: ReviewQueueStatus | undefined;
+  documentType?: string | undefined;
+  nextToken?: string | undefined;
+}
+
+function queryString(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return entries.length > 0 ? `?${new URLSearchParams(entries).toString()}` : '';
+}
+
 export interface Api {
-  listSubmissions(status?: string): Promise<SubmissionList>;
+  listSubmissions(status?: string, nextToken?: string): Promise<SubmissionList>;
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
   submit(submissionId: string): Promise<{ submissionId: string; status: string }>;
+  reviewQueue(query: QueueQuery): Promise<ReviewQueue>;
+  downloadUrl(documentId: string, disposition: DownloadDisposition): Promise<DownloadUrl>;
+  reviewDocument(documentId: string, body: ReviewRequestBody): Promise<DocumentView>;
+  completeReview(submissionId: string): Promise<CompleteReviewResult>;
+  audit(submissionId: string): Promise<AuditTrail>;
 }
 
 export function useApi(): Api {
@@ -78,11 +107,16 @@ export function useApi(): Api {
     }
 
     return {
-      listSubmissions: (status) => call('GET', `/submissions${status ? `?status=${encodeURIComponent(status)}` : ''}`),
+      listSubmissions: (status, nextToken) => call('GET', `/submissions${queryString({ status, nextToken })}`),
       getSubmission: (id) => call('GET', `/submissions/${encodeURIComponent(id)}`),
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
       createSubmission: (documents) => call('POST', '/submissions', { documents }),
       submit: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/submit`, {}),
+      reviewQueue: (query) => call('GET', `/review-queue${queryString({ ...query })}`),
+      downloadUrl: (id, disposition) => call('GET', `/documents/${encodeURIComponent(id)}/download-url?disposition=${disposition}`),
+      reviewDocument: (id, body) => call('POST', `/documents/${encodeURIComponent(id)}/review`, body),
+      completeReview: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/complete-review`, {}),
+      audit: (id) => call('GET', `/submissions/${encodeURIComponent(id)}/audit`),
     };
   }, [config.apiUrl, getIdToken, expire]);
 }

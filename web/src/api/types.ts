@@ -1,6 +1,14 @@
 /** The API's bodies as the portal reads and sends them: the shared contract, nothing redeclared. */
 export type {
+  AuditEventView,
+  AuditTrail,
+  CompleteReviewResult,
   CreateDocumentBody,
+  DocumentReviewView,
+  DownloadUrl,
+  ReviewQueue,
+  ReviewQueueItem,
+  ReviewRequestBody,
   CreateSubmissionBody,
   CreatedSubmission,
   DocumentView,

@@ -38,10 +38,19 @@ export function Layout() {
           </Link>
           {session && (
             <nav aria-label="Main" className="site-nav">
-              <NavLink to="/" end>
-                {session.role === 'staff' ? 'Review queue' : 'My submissions'}
-              </NavLink>
-              {session.role === 'provider' && <NavLink to="/upload">Upload documents</NavLink>}
+              {session.role === 'staff' ? (
+                <>
+                  <NavLink to="/review">Review queue</NavLink>
+                  <NavLink to="/staff">All submissions</NavLink>
+                </>
+              ) : (
+                <>
+                  <NavLink to="/" end>
+                    My submissions
+                  </NavLink>
+                  <NavLink to="/upload">Upload documents</NavLink>
+                </>
+              )}
               <span className="site-nav__user" title={session.email}>
                 {session.name}
               </span>

@@ -116,14 +116,14 @@ export function HomePage() {
   );
 }
 
-export function SubmissionTable({ items, showProvider = false }: { items: SubmissionListItem[]; showProvider?: boolean }) {
+export function SubmissionTable({ items, forStaff = false }: { items: SubmissionListItem[]; forStaff?: boolean }) {
   return (
     <table className="table">
       <caption className="visually-hidden">Submissions, newest first</caption>
       <thead>
         <tr>
           <th scope="col">Reference</th>
-          {showProvider && <th scope="col">Provider</th>}
+          {forStaff && <th scope="col">Provider</th>}
           <th scope="col">Date</th>
           <th scope="col">Status</th>
           <th scope="col">Documents</th>
@@ -133,11 +133,12 @@ export function SubmissionTable({ items, showProvider = false }: { items: Submis
         {items.map((item) => (
           <tr key={item.submissionId}>
             <td data-label="Reference">
-              <Link to={`/submissions/${item.submissionId}`} className="mono">
-                {item.referenceNumber ?? 'Not submitted yet'}
+              {/* Staff open every submission on its review page (documents, decisions, audit trail). */}
+              <Link to={forStaff ? `/review/${item.submissionId}` : `/submissions/${item.submissionId}`} className="mono">
+                {item.referenceNumber ?? (item.status === 'AWAITING_UPLOAD' ? 'Not submitted yet' : 'No reference (not accepted)')}
               </Link>
             </td>
-            {showProvider && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
+            {forStaff && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
               <StatusBadge status={item.status} />

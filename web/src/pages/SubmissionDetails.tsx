@@ -1,12 +1,13 @@
 /** What a submission looks like to its provider: confirmation, validation progress, or what to fix. */
 import { Link } from 'react-router';
-import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
+import { REVIEWABLE_STATUSES } from '../../../src/domain/review.js';
 import type { DocumentView, SubmissionView } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { CopyButton } from '../components/CopyButton.js';
+import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
+import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
@@ -24,11 +25,38 @@ const HEADINGS: Record<string, string> = {
   ACTION_REQUIRED: 'Action required',
 };
 
-function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: string | null; validating: boolean }) {
-  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
+/** The credentialing team's decision on a document; a rejected one says why (as text) and how to replace it. */
+function DocumentDecision({ doc, isOwner }: { doc: DocumentView; isOwner: boolean }) {
+  const review = doc.review;
+  if (!review) return null;
+  if (review.decision === 'VERIFIED') {
+    return (
+      <p className="doc-item__decision doc-item__decision--verified">
+        Verified by the credentialing team on {formatDay(review.reviewedAt)}.
+      </p>
+    );
+  }
+  return (
+    <div className="doc-item__decision doc-item__decision--rejected">
+      <p>
+        <strong>Not verified.</strong> The credentialing team's reason:
+      </p>
+      <p className="doc-item__reason">{review.reason}</p>
+      {isOwner && (
+        <p>
+          <Link to={`/upload?replaces=${encodeURIComponent(doc.documentId)}`} className="button button--small">
+            Send a replacement<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function DocumentItem({ doc, fixUrl, validating, isOwner }: { doc: DocumentView; fixUrl: string | null; validating: boolean; isOwner: boolean }) {
   const hasIssues = doc.issues.length > 0;
   return (
-    <li className={`doc-item${hasIssues ? ' doc-item--issue' : ''}`}>
+    <li className={`doc-item${hasIssues || doc.review?.decision === 'REJECTED' ? ' doc-item--issue' : ''}`}>
       <div className="doc-item__head">
         <div>
           <h3 className="doc-item__title">{typeLabel(doc.documentType)}</h3>
@@ -46,6 +74,7 @@ function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: 
           ))}
         </ul>
       )}
+      <DocumentDecision doc={doc} isOwner={isOwner} />
       {hasIssues && fixUrl && (
         <p>
           <Link to={fixUrl}>
@@ -53,34 +82,29 @@ function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: 
           </Link>
         </p>
       )}
-      <dl className="doc-item__meta">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDate(doc.issueDate)}</dd>
-        </div>
-        {doc.expirationDate && (
-          <div>
-            <dt>Expires</dt>
-            <dd>{formatDate(doc.expirationDate)}</dd>
-          </div>
-        )}
-        {doc.issuingAuthority && (
-          <div>
-            <dt>Issued by</dt>
-            <dd>{doc.issuingAuthority}</dd>
-          </div>
-        )}
-        {fields
-          .filter((field) => doc.details[field.name])
-          .map((field) => (
-            <div key={field.name}>
-              <dt>{field.label}</dt>
-              <dd>{doc.details[field.name]}</dd>
-            </div>
-          ))}
-      </dl>
+      <DocumentMetadata doc={doc} className="doc-item__meta" />
     </li>
   );
+}
+
+/** Where her review stands: in review, verified, or what to send again. */
+function ReviewProgress({ submission }: { submission: SubmissionView }) {
+  const rejected = submission.documents.filter((doc) => doc.review?.decision === 'REJECTED');
+  if (submission.status === 'IN_REVIEW') {
+    return <p className="confirmation__lead">The credentialing team is reviewing your documents. We will email you the decision by {formatDate(submission.reviewDueDate, 'full')}.</p>;
+  }
+  if (submission.status === 'VERIFIED') {
+    return <p className="confirmation__lead">Every document is verified. Your file now goes to the credentialing committee; there is nothing more you need to send.</p>;
+  }
+  if (submission.status === 'ACTION_REQUIRED') {
+    return (
+      <p className="confirmation__lead">
+        The credentialing team reviewed your documents. {rejected.length === 1 ? 'One document needs' : `${rejected.length} documents need`} a replacement: the
+        reason is shown beside {rejected.length === 1 ? 'it' : 'each'} below.
+      </p>
+    );
+  }
+  return null;
 }
 
 export function SubmissionDetails({ submission, justSubmitted }: { submission: SubmissionView; justSubmitted: boolean }) {
@@ -122,12 +146,13 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             <h2 id="confirmation-heading" className="visually-hidden">
               Confirmation
             </h2>
-            {status === 'RECEIVED' && (
+            {status === 'RECEIVED' && isOwner && (
               <p className="confirmation__lead">
                 {justSubmitted ? 'Thank you — ' : ''}we have received your {submission.documents.length} documents. They are now waiting for
                 review by the credentialing team.
               </p>
             )}
+            {isOwner && <ReviewProgress submission={submission} />}
             <div className="confirmation__grid">
               <div>
                 <p className="confirmation__label" id="reference-label">
@@ -140,17 +165,34 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
                   <CopyButton text={submission.referenceNumber} label="reference number" />
                 </p>
               </div>
-              <div>
-                <p className="confirmation__label">Estimated review completion</p>
-                <p className="confirmation__date" data-testid="estimated-date">
-                  {formatDate(submission.estimatedReviewCompletionDate, 'full')}
-                </p>
-              </div>
+              {submission.decidedAt ? (
+                <div>
+                  <p className="confirmation__label">Review completed</p>
+                  <p className="confirmation__date">{formatDay(submission.decidedAt)}</p>
+                </div>
+              ) : (
+                <div>
+                  <p className="confirmation__label">Estimated review completion</p>
+                  <p className="confirmation__date" data-testid="estimated-date">
+                    {formatDate(submission.estimatedReviewCompletionDate, 'full')}
+                  </p>
+                </div>
+              )}
             </div>
-            {status === 'RECEIVED' && (
-              <p className="muted">
-                We sent a confirmation email with this reference number{session?.email ? ` to ${session.email}` : ''}. Quote it if you
-                contact the credentialing office.
+            {status === 'RECEIVED' &&
+              (isOwner ? (
+                <p className="muted">
+                  We sent a confirmation email with this reference number{session?.email ? ` to ${session.email}` : ''}. Quote it if you
+                  contact the credentialing office.
+                </p>
+              ) : (
+                <p className="muted">The confirmation email with this reference number went to the provider, {submission.provider?.email}.</p>
+              ))}
+            {!isOwner && REVIEWABLE_STATUSES.includes(status) && (
+              <p>
+                <Link to={`/review/${submission.submissionId}`} className="button">
+                  Open the review
+                </Link>
               </p>
             )}
           </section>
@@ -225,7 +267,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
         <h2 id="documents-list-heading">Documents ({submission.documents.length})</h2>
         <ul className="doc-list">
           {submission.documents.map((doc) => (
-            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null} validating={status === 'VALIDATING'} />
+            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null} validating={status === 'VALIDATING'} isOwner={isOwner} />
           ))}
         </ul>
       </section>

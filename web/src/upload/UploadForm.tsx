@@ -146,6 +146,21 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
         Add each credentialing document with its details. Everything you enter is checked as you go and kept on this device until you
         submit.
       </p>
+      {initial.replacing && (
+        <div className="notice notice--warning" role="note">
+          <p>
+            <strong>
+              You are sending a replacement for your {CATALOG.find((spec) => spec.type === initial.replacing!.documentType)?.label} ({initial.replacing.fileName})
+            </strong>
+            {initial.replacing.referenceNumber ? `, submission ${initial.replacing.referenceNumber}` : ''}. Its details are filled in below: check them and choose the new file.
+          </p>
+          {initial.replacing.reason && (
+            <p>
+              The credentialing team's reason: <span className="doc-item__reason">{initial.replacing.reason}</span>
+            </p>
+          )}
+        </div>
+      )}
       {origin && (
         <div className="notice notice--warning">
           <strong>Your previous submission was not accepted.</strong> Choose another file for each document marked below, then submit

@@ -4,7 +4,7 @@
  * live in memory (kept across in-app navigation, e.g. a trip to sign-in) keyed by card.
  */
 import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
-import type { CreateDocumentBody, SubmissionView } from '../api/types.js';
+import type { CreateDocumentBody, DocumentView, SubmissionView } from '../api/types.js';
 
 export interface FileMeta {
   name: string;
@@ -21,14 +21,21 @@ export interface DraftDocument {
   issuingAuthority: string;
   details: Record<string, string>;
   file: FileMeta | null;
-  /** Why the previous attempt's file was refused (resubmission after REJECTED). */
+  /** Why the previous attempt's file was refused (resubmission after REJECTED, or the reviewer's reason). */
   previousIssues: string[];
+  /**
+   * The document this one replaces (the "Send a replacement" action). Kept with the draft; the
+   * create request gains `replacesDocumentId` once the API accepts it (DESIGN §4.2).
+   */
+  replacesDocumentId?: string;
 }
 
 export interface DraftForm {
   documents: DraftDocument[];
   /** The REJECTED submission this draft fixes, if any. */
   origin?: { submissionId: string; referenceNumber: string | null };
+  /** The rejected document this draft replaces, if any, and why it was rejected. */
+  replacing?: { documentId: string; documentType: DocumentType; fileName: string; referenceNumber: string | null; reason: string | null };
 }
 
 const files = new Map<string, File>();
@@ -138,6 +145,27 @@ export function draftFromRejected(submission: SubmissionView): DraftForm {
         previousIssues: doc.issues.map((issue) => issue.message),
       };
     }),
+  };
+}
+
+/**
+ * A draft for replacing one document the credentialing team could not verify: its type and
+ * details are filled in (dates too, unless it was rejected as expired), the file is chosen anew.
+ */
+export function draftForReplacement(submission: SubmissionView, doc: DocumentView): DraftForm {
+  const expired = doc.review?.reasonCode === 'EXPIRED';
+  return {
+    replacing: { documentId: doc.documentId, documentType: doc.documentType, fileName: doc.fileName, referenceNumber: submission.referenceNumber, reason: doc.review?.reason ?? null },
+    documents: [
+      {
+        ...emptyDocument(doc.documentType),
+        issueDate: expired ? '' : doc.issueDate,
+        expirationDate: expired ? '' : (doc.expirationDate ?? ''),
+        issuingAuthority: doc.issuingAuthority,
+        details: { ...doc.details },
+        replacesDocumentId: doc.documentId,
+      },
+    ],
   };
 }
 

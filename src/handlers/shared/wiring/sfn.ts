@@ -5,4 +5,7 @@ import { requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
 import { once } from './once.js';
 
-export const workflowStarter = once(() => new StepFunctionsWorkflowStarter(tracer.captureAWSv3Client(new SFNClient({})), requireEnv(ENV.stateMachineArn)));
+const client = once(() => tracer.captureAWSv3Client(new SFNClient({})));
+
+export const workflowStarter = once(() => new StepFunctionsWorkflowStarter(client(), requireEnv(ENV.stateMachineArn)));
+export const reviewOutcomeWorkflow = once(() => new StepFunctionsWorkflowStarter(client(), requireEnv(ENV.reviewOutcomeStateMachineArn)));

@@ -1,0 +1,75 @@
+/**
+ * Pages of the intake table's indexes: `nextToken` is the last key DynamoDB returned, checked on
+ * the way back in (a forged or foreign token answers 400, never 500).
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ValidationFailed } from '../domain/errors.js';
+
+export interface IndexPageQuery {
+  index: string;
+  partition: [attribute: string, value: string];
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  newestFirst: boolean;
+  limit: number;
+  nextToken: string | undefined;
+}
+
+function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+const INVALID_TOKEN = () =>
+  new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+
+/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
+const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince']);
+
+function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
+  if (!token) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw INVALID_TOKEN();
+  }
+  const valid =
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed) &&
+    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
+    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
+    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
+  if (!valid) throw INVALID_TOKEN();
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * One page of an index, newest or oldest first. With a filter, DynamoDB applies `Limit` before
+ * filtering, so this reads on (a bounded number of times) until the page is full.
+ */
+export async function queryIndexPage(db: DynamoDBDocumentClient, tableName: string, query: IndexPageQuery): Promise<{ items: Record<string, unknown>[]; nextToken?: string }> {
+  const items: Record<string, unknown>[] = [];
+  let startKey = decodeToken(query.nextToken);
+  for (let read = 0; read < 10 && items.length < query.limit; read++) {
+    const request = new QueryCommand({
+      TableName: tableName,
+      IndexName: query.index,
+      KeyConditionExpression: '#pk = :pk',
+      ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
+      ExpressionAttributeNames: { '#pk': query.partition[0], ...query.filter?.names },
+      ExpressionAttributeValues: { ':pk': query.partition[1], ...query.filter?.values },
+      ScanIndexForward: !query.newestFirst,
+      Limit: query.limit - items.length,
+      ExclusiveStartKey: startKey,
+    });
+    // A well-formed token from another listing (another index or partition) is refused by DynamoDB.
+    const result = await db.send(request).catch((error: unknown) => {
+      throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
+    });
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) break;
+  }
+  const nextToken = encodeToken(startKey);
+  return { items, ...(nextToken ? { nextToken } : {}) };
+}

@@ -1,0 +1,41 @@
+import type { AuditEventType } from '../domain/audit.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
+import { documentReviewedEvent, reviewCompletedEvent } from './review-audit.js';
+
+export interface ReviewOutcomeAudit {
+  submissionId: string;
+  executionId: string;
+  /** The email step's result, or the error it ended with after its retries. */
+  email: { value?: { messageId?: string }; Error?: string };
+}
+
+/**
+ * Review outcome workflow, last step. The decisions and the completion were audited by the API
+ * calls that made them; recording them again here is a no-op, unless a crash lost one, which it
+ * then restores from what the submission stores. Then the email's fate: sent, or failed.
+ */
+export async function recordReviewOutcome(deps: { repository: SubmissionRepository; audit: AuditLog; clock: Clock }, input: ReviewOutcomeAudit): Promise<{ recorded: AuditEventType[] }> {
+  const found = await deps.repository.get(input.submissionId);
+  if (!found?.submission.reviewCompletion) throw new Error(`Submission ${input.submissionId} has no completed review`);
+  const { submission } = found;
+  const completion = submission.reviewCompletion!;
+  for (const documentId of submission.documentIds) {
+    await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, submission.reviews[documentId]!));
+  }
+  const completed = await deps.audit.record(reviewCompletedEvent(submission.submissionId, completion, submission.documentIds, submission.reviews));
+
+  const messageId = input.email.value?.messageId;
+  const emailEvent = await deps.audit.record({
+    submissionId: submission.submissionId,
+    type: messageId ? 'OUTCOME_EMAIL_SENT' : 'NOTIFICATION_FAILED',
+    factKey: messageId ? 'OUTCOME_EMAIL_SENT' : `NOTIFICATION_FAILED#${completion.outcome}`,
+    actor: { type: 'system', id: 'review-outcome-workflow' },
+    occurredAt: deps.clock.now().toISOString(),
+    requestId: input.executionId,
+    sourceIp: null,
+    details: messageId ? { outcome: completion.outcome, emailMessageId: messageId } : { kind: completion.outcome, error: input.email.Error ?? 'unknown' },
+  });
+  return { recorded: [completed.type, emailEvent.type] };
+}

@@ -1,0 +1,68 @@
+import type { DocumentView } from '../contract/http.js';
+import type { Caller } from '../domain/caller.js';
+import { Conflict, ValidationFailed } from '../domain/errors.js';
+import { REVIEWABLE_STATUSES, sameDecision, type DocumentReview } from '../domain/review.js';
+import { toFieldProblems } from '../domain/metadata-schema.js';
+import { reviewRequestSchema } from '../domain/review-schema.js';
+import type { SubmissionStatus } from '../domain/status.js';
+import { toSubmissionView } from '../domain/submission.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
+import { assertStaff, readableDocument } from './access.js';
+import { documentReviewedEvent } from './review-audit.js';
+
+export interface ReviewDocumentDeps {
+  repository: SubmissionRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** Each failed conditional write means another decision landed in between; a few re-reads settle it. */
+const MAX_ATTEMPTS = 8;
+
+function notReviewable(status: SubmissionStatus): Conflict {
+  return new Conflict(
+    status === 'VERIFIED' || status === 'ACTION_REQUIRED'
+      ? 'The review of this submission is complete: its decisions can no longer be changed.'
+      : 'This submission is not waiting for review: only received submissions can be reviewed.',
+  );
+}
+
+/**
+ * Records (or changes) a staff member's decision on one document. The decision is one
+ * conditional update of the submission item, so concurrent decisions on other documents are
+ * never lost; the first one moves the submission RECEIVED → IN_REVIEW.
+ */
+export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, documentId: string, readBody: () => unknown): Promise<DocumentView> {
+  assertStaff(caller);
+  const parsed = reviewRequestSchema.safeParse(readBody());
+  if (!parsed.success) throw new ValidationFailed('The decision is not complete.', toFieldProblems(parsed.error));
+  const { decision, reason, reasonCode } = parsed.data;
+
+  let { submission, documents } = await readableDocument(deps.repository, caller, documentId);
+  const review: DocumentReview = {
+    decision,
+    reason: reason ?? null,
+    reasonCode: reasonCode ?? null,
+    reviewedAt: deps.clock.now().toISOString(),
+    reviewedBy: { userId: caller.userId, name: caller.name, email: caller.email },
+    requestId: caller.requestId,
+    sourceIp: caller.sourceIp,
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    const from = submission.status;
+    if (!REVIEWABLE_STATUSES.includes(from)) throw notReviewable(from);
+    if (sameDecision(submission.reviews[documentId], review)) break;
+    const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW');
+    if (updated) {
+      submission = updated;
+      await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, review));
+      break;
+    }
+    if (attempt >= MAX_ATTEMPTS) throw new Conflict('Other decisions on this submission kept changing it. Try again.');
+    ({ submission, documents } = (await deps.repository.get(submission.submissionId))!);
+  }
+  return toSubmissionView(submission, documents, true).documents.find((doc) => doc.documentId === documentId)!;
+}

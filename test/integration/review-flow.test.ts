@@ -1,0 +1,274 @@
+/**
+ * The credentialing team's half against the local runtime: decisions, completion, the outcome
+ * workflow (second state machine of the template), the email and the audit trail — and what
+ * happens when two reviewers act at once, or a process dies after the commit point.
+ */
+import { describe, expect, it } from 'vitest';
+import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
+import { systemClock } from '../../src/adapters/system-clock.js';
+import type { Caller } from '../../src/domain/caller.js';
+import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
+import { completeReview } from '../../src/use-cases/complete-review.js';
+import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
+import { fiveDocuments } from '../../testkit/intake-documents.js';
+import { callApi } from '../../testkit/local-api.js';
+import { reviewCalls } from './support/review.js';
+import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
+
+const local = useLocalRuntime('review-flow');
+const { token, review, complete, get, auditTypes, emailsAbout, item, received, staffId } = reviewCalls(local);
+
+const MARKUP_REASON = '<script>alert("x")</script> The license image is <b>blurred</b>; send a clear scan & both pages.';
+
+describe('a review that ends in ACTION_REQUIRED', () => {
+  it('records decisions (changeable), refuses to complete while any is missing, then tells the provider exactly once', async () => {
+    // Prepare
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments());
+    const [license, ...others] = documents.map((d) => d.documentId);
+
+    // Act 1: a rejection without a reason, then with one; Emily looks
+    const noReason = await review(license!, { decision: 'REJECTED', reasonCode: 'ILLEGIBLE' });
+    const rejected = await review(license!, { decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE' });
+    const emilyMeanwhile = await get(submissionId, EMILY);
+    const tooEarly = await complete(submissionId);
+
+    // Assess 1
+    expect(noReason).toEqual({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The decision is not complete.', details: [{ path: 'reason', message: 'Write the reason the provider will read: a rejection needs one.' }] } } });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ documentId: license, documentType: 'MEDICAL_LICENSE', status: 'PENDING_REVIEW' });
+    expect(rejected.body.review).toEqual({ decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE', reviewedAt: expect.any(String), reviewedBy: { name: expect.any(String), email: STAFF } });
+    expect(emilyMeanwhile.body.status).toBe('IN_REVIEW');
+    expect(emilyMeanwhile.body.documents.every((d: { review?: unknown }) => d.review === undefined)).toBe(true);
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.error).toEqual({
+      code: 'CONFLICT',
+      message: 'Every document needs a decision before the review can be completed.',
+      details: [
+        { path: 'documents.1', message: 'Board Certification (abim-certificate.png) has no decision yet.' },
+        { path: 'documents.2', message: 'DEA Registration (dea-registration.jpg) has no decision yet.' },
+        { path: 'documents.3', message: 'Curriculum Vitae (emily-johnson-cv.docx) has no decision yet.' },
+        { path: 'documents.4', message: 'Malpractice Insurance (malpractice-coi.pdf) has no decision yet.' },
+      ],
+    });
+
+    // Act 2: a change of mind and back, the others verified, then complete (twice)
+    await review(license!, { decision: 'VERIFIED' });
+    await review(license!, { decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE' });
+    for (const documentId of others) expect((await review(documentId, { decision: 'VERIFIED' })).status).toBe(200);
+    const completed = await complete(submissionId);
+    const repeated = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+    const afterwards = await review(others[0]!, { decision: 'REJECTED', reason: 'Changed my mind too late.' });
+
+    // Assess 2: the outcome, as staff and as Emily see it
+    expect(completed).toEqual({ status: 200, body: { submissionId, status: 'ACTION_REQUIRED' } });
+    expect(repeated).toEqual(completed);
+    expect(afterwards.status).toBe(409);
+    expect(afterwards.body.error.message).toBe('The review of this submission is complete: its decisions can no longer be changed.');
+    const emily = (await get(submissionId, EMILY)).body;
+    expect(emily).toMatchObject({ status: 'ACTION_REQUIRED', decidedAt: expect.any(String), daysToDecision: 0, reviewDueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(emily.documents.map((d: { status: string; review: { decision: string } }) => [d.status, d.review.decision])).toEqual([
+      ['REJECTED', 'REJECTED'],
+      ...others.map(() => ['VERIFIED', 'VERIFIED']),
+    ]);
+    expect(emily.documents[0].review).toEqual({ decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE', reviewedAt: expect.any(String) });
+    expect((await get(submissionId, STAFF)).body.documents[0].review.reviewedBy.email).toBe(STAFF);
+
+    // Assess 2: the documents' own records carry their decision (what expiry and replacements read)
+    expect(await item(submissionId, license)).toMatchObject({ status: 'REJECTED', review: { decision: 'REJECTED', reason: MARKUP_REASON } });
+    expect(await item(submissionId, others[3])).toMatchObject({ status: 'VERIFIED', review: { decision: 'VERIFIED' } });
+    expect(await item(submissionId)).toMatchObject({ status: 'ACTION_REQUIRED', emailsSent: { ACTION_REQUIRED: expect.any(String) } });
+    expect((await item(submissionId)).gsiQueue).toBeUndefined();
+
+    // Assess 2: exactly one email, the reason as text, a link to replace exactly that document
+    const emails = await emailsAbout(referenceNumber);
+    expect(emails).toHaveLength(1);
+    const [email] = emails;
+    expect(email!.destination.to).toEqual([EMILY]);
+    expect(email!.subject).toContain('Action needed');
+    expect(email!.body.text).toContain(`Reason: ${MARKUP_REASON}`);
+    expect(email!.body.text).toContain(`${local.stack.portalUrl}/upload?replaces=${license}`);
+    expect(email!.body.text).toContain('- Medical License (CA) [Not verified]\n  File: ca-medical-license.pdf');
+    expect(email!.body.text).toContain('- Board Certification [Verified]\n  File: abim-certificate.png');
+    expect(email!.body.html).not.toContain('<script>');
+    expect(email!.body.html).not.toContain('<b>blurred</b>');
+    expect(email!.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; The license image is &lt;b&gt;blurred&lt;/b&gt;; send a clear scan &amp; both pages.');
+
+    // Assess 2: the audit trail — every decision (a change of mind is its own event), one outcome, one email
+    const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+    expect(audit.chainIntact).toBe(true);
+    expect(audit.events.map((e: { type: string }) => e.type)).toEqual([
+      'SUBMISSION_CREATED',
+      'SUBMISSION_SUBMITTED',
+      'SUBMISSION_RECEIVED',
+      'CONFIRMATION_EMAIL_SENT',
+      ...Array(3 + others.length).fill('DOCUMENT_REVIEWED'),
+      'SUBMISSION_ACTION_REQUIRED',
+      'OUTCOME_EMAIL_SENT',
+    ]);
+    const decisions = audit.events.filter((e: { type: string }) => e.type === 'DOCUMENT_REVIEWED');
+    expect(decisions.slice(0, 3).map((e: { details: { documentId: string; decision: string } }) => [e.details.documentId, e.details.decision])).toEqual([
+      [license, 'REJECTED'],
+      [license, 'VERIFIED'],
+      [license, 'REJECTED'],
+    ]);
+    expect(decisions[0]).toMatchObject({ actor: { type: 'staff' }, details: { reasonCode: 'ILLEGIBLE', reason: MARKUP_REASON } });
+    const outcome = audit.events.find((e: { type: string }) => e.type === 'SUBMISSION_ACTION_REQUIRED');
+    expect(outcome).toMatchObject({ actor: { type: 'staff' }, details: { rejectedDocuments: [license], verifiedDocuments: others, daysToDecision: 0 } });
+    expect(audit.events.at(-1)).toMatchObject({ actor: { type: 'system', id: 'review-outcome-workflow' }, details: { outcome: 'ACTION_REQUIRED', emailMessageId: expect.any(String) } });
+  });
+});
+
+describe('a review that ends in VERIFIED', () => {
+  it('verifies every document, emails what happens next, and audits SUBMISSION_VERIFIED', async () => {
+    // Prepare
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
+
+    // Act
+    for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
+    const completed = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(completed.body).toEqual({ submissionId, status: 'VERIFIED' });
+    const emily = (await get(submissionId, EMILY)).body;
+    expect(emily.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'VERIFIED']);
+    const emails = await emailsAbout(referenceNumber);
+    expect(emails.map((e) => e.subject)).toEqual([`Your credentialing documents are verified — ${referenceNumber}`]);
+    expect(emails[0]!.body.text).toContain('There is nothing more you need to send.');
+    expect(emails[0]!.body.text).toContain('What happens next');
+    expect((await auditTypes(submissionId)).slice(-2)).toEqual(['SUBMISSION_VERIFIED', 'OUTCOME_EMAIL_SENT']);
+  });
+});
+
+describe('two reviewers at once', () => {
+  it('loses no decision when every document is decided at the same moment', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(EMILY, fiveDocuments());
+
+    // Act
+    const responses = await Promise.all(documents.map(({ documentId }, index) => review(documentId, index === 2 ? { decision: 'REJECTED', reason: 'Expired.', reasonCode: 'EXPIRED' } : { decision: 'VERIFIED' })));
+
+    // Assess
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const stored = await item(submissionId);
+    expect(stored.status).toBe('IN_REVIEW');
+    expect(Object.keys(stored.reviews).sort()).toEqual(documents.map((d) => d.documentId).sort());
+    expect(stored.reviewRevision).toBe(5);
+    expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(5);
+  });
+
+  it('records the same decision sent twenty-five times at once (a stuck double click) once', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const body = { decision: 'REJECTED', reason: 'The seal is missing.', reasonCode: 'INCOMPLETE' };
+
+    // Act
+    const responses = await Promise.all(Array.from({ length: 25 }, () => review(documents[0]!.documentId, body)));
+
+    // Assess
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(responses.map((r) => r.body.review.decision))).toEqual(new Set(['REJECTED']));
+    const stored = await item(submissionId);
+    expect(stored).toMatchObject({ status: 'IN_REVIEW', reviewRevision: 1 });
+    expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(1);
+  });
+
+  it('sends one email and records one outcome when ten completes arrive together', async () => {
+    // Prepare
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 3));
+    for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
+
+    // Act
+    const responses = await Promise.all(Array.from({ length: 10 }, () => complete(submissionId)));
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(responses.map((r) => r.body.status))).toEqual(new Set(['VERIFIED']));
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    const types = await auditTypes(submissionId);
+    expect(types.filter((t: string) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
+    expect(types.filter((t: string) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+  });
+
+  it('never completes with a stale outcome when a decision changes while another reviewer completes', async () => {
+    // Prepare: everything verified
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments());
+    for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
+
+    // Act: one reviewer completes while another rejects a document
+    const [completed, changed] = await Promise.all([complete(submissionId), review(documents[4]!.documentId, { decision: 'REJECTED', reason: 'Wrong policy.', reasonCode: 'WRONG_DOCUMENT' })]);
+    await local.runtime.workflowsIdle();
+
+    // Assess: whichever landed first, the outcome matches the decisions it was made from
+    const stored = await item(submissionId);
+    const anyRejected = Object.values(stored.reviews as Record<string, { decision: string }>).some((r) => r.decision === 'REJECTED');
+    expect(stored.status).toBe(anyRejected ? 'ACTION_REQUIRED' : 'VERIFIED');
+    expect(completed.body.status).toBe(stored.status);
+    expect(changed.status === 200 ? anyRejected : changed.status === 409 && !anyRejected).toBe(true);
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+  });
+});
+
+describe('a crash right after the commit point', () => {
+  it('is healed by the next complete-review call: the outcome is carried out once, audited as the first call made it', async () => {
+    // Prepare: decisions made; a completing process that dies right after its conditional flip
+    // (its audit log fails), wired here with the real DynamoDB adapter.
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
+    for (const { documentId } of documents) await review(documentId, { decision: 'VERIFIED' });
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'request-that-died', sourceIp: '203.0.113.7' };
+    const dies = () => Promise.reject(new Error('process killed'));
+    const deps = {
+      repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake),
+      audit: { record: dies, list: dies },
+      outcomeWorkflow: { start: dies },
+      clock: systemClock,
+      timeZone: 'America/New_York',
+    };
+    await expect(completeReview(deps, caller, submissionId)).rejects.toThrow('process killed');
+    await local.runtime.workflowsIdle();
+    const stranded = await item(submissionId);
+
+    // Act: the reviewer (or the reconciler) completes again
+    const retried = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(stranded).toMatchObject({ status: 'VERIFIED', emailsSent: { RECEIVED: expect.any(String) } });
+    expect(stranded.emailsSent.VERIFIED).toBeUndefined();
+    expect(retried).toEqual({ status: 200, body: { submissionId, status: 'VERIFIED' } });
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'VERIFIED']);
+    const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+    const verified = audit.events.filter((e: { type: string }) => e.type === 'SUBMISSION_VERIFIED');
+    expect(verified).toHaveLength(1);
+    expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId() }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
+    expect(audit.chainIntact).toBe(true);
+  });
+});
+
+describe('an outcome email that cannot be sent', () => {
+  it('is recorded as NOTIFICATION_FAILED, and a re-drive sends it once', async () => {
+    // Prepare: completed, but the workflow's email step failed past its retries (its Catch hands
+    // the error to the audit step, which runs here with the real DynamoDB adapters).
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
+    await review(documents[0]!.documentId, { decision: 'VERIFIED' });
+    const repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
+    const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit);
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-1', sourceIp: null };
+    await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: { start: async () => undefined } }, caller, submissionId);
+    await recordReviewOutcome({ repository, audit, clock: systemClock }, { submissionId, executionId: 'execution-that-failed', email: { Error: 'SESv2.ServiceUnavailable' } });
+
+    // Act: the re-drive (here: a reviewer completing again)
+    const redriven = await complete(submissionId);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    expect(redriven.body).toEqual({ submissionId, status: 'VERIFIED' });
+    const events = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body.events as { type: string; details: Record<string, unknown> }[];
+    expect(events.map((e) => e.type).slice(-3)).toEqual(['SUBMISSION_VERIFIED', 'NOTIFICATION_FAILED', 'OUTCOME_EMAIL_SENT']);
+    expect(events.find((e) => e.type === 'NOTIFICATION_FAILED')!.details).toEqual({ kind: 'VERIFIED', error: 'SESv2.ServiceUnavailable' });
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+  });
+});

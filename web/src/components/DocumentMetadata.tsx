@@ -1,0 +1,37 @@
+/** A document's details as the provider entered them: dates, issuer and the type's own fields. */
+import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
+import type { DocumentView } from '../api/types.js';
+import { formatDate } from '../format.js';
+
+/** `alwaysShowExpiration`: reviewers need to see that a document has none. */
+export function DocumentMetadata({ doc, className, alwaysShowExpiration = false }: { doc: DocumentView; className: string; alwaysShowExpiration?: boolean }) {
+  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
+  return (
+    <dl className={className}>
+      <div>
+        <dt>Issued</dt>
+        <dd>{formatDate(doc.issueDate)}</dd>
+      </div>
+      {(doc.expirationDate || alwaysShowExpiration) && (
+        <div>
+          <dt>Expires</dt>
+          <dd>{doc.expirationDate ? formatDate(doc.expirationDate) : 'No expiration date'}</dd>
+        </div>
+      )}
+      {doc.issuingAuthority && (
+        <div>
+          <dt>Issued by</dt>
+          <dd>{doc.issuingAuthority}</dd>
+        </div>
+      )}
+      {fields
+        .filter((field) => doc.details[field.name])
+        .map((field) => (
+          <div key={field.name}>
+            <dt>{field.label}</dt>
+            <dd>{doc.details[field.name]}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Verify or reject one document. A rejection needs the reason the provider will read (plain
+ * text) and the kind of problem; the same schema as the API checks it before it is sent. A
+ * decision can be changed until the review is completed.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewDecision, type ReviewReasonCode } from '../../../src/domain/review.js';
+import { toFieldProblems } from '../../../src/domain/metadata-schema.js';
+import { reviewRequestSchema } from '../../../src/domain/review-schema.js';
+import { ApiError, describeError, useApi } from '../api/client.js';
+import type { DocumentView, ReviewRequestBody } from '../api/types.js';
+import { Field, fieldId } from '../components/Field.js';
+import { typeLabel } from '../format.js';
+
+interface Draft {
+  decision: ReviewDecision | '';
+  reasonCode: ReviewReasonCode | '';
+  reason: string;
+}
+
+function initialDraft(doc: DocumentView): Draft {
+  return { decision: doc.review?.decision ?? '', reasonCode: doc.review?.reasonCode ?? '', reason: doc.review?.reason ?? '' };
+}
+
+function toBody(draft: Draft): unknown {
+  if (draft.decision !== 'REJECTED') return { decision: draft.decision || undefined };
+  return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}) };
+}
+
+export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submissionId: string }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(doc));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const id = (name: string) => fieldId('decision', doc.documentId, name);
+  const label = typeLabel(doc.documentType);
+  const save = useMutation({
+    mutationFn: (body: ReviewRequestBody) => api.reviewDocument(doc.documentId, body),
+    onSuccess: async (view) => {
+      setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['submission', submissionId] }), queryClient.invalidateQueries({ queryKey: ['audit', submissionId] })]);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.details.length > 0) setErrors(Object.fromEntries(error.details.map((d) => [d.path, d.message])));
+    },
+  });
+
+  const update = (changes: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...changes }));
+    setSaved(null);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!draft.decision) problems.decision = 'Choose Verify or Reject.';
+    if (draft.decision === 'REJECTED' && !draft.reasonCode) problems.reasonCode = 'Choose what is wrong with the document.';
+    const parsed = reviewRequestSchema.safeParse(toBody(draft));
+    if (!parsed.success) for (const problem of toFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
+    setErrors(problems);
+    if (Object.keys(problems).length > 0 || !parsed.success) {
+      document.getElementById(id(Object.keys(problems)[0] === 'decision' ? 'VERIFIED' : Object.keys(problems)[0]!))?.focus();
+      return;
+    }
+    if (!save.isPending) save.mutate(parsed.data);
+  };
+
+  return (
+    <form className="decision" onSubmit={onSubmit} noValidate aria-label={`Decision on the ${label}`}>
+      <fieldset className={`decision__choices${errors.decision ? ' field--invalid' : ''}`} aria-describedby={id('decision-error')}>
+        <legend className="field__label">Decision</legend>
+        <p id={id('decision-error')} className="field__error" aria-live="polite">
+          {errors.decision}
+        </p>
+        {(['VERIFIED', 'REJECTED'] as const).map((decision) => (
+          <label key={decision} className="decision__choice" htmlFor={id(decision)}>
+            <input id={id(decision)} type="radio" name={id('decision')} value={decision} checked={draft.decision === decision} onChange={() => update({ decision })} />
+            {decision === 'VERIFIED' ? 'Verify' : 'Reject'}
+          </label>
+        ))}
+      </fieldset>
+      {draft.decision === 'REJECTED' && (
+        <div className="decision__reject">
+          <Field id={id('reasonCode')} label="What is wrong" error={errors.reasonCode}>
+            {(props) => (
+              <select {...props} value={draft.reasonCode} onChange={(event) => update({ reasonCode: event.target.value as ReviewReasonCode })}>
+                <option value="">Choose…</option>
+                {REVIEW_REASON_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {REASON_CODE_LABELS[code]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id={id('reason')}
+            label="Reason the provider will read"
+            hint={`Shown to the provider as plain text in the portal and the email. ${draft.reason.length} of ${REVIEW_LIMITS.maxReasonLength} characters.`}
+            error={errors.reason}
+          >
+            {(props) => <textarea {...props} rows={3} maxLength={REVIEW_LIMITS.maxReasonLength} value={draft.reason} onChange={(event) => update({ reason: event.target.value })} />}
+          </Field>
+        </div>
+      )}
+      <div className="decision__actions">
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page. */}
+        <button type="submit" className="button button--small" aria-disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : doc.review ? 'Change decision' : 'Save decision'}
+          <span className="visually-hidden"> on the {label}</span>
+        </button>
+        <p className="decision__saved" role="status">
+          {saved}
+        </p>
+      </div>
+      {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) && (
+        <p className="notice notice--error" role="alert">
+          {describeError(save.error)}
+        </p>
+      )}
+    </form>
+  );
+}

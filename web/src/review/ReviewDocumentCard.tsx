@@ -1,0 +1,59 @@
+/** One document on the review screen: its details beside its preview, and the decision on it. */
+import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
+import type { DocumentView } from '../api/types.js';
+import { DocumentMetadata } from '../components/DocumentMetadata.js';
+import { formatBytes, formatDateTime, typeLabel } from '../format.js';
+import { DecisionForm } from './DecisionForm.js';
+import { DocumentPreview } from './DocumentPreview.js';
+
+export function DecisionSummary({ doc }: { doc: DocumentView }) {
+  const review = doc.review;
+  if (!review) return <p className="decision-summary decision-summary--none">No decision yet.</p>;
+  const rejected = review.decision === 'REJECTED';
+  return (
+    <div className={`decision-summary decision-summary--${rejected ? 'rejected' : 'verified'}`}>
+      <p className="decision-summary__head">
+        <strong>{rejected ? 'Rejected' : 'Verified'}</strong>
+        {rejected && review.reasonCode && <> — {REASON_CODE_LABELS[review.reasonCode]}</>}
+        <span className="muted">
+          {' '}
+          by {review.reviewedBy?.name ?? 'the credentialing team'}, {formatDateTime(review.reviewedAt)}
+        </span>
+      </p>
+      {review.reason && <p className="decision-summary__reason">{review.reason}</p>}
+    </div>
+  );
+}
+
+/** Where the automatic cross-check of the document's text against its details will show (DESIGN §4 `crossCheck`). */
+function CrossCheckPlace() {
+  return null;
+}
+
+/** `stored`: the submission was accepted, so its files are in permanent storage and can be opened. */
+export function ReviewDocumentCard({ doc, index, submissionId, editable, stored }: { doc: DocumentView; index: number; submissionId: string; editable: boolean; stored: boolean }) {
+  const headingId = `review-doc-${doc.documentId}`;
+  return (
+    <section className="card review-doc" aria-labelledby={headingId} data-document-index={index}>
+      <header className="review-doc__header">
+        <div>
+          <h2 id={headingId} className="review-doc__title">
+            {typeLabel(doc.documentType)}
+          </h2>
+          <p className="review-doc__file">
+            {doc.fileName} <span className="muted">· {formatBytes(doc.sizeBytes)}</span>
+          </p>
+        </div>
+        <DecisionSummary doc={doc} />
+      </header>
+      <div className="review-doc__body">
+        <div className="review-doc__details">
+          <DocumentMetadata doc={doc} className="review-doc__meta" alwaysShowExpiration />
+          <CrossCheckPlace />
+          {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
+        </div>
+        {stored ? <DocumentPreview doc={doc} /> : <p className="muted">This submission was not accepted, so its files were not kept: there is nothing to open.</p>}
+      </div>
+    </section>
+  );
+}

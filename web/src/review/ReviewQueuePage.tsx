@@ -1,0 +1,172 @@
+/**
+ * The review queue: submissions waiting for a decision, oldest first, with days waiting and the
+ * NCQA due date (overdue ones flagged). Status and document type filter on the server; the
+ * provider search filters the pages loaded so far (the queue is short; see README "Review").
+ */
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
+import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
+import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
+import { describeError, useApi } from '../api/client.js';
+import type { ReviewQueueItem } from '../api/types.js';
+import { PageHeading } from '../components/Layout.js';
+import { LoadMore } from '../components/LoadMore.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { formatDate, formatDateTime, typeLabel } from '../format.js';
+
+function matches(item: ReviewQueueItem, search: string): boolean {
+  const text = search.trim().toLowerCase();
+  if (!text) return true;
+  const reference = normalizeReferenceNumber(search);
+  if (reference) return item.referenceNumber === reference;
+  return item.provider.name.toLowerCase().includes(text) || item.provider.email.toLowerCase().includes(text) || item.referenceNumber.toLowerCase().includes(text);
+}
+
+function Waiting({ item }: { item: ReviewQueueItem }) {
+  return (
+    <>
+      {item.daysWaiting === 1 ? '1 day' : `${item.daysWaiting} days`}
+      {item.overdue && (
+        <>
+          {' '}
+          <span className="badge badge--danger">Overdue</span>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ReviewQueuePage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const ids = useId();
+  const [status, setStatus] = useState<ReviewQueueStatus | ''>('');
+  const [documentType, setDocumentType] = useState('');
+  const [search, setSearch] = useState('');
+  const queue = useInfiniteQuery({
+    queryKey: ['review-queue', status, documentType],
+    queryFn: ({ pageParam }) => api.reviewQueue({ status: status || undefined, documentType: documentType || undefined, nextToken: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextToken,
+  });
+  const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
+  const shown = loaded.filter((item) => matches(item, search));
+  const overdue = loaded.filter((item) => item.overdue).length;
+  const reference = normalizeReferenceNumber(search);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <PageHeading>Review queue</PageHeading>
+          <p className="lede">Submissions waiting for a decision, oldest first. NCQA: the provider must hear the decision within 30 calendar days of submitting.</p>
+        </div>
+        <Link to="/staff" className="button button--secondary">
+          All submissions
+        </Link>
+      </div>
+
+      <section className="card" aria-labelledby="queue-heading">
+        <div className="card__header">
+          <h2 id="queue-heading">
+            Waiting for review{queue.isSuccess ? ` (${loaded.length}${queue.hasNextPage ? '+' : ''})` : ''}
+            {overdue > 0 && <span className="badge badge--danger queue__overdue-count">{overdue} overdue</span>}
+          </h2>
+        </div>
+        <form className="queue-filters" role="search" aria-label="Filter the review queue" onSubmit={(event) => {
+          event.preventDefault();
+          const match = reference ? loaded.find((item) => item.referenceNumber === reference) : null;
+          if (reference && !match) navigate(`/reference/${reference}`);
+        }}>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-search`}>
+              Find by reference, provider name or email
+            </label>
+            <input id={`${ids}-search`} type="text" autoComplete="off" spellCheck={false} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="CRD-… or Emily Johnson" />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-status`}>
+              Status
+            </label>
+            <select id={`${ids}-status`} value={status} onChange={(event) => setStatus(event.target.value as ReviewQueueStatus | '')}>
+              <option value="">Received and in review</option>
+              <option value="RECEIVED">Received (not started)</option>
+              <option value="IN_REVIEW">In review</option>
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-type`}>
+              Document type
+            </label>
+            <select id={`${ids}-type`} value={documentType} onChange={(event) => setDocumentType(event.target.value)}>
+              <option value="">Any document</option>
+              {DOCUMENT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {typeLabel(type)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+
+        {queue.isPending ? (
+          <p role="status" className="loading">
+            Loading the queue…
+          </p>
+        ) : queue.isError ? (
+          <p className="notice notice--error" role="alert">
+            The queue could not be loaded. {describeError(queue.error)}
+          </p>
+        ) : shown.length === 0 ? (
+          <p className="empty" role="status">
+            {loaded.length === 0 ? 'Nothing is waiting for review.' : reference ? `${reference} is not among the loaded submissions waiting for review. Press Enter to look it up.` : 'No submission in the loaded queue matches your search.'}
+          </p>
+        ) : (
+          <table className="table queue">
+            <caption className="visually-hidden">Submissions waiting for review, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Provider</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Waiting</th>
+                <th scope="col">Decision due</th>
+                <th scope="col">Status</th>
+                <th scope="col">Decided</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <tr key={item.submissionId} className={item.overdue ? 'queue__row--overdue' : undefined}>
+                  <td data-label="Reference">
+                    <Link to={`/review/${item.submissionId}`} className="mono">
+                      {item.referenceNumber}
+                    </Link>
+                  </td>
+                  <td data-label="Provider">
+                    <span className="queue__provider">{item.provider.name}</span>
+                    <span className="muted queue__email">{item.provider.email}</span>
+                  </td>
+                  <td data-label="Submitted">{formatDateTime(item.submittedAt)}</td>
+                  <td data-label="Waiting">
+                    <Waiting item={item} />
+                  </td>
+                  <td data-label="Decision due">{formatDate(item.reviewDueDate)}</td>
+                  <td data-label="Status">
+                    <StatusBadge status={item.status} />
+                  </td>
+                  <td data-label="Decided">
+                    {item.decidedCount} of {item.documentCount}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <LoadMore query={queue} />
+      </section>
+    </>
+  );
+}
