@@ -8,6 +8,8 @@ import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-c
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { DataLayer } from './constructs/data-layer.js';
+import { DiscardDraftRoute } from './constructs/discard-draft-route.js';
+import { DraftCleanupJob } from './constructs/draft-cleanup-job.js';
 import { EmailSending } from './constructs/email-sending.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeRoutes } from './constructs/intake-routes.js';
@@ -26,6 +28,7 @@ export class CredentialingStack extends Stack {
   readonly api: IntakeApi;
   readonly workflow: IntakeWorkflow;
   readonly monitoring: Monitoring;
+  readonly draftCleanup: DraftCleanupJob;
 
   constructor(scope: Construct, id: string, props: CredentialingStackProps = {}) {
     super(scope, id, props);
@@ -52,12 +55,14 @@ export class CredentialingStack extends Stack {
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, portalUrl: portalOrigin });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
+    const discardDraft = new DiscardDraftRoute(this, 'DiscardDraftRoute', { api: this.api, data: this.data });
+    this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
 
     const sm = this.workflow.stateMachine;
     this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
     this.monitoring.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     this.monitoring.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions]);
+    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, discardDraft.function, this.draftCleanup.function]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

@@ -6,7 +6,7 @@
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
-import { canTransition, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
+import { canTransition, isListedForProvider, isListedForStaff, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
@@ -15,16 +15,40 @@ import { INTAKE_INDEXES } from '../contract/tables.js';
 const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
 
+const ALL_SUBMISSIONS = 'SUBMISSION';
+
+/**
+ * The list indexes are sparse: a submission is in her list (byProvider) and the staff list
+ * (allSubmissions) only while its status is listed there, so listing never filters a page.
+ */
 function toSubmissionItem(s: Submission) {
   return {
     ...submissionKey(s.submissionId),
     ...s,
-    gsiProvider: s.provider.providerId,
+    ...(isListedForProvider(s.status) ? { gsiProvider: s.provider.providerId } : {}),
     gsiCreated: `${s.createdAt}#${s.submissionId}`,
     gsiStatus: s.status,
-    gsiEntity: 'SUBMISSION',
+    ...(isListedForStaff(s.status) ? { gsiEntity: ALL_SUBMISSIONS } : {}),
     ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
   };
+}
+
+/** The sparse list-index keys a status change adds or removes. */
+function listIndexChanges(from: SubmissionStatus, to: SubmissionStatus): { set: string[]; remove: string[]; values: Record<string, unknown> } {
+  const set: string[] = [];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (isListedForProvider(from) !== isListedForProvider(to)) {
+    if (isListedForProvider(to)) set.push('gsiProvider = provider.providerId');
+    else remove.push('gsiProvider');
+  }
+  if (isListedForStaff(from) !== isListedForStaff(to)) {
+    if (isListedForStaff(to)) {
+      set.push('gsiEntity = :entity');
+      values[':entity'] = ALL_SUBMISSIONS;
+    } else remove.push('gsiEntity');
+  }
+  return { set, remove, values };
 }
 
 function fromSubmissionItem(item: Record<string, unknown>): Submission {
@@ -140,7 +164,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
 
   async list(query: ListQuery): Promise<Page<Submission>> {
     const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
-    const partitionValue = query.providerId ?? query.status ?? 'SUBMISSION';
+    const partitionValue = query.providerId ?? query.status ?? ALL_SUBMISSIONS;
     const statusFilter = query.providerId && query.status;
     const request = new QueryCommand({
       TableName: this.tableName,
@@ -161,6 +185,24 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
   }
 
+  async listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>> {
+    const index = INTAKE_INDEXES.byStatus;
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        // gsiCreated is `${createdAt}#${id}`: every key of an instant before the cutoff sorts below it.
+        KeyConditionExpression: '#pk = :status AND #sk < :before',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':status': status, ':before': createdBefore },
+        Limit: page.limit,
+        ExclusiveStartKey: decodeToken(page.nextToken),
+      }),
+    );
+    const nextToken = encodeToken(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
+  }
+
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
     try {
       await this.conditionalTransition(submissionId, from, to, changes.submittedAt ? { submittedAt: changes.submittedAt } : {});
@@ -175,14 +217,16 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   private async conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>) {
     if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
     const names = Object.keys(attributes);
+    const index = listIndexChanges(from, to);
+    const sets = ['#status = :to', 'gsiStatus = :to', ...names.map((_, i) => `#a${i} = :a${i}`), ...index.set];
     return this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((name, i) => `, #a${i} = :a${i}`).join('')}`,
+        UpdateExpression: `SET ${sets.join(', ')}${index.remove.length > 0 ? ` REMOVE ${index.remove.join(', ')}` : ''}`,
         ConditionExpression: '#status = :from',
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ...index.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
         ReturnValues: 'ALL_NEW',
       }),
     );

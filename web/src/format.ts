@@ -12,6 +12,7 @@ export const SUBMISSION_STATUS: Record<SubmissionStatus, { label: string; tone: 
   IN_REVIEW: { label: 'In review', tone: 'info' },
   VERIFIED: { label: 'Verified', tone: 'success' },
   ACTION_REQUIRED: { label: 'Action required', tone: 'warning' },
+  DISCARDED: { label: 'Discarded', tone: 'neutral' },
 };
 
 export const DOCUMENT_STATUS: Record<DocumentStatus, { label: string; tone: Tone }> = {
