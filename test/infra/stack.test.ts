@@ -144,8 +144,10 @@ function grantsOf(fnId: string): string[] {
     if (join) return join[1].map(name).join(join[0]);
     return JSON.stringify(value);
   };
-  const [[, policy]] = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.includes(fnId)) as [[string, { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown; Condition?: unknown }[] } } }]];
-  return policy.Properties.PolicyDocument.Statement.map((s) => `${[s.Action].flat().join(',')} -> ${[s.Resource].flat().map(name).join(',')}${s.Condition ? ` if ${JSON.stringify(s.Condition)}` : ''}`);
+  const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.includes(fnId));
+  expect(policies).toHaveLength(1);
+  const statements = policies[0]![1].Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+  return statements.map((s) => `${[s.Action].flat().join(',')} -> ${[s.Resource].flat().map(name).join(',')}${s.Condition ? ` if ${JSON.stringify(s.Condition)}` : ''}`);
 }
 
 describe('drafts', () => {
