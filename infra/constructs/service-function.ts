@@ -15,6 +15,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../src/contract/environment.js';
+import type { OfficeContact } from '../../src/contract/office.js';
 import { ENTRY_METADATA_KEY, SERVICE_NAME } from '../../src/contract/service.js';
 import { PROJECT_ROOT } from '../project-root.js';
 
@@ -27,6 +28,16 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   environment?: Record<string, string>;
   logRetention?: logs.RetentionDays;
+}
+
+/** What a function that sends email is given: the SES identity, the office it writes for, the portal it links to. */
+export interface EmailSender {
+  readonly identityArn: string;
+  readonly fromAddress: string;
+  readonly configurationSetArn: string;
+  readonly configurationSetName: string;
+  readonly office: OfficeContact;
+  readonly portalUrl: string;
 }
 
 export class ServiceFunction extends Construct {
@@ -168,10 +179,16 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
-  bindEmailSending(identityArn: string, fromAddress: string, configurationSetArn: string, configurationSetName: string): this {
-    this.addEnvironment(ENV.senderAddress, fromAddress);
-    this.addEnvironment(ENV.sesConfigurationSet, configurationSetName);
-    this.allow(['ses:SendEmail'], [identityArn, configurationSetArn], { StringEquals: { 'ses:FromAddress': fromAddress } });
+  /** Sends email from the stack's identity, signed with the office's name and contact details. */
+  bindEmailSending(sender: EmailSender): this {
+    this.addEnvironment(ENV.senderAddress, sender.fromAddress);
+    this.addEnvironment(ENV.sesConfigurationSet, sender.configurationSetName);
+    this.addEnvironment(ENV.organizationName, sender.office.organizationName);
+    this.addEnvironment(ENV.officeName, sender.office.officeName);
+    this.addEnvironment(ENV.contactEmail, sender.office.contactEmail);
+    this.addEnvironment(ENV.contactPhone, sender.office.contactPhone);
+    this.addEnvironment(ENV.portalUrl, sender.portalUrl);
+    this.allow(['ses:SendEmail'], [sender.identityArn, sender.configurationSetArn], { StringEquals: { 'ses:FromAddress': sender.fromAddress } });
     return this;
   }
 
