@@ -16,6 +16,8 @@ export function portalContentSecurityPolicy(connect: readonly string[]): string 
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src ${["'self'", ...connect].join(' ')}`,
+    // The HEIC converter decodes in a worker it builds from a blob: URL (its own code, never fetched).
+    "worker-src 'self' blob:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -34,6 +34,12 @@ const { stack } = session;
 const [license, board, dea, cv, insurance] = fiveDocuments();
 const summaryTitle = async () => ((await errorSummary(session.page).getByRole('heading').textContent()) ?? '').trim();
 
+/** Each test starts from a form with all five documents filled in, whatever the one before it left. */
+async function fillAllFive(): Promise<void> {
+  await openUpload(session.page);
+  for (const fixture of fiveDocuments()) await fillDocument(session.page, fixture);
+}
+
 describe('errors', () => {
   it('appear when she submits, not when she leaves a field empty, and the summary follows her fixes', async () => {
     await openUpload(session.page);
@@ -61,6 +67,7 @@ describe('errors', () => {
 
 describe('the checklist', () => {
   it('counts a refused file as missing, not chosen', async () => {
+    await fillAllFive();
     await expect.poll(() => checklistSummary(session.page)).toBe('Files chosen for all five documents.');
     await chooseFile(session.page, 'Medical License', { name: 'license-scan.pdf', mimeType: 'application/pdf', buffer: makePdf({ padToBytes: Math.round(11.3 * 1024 * 1024) }) });
     await chooseFile(session.page, 'Curriculum Vitae', jpeg('cv-photo.jpg'));
@@ -79,6 +86,8 @@ describe('the checklist', () => {
   });
 
   it('counts a removed card as missing, and Remove can be undone with everything in it', async () => {
+    await fillAllFive();
+    await expect.poll(() => checklistSummary(session.page)).toBe('Files chosen for all five documents.');
     await card(session.page, 'DEA Registration').getByRole('button', { name: 'Remove DEA Registration' }).click();
     await expect.poll(() => card(session.page, 'DEA Registration').count()).toBe(0);
     await expect.poll(() => checklistSummary(session.page)).toBe('1 of 5 still missing');
@@ -95,6 +104,7 @@ describe('the checklist', () => {
   });
 
   it('never lets a card silently change type and empty a required slot', async () => {
+    await fillAllFive();
     // A card's type is the one she added it as; another document of any type is added from the checklist.
     expect(await card(session.page, 'Board Certification').getByLabel('Document type').count()).toBe(0);
     await checklistRow(session.page, 'Board Certification').getByRole('button', { name: 'Add another Board Certification' }).click();
@@ -107,6 +117,7 @@ describe('the checklist', () => {
 
 describe('her files', () => {
   it('are still there after a reload, and are sent without asking for them again', async () => {
+    await fillAllFive();
     await session.page.reload();
     await session.page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
     for (const fixture of fiveDocuments()) expect(await card(session.page, fixture.title).getByText(fixture.file.name).isVisible(), fixture.title).toBe(true);
@@ -124,6 +135,7 @@ describe('her files', () => {
 
   it('that this browser no longer has are named before she presses Submit ("Replace files" in a new session)', async () => {
     const disguised = { ...png('scan.png'), name: 'medical-license.pdf', mimeType: 'application/pdf' };
+    await openUpload(session.page);
     await fillDocument(session.page, { ...license!, file: disguised });
     for (const fixture of [board!, dea!, cv!, insurance!]) await fillDocument(session.page, fixture);
     await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();

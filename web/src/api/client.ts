@@ -1,7 +1,7 @@
 /** Typed calls to the intake API with the signed-in user's ID token. */
 import { useMemo } from 'react';
 import { SessionExpired, useAuth } from '../auth/AuthProvider.js';
-import type { CreatedSubmission, CreateDocumentBody, FieldProblem, SubmissionList, SubmissionView } from './types.js';
+import type { CreatedSubmission, CreateDocumentBody, FieldProblem, SubmissionList, SubmissionView, SubmitResult } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -35,7 +35,9 @@ export interface Api {
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
-  submit(submissionId: string): Promise<{ submissionId: string; status: string }>;
+  submit(submissionId: string): Promise<SubmitResult>;
+  /** Throws away a draft that was never submitted (409 once it was). */
+  discard(submissionId: string): Promise<SubmitResult>;
 }
 
 export function useApi(): Api {
@@ -83,6 +85,7 @@ export function useApi(): Api {
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
       createSubmission: (documents) => call('POST', '/submissions', { documents }),
       submit: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/submit`, {}),
+      discard: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/discard`, {}),
     };
   }, [config.apiUrl, getIdToken, expire]);
 }

@@ -9,4 +9,5 @@ export type {
   SubmissionList,
   SubmissionListItem,
   SubmissionView,
+  SubmitResult,
 } from '../../../src/contract/http.js';
