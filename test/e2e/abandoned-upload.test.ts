@@ -81,7 +81,7 @@ describe('a reload while files upload', () => {
     expect(await waitForOutcome(session.page)).toBe('RECEIVED');
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
     await session.page.getByRole('region', { name: 'Submissions' }).getByRole('table').waitFor();
-    expect(await draftRow(session.page, submissionId).count()).toBe(0);
+    await expect.poll(() => draftRow(session.page, submissionId).count()).toBe(0);
     await session.page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
     await session.page.getByRole('heading', { name: 'Draft discarded', level: 1 }).waitFor();
   });
@@ -109,7 +109,7 @@ describe('an unfinished draft', () => {
     await page.getByRole('link', { name: 'My submissions' }).first().click();
     await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     await page.getByText('Loading your submissions…').waitFor({ state: 'hidden' });
-    expect(await draftRow(page, submissionId).count()).toBe(0);
+    await expect.poll(() => draftRow(page, submissionId).count()).toBe(0);
     // Her form on this device was that draft's: it is cleared with it.
     expect(await page.getByText('You have an unfinished upload.').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);

@@ -108,7 +108,6 @@ describe('an expired session', () => {
     await signInAndWait(later, stack, EMILY);
     await openUpload(later);
     for (const fixture of fiveDocuments()) await fillDocument(later, fixture);
-    await fillFields(later, 'Malpractice Insurance', { 'Policy number': 'TDC-KEEP-ME' });
     const creates: string[] = [];
     later.on('request', (request) => {
       if (request.method() === 'POST' && request.url().startsWith(`${stack.apiUrl}/submissions`)) creates.push(request.url());
@@ -125,6 +124,8 @@ describe('an expired session', () => {
       });
     });
     await later.clock.fastForward('25:00:00');
+    // She comes back to the open form, corrects the policy number and submits.
+    await fillFields(later, 'Malpractice Insurance', { 'Policy number': 'TDC-KEEP-ME' });
     await later.getByRole('button', { name: 'Submit 5 documents' }).click();
     await later.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await later.getByText('Your session has expired.', { exact: false }).waitFor();
@@ -144,6 +145,13 @@ describe('an expired session', () => {
     expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('TDC-KEEP-ME');
     await card(later, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').waitFor();
     expect(creates).toEqual([]);
+
+    // Left alone for more than 24 hours, nothing of it stays on the device.
+    await later.clock.fastForward('24:01:00');
+    await later.reload();
+    await later.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    await later.getByRole('region', { name: 'Your documents' }).getByText('5 of 5 still missing').waitFor();
+    expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('');
     expect(pageErrors(later)).toEqual([]);
     await context.close();
   });

@@ -77,7 +77,6 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const locked = run.phase !== 'idle';
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
@@ -87,9 +86,10 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     return () => subscription.unsubscribe();
   }, [watch, username]);
 
+  // Each submit that finds problems (hers or the API's) takes her to the summary.
   useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+    summaryRef.current?.focus();
+  }, [formState.submitCount]);
 
   // Leaving mid-upload would leave the draft half uploaded: the browser asks first.
   useEffect(() => {
@@ -160,7 +160,6 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
         }
       }
       if (placed === 0) setServerProblem(result.rejected.message);
-      setSummaryFocus((count) => count + 1);
     }
   };
 
@@ -190,7 +189,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       <PageHeading>Upload documents</PageHeading>
       <p className="lede">
         Add each credentialing document with its details. What you enter and the files you choose are kept on this device until you
-        submit (at most {DRAFT_LIFETIME_HOURS} hours), and removed when you sign out.
+        submit, for {DRAFT_LIFETIME_HOURS} hours after your last change, and removed when you sign out.
       </p>
       {origin && (
         <div className="notice notice--warning">
@@ -230,7 +229,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       <form
         className="upload-layout"
         noValidate
-        onSubmit={handleSubmit(onValid, () => setSummaryFocus((count) => count + 1))}
+        onSubmit={handleSubmit(onValid)}
         aria-describedby="submit-note"
       >
         <aside className="upload-layout__aside">

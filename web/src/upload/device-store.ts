@@ -1,8 +1,9 @@
 /**
  * What she entered and the files she chose, kept on this device in IndexedDB (which stores File
  * objects as they are), so a reload or an expired session loses nothing. Per signed-in user;
- * removed when she submits or discards the draft, when she signs out, and in any case after
- * DRAFT_LIFETIME_HOURS — the same lifetime as an unsubmitted draft on the server. Where the
+ * removed when she submits or discards the draft, when she signs out, and in any case
+ * DRAFT_LIFETIME_HOURS after her last change — the lifetime of an unsubmitted draft on the
+ * server. A draft's files live as long as the draft. Where the
  * browser refuses IndexedDB the form still works; a reload then asks for the files again.
  */
 import { createStore, del, delMany, get, keys, set, type UseStore } from 'idb-keyval';
@@ -32,12 +33,14 @@ async function put<T>(key: Key, value: T): Promise<void> {
   await set(key, { savedAt: Date.now(), value } satisfies Entry<T>, target).catch(() => undefined);
 }
 
-async function read<T>(key: Key): Promise<T | null> {
+const expired = (entry: Entry<unknown>) => Date.now() - entry.savedAt > KEEP_MS;
+
+async function read<T>(key: Key, { ownLifetime = true } = {}): Promise<T | null> {
   const target = db();
   if (!target) return null;
   const entry = await get<Entry<T>>(key, target).catch(() => undefined);
   if (!entry) return null;
-  if (Date.now() - entry.savedAt > KEEP_MS) {
+  if (ownLifetime && expired(entry)) {
     await del(key, target).catch(() => undefined);
     return null;
   }
@@ -58,10 +61,13 @@ export const storeSentFiles = (username: string, submissionId: string, files: (F
 /** Her draft and the files this device still holds for it (by card key). */
 export async function loadDraft(username: string): Promise<{ form: DraftForm; files: Map<string, File> } | null> {
   const form = await read<DraftForm>(['draft', username, '']);
-  if (!form || !Array.isArray(form.documents) || form.documents.length === 0) return null;
+  if (!form || !Array.isArray(form.documents) || form.documents.length === 0) {
+    await forgetDraft(username);
+    return null;
+  }
   const files = new Map<string, File>();
   for (const doc of form.documents) {
-    const file = doc.file ? await read<File>(['file', username, doc.key]) : null;
+    const file = doc.file ? await read<File>(['file', username, doc.key], { ownLifetime: false }) : null;
     if (file) files.set(doc.key, file);
   }
   return { form, files };
@@ -83,15 +89,18 @@ export function signedIn(username: string): void {
   signedOut.delete(username);
 }
 
-/** Everything saved longer ago than the draft lifetime, whoever saved it (run once per page load). */
+/** Drafts (with their files) and sent files past their lifetime, whoever left them (run once per page load). */
 export async function forgetExpired(): Promise<void> {
   const target = db();
   if (!target) return;
   const all = (await keys<Key>(target).catch(() => [])) as Key[];
-  const expired: Key[] = [];
-  for (const key of all) {
+  const freshDrafts = new Set<string>();
+  const stale: Key[] = [];
+  for (const key of all.filter(([kind]) => kind !== 'file')) {
     const entry = await get<Entry<unknown>>(key, target).catch(() => undefined);
-    if (!entry || Date.now() - entry.savedAt > KEEP_MS) expired.push(key);
+    if (!entry || expired(entry)) stale.push(key);
+    else if (key[0] === 'draft') freshDrafts.add(key[1]);
   }
-  if (expired.length > 0) await delMany(expired, target).catch(() => undefined);
+  stale.push(...all.filter(([kind, user]) => kind === 'file' && !freshDrafts.has(user)));
+  if (stale.length > 0) await delMany(stale, target).catch(() => undefined);
 }
