@@ -5,13 +5,14 @@
  * that reads right on every visit.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, pageErrors, screenshot } from './support/browser.js';
-import { card, documentItem, errorText, field, fiveDocuments, fillDocument, fillFields, officeContact, openUpload, waitForOutcome } from './support/portal.js';
+import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
+import { card, documentItem, errorText, field, fiveDocuments, fillDocument, fillFields, officeContact, openUpload, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
 const { stack } = session;
+let receivedId = '';
 
 describe('the upload form', () => {
   it('names each problem as she would, and says who issues each kind of document', async () => {
@@ -40,6 +41,7 @@ describe('the upload form', () => {
     for (const fixture of documents) await fillDocument(session.page, fixture);
     await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
     expect(await waitForOutcome(session.page)).toBe('RECEIVED');
+    receivedId = submissionIdFromUrl(session.page);
 
     expect(await session.page.getByText('Thank you — we have received your 5 documents.', { exact: false }).isVisible()).toBe(true);
     const insurance = documentItem(session.page, 'Malpractice Insurance');
@@ -72,6 +74,32 @@ describe('the office', () => {
     // The confirmation tells her to quote the reference when she contacts the office: it says how.
     const confirmation = session.page.getByRole('region', { name: 'Confirmation' });
     expect(await confirmation.getByRole('link', { name: office.contactEmail }).count()).toBe(1);
+  });
+});
+
+describe('at phone width', () => {
+  it('her list, the upload form and the confirmation fit the screen and pass axe', async () => {
+    const { page, context } = await newPage(session.browser, PHONE);
+    await signInAndWait(page, stack, EMILY);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.getByText('Loading your submissions…').waitFor({ state: 'hidden' });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-phone', { fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${stack.portalUrl}/submissions/${receivedId}`);
+    await page.getByTestId('reference-number').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'confirmation-later-visit-phone', { fullPage: true });
+
+    await openUpload(page);
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await page.getByRole('alert').filter({ hasText: 'to fix before submitting' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'upload-errors-phone');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
   });
 });
 

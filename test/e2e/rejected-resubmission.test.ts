@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { axeViolations, pageErrors, screenshot } from './support/browser.js';
-import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
+import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -46,6 +46,14 @@ describe('a PNG renamed .pdf', () => {
     }
     await screenshot(session.page, 'rejected', { fullPage: true });
     expect(await axeViolations(session.page)).toEqual([]);
+
+    const { page: phone, context } = await newPage(session.browser, PHONE);
+    await signInAndWait(phone, stack, EMILY);
+    await phone.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
+    expect(await waitForOutcome(phone)).toBe('REJECTED');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'rejected-phone', { fullPage: true });
+    await context.close();
   });
 
   it('is replaced by another file, and the resubmission is RECEIVED with everything else unchanged', async () => {
