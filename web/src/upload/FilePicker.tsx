@@ -1,7 +1,7 @@
 /** File chooser for one document: a real (visually hidden) file input behind a button-like label, plus drag-and-drop. */
 import { useRef, useState, type DragEvent } from 'react';
 import { useController, type Control } from 'react-hook-form';
-import { acceptedFormatsText, type DocumentType } from '../../../src/domain/catalog.js';
+import { acceptedFormatsText, documentTypeSpec, type DocumentType } from '../../../src/domain/catalog.js';
 import { fieldId } from '../components/Field.js';
 import { formatBytes } from '../format.js';
 import { acceptAttribute, describeFile, type DraftForm, type FileMeta } from './draft.js';
@@ -99,6 +99,7 @@ export function FilePicker({ control, index, docKey, documentType, typeLabel, on
       </div>
       <p id={`${id}-hint`} className="field__hint">
         {acceptedFormatsText(documentType)}, up to 10 MB.
+        {documentTypeSpec(documentType).formats.includes('image/jpeg') && ' iPhone photos (HEIC) are converted to JPEG.'}
       </p>
       <p id={`${id}-error`} className="field__error" aria-live="polite">
         {error && (
