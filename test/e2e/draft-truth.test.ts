@@ -59,6 +59,7 @@ describe('errors', () => {
     await expect.poll(summaryTitle).toBe(`There are ${before - 1} problems to fix before submitting`);
     expect(await errorText(authority)).toBe('');
     await screenshot(session.page, 'errors-updating');
+    expect(await axeViolations(session.page)).toEqual([]);
 
     for (const fixture of fiveDocuments()) await fillDocument(session.page, fixture);
     await expect.poll(() => errorSummary(session.page).count()).toBe(0);
@@ -95,6 +96,7 @@ describe('the checklist', () => {
     const removed = session.page.getByRole('status').filter({ hasText: 'DEA Registration removed.' });
     await removed.waitFor();
     await screenshot(session.page, 'card-removed-undo');
+    expect(await axeViolations(session.page)).toEqual([]);
 
     await removed.getByRole('button', { name: 'Undo' }).click();
     await card(session.page, 'DEA Registration').waitFor();

@@ -1,41 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
+import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { LIMITS, documentTypeSpec, type DocumentType } from '../../../src/domain/catalog.js';
+import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
 import { fieldId } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
+import { ErrorSummary, listProblems } from './ErrorSummary.js';
 import { forgetDraft, storeDraft, storeFile, storeSentFiles } from './device-store.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useUploadRun } from './useUploadRun.js';
 import { draftResolver, formFieldForApiPath } from './validate.js';
-
-interface Problem {
-  target: string;
-  message: string;
-}
-
-const FIELD_ORDER = ['file', 'issuingAuthority', 'issueDate', 'expirationDate'];
-
-/** Every current error, in card and field order: the summary is recomputed, never a snapshot. */
-function listProblems(errors: FieldErrors<DraftForm>, documents: DraftDocument[]): Problem[] {
-  const titles = cardTitles(documents);
-  return documents.flatMap((doc, index) => {
-    const docErrors = errors.documents?.[index] as Record<string, unknown> | undefined;
-    if (!docErrors) return [];
-    const details = (docErrors.details ?? {}) as Record<string, { message?: string }>;
-    const fieldsInOrder = [...FIELD_ORDER, ...documentTypeSpec(doc.documentType).fields.map((field) => `details.${field.name}`)];
-    return fieldsInOrder.flatMap((path) => {
-      const message = path.startsWith('details.') ? details[path.slice(8)]?.message : (docErrors[path] as { message?: string } | undefined)?.message;
-      return message ? [{ target: fieldId('f', doc.key, path.replace('.', '-')), message: `${titles[index]}: ${message}` }] : [];
-    });
-  });
-}
 
 interface Removed {
   doc: DraftDocument;
@@ -203,28 +182,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
         </p>
       )}
 
-      {shownProblems.length > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">
-            {shownProblems.length === 1 ? 'There is a problem' : `There are ${shownProblems.length} problems`} to fix before submitting
-          </h2>
-          <ul>
-            {shownProblems.map((problem) => (
-              <li key={`${problem.target}-${problem.message}`}>
-                <a
-                  href={`#${problem.target}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    focusField(problem.target);
-                  }}
-                >
-                  {problem.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
 
       <form
         className="upload-layout"
