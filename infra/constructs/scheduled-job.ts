@@ -4,8 +4,7 @@
  */
 import { CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-
-export const JOB_METADATA_KEY = 'credentialing:job';
+import { JOB_METADATA_KEY } from '../../src/contract/service.js';
 
 /**
  * @param schedule an `events.Rule` or `scheduler.CfnSchedule` (or their CloudFormation resource)

@@ -3,11 +3,13 @@
  * discard it; the hourly clean-up discards it 24 hours after it was created; either way nothing
  * is deleted, it leaves every list, and the audit trail says who discarded it and why.
  */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScheduledEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import type { Submission } from '../../src/domain/submission.js';
+import { LOCAL_CREDENTIALS } from '../../local/provision.js';
+import { scheduledEvent } from '../../local/scheduled-event.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -97,28 +99,24 @@ describe('POST /submissions/{id}/discard', () => {
 });
 
 describe('the hourly clean-up job', () => {
-  let runJob: (time: Date) => Promise<{ cutoff: string; discarded: number }>;
+  let lambda: LambdaClient;
   let repository: DynamoDbSubmissionRepository;
 
-  beforeAll(async () => {
-    // The function's own handler, configured as the template configures it, invoked with the event EventBridge sends.
-    Object.assign(process.env, {
-      INTAKE_TABLE_NAME: local.stack.tables.intake,
-      AUDIT_TABLE_NAME: local.stack.tables.audit,
-      AWS_ENDPOINT_URL_DYNAMODB: local.stack.endpoints.dynamodb,
-      AWS_REGION: local.stack.region,
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-      POWERTOOLS_TRACE_ENABLED: 'false',
-    });
-    const { handler } = await import('../../src/handlers/jobs/discard-abandoned-drafts.js');
-    runJob = (time) => {
-      const event = { version: '0', id: `run-${time.getTime()}`, 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: time.toISOString(), region: local.stack.region, resources: ['arn:aws:events:us-east-1:000000000000:rule/DraftCleanup'], detail: {} } as ScheduledEvent;
-      return handler(event, { awsRequestId: 'test', functionName: 'DiscardAbandonedDraftsFn' } as never);
-    };
+  beforeAll(() => {
+    lambda = new LambdaClient({ region: local.stack.region, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.lambda });
     repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
   });
+  afterAll(() => lambda?.destroy());
+
+  /** As the schedule does: the template's function, invoked with the EventBridge event for `time`. */
+  async function runJob(time: Date): Promise<{ cutoff: string; discarded: number }> {
+    const functionName = local.stack.scheduledJobs.draftCleanup!;
+    const event = scheduledEvent({ kind: 'rule', arn: `arn:aws:events:${local.stack.region}:000000000000:rule/DraftCleanup` }, time);
+    const result = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify(event) }));
+    const body = JSON.parse(Buffer.from(result.Payload!).toString('utf8'));
+    if (result.FunctionError) throw new Error(`draft clean-up failed: ${JSON.stringify(body)}`);
+    return body;
+  }
 
   /** A draft (or a submitted one) whose createdAt lies `hoursAgo` before `now`, written by the real adapter. */
   async function submissionCreated(hoursAgo: number, now: Date, status: Submission['status'] = 'AWAITING_UPLOAD'): Promise<string> {
@@ -140,9 +138,13 @@ describe('the hourly clean-up job', () => {
     return submissionId;
   }
 
+  it('is the template\'s draftCleanup job', () => {
+    expect(local.stack.scheduledJobs.draftCleanup).toEqual(expect.stringContaining('DiscardAbandonedDrafts'));
+  });
+
   it('discards a draft 25 hours old and keeps one 23 hours old, and a submitted one of any age', async () => {
     // Prepare
-    const now = new Date(Date.now() + 30 * 24 * HOUR); // later than every other test's drafts
+    const now = new Date(Math.floor((Date.now() + 30 * 24 * HOUR) / 1000) * 1000); // later than every other test's drafts; whole seconds, as events carry
     const old = await submissionCreated(25, now);
     const young = await submissionCreated(23, now);
     const submitted = await submissionCreated(48, now, 'VALIDATING');
