@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // One runner, four layers. Unit tests touch no network; the others start what they need
 // (emulators, the local runtime, Chromium) on free loopback ports and stop it afterwards.
+// As in `npm start`: the README explains the AWS SDK's Node 22 timeline, no need to print it in
+// every test worker and in the e2e set-up (which runs here, in the main process). Workers inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export default defineConfig({
   test: {
     projects: [

@@ -9,6 +9,8 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { OfficeContact } from '../src/contract/office.js';
 import { DataLayer } from './constructs/data-layer.js';
+import { DiscardDraftRoute } from './constructs/discard-draft-route.js';
+import { DraftCleanupJob } from './constructs/draft-cleanup-job.js';
 import { EmailSending } from './constructs/email-sending.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeRoutes } from './constructs/intake-routes.js';
@@ -31,6 +33,7 @@ export class CredentialingStack extends Stack {
   readonly workflow: IntakeWorkflow;
   readonly reviewWorkflow: ReviewWorkflow;
   readonly monitoring: Monitoring;
+  readonly draftCleanup: DraftCleanupJob;
   readonly malware: MalwareProtection;
 
   constructor(scope: Construct, id: string, props: CredentialingStackProps = {}) {
@@ -62,6 +65,8 @@ export class CredentialingStack extends Stack {
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
     this.reviewWorkflow = new ReviewWorkflow(this, 'ReviewWorkflow', { data: this.data, email });
     const reviewRoutes = new ReviewRoutes(this, 'ReviewRoutes', { api: this.api, data: this.data, outcomeStateMachine: this.reviewWorkflow.stateMachine });
+    const discardDraft = new DiscardDraftRoute(this, 'DiscardDraftRoute', { api: this.api, data: this.data });
+    this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
 
     const sm = this.workflow.stateMachine;
     this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
@@ -70,7 +75,7 @@ export class CredentialingStack extends Stack {
     const review = this.reviewWorkflow.stateMachine;
     this.monitoring.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
     this.monitoring.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions]);
+    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions, discardDraft.function, this.draftCleanup.function]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

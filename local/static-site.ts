@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import { decodePath } from './http-server.js';
 
-const STATIC_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2' };
+const STATIC_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json' };
 
 /** `documentSources`: where presigned document URLs point (previews in frames and images). */
 export function securityHeaders(connectSources: string[], documentSources: string[]): Record<string, string> {

@@ -127,6 +127,22 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
+  /** Query on one index of the intake table, e.g. a job finding its work by status. */
+  bindIndexQuery(table: dynamodb.ITable, indexName: string): this {
+    this.addEnvironment(ENV.intakeTable, table.tableName);
+    this.allow(['dynamodb:Query'], [`${table.tableArn}/index/${indexName}`]);
+    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Conditional UpdateItem on the intake table: status changes, nothing created or deleted. */
+  bindIntakeStatusUpdate(table: dynamodb.ITable): this {
+    this.addEnvironment(ENV.intakeTable, table.tableName);
+    this.allow(['dynamodb:UpdateItem'], [table.tableArn]);
+    this.allowKey(table.encryptionKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
   /** Append-only: PutItem (always conditional in code) and Query to find the chain's tail. */
   bindAuditAppend(table: dynamodb.ITable): this {
     this.addEnvironment(ENV.auditTable, table.tableName);

@@ -8,6 +8,8 @@ import { ValidationFailed } from '../domain/errors.js';
 export interface IndexPageQuery {
   index: string;
   partition: [attribute: string, value: string];
+  /** Only keys that sort below this value of the index's sort key. */
+  sortBelow?: [attribute: string, value: string];
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   newestFirst: boolean;
   limit: number;
@@ -54,10 +56,10 @@ export async function queryIndexPage(db: DynamoDBDocumentClient, tableName: stri
     const request = new QueryCommand({
       TableName: tableName,
       IndexName: query.index,
-      KeyConditionExpression: '#pk = :pk',
+      KeyConditionExpression: query.sortBelow ? '#pk = :pk AND #sk < :below' : '#pk = :pk',
       ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
-      ExpressionAttributeNames: { '#pk': query.partition[0], ...query.filter?.names },
-      ExpressionAttributeValues: { ':pk': query.partition[1], ...query.filter?.values },
+      ExpressionAttributeNames: { '#pk': query.partition[0], ...(query.sortBelow ? { '#sk': query.sortBelow[0] } : {}), ...query.filter?.names },
+      ExpressionAttributeValues: { ':pk': query.partition[1], ...(query.sortBelow ? { ':below': query.sortBelow[1] } : {}), ...query.filter?.values },
       ScanIndexForward: !query.newestFirst,
       Limit: query.limit - items.length,
       ExclusiveStartKey: startKey,

@@ -1,13 +1,16 @@
 /** How submissions and documents are stored as items of the intake table (pk = SUBMISSION#id), and the index keys they carry. */
 import type { ReviewCompletion } from '../domain/review.js';
-import type { SubmissionStatus } from '../domain/status.js';
+import { isListedForProvider, isListedForStaff, type SubmissionStatus } from '../domain/status.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
 
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 export const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
 
-/** The staff list (allSubmissions) is sparse: a draft joins it when it is submitted. */
-export const LISTED = { gsiEntity: 'SUBMISSION' };
+/**
+ * The list indexes are sparse: a submission is in her list (byProvider) and the staff list
+ * (allSubmissions) only while its status is listed there, so listing never filters a page.
+ */
+export const ALL_SUBMISSIONS = 'SUBMISSION';
 /** The review queue (reviewQueue) is sparse: a submission is in it from received until decided. */
 export const QUEUED = 'REVIEW';
 export const queueSince = (submittedAt: string, submissionId: string) => `${submittedAt}#${submissionId}`;
@@ -16,12 +19,30 @@ export function toSubmissionItem(s: Submission) {
   return {
     ...submissionKey(s.submissionId),
     ...s,
-    gsiProvider: s.provider.providerId,
+    ...(isListedForProvider(s.status) ? { gsiProvider: s.provider.providerId } : {}),
     gsiCreated: `${s.createdAt}#${s.submissionId}`,
     gsiStatus: s.status,
-    ...(s.status === 'AWAITING_UPLOAD' ? {} : LISTED),
+    ...(isListedForStaff(s.status) ? { gsiEntity: ALL_SUBMISSIONS } : {}),
     ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
   };
+}
+
+/** The sparse list-index keys a status change adds or removes. */
+export function listIndexChanges(from: SubmissionStatus, to: SubmissionStatus): { set: string[]; remove: string[]; values: Record<string, unknown> } {
+  const set: string[] = [];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (isListedForProvider(from) !== isListedForProvider(to)) {
+    if (isListedForProvider(to)) set.push('gsiProvider = provider.providerId');
+    else remove.push('gsiProvider');
+  }
+  if (isListedForStaff(from) !== isListedForStaff(to)) {
+    if (isListedForStaff(to)) {
+      set.push('gsiEntity = :entity');
+      values[':entity'] = ALL_SUBMISSIONS;
+    } else remove.push('gsiEntity');
+  }
+  return { set, remove, values };
 }
 
 export function fromSubmissionItem(item: Record<string, unknown>): Submission {

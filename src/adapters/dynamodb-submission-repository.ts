@@ -10,7 +10,7 @@ import type { NotificationKind, Submission, SubmissionDocument } from '../domain
 import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
 import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import { documentKey, fromDocumentItem, fromSubmissionItem, LISTED, QUEUED, queueSince, submissionKey, toSubmissionItem } from './dynamodb-intake-items.js';
+import { documentKey, fromDocumentItem, fromSubmissionItem, ALL_SUBMISSIONS, listIndexChanges, QUEUED, queueSince, submissionKey, toSubmissionItem } from './dynamodb-intake-items.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
 const isMissingMap = (error: unknown) =>
@@ -93,7 +93,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     const statusFilter = query.providerId && query.status;
     return this.page({
       index: index.name,
-      partition: [index.partitionKey, query.providerId ?? query.status ?? LISTED.gsiEntity],
+      partition: [index.partitionKey, query.providerId ?? query.status ?? ALL_SUBMISSIONS],
       ...(statusFilter ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } } } : {}),
       newestFirst: true,
       limit: query.limit,
@@ -141,11 +141,23 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
+  async listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>> {
+    const index = INTAKE_INDEXES.byStatus;
+    return this.page({
+      index: index.name,
+      partition: [index.partitionKey, status],
+      // gsiCreated is `${createdAt}#${id}`: every key of an instant before the cutoff sorts below it.
+      sortBelow: [index.sortKey, createdBefore],
+      newestFirst: false,
+      limit: page.limit,
+      nextToken: page.nextToken,
+    });
+  }
+
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
     try {
       await this.conditionalTransition(submissionId, from, to, {
         ...(changes.submittedAt ? { submittedAt: changes.submittedAt } : {}),
-        ...(from === 'AWAITING_UPLOAD' ? LISTED : {}),
       });
       return true;
     } catch (error) {
@@ -164,16 +176,20 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   ) {
     if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
     const names = Object.keys(attributes);
+    const index = listIndexChanges(from, to);
+    const sets = ['#status = :to', 'gsiStatus = :to', ...names.map((_, i) => `#a${i} = :a${i}`), ...index.set];
+    const removes = [...index.remove, ...(extra.remove ?? [])];
     return this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((_name, i) => `, #a${i} = :a${i}`).join('')}${extra.remove ? ` REMOVE ${extra.remove.join(', ')}` : ''}`,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: `#status = :from${extra.condition ? ` AND ${extra.condition}` : ''}`,
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
         ExpressionAttributeValues: {
           ':to': to,
           ':from': from,
+          ...index.values,
           ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
           ...extra.values,
         },

@@ -24,6 +24,8 @@ export function portalContentSecurityPolicy(connect: readonly string[], document
     `img-src ${["'self'", 'data:', ...documents].join(' ')}`,
     ...(documents.length > 0 ? [`frame-src ${documents.join(' ')}`] : []),
     `connect-src ${["'self'", ...connect].join(' ')}`,
+    // The HEIC converter decodes in a worker it builds from a blob: URL (its own code, never fetched).
+    "worker-src 'self' blob:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

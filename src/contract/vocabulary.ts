@@ -12,6 +12,8 @@ export const SUBMISSION_STATUSES = [
   'IN_REVIEW',
   'VERIFIED',
   'ACTION_REQUIRED',
+  /** A draft never submitted: discarded by its provider, or by the clean-up job after 24 hours. Kept as evidence, listed nowhere. */
+  'DISCARDED',
 ] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -100,6 +102,7 @@ export const AUDIT_EVENT_TYPES = [
   'SUBMISSION_VERIFIED',
   'SUBMISSION_ACTION_REQUIRED',
   'OUTCOME_EMAIL_SENT',
+  'DRAFT_DISCARDED',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -18,6 +18,8 @@ export interface DocumentTypeSpec {
   category: Category;
   expiration: ExpirationRule;
   issuingAuthorityRequired: boolean;
+  /** Who issues this type, in words that fit it (hint and error message); null where nobody does (a CV). */
+  issuingAuthorityHint: string | null;
   issueDateLabel: string;
   formats: readonly ContentType[];
   fields: readonly DetailField[];
@@ -49,6 +51,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     category: 'LICENSE',
     expiration: 'required',
     issuingAuthorityRequired: true,
+    issuingAuthorityHint: 'The state medical board, e.g. Medical Board of California',
     issueDateLabel: 'Issue date',
     formats: IMAGE_OR_PDF,
     description: 'State medical license. Add one for each state in which you are licensed.',
@@ -63,6 +66,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     category: 'CERTIFICATION',
     expiration: 'optional',
     issuingAuthorityRequired: true,
+    issuingAuthorityHint: 'The specialty board, e.g. American Board of Internal Medicine',
     issueDateLabel: 'Certification date',
     formats: IMAGE_OR_PDF,
     description: 'Certificate from your specialty board. Lifetime certificates have no expiration date.',
@@ -74,6 +78,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     category: 'REGISTRATION',
     expiration: 'required',
     issuingAuthorityRequired: true,
+    issuingAuthorityHint: 'The agency, e.g. U.S. Drug Enforcement Administration',
     issueDateLabel: 'Issue date',
     formats: IMAGE_OR_PDF,
     description: 'Drug Enforcement Administration registration certificate.',
@@ -88,6 +93,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     category: 'CV',
     expiration: 'none',
     issuingAuthorityRequired: false,
+    issuingAuthorityHint: null,
     issueDateLabel: 'Date prepared',
     formats: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     description: 'Your current CV, as a PDF or Word (.docx) document.',
@@ -99,6 +105,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     category: 'INSURANCE',
     expiration: 'required',
     issuingAuthorityRequired: true,
+    issuingAuthorityHint: 'The insurer, e.g. The Doctors Company',
     issueDateLabel: 'Policy start date',
     formats: IMAGE_OR_PDF,
     description: 'Certificate of professional liability insurance.',
@@ -128,4 +135,27 @@ export function formatLabel(contentType: string): string {
 
 export function acceptedFormatsText(type: DocumentType): string {
   return documentTypeSpec(type).formats.map(formatLabel).join(', ');
+}
+
+/** A label inside a sentence: "License number" → "license number", but "DEA number" stays. */
+export function labelInSentence(label: string): string {
+  return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * A detail as typed → as stored: trimmed; codes upper-cased; amounts without "$", "," or
+ * spaces ("$1,000,000" → "1000000"). The API and the portal both check the normalized value.
+ */
+export function normalizeDetail(kind: DetailField['kind'], value: string): string {
+  const trimmed = value.trim();
+  if (kind === 'deaNumber' || kind === 'jurisdiction') return trimmed.toUpperCase();
+  if (kind === 'money') return trimmed.replace(/[$,\s]/g, '');
+  return trimmed;
+}
+
+/** A stored detail as a person reads it: amounts as "$1,000,000" (cents only when there are any). */
+export function writtenDetail(kind: DetailField['kind'], value: string): string {
+  if (kind !== 'money' || !/^\d+(\.\d{1,2})?$/.test(value)) return value;
+  const cents = value.includes('.') ? 2 : 0;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: cents, maximumFractionDigits: cents }).format(Number(value));
 }

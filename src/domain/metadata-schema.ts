@@ -13,10 +13,12 @@ import {
   acceptedFormatsText,
   documentTypeSpec,
   formatLabel,
+  labelInSentence,
+  normalizeDetail,
   type ContentType,
 } from './catalog.js';
 import { checkDeaNumber } from './dea-number.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, writtenDate } from './dates.js';
 import { fileNameProblem } from './file-name.js';
 import { isUsJurisdiction } from './jurisdictions.js';
 
@@ -72,7 +74,7 @@ export function documentInputSchema(today: string) {
         issue(['contentType'], `${formatLabel(doc.contentType)} files are not accepted for a ${spec.label}. Accepted formats: ${acceptedFormatsText(doc.documentType)}.`);
       }
       if (spec.issuingAuthorityRequired && doc.issuingAuthority.length === 0) {
-        issue(['issuingAuthority'], 'Enter the issuing authority (the board, agency or insurer that issued it).');
+        issue(['issuingAuthority'], `Enter the issuing authority: ${labelInSentence(spec.issuingAuthorityHint ?? 'who issued it')}.`);
       }
 
       const issueDateValid = isIsoDate(doc.issueDate);
@@ -88,7 +90,7 @@ export function documentInputSchema(today: string) {
         if (issueDateValid && expiration <= doc.issueDate) {
           issue(['expirationDate'], 'Expiration date must be after the issue date.');
         } else if (expiration < today) {
-          issue(['expirationDate'], `This ${spec.label} expired on ${expiration}. Upload the current, renewed document.`);
+          issue(['expirationDate'], `This ${spec.label} expired on ${writtenDate(expiration)}. Upload the current, renewed document.`);
         }
       }
 
@@ -97,11 +99,10 @@ export function documentInputSchema(today: string) {
         if (!known.has(key)) issue(['details', key], `A ${spec.label} has no field "${key.slice(0, 40)}".`);
       }
       for (const field of spec.fields) {
-        const raw = doc.details[field.name];
-        const value = raw?.trim() ?? '';
+        const value = normalizeDetail(field.kind, doc.details[field.name] ?? '');
         const path = ['details', field.name];
         if (value.length === 0) {
-          if (field.required) issue(path, `Enter the ${field.label.toLowerCase()}.`);
+          if (field.required) issue(path, `${field.kind === 'jurisdiction' ? 'Choose' : 'Enter'} the ${labelInSentence(field.label)}.`);
           continue;
         }
         if (value.length > field.maxLength) {
@@ -113,7 +114,7 @@ export function documentInputSchema(today: string) {
           if (check === 'shape') issue(path, 'A DEA number is 2 letters followed by 7 digits, e.g. AB1234563.');
           if (check === 'checkDigit') issue(path, 'This DEA number is not valid (its check digit does not match). Check it against your certificate.');
         } else if (field.kind === 'money' && !MONEY.test(value)) {
-          issue(path, `${field.label} must be an amount in dollars, e.g. 1000000.`);
+          issue(path, `${field.label} must be an amount in dollars, e.g. $1,000,000.`);
         }
       }
     })
@@ -121,7 +122,7 @@ export function documentInputSchema(today: string) {
       const spec = documentTypeSpec(doc.documentType);
       const details: Record<string, string> = {};
       for (const field of spec.fields) {
-        const value = doc.details[field.name]?.trim();
+        const value = normalizeDetail(field.kind, doc.details[field.name] ?? '');
         if (value) details[field.name] = value;
       }
       return {

@@ -4,13 +4,14 @@ import type { SubmissionStatus } from '../contract/vocabulary.js';
 export { DOCUMENT_STATUSES, SUBMISSION_STATUSES, type DocumentStatus, type SubmissionStatus } from '../contract/vocabulary.js';
 
 const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
-  AWAITING_UPLOAD: ['VALIDATING'],
+  AWAITING_UPLOAD: ['VALIDATING', 'DISCARDED'],
   VALIDATING: ['RECEIVED', 'REJECTED'],
   RECEIVED: ['IN_REVIEW'],
   REJECTED: [],
   IN_REVIEW: ['VERIFIED', 'ACTION_REQUIRED'],
   VERIFIED: [],
   ACTION_REQUIRED: [],
+  DISCARDED: [],
 };
 
 export function canTransition(from: SubmissionStatus, to: SubmissionStatus): boolean {
@@ -20,4 +21,17 @@ export function canTransition(from: SubmissionStatus, to: SubmissionStatus): boo
 /** Statuses in which the workflow is still deciding: the portal keeps polling. */
 export function isSubmissionInProgress(status: SubmissionStatus): boolean {
   return status === 'VALIDATING';
+}
+
+/** A draft (created, files not all uploaded, never submitted) older than this is discarded by the clean-up job. */
+export const DRAFT_LIFETIME_HOURS = 24;
+
+/** Her list shows her drafts (so she can finish or discard them), never a discarded one. */
+export function isListedForProvider(status: SubmissionStatus): boolean {
+  return status !== 'DISCARDED';
+}
+
+/** Staff see what was submitted: a draft is the provider's business until she submits it. */
+export function isListedForStaff(status: SubmissionStatus): boolean {
+  return status !== 'AWAITING_UPLOAD' && status !== 'DISCARDED';
 }

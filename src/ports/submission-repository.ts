@@ -49,6 +49,8 @@ export interface SubmissionRepository {
   list(query: ListQuery): Promise<Page<Submission>>;
   /** Submissions waiting for a decision, oldest submitted first. */
   listReviewQueue(query: ReviewQueueQuery): Promise<Page<Submission>>;
+  /** Submissions in `status` created before the ISO instant `createdBefore`, oldest first, found by index (never a scan). */
+  listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>>;
   /** Conditional status change; false when the submission was not in `from`. */
   transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes?: Partial<Pick<Submission, 'submittedAt'>>): Promise<boolean>;
   updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;

@@ -1,7 +1,7 @@
 import type { SubmissionList } from '../contract/http.js';
 import type { Caller } from '../domain/caller.js';
 import { ValidationFailed } from '../domain/errors.js';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from '../domain/status.js';
+import { SUBMISSION_STATUSES, isListedForProvider, isListedForStaff, type SubmissionStatus } from '../domain/status.js';
 import { toSubmissionListItem } from '../domain/submission.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
@@ -11,13 +11,18 @@ export interface ListParams {
   nextToken?: string;
 }
 
-/** Providers see their own submissions; staff see every submitted one (never drafts), optionally by status. Newest first. */
+/**
+ * Providers see their own submissions (drafts included); staff see every submitted one
+ * (optionally by status). Discarded drafts are in no list. Newest first.
+ */
 export async function listSubmissions(deps: { repository: SubmissionRepository }, caller: Caller, params: ListParams): Promise<SubmissionList> {
+  const listed = caller.role === 'staff' ? isListedForStaff : isListedForProvider;
+  const listable = SUBMISSION_STATUSES.filter(listed);
   const problems: { path: string; message: string }[] = [];
-  if (params.status !== undefined && !SUBMISSION_STATUSES.includes(params.status as SubmissionStatus)) {
-    problems.push({ path: 'status', message: `Status must be one of ${SUBMISSION_STATUSES.join(', ')}.` });
-  } else if (params.status === 'AWAITING_UPLOAD' && caller.role === 'staff') {
+  if (params.status === 'AWAITING_UPLOAD' && caller.role === 'staff') {
     problems.push({ path: 'status', message: 'Drafts the provider never submitted are not listed for staff.' });
+  } else if (params.status !== undefined && !listable.includes(params.status as SubmissionStatus)) {
+    problems.push({ path: 'status', message: `Status must be one of ${listable.join(', ')}.` });
   }
   const limit = params.limit === undefined ? 25 : Number(params.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
@@ -30,7 +35,8 @@ export async function listSubmissions(deps: { repository: SubmissionRepository }
     ...(params.nextToken ? { nextToken: params.nextToken } : {}),
   });
   return {
-    items: page.items.map((submission) => toSubmissionListItem(submission, caller.role === 'staff')),
+    // The list indexes are sparse by status already; this also hides items written before they were.
+    items: page.items.filter((submission) => listed(submission.status)).map((submission) => toSubmissionListItem(submission, caller.role === 'staff')),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '../domain/caller.js';
+import { Conflict } from '../domain/errors.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -39,6 +40,7 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
       submission.status = (await deps.repository.get(submissionId))!.submission.status;
     }
   }
+  if (submission.status === 'DISCARDED') throw new Conflict('This draft was discarded, so it cannot be submitted. Upload your documents again.');
   if (submission.status === 'VALIDATING') {
     // Also heals a submit whose first attempt failed between the transition and the start.
     await deps.repository.markDocumentsValidating(submissionId, submission.documentIds);

@@ -33,7 +33,7 @@ describe('keyboard-only use', () => {
     await session.page.keyboard.press('Enter');
     await session.page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
 
-    expectVisibleFocus(await tabTo(session.page, /^Upload Documents$/));
+    expectVisibleFocus(await tabTo(session.page, /^Upload documents$/));
     await session.page.keyboard.press('Enter');
     await session.page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
 
@@ -49,7 +49,7 @@ describe('keyboard-only use', () => {
         else await session.page.keyboard.type(value);
       }
     }
-    await session.page.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').waitFor();
+    await session.page.getByRole('region', { name: 'Your documents' }).getByText('Files chosen for all five documents.').waitFor();
     await screenshot(session.page, 'keyboard-before-submit');
 
     const submit = await tabTo(session.page, /^Submit 5 documents$/);

@@ -41,7 +41,7 @@ describe('Emily, a provider', () => {
 
     await signIn(session.page, stack, EMILY);
     await session.page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
-    expect(await session.page.getByRole('link', { name: 'Upload Documents' }).first().isVisible()).toBe(true);
+    expect(await session.page.getByRole('link', { name: 'Upload documents' }).first().isVisible()).toBe(true);
     await session.page.getByRole('navigation', { name: 'Main' }).getByText('Emily Johnson').waitFor();
     await screenshot(session.page, 'home');
     expect(await axeViolations(session.page)).toEqual([]);
@@ -56,7 +56,7 @@ describe('Emily, a provider', () => {
     const documents = fiveDocuments();
     for (const [index, fixture] of documents.entries()) {
       await fillDocument(session.page, fixture);
-      await checklist.getByText(index === 4 ? 'All five documents are ready.' : `${4 - index} of 5 still missing`).waitFor();
+      await checklist.getByText(index === 4 ? 'Files chosen for all five documents.' : `${4 - index} of 5 still missing`).waitFor();
     }
     // Name and size of each chosen file are shown.
     const license = card(session.page, 'Medical License');
@@ -66,7 +66,7 @@ describe('Emily, a provider', () => {
     expect(await card(session.page, 'Curriculum Vitae').getByLabel(/Expiration date/).count()).toBe(0);
     expect(await card(session.page, 'Board Certification').getByLabel('Expiration date (optional)').count()).toBe(1);
 
-    await session.page.getByRole('button', { name: '+ Add another medical license' }).click();
+    await session.page.getByRole('button', { name: 'Add another Medical License' }).click();
     await fillDocument(session.page, {
       title: 'Medical License 2',
       file: tiff('NY-medical-license.tiff'),

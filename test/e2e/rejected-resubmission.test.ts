@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
-import { axeViolations, pageErrors, screenshot } from './support/browser.js';
-import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
+import { card, chooseFile, documentItem, fiveDocuments, fillDocument, openUpload, pdf, png, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -37,8 +37,23 @@ describe('a PNG renamed .pdf', () => {
     // Only that document carries a problem; no reference number is issued for a refused submission.
     expect(await session.page.getByRole('list', { name: /^Problems with/ }).count()).toBe(1);
     expect(await session.page.getByTestId('reference-number').count()).toBe(0);
+    // The others passed, but nothing was stored: they are not "Received".
+    for (const type of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) {
+      const passed = documentItem(session.page, type);
+      expect(await passed.getByText('Passed checks', { exact: true }).isVisible(), type).toBe(true);
+      expect(await passed.getByText('Will be sent with your replacement.').isVisible(), type).toBe(true);
+      expect(await passed.getByText('Received', { exact: true }).count(), type).toBe(0);
+    }
     await screenshot(session.page, 'rejected', { fullPage: true });
     expect(await axeViolations(session.page)).toEqual([]);
+
+    const { page: phone, context } = await newPage(session.browser, PHONE);
+    await signInAndWait(phone, stack, EMILY);
+    await phone.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
+    expect(await waitForOutcome(phone)).toBe('REJECTED');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'rejected-phone', { fullPage: true });
+    await context.close();
   });
 
   it('is replaced by another file, and the resubmission is RECEIVED with everything else unchanged', async () => {
@@ -58,7 +73,7 @@ describe('a PNG renamed .pdf', () => {
     await screenshot(session.page, 'resubmit-form');
 
     await chooseFile(session.page, 'Medical License', pdf('medical-license-rescan.pdf'));
-    await session.page.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').waitFor();
+    await session.page.getByRole('region', { name: 'Your documents' }).getByText('Files chosen for all five documents.').waitFor();
     await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
 
     await session.page.waitForURL((url) => url.pathname.startsWith('/submissions/') && !url.pathname.endsWith(rejectedId));

@@ -22,24 +22,25 @@ const { stack } = session;
 beforeAll(() => openUpload(session.page));
 
 describe('field rules', () => {
-  it('shows an expiration date before the issue date and a bad DEA check digit next to their fields, and blocks submission', async () => {
+  it('shows an expiration date before the issue date and a bad DEA check digit next to their fields when she submits, and blocks submission', async () => {
     for (const fixture of fiveDocuments()) await fillDocument(session.page, fixture);
     const dea = card(session.page, 'DEA Registration');
     await fillFields(session.page, 'DEA Registration', { 'Issue date': isoDaysFromToday(-100), 'Expiration date': isoDaysFromToday(-200), 'DEA number': BAD_DEA });
-    await field(dea, 'Issuing authority').focus(); // leaving the DEA number field checks it
+    await field(dea, 'Issuing authority').focus();
 
     const expiration = field(dea, 'Expiration date');
     const deaNumber = field(dea, 'DEA number');
+    // Nothing is called wrong while she is still typing.
+    expect(await errorText(deaNumber)).toBe('');
+    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    const summary = session.page.getByRole('alert').filter({ hasText: 'problems to fix before submitting' });
+    await summary.waitFor();
     await expect.poll(() => errorText(expiration)).toBe('Expiration date must be after the issue date.');
     await expect.poll(() => errorText(deaNumber)).toContain('check digit does not match');
     expect(await expiration.getAttribute('aria-invalid')).toBe('true');
     expect(await deaNumber.getAttribute('aria-describedby')).toContain(`${await deaNumber.getAttribute('id')}-error`);
     // The messages sit in live regions, so screen readers announce them.
     expect(await session.page.locator(`[id="${await deaNumber.getAttribute('id')}-error"]`).getAttribute('aria-live')).toBe('polite');
-
-    await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
-    const summary = session.page.getByRole('alert').filter({ hasText: 'problems to fix before submitting' });
-    await summary.waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual([
       'DEA Registration: Expiration date must be after the issue date.',
       expect.stringContaining('DEA Registration: This DEA number is not valid'),
@@ -107,7 +108,6 @@ describe('an expired session', () => {
     await signInAndWait(later, stack, EMILY);
     await openUpload(later);
     for (const fixture of fiveDocuments()) await fillDocument(later, fixture);
-    await fillFields(later, 'Malpractice Insurance', { 'Policy number': 'TDC-KEEP-ME' });
     const creates: string[] = [];
     later.on('request', (request) => {
       if (request.method() === 'POST' && request.url().startsWith(`${stack.apiUrl}/submissions`)) creates.push(request.url());
@@ -124,6 +124,8 @@ describe('an expired session', () => {
       });
     });
     await later.clock.fastForward('25:00:00');
+    // She comes back to the open form, corrects the policy number and submits.
+    await fillFields(later, 'Malpractice Insurance', { 'Policy number': 'TDC-KEEP-ME' });
     await later.getByRole('button', { name: 'Submit 5 documents' }).click();
     await later.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await later.getByText('Your session has expired.', { exact: false }).waitFor();
@@ -135,16 +137,21 @@ describe('an expired session', () => {
     expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('TDC-KEEP-ME');
     expect(await field(card(later, 'DEA Registration'), 'DEA number').inputValue()).toBe(VALID_DEA);
     expect(await card(later, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').isVisible()).toBe(true);
-    expect(await later.getByRole('region', { name: 'Your documents' }).getByText('All five documents are ready.').isVisible()).toBe(true);
+    expect(await later.getByRole('region', { name: 'Your documents' }).getByText('Files chosen for all five documents.').isVisible()).toBe(true);
 
-    // Even a reload keeps what she typed (files must be chosen again: a session.browser cannot keep them).
+    // Even a reload keeps what she typed and the files she chose (kept on this device until she submits).
     await later.reload();
     await later.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
     expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('TDC-KEEP-ME');
-    await later.getByRole('button', { name: 'Submit 5 documents' }).click();
-    await later.getByRole('alert').filter({ hasText: 'to fix before submitting' }).waitFor();
-    expect(await errorText(card(later, 'Curriculum Vitae').locator('input[type="file"]'))).toContain('Choose this file again');
+    await card(later, 'Curriculum Vitae').getByText('Emily-Johnson-CV.docx').waitFor();
     expect(creates).toEqual([]);
+
+    // Left alone for more than 24 hours, nothing of it stays on the device.
+    await later.clock.fastForward('24:01:00');
+    await later.reload();
+    await later.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    await later.getByRole('region', { name: 'Your documents' }).getByText('5 of 5 still missing').waitFor();
+    expect(await field(card(later, 'Malpractice Insurance'), 'Policy number').inputValue()).toBe('');
     expect(pageErrors(later)).toEqual([]);
     await context.close();
   });

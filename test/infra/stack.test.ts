@@ -81,7 +81,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(20);
+    expect(functions.length).toBe(22);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -119,7 +119,7 @@ describe('API', () => {
   it('puts the Cognito authorizer on every route except CORS preflights', () => {
     const methods = resourcesOf('AWS::ApiGateway::Method');
     const routes = methods.filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
-    expect(routes.length).toBe(11);
+    expect(routes.length).toBe(12);
     for (const [, method] of routes) expect(method.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: expect.anything() });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
   });
@@ -135,6 +135,65 @@ describe('API', () => {
       StatusCode: '401',
       ResponseTemplates: { 'application/json': JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } }) },
     });
+  });
+});
+
+/** A function's IAM statements as readable lines: `actions -> resources` (logical ids with their suffix dropped). */
+function grantsOf(fnId: string): string[] {
+  const name = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    const getAtt = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+    if (getAtt) return getAtt[0].replace(/[0-9A-F]{8}$/, '');
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    if (join) return join[1].map(name).join(join[0]);
+    return JSON.stringify(value);
+  };
+  const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.includes(fnId));
+  expect(policies).toHaveLength(1);
+  const statements = policies[0]![1].Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+  return statements.map((s) => `${[s.Action].flat().join(',')} -> ${[s.Resource].flat().map(name).join(',')}${s.Condition ? ` if ${JSON.stringify(s.Condition)}` : ''}`);
+}
+
+describe('drafts', () => {
+  it('discards abandoned drafts hourly: an EventBridge rule, named as the draftCleanup job, invoking only the clean-up function', () => {
+    const rules = resourcesOf('AWS::Events::Rule').filter(([id]) => id.startsWith('DraftCleanup'));
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]! as [string, { Properties: Record<string, any>; Metadata?: Record<string, unknown> }]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+    expect(rule.Properties.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': [expect.stringMatching(/^DraftCleanupDiscardAbandonedDraftsFnFunction/), 'Arn'] }, RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 2 } }),
+    ]);
+    expect(rule.Metadata).toMatchObject({ 'credentialing:job': 'draftCleanup' });
+    const invokers = resourcesOf('AWS::Lambda::Permission').filter(([, p]) => JSON.stringify(p.Properties.FunctionName).includes('DiscardAbandonedDraftsFn'));
+    expect(invokers.map(([, p]) => [p.Properties.Principal, p.Properties.SourceArn])).toEqual([['events.amazonaws.com', { 'Fn::GetAtt': [ruleId, 'Arn'] }]]);
+  });
+
+  it('grants the clean-up function exactly: Query on the byStatus index, UpdateItem on the intake table, append to the audit trail', () => {
+    expect(grantsOf('DiscardAbandonedDraftsFn')).toEqual([
+      'logs:CreateLogStream,logs:PutLogEvents -> DraftCleanupDiscardAbandonedDraftsFnLogs',
+      'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
+      'dynamodb:Query -> DataIntakeTable/index/byStatus',
+      'kms:Decrypt -> DataDataKey',
+      'dynamodb:UpdateItem -> DataIntakeTable',
+      'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
+      'dynamodb:PutItem,dynamodb:Query -> DataAuditTable',
+    ]);
+  });
+
+  it('lets a provider discard her draft through POST /submissions/{submissionId}/discard, a function that can change a status but never create or delete', () => {
+    const discard = resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'POST' && JSON.stringify(m.Properties.Integration).includes('DiscardSubmissionFn'));
+    expect(discard).toHaveLength(1);
+    const resource = resourcesOf('AWS::ApiGateway::Resource').find(([id]) => id === discard[0]![1].Properties.ResourceId.Ref)!;
+    expect(resource[1].Properties.PathPart).toBe('discard');
+    expect(grantsOf('DiscardSubmissionFn')).toEqual([
+      'logs:CreateLogStream,logs:PutLogEvents -> DiscardDraftRouteDiscardSubmissionFnLogs',
+      'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
+      'dynamodb:GetItem,dynamodb:Query -> DataIntakeTable,DataIntakeTable/index/*',
+      'kms:Decrypt -> DataDataKey',
+      'dynamodb:UpdateItem -> DataIntakeTable',
+      'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
+      'dynamodb:PutItem,dynamodb:Query -> DataAuditTable',
+    ]);
   });
 });
 

@@ -34,6 +34,7 @@ describe('document metadata', () => {
     ['an unknown document type', { documentType: 'PASSPORT' }, 'documentType', /Choose a document type/],
     ['a category that is not the type\'s', { category: 'CV' }, 'category', /belongs to category LICENSE/],
     ['a missing license number', { details: { jurisdiction: 'CA' } }, 'details.licenseNumber', /Enter the license number/],
+    ['a missing state, chosen from a list', { details: { licenseNumber: 'A1' } }, 'details.jurisdiction', /^Choose the state\.$/],
     ['a jurisdiction that is not a US state', { details: { licenseNumber: 'A1', jurisdiction: 'ZZ' } }, 'details.jurisdiction', /US state or territory/],
     ['an unknown detail field', { details: { licenseNumber: 'A1', jurisdiction: 'CA', color: 'red' } }, 'details.color', /has no field "color"/],
     ['a format the type does not take', { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'contentType', /DOCX files are not accepted for a Medical License/],
@@ -41,7 +42,7 @@ describe('document metadata', () => {
     ['a size of zero', { sizeBytes: 0 }, 'sizeBytes', /empty/],
     ['a size over 10 MiB', { sizeBytes: 10 * 1024 * 1024 + 1 }, 'sizeBytes', /larger than 10 MB/],
     ['a checksum that is not SHA-256 hex', { sha256: 'xyz' }, 'sha256', /64 hexadecimal/],
-    ['a missing issuing authority', { issuingAuthority: '   ' }, 'issuingAuthority', /issuing authority/],
+    ['a missing issuing authority', { issuingAuthority: '   ' }, 'issuingAuthority', /^Enter the issuing authority: the state medical board, e\.g\. Medical Board of California\.$/],
     ['an issuing authority over 200 characters', { issuingAuthority: 'x'.repeat(201) }, 'issuingAuthority', /at most 200/],
     ['an unknown top-level field', { colour: 'red' }, '(body)', /./],
   ])('refuses %s', (_name, overrides, path, message) => {
@@ -57,7 +58,7 @@ describe('document metadata', () => {
       ['an issue date in the future', { issueDate: '2026-11-26' }, 'issueDate', /cannot be in the future/],
       ['expiration on the issue date', { issueDate: '2024-01-15', expirationDate: '2024-01-15' }, 'expirationDate', /^Expiration date must be after the issue date\.$/],
       ['expiration before the issue date', { issueDate: '2024-01-15', expirationDate: '2023-12-31' }, 'expirationDate', /after the issue date/],
-      ['an expiration already past', { issueDate: '2020-01-01', expirationDate: '2026-11-24' }, 'expirationDate', /expired on 2026-11-24/],
+      ['an expiration already past', { issueDate: '2020-01-01', expirationDate: '2026-11-24' }, 'expirationDate', /^This Medical License expired on November 24, 2026\. Upload the current, renewed document\.$/],
       ['a missing expiration where required', { expirationDate: null }, 'expirationDate', /Enter the expiration date of the Medical License/],
     ])('refuses %s', (_name, overrides, path, message) => {
       expect(problems(license(overrides))[path]).toMatch(message);
@@ -78,11 +79,20 @@ describe('document metadata', () => {
     });
   });
 
-  it('checks the DEA number\'s shape and check digit', () => {
+  it('checks the DEA number\'s shape and check digit, and names it as written', () => {
     const dea = (deaNumber: string) => ({ documentType: 'DEA_REGISTRATION', fileName: 'dea.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: SHA, issueDate: '2025-01-01', expirationDate: '2028-01-01', issuingAuthority: 'DEA', details: { deaNumber, jurisdiction: 'NY' } });
     expect(problems(dea('AB1234563'))).toEqual({});
+    expect(problems(dea(''))['details.deaNumber']).toBe('Enter the DEA number.');
+    expect(documentInputSchema(TODAY).parse(dea(' ab1234563 ')).details.deaNumber).toBe('AB1234563');
     expect(problems(dea('AB1234567'))['details.deaNumber']).toMatch(/check digit/);
     expect(problems(dea('A12345678'))['details.deaNumber']).toMatch(/2 letters followed by 7 digits/);
+  });
+
+  it('takes coverage limits as she writes them ("$1,000,000") and stores the amount', () => {
+    const insurance = (perClaimLimit: string) => ({ documentType: 'MALPRACTICE_INSURANCE', fileName: 'coi.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: SHA, issueDate: '2026-01-01', expirationDate: '2027-01-01', issuingAuthority: 'The Doctors Company', details: { policyNumber: 'P-1', perClaimLimit } });
+    expect(documentInputSchema(TODAY).parse(insurance('$1,000,000')).details.perClaimLimit).toBe('1000000');
+    expect(documentInputSchema(TODAY).parse(insurance(' 250000.50 ')).details.perClaimLimit).toBe('250000.50');
+    expect(problems(insurance('one million'))['details.perClaimLimit']).toBe('Per-claim limit (USD) must be an amount in dollars, e.g. $1,000,000.');
   });
 
   it('refuses dangerous file names but stores harmless text as given', () => {

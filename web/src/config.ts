@@ -1,16 +1,25 @@
 /** Runtime configuration, read from /config.json beside the app so one build serves any environment. */
+import type { OfficeContact } from '../../src/contract/office.js';
+
 export interface PortalConfig {
   apiUrl: string;
   region: string;
   userPoolId: string;
   userPoolClientId: string;
   cognitoEndpoint: string;
+  /** Who to contact. A config.json written before these parameters existed names only a generic office. */
+  office: { organizationName: string | null; officeName: string; contactEmail: string | null; contactPhone: string | null };
 }
 
-function requireString(source: Record<string, unknown>, key: keyof PortalConfig): string {
+function requireString(source: Record<string, unknown>, key: string): string {
   const value = source[key];
   if (typeof value !== 'string' || value.length === 0) throw new Error(`config.json has no "${key}".`);
   return value;
+}
+
+function optionalString(source: Record<string, unknown>, key: keyof OfficeContact): string | null {
+  const value = source[key];
+  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null;
 }
 
 export async function loadConfig(): Promise<PortalConfig> {
@@ -25,5 +34,11 @@ export async function loadConfig(): Promise<PortalConfig> {
     userPoolId: requireString(raw, 'userPoolId'),
     userPoolClientId: requireString(raw, 'userPoolClientId'),
     cognitoEndpoint: requireString(raw, 'cognitoEndpoint'),
+    office: {
+      organizationName: optionalString(raw, 'organizationName'),
+      officeName: optionalString(raw, 'officeName') ?? 'Credentialing Office',
+      contactEmail: optionalString(raw, 'contactEmail'),
+      contactPhone: optionalString(raw, 'contactPhone'),
+    },
   };
 }

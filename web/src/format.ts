@@ -1,5 +1,6 @@
 /** Words and dates as a provider reads them. */
 import { documentTypeSpec, type DocumentType } from '../../src/domain/catalog.js';
+import { isIsoDate, writtenDate, writtenDeadline } from '../../src/domain/dates.js';
 import type { DocumentStatus, SubmissionStatus } from '../../src/domain/status.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -12,6 +13,7 @@ export const SUBMISSION_STATUS: Record<SubmissionStatus, { label: string; tone: 
   IN_REVIEW: { label: 'In review', tone: 'info' },
   VERIFIED: { label: 'Verified', tone: 'success' },
   ACTION_REQUIRED: { label: 'Action required', tone: 'warning' },
+  DISCARDED: { label: 'Discarded', tone: 'neutral' },
 };
 
 export const DOCUMENT_STATUS: Record<DocumentStatus, { label: string; tone: Tone }> = {
@@ -32,12 +34,12 @@ export function typeLabel(type: DocumentType | string): string {
   }
 }
 
-/** `2026-12-09` → `December 9, 2026` (calendar dates have no time zone). */
+/** `2026-12-09` → `December 9, 2026`, as the API's messages and the emails write it; `full` adds the weekday (a deadline). */
 export function formatDate(isoDate: string | null | undefined, style: 'long' | 'full' = 'long'): string {
   if (!isoDate) return '—';
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat('en-US', { dateStyle: style, timeZone: 'UTC' }).format(date);
+  const day = isoDate.slice(0, 10);
+  if (!isIsoDate(day)) return isoDate;
+  return style === 'full' ? writtenDeadline(day) : writtenDate(day);
 }
 
 /** The calendar day of an instant, where the reader is: `2026-11-26T03:55:00Z` → `November 25, 2026` in Chicago. */
@@ -48,11 +50,12 @@ export function formatDay(instant: string | null | undefined): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(date);
 }
 
+/** An instant in her own time zone, the date written the same way: `November 25, 2026 at 9:14 AM`. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '—';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 export function formatBytes(bytes: number): string {

@@ -157,3 +157,46 @@ export function submissionIdFromUrl(page: Page): string {
 export function documentItem(page: Page, typeLabel: string): Locator {
   return page.locator('li.doc-item').filter({ has: page.getByRole('heading', { name: typeLabel, exact: true }) });
 }
+
+/** The checklist beside the form: its summary line, and the row of one document type. */
+export function checklist(page: Page): Locator {
+  return page.getByRole('region', { name: 'Your documents' });
+}
+
+export function checklistRow(page: Page, typeLabel: string): Locator {
+  return checklist(page).getByRole('listitem').filter({ hasText: typeLabel });
+}
+
+export async function checklistSummary(page: Page): Promise<string> {
+  return ((await checklist(page).locator('.checklist__summary').textContent()) ?? '').trim();
+}
+
+/** The error summary shown after Submit, if any. */
+export function errorSummary(page: Page): Locator {
+  return page.getByRole('alert').filter({ hasText: 'to fix before submitting' });
+}
+
+/** Holds every upload to S3 until `release()`: a slow connection, to act mid-upload. */
+export async function holdUploads(page: Page, stack: E2eStack): Promise<{ release: () => Promise<void>; held: () => number }> {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let held = 0;
+  await page.route(`${stack.s3Url}/**`, async (route) => {
+    held++;
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  return {
+    held: () => held,
+    async release() {
+      open();
+      await page.unroute(`${stack.s3Url}/**`);
+    },
+  };
+}
+
+/** The office contact details the portal is configured with (`/config.json`). */
+export async function officeContact(stack: E2eStack): Promise<{ officeName: string; contactEmail: string; contactPhone: string }> {
+  const response = await fetch(`${stack.portalUrl}/config.json`);
+  return (await response.json()) as { officeName: string; contactEmail: string; contactPhone: string };
+}

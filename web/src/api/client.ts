@@ -14,6 +14,7 @@ import type {
   ReviewRequestBody,
   SubmissionList,
   SubmissionView,
+  SubmitResult,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -59,7 +60,9 @@ export interface Api {
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
-  submit(submissionId: string): Promise<{ submissionId: string; status: string }>;
+  submit(submissionId: string): Promise<SubmitResult>;
+  /** Throws away a draft that was never submitted (409 once it was). */
+  discard(submissionId: string): Promise<SubmitResult>;
   reviewQueue(query: QueueQuery): Promise<ReviewQueue>;
   downloadUrl(documentId: string, disposition: DownloadDisposition): Promise<DownloadUrl>;
   reviewDocument(documentId: string, body: ReviewRequestBody): Promise<DocumentView>;
@@ -117,6 +120,7 @@ export function useApi(): Api {
       reviewDocument: (id, body) => call('POST', `/documents/${encodeURIComponent(id)}/review`, body),
       completeReview: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/complete-review`, {}),
       audit: (id) => call('GET', `/submissions/${encodeURIComponent(id)}/audit`),
+      discard: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/discard`, {}),
     };
   }, [config.apiUrl, getIdToken, expire]);
 }

@@ -17,4 +17,5 @@ export type {
   SubmissionList,
   SubmissionListItem,
   SubmissionView,
+  SubmitResult,
 } from '../../../src/contract/http.js';

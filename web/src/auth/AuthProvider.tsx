@@ -1,10 +1,12 @@
 /**
  * The signed-in session: kept in sessionStorage (gone when the tab closes), refreshed shortly
  * before the ID token expires. When refreshing fails the session ends with a notice, and the
- * route guard sends her to sign-in; drafts live in their own storage and survive that.
+ * route guard sends her to sign-in; drafts live in their own storage and survive that (signing
+ * out removes them).
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PortalConfig } from '../config.js';
+import { forgetUser, signedIn } from '../upload/device-store.js';
 import { refreshSession, signIn as cognitoSignIn, type Session } from './cognito.js';
 
 const STORAGE_KEY = 'credentialing.session';
@@ -70,6 +72,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   const signIn = useCallback(
     async (username: string, password: string) => {
       const next = await cognitoSignIn(config, username, password);
+      signedIn(next.username);
       setNotice(null);
       update(next);
       return next;
@@ -78,6 +81,8 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   );
 
   const signOut = useCallback(() => {
+    // Nothing of hers stays on this device: her draft and the files she chose go with her.
+    if (sessionRef.current) void forgetUser(sessionRef.current.username);
     setNotice('You have signed out.');
     setLastUsername(null);
     update(null);

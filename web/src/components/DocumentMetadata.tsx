@@ -1,15 +1,16 @@
 /** A document's details as the provider entered them: dates, issuer and the type's own fields. */
-import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';
+import { documentTypeSpec, isDocumentType, writtenDetail } from '../../../src/domain/catalog.js';
 import type { DocumentView } from '../api/types.js';
 import { formatDate } from '../format.js';
 
 /** `alwaysShowExpiration`: reviewers need to see that a document has none. */
 export function DocumentMetadata({ doc, className, alwaysShowExpiration = false }: { doc: DocumentView; className: string; alwaysShowExpiration?: boolean }) {
-  const fields = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType).fields : [];
+  const spec = isDocumentType(doc.documentType) ? documentTypeSpec(doc.documentType) : null;
+  const fields = spec?.fields ?? [];
   return (
     <dl className={className}>
       <div>
-        <dt>Issued</dt>
+        <dt>{spec?.issueDateLabel ?? 'Issue date'}</dt>
         <dd>{formatDate(doc.issueDate)}</dd>
       </div>
       {(doc.expirationDate || alwaysShowExpiration) && (
@@ -29,7 +30,7 @@ export function DocumentMetadata({ doc, className, alwaysShowExpiration = false 
         .map((field) => (
           <div key={field.name}>
             <dt>{field.label}</dt>
-            <dd>{doc.details[field.name]}</dd>
+            <dd>{writtenDetail(field.kind, doc.details[field.name]!)}</dd>
           </div>
         ))}
     </dl>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.js';
+import { ContactOffice } from './ContactOffice.js';
 
 /** The page's h1; it takes focus when the page opens so screen readers announce the new page. */
 export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
@@ -19,7 +20,7 @@ export function PageHeading({ children, title }: { children: ReactNode; title?: 
 }
 
 export function Layout() {
-  const { session, signOut } = useAuth();
+  const { session, signOut, config } = useAuth();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -33,7 +34,7 @@ export function Layout() {
             </span>
             <span>
               <span className="brand__name">Provider Credentialing</span>
-              <span className="brand__sub">Medical Staff Office</span>
+              <span className="brand__sub">{config.office.organizationName ?? config.office.officeName}</span>
             </span>
           </Link>
           {session && (
@@ -65,7 +66,12 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>Questions about credentialing? Contact the Medical Staff Office. Your documents are encrypted in transit and at rest.</p>
+        <p>
+          Questions about credentialing? Contact <ContactOffice />.
+        </p>
+        <p>
+          Your documents are encrypted in transit and at rest. <a href="/licenses/heic-to.txt">Open-source licence of the photo converter</a>
+        </p>
       </footer>
     </>
   );

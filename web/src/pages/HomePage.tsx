@@ -10,7 +10,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDateTime } from '../format.js';
-import { loadDraft } from '../upload/draft.js';
+import { loadDraft } from '../upload/device-store.js';
 
 export function sortNewestFirst(items: SubmissionListItem[]): SubmissionListItem[] {
   return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -67,7 +67,8 @@ export function HomePage() {
     queryFn: () => api.listSubmissions(),
     refetchInterval: (query) => (query.state.data?.items.some((item) => isSubmissionInProgress(item.status)) ? 3000 : false),
   });
-  const draft = loadDraft(session!.username);
+  const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => loadDraft(session!.username), gcTime: 0 });
+  const unfinished = draft.data?.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const items = sortNewestFirst(list.data?.items ?? []);
 
   return (
@@ -80,11 +81,11 @@ export function HomePage() {
           </p>
         </div>
         <Link to="/upload" className="button button--large">
-          Upload Documents
+          Upload documents
         </Link>
       </div>
 
-      {draft && draft.documents.some((doc) => doc.file || doc.issueDate || doc.issuingAuthority) && (
+      {unfinished && (
         <p className="notice notice--info">
           You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
         </p>
@@ -106,7 +107,7 @@ export function HomePage() {
         ) : items.length === 0 ? (
           <div className="empty">
             <p>You have not submitted any documents yet.</p>
-            <p>Start with <Link to="/upload">Upload Documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
+            <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
           </div>
         ) : (
           <SubmissionTable items={items} />

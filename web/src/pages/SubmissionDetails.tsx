@@ -1,13 +1,17 @@
 /** What a submission looks like to its provider: confirmation, validation progress, or what to fix. */
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { REVIEWABLE_STATUSES } from '../../../src/domain/review.js';
 import type { DocumentView, SubmissionView } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { ContactOffice } from '../components/ContactOffice.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
+import { forgetSentFiles } from '../upload/device-store.js';
+import { DraftActions } from './DraftActions.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
@@ -23,6 +27,7 @@ const HEADINGS: Record<string, string> = {
   IN_REVIEW: 'In review',
   VERIFIED: 'Credentialing documents verified',
   ACTION_REQUIRED: 'Action required',
+  DISCARDED: 'Draft discarded',
 };
 
 /** The credentialing team's decision on a document; a rejected one says why (as text) and how to replace it. */
@@ -53,8 +58,10 @@ function DocumentDecision({ doc, isOwner }: { doc: DocumentView; isOwner: boolea
   );
 }
 
-function DocumentItem({ doc, fixUrl, validating, isOwner }: { doc: DocumentView; fixUrl: string | null; validating: boolean; isOwner: boolean }) {
+function DocumentItem({ doc, fixUrl, validating, rejected, isOwner }: { doc: DocumentView; fixUrl: string | null; validating: boolean; rejected: boolean; isOwner: boolean }) {
   const hasIssues = doc.issues.length > 0;
+  // In a refused submission nothing was stored: a document that passed is not "Received".
+  const passedOnly = rejected && doc.status === 'PENDING_REVIEW';
   return (
     <li className={`doc-item${hasIssues || doc.review?.decision === 'REJECTED' ? ' doc-item--issue' : ''}`}>
       <div className="doc-item__head">
@@ -63,9 +70,14 @@ function DocumentItem({ doc, fixUrl, validating, isOwner }: { doc: DocumentView;
           <p className="doc-item__file">
             {doc.fileName} <span className="muted">· {formatBytes(doc.sizeBytes)}</span>
           </p>
+          {passedOnly && <p className="muted doc-item__note">Will be sent with your replacement.</p>}
         </div>
-        {/* Files are checked while the submission validates, even if the document record has not caught up yet. */}
-        <StatusBadge status={validating && doc.status === 'PENDING_UPLOAD' ? 'VALIDATING' : doc.status} kind="document" />
+        {passedOnly ? (
+          <span className="badge badge--info">Passed checks</span>
+        ) : (
+          // Files are checked while the submission validates, even if the document record has not caught up yet.
+          <StatusBadge status={validating && doc.status === 'PENDING_UPLOAD' ? 'VALIDATING' : doc.status} kind="document" />
+        )}
       </div>
       {hasIssues && (
         <ul className="doc-item__issues" aria-label={`Problems with ${typeLabel(doc.documentType)}`}>
@@ -114,6 +126,11 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
   const fixUrl = `/upload?from=${encodeURIComponent(submission.submissionId)}`;
   const failing = submission.documents.filter((doc) => doc.issues.length > 0 || doc.status === 'INVALID');
 
+  // Files kept on this device for "Replace files" are not needed once the submission is past its checks.
+  useEffect(() => {
+    if (isOwner && session && !['AWAITING_UPLOAD', 'VALIDATING', 'REJECTED'].includes(status)) void forgetSentFiles(session.username, submission.submissionId);
+  }, [isOwner, session, status, submission.submissionId]);
+
   return (
     <>
       <div className="page-header">
@@ -148,8 +165,8 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             </h2>
             {status === 'RECEIVED' && isOwner && (
               <p className="confirmation__lead">
-                {justSubmitted ? 'Thank you — ' : ''}we have received your {submission.documents.length} documents. They are now waiting for
-                review by the credentialing team.
+                {justSubmitted ? 'Thank you — we' : 'We'} have received your {submission.documents.length} documents. They are now waiting
+                for review by the credentialing team.
               </p>
             )}
             {isOwner && <ReviewProgress submission={submission} />}
@@ -183,7 +200,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
               (isOwner ? (
                 <p className="muted">
                   We sent a confirmation email with this reference number{session?.email ? ` to ${session.email}` : ''}. Quote it if you
-                  contact the credentialing office.
+                  contact <ContactOffice />.
                 </p>
               ) : (
                 <p className="muted">The confirmation email with this reference number went to the provider, {submission.provider?.email}.</p>
@@ -204,8 +221,8 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
               {failing.length === 1 ? 'One document was not accepted' : `${failing.length} documents were not accepted`}
             </h2>
             <p>
-              Nothing was submitted for review. Each problem is shown beside its document below. Choose another file for those documents and
-              submit again — your other documents and their details are kept.
+              Nothing was submitted for review yet. Each problem is shown beside its document below. Choose another file for those
+              documents and submit again: the documents that passed the checks are sent with it, with the details you entered.
             </p>
             {isOwner && (
               <Link to={fixUrl} className="button">
@@ -215,16 +232,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           </section>
         )}
 
-        {status === 'AWAITING_UPLOAD' && (
-          <section className="card" aria-label="Upload not finished">
-            <p>The files of this submission were never completely uploaded, so it was not submitted.</p>
-            {isOwner && (
-              <Link to="/upload" className="button">
-                Upload documents
-              </Link>
-            )}
-          </section>
-        )}
+        {(status === 'AWAITING_UPLOAD' || status === 'DISCARDED') && <DraftActions submission={submission} isOwner={isOwner} />}
       </div>
 
       <section className="card" aria-labelledby="summary-heading">
@@ -249,7 +257,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             </div>
           )}
           <div>
-            <dt>Started</dt>
+            <dt>Created</dt>
             <dd>{formatDateTime(submission.createdAt)}</dd>
           </div>
           <div>
@@ -267,7 +275,14 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
         <h2 id="documents-list-heading">Documents ({submission.documents.length})</h2>
         <ul className="doc-list">
           {submission.documents.map((doc) => (
-            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null} validating={status === 'VALIDATING'} isOwner={isOwner} />
+            <DocumentItem
+              key={doc.documentId}
+              doc={doc}
+              fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null}
+              validating={status === 'VALIDATING'}
+              rejected={status === 'REJECTED'}
+              isOwner={isOwner}
+            />
           ))}
         </ul>
       </section>

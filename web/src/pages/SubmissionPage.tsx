@@ -1,6 +1,7 @@
 /** A submission's status, reachable by id or by reference; polls while the workflow runs. */
 import { useQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { describeError, isNotFound, useApi } from '../api/client.js';
@@ -24,7 +25,14 @@ function retryUnlessNotFound(count: number, error: unknown): boolean {
 
 function Loaded({ query }: { query: { data?: SubmissionView; isPending: boolean; isError: boolean; error: unknown } }) {
   const location = useLocation();
-  const justSubmitted = Boolean((location.state as { justSubmitted?: boolean } | null)?.justSubmitted);
+  const navigate = useNavigate();
+  // "Thank you" belongs to the moment she submitted: taken once, and cleared from the history
+  // entry so a reload or a later visit reads as a later visit.
+  const [justSubmitted] = useState(() => Boolean((location.state as { justSubmitted?: boolean } | null)?.justSubmitted));
+  const here = `${location.pathname}${location.search}`;
+  useEffect(() => {
+    if (justSubmitted) navigate(here, { replace: true, state: null });
+  }, [justSubmitted, navigate, here]);
   if (query.isPending) {
     return (
       <>

@@ -1,9 +1,9 @@
 /** One document of the submission: its file and its metadata, with the catalog's rules for its type. */
 import { useFormContext, useWatch } from 'react-hook-form';
-import { CATALOG, documentTypeSpec, type DetailField, type DocumentType } from '../../../src/domain/catalog.js';
+import { documentTypeSpec, type DetailField } from '../../../src/domain/catalog.js';
 import { US_JURISDICTIONS } from '../../../src/domain/jurisdictions.js';
 import { Field, fieldId } from '../components/Field.js';
-import { rememberFile, type DraftForm } from './draft.js';
+import type { DraftForm } from './draft.js';
 import { JURISDICTION_NAMES } from './states.js';
 import { FilePicker } from './FilePicker.js';
 import { today } from './validate.js';
@@ -14,30 +14,25 @@ interface Props {
   title: string;
   canRemove: boolean;
   onRemove(): void;
+  onFile(file: File | null): void;
 }
 
-const CATEGORY_LABELS: Record<string, string> = {
-  LICENSE: 'License',
-  CERTIFICATION: 'Certification',
-  REGISTRATION: 'Registration',
-  CV: 'Curriculum vitae',
-  INSURANCE: 'Insurance',
-};
-
-export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Props) {
-  const { register, control, formState, getFieldState, trigger } = useFormContext<DraftForm>();
+export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile }: Props) {
+  const { register, control, formState, trigger } = useFormContext<DraftForm>();
   const documentType = useWatch({ control, name: `documents.${index}.documentType` });
   const previousIssues = useWatch({ control, name: `documents.${index}.previousIssues` }) ?? [];
   const hasFile = Boolean(useWatch({ control, name: `documents.${index}.file` }));
+  const lostFile = useWatch({ control, name: `documents.${index}.lostFile` });
+  const resubmitting = Boolean(useWatch({ control, name: 'origin' }));
   const spec = documentTypeSpec(documentType);
   const errors = formState.errors.documents?.[index];
   const name = <K extends string>(path: K) => `documents.${index}.${path}` as const;
   const id = (path: string) => fieldId('f', docKey, path);
   const headingId = id('heading');
 
-  const revalidateIfTouched = (path: string) => {
-    const field = name(path) as `documents.${number}.expirationDate`;
-    if (getFieldState(field).isTouched || formState.isSubmitted) void trigger(field);
+  // After a submit, errors follow her edits: a new issue date may settle the expiration date's.
+  const revalidateAfterSubmit = (path: string) => {
+    if (formState.isSubmitted) void trigger(name(path) as `documents.${number}.expirationDate`);
   };
 
   const detailError = (field: DetailField) => (errors?.details as Record<string, { message?: string }> | undefined)?.[field.name]?.message;
@@ -49,9 +44,7 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Prop
           <h3 id={headingId} className="document-card__title">
             {title}
           </h3>
-          <p className="document-card__meta">
-            Category: {CATEGORY_LABELS[spec.category] ?? spec.category} · {spec.description}
-          </p>
+          <p className="document-card__meta">{spec.description}</p>
         </div>
         {canRemove && (
           <button type="button" className="button button--link" onClick={onRemove}>
@@ -59,6 +52,13 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Prop
           </button>
         )}
       </header>
+
+      {lostFile && !hasFile && previousIssues.length === 0 && (
+        <p className="notice notice--warning">
+          Choose “{lostFile.name}” again: this browser no longer has the file.
+          {resubmitting ? ' It passed the checks last time and is sent again with your replacement.' : ''}
+        </p>
+      )}
 
       {previousIssues.length > 0 && !hasFile && (
         <div className="notice notice--error" role="note">
@@ -78,34 +78,16 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Prop
         docKey={docKey}
         documentType={documentType}
         typeLabel={title}
-        onFile={(file) => rememberFile(docKey, file)}
+        onFile={onFile}
+        onChecked={() => void trigger(name('file'))}
       />
 
       <div className="grid">
-        <Field id={id('documentType')} label="Document type" error={errors?.documentType?.message}>
-          {(props) => (
-            <select
-              {...props}
-              {...register(name('documentType'), {
-                onChange: () => {
-                  if (hasFile) void trigger(name('file'));
-                },
-              })}
-            >
-              {CATALOG.map((entry) => (
-                <option key={entry.type} value={entry.type satisfies DocumentType}>
-                  {entry.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-
         <Field
           id={id('issuingAuthority')}
           label="Issuing authority"
           optional={!spec.issuingAuthorityRequired}
-          hint={spec.type === 'MALPRACTICE_INSURANCE' ? 'The insurer' : spec.type === 'CURRICULUM_VITAE' ? undefined : 'The board or agency that issued it'}
+          hint={spec.issuingAuthorityHint ?? undefined}
           error={errors?.issuingAuthority?.message}
         >
           {(props) => <input {...props} type="text" autoComplete="off" {...register(name('issuingAuthority'))} />}
@@ -117,7 +99,7 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Prop
               {...props}
               type="date"
               max={today()}
-              {...register(name('issueDate'), { onChange: () => revalidateIfTouched('expirationDate') })}
+              {...register(name('issueDate'), { onChange: () => revalidateAfterSubmit('expirationDate') })}
             />
           )}
         </Field>
@@ -140,13 +122,13 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove }: Prop
             id={id(`details-${field.name}`)}
             label={field.label}
             optional={!field.required}
-            hint={field.kind === 'deaNumber' ? '2 letters and 7 digits, e.g. AB1234563' : field.kind === 'money' ? 'In dollars, e.g. 1000000' : undefined}
+            hint={field.kind === 'deaNumber' ? '2 letters and 7 digits, e.g. AB1234563' : field.kind === 'money' ? 'In dollars, e.g. $1,000,000' : undefined}
             error={detailError(field)}
           >
             {(props) =>
               field.kind === 'jurisdiction' ? (
                 <select {...props} {...register(name(`details.${field.name}`))}>
-                  <option value="">Choose a state</option>
+                  <option value="">Choose the state</option>
                   {US_JURISDICTIONS.map((code) => (
                     <option key={code} value={code}>
                       {JURISDICTION_NAMES[code] ?? code} ({code})

@@ -1,81 +1,85 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { FormProvider, useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { CATALOG, LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
+import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
+import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
+import { useApi } from '../api/client.js';
 import { fieldId } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
-import { clearDraft, emptyDocument, freshDraft, rememberFile, saveDraft, type DraftDocument, type DraftForm } from './draft.js';
+import { ErrorSummary, listProblems } from './ErrorSummary.js';
+import { forgetDraft, storeDraft, storeFile, storeSentFiles } from './device-store.js';
+import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useUploadRun } from './useUploadRun.js';
 import { draftResolver, formFieldForApiPath } from './validate.js';
 
-interface Problem {
-  target: string;
-  message: string;
-}
-
-const FIELD_ORDER = ['file', 'documentType', 'issuingAuthority', 'issueDate', 'expirationDate'];
-
-function cardTitles(documents: Pick<DraftDocument, 'documentType'>[]): string[] {
-  return documents.map((doc, index) => {
-    const label = CATALOG.find((spec) => spec.type === doc.documentType)?.label ?? doc.documentType;
-    const same = documents.filter((other) => other.documentType === doc.documentType).length;
-    const position = documents.slice(0, index + 1).filter((other) => other.documentType === doc.documentType).length;
-    return same > 1 ? `${label} ${position}` : label;
-  });
-}
-
-function listProblems(errors: FieldErrors<DraftForm>, documents: DraftDocument[]): Problem[] {
-  const titles = cardTitles(documents);
-  const problems: Problem[] = [];
-  documents.forEach((doc, index) => {
-    const docErrors = errors.documents?.[index] as Record<string, unknown> | undefined;
-    if (!docErrors) return;
-    const details = (docErrors.details ?? {}) as Record<string, { message?: string }>;
-    const entries: [string, string | undefined][] = [
-      ...FIELD_ORDER.map((path) => [path, (docErrors[path] as { message?: string } | undefined)?.message] as [string, string | undefined]),
-      ...Object.entries(details).map(([name, error]) => [`details-${name}`, error?.message] as [string, string | undefined]),
-    ];
-    for (const [path, message] of entries) {
-      if (message) problems.push({ target: fieldId('f', doc.key, path), message: `${titles[index]}: ${message}` });
-    }
-  });
-  return problems;
+interface Removed {
+  doc: DraftDocument;
+  index: number;
+  title: string;
+  file: File | undefined;
 }
 
 export function UploadForm({ initial, username }: { initial: DraftForm; username: string }) {
   const navigate = useNavigate();
+  const api = useApi();
   const queryClient = useQueryClient();
   const methods = useForm<DraftForm>({
     defaultValues: initial,
     resolver: draftResolver,
-    mode: 'onTouched',
+    // Nothing is called wrong before she submits; after that, errors follow each change.
+    mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { control, handleSubmit, setError, watch, reset, getValues } = methods;
-  const { fields, append, remove } = useFieldArray({ control, name: 'documents', keyName: 'fieldKey' });
-  const documents = useWatch({ control, name: 'documents' }) ?? [];
-  const run = useUploadRun();
+  const { control, handleSubmit, setError, watch, reset, getValues, setValue, formState } = methods;
+  const { fields, insert, remove } = useFieldArray({ control, name: 'documents', keyName: 'fieldKey' });
+  // The whole form, so the checklist and the summary read exactly what the cards show.
+  const documents = watch('documents');
+  const pendingSubmissionId = watch('pendingSubmissionId');
+  const hooks = useMemo(
+    () => ({
+      onCreated(submissionId: string, files: File[]) {
+        setValue('pendingSubmissionId', submissionId);
+        void storeSentFiles(username, submissionId, files);
+      },
+    }),
+    [setValue, username],
+  );
+  const run = useUploadRun(hooks);
   // While a run is under way, or interrupted with files still to retry, the form is locked: the
   // created submission holds exactly these files and details. "Edit documents" unlocks it.
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
   const locked = run.phase !== 'idle';
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [serverProblem, setServerProblem] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titles = cardTitles(documents);
+  const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
 
   useEffect(() => {
-    const subscription = watch((values) => saveDraft(username, values as DraftForm));
+    const subscription = watch((values) => void storeDraft(username, values as DraftForm));
     return () => subscription.unsubscribe();
   }, [watch, username]);
 
+  // Each submit that finds problems (hers or the API's) takes her to the summary.
   useEffect(() => {
-    if (problems.length > 0) summaryRef.current?.focus();
-  }, [problems]);
+    summaryRef.current?.focus();
+  }, [formState.submitCount]);
+
+  // Leaving mid-upload would leave the draft half uploaded: the browser asks first.
+  useEffect(() => {
+    if (!busy) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [busy]);
 
   const focusField = (target: string) => {
     const element = document.getElementById(target);
@@ -85,66 +89,86 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const addDocument = (type: DocumentType) => {
     const doc = emptyDocument(type);
-    append(doc, { shouldFocus: false });
+    const lastOfType = documents.map((each) => each.documentType).lastIndexOf(type);
+    insert(lastOfType === -1 ? documents.length : lastOfType + 1, doc, { shouldFocus: false });
     setTimeout(() => focusField(fieldId('f', doc.key, 'file')), 0);
   };
 
   const removeDocument = (index: number) => {
-    rememberFile(fields[index]!.key, null);
+    const doc = getValues(`documents.${index}`);
+    setRemoved({ doc, index, title: titles[index]!, file: fileFor(doc.key) });
     remove(index);
-    document.getElementById('documents-heading')?.focus();
+    setTimeout(() => document.getElementById('undo-remove')?.focus(), 0);
   };
 
-  const completed = async (submissionId: string, values: DraftForm) => {
-    clearDraft(username, values);
+  const undoRemove = () => {
+    if (!removed) return;
+    if (removed.file) rememberFile(removed.doc.key, removed.file);
+    insert(Math.min(removed.index, getValues('documents').length), removed.doc, { shouldFocus: false });
+    setRemoved(null);
+    setTimeout(() => focusField(fieldId('f', removed.doc.key, 'file')), 0);
+  };
+
+  const onFile = (key: string) => (file: File | null) => {
+    rememberFile(key, file);
+    if (file) void storeFile(username, key, file);
+  };
+
+  const completed = async (submissionId: string) => {
+    await forgetDraft(username);
+    forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
+    await queryClient.invalidateQueries({ queryKey: ['device-draft'] });
     navigate(`/submissions/${submissionId}`, { state: { justSubmitted: true } });
   };
 
   const onValid = async (values: DraftForm) => {
-    setProblems([]);
-    const result = await run.start(values.documents);
+    setServerProblem(null);
+    const result = await run.start(values.documents, values.pendingSubmissionId);
     if (result.submissionId) {
-      await completed(result.submissionId, values);
+      await completed(result.submissionId);
     } else if (result.rejected) {
-      // The API's own check disagreed: put each message next to its field, and in the summary.
-      const found: Problem[] = [];
+      setValue('pendingSubmissionId', undefined);
+      // The API's own check disagreed: each message goes next to its field, and so into the summary.
+      let placed = 0;
       for (const detail of result.rejected.details) {
         const field = formFieldForApiPath(detail.path);
-        const index = Number(detail.path.split('.')[1]);
-        const doc = values.documents[index];
-        if (!field || !doc) continue;
-        setError(field as 'documents.0.issueDate', { type: 'server', message: detail.message });
-        const path = field.split('.').slice(2).join('-');
-        found.push({ target: fieldId('f', doc.key, path), message: `${titles[index]}: ${detail.message}` });
+        if (field && values.documents[Number(detail.path.split('.')[1])]) {
+          setError(field as 'documents.0.issueDate', { type: 'server', message: detail.message });
+          placed++;
+        }
       }
-      setProblems(found.length > 0 ? found : [{ target: 'documents-heading', message: result.rejected.message }]);
+      if (placed === 0) setServerProblem(result.rejected.message);
     }
   };
 
   const retry = async () => {
     const result = await run.retryFailed();
-    if (result.submissionId) await completed(result.submissionId, getValues());
+    if (result.submissionId) await completed(result.submissionId);
   };
 
-  const onInvalid = (errors: FieldErrors<DraftForm>) => setProblems(listProblems(errors, getValues().documents));
-
-  const startOver = () => {
+  const startOver = async () => {
     if (!window.confirm('Clear every document and detail you entered, and start over?')) return;
-    clearDraft(username, getValues());
+    const pending = getValues('pendingSubmissionId');
+    if (pending) void api.discard(pending).catch(() => undefined);
+    await forgetDraft(username);
+    forgetFiles(getValues('documents').map((doc) => doc.key));
     run.reset();
-    setProblems([]);
+    setRemoved(null);
+    setServerProblem(null);
     reset(freshDraft());
+    void queryClient.invalidateQueries({ queryKey: ['submissions'] });
     navigate('/upload', { replace: true });
   };
 
+  const shownProblems = serverProblem ? [{ target: 'documents-heading', message: serverProblem }, ...problems] : problems;
   const origin = initial.origin;
   return (
     <FormProvider {...methods}>
       <PageHeading>Upload documents</PageHeading>
       <p className="lede">
-        Add each credentialing document with its details. Everything you enter is checked as you go and kept on this device until you
-        submit.
+        Add each credentialing document with its details. What you enter and the files you choose are kept on this device until you
+        submit, for {DRAFT_LIFETIME_HOURS} hours after your last change, and removed when you sign out.
       </p>
       {initial.replacing && (
         <div className="notice notice--warning" role="note">
@@ -164,34 +188,23 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       {origin && (
         <div className="notice notice--warning">
           <strong>Your previous submission was not accepted.</strong> Choose another file for each document marked below, then submit
-          again. Your other documents and their details are kept.
+          again. The documents that passed the checks are sent again with it, with the details you entered.
         </div>
       )}
-
-      {problems.length > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">
-            {problems.length === 1 ? 'There is a problem' : `There are ${problems.length} problems`} to fix before submitting
-          </h2>
-          <ul>
-            {problems.map((problem) => (
-              <li key={`${problem.target}-${problem.message}`}>
-                <a
-                  href={`#${problem.target}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    focusField(problem.target);
-                  }}
-                >
-                  {problem.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {pendingSubmissionId && run.phase === 'idle' && (
+        <p className="notice notice--info">
+          Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.
+        </p>
       )}
 
-      <form className="upload-layout" noValidate onSubmit={handleSubmit(onValid, onInvalid)} aria-describedby="submit-note">
+      <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
+
+      <form
+        className="upload-layout"
+        noValidate
+        onSubmit={handleSubmit(onValid)}
+        aria-describedby="submit-note"
+      >
         <aside className="upload-layout__aside">
           <Checklist documents={documents} onAdd={addDocument} canAdd={!locked && fields.length < LIMITS.maxDocuments} />
         </aside>
@@ -199,6 +212,16 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           <h2 id="documents-heading" tabIndex={-1} className="visually-hidden">
             Documents
           </h2>
+          <div role="status" className="undo-region">
+            {removed && (
+              <p className="notice notice--info undo">
+                {removed.title} removed.{' '}
+                <button type="button" id="undo-remove" className="button button--secondary button--small" onClick={undoRemove}>
+                  Undo
+                </button>
+              </p>
+            )}
+          </div>
           <fieldset className="plain-fieldset" disabled={locked}>
             <legend className="visually-hidden">Documents to submit</legend>
             {fields.map((field, index) => (
@@ -209,6 +232,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
                 title={titles[index] ?? field.documentType}
                 canRemove={fields.length > 1}
                 onRemove={() => removeDocument(index)}
+                onFile={onFile(field.key)}
               />
             ))}
           </fieldset>
@@ -241,7 +265,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
                   <button type="submit" className="button" disabled={busy}>
                     {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
                   </button>
-                  <button type="button" className="button button--link" onClick={startOver} disabled={busy}>
+                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy}>
                     Clear form
                   </button>
                 </>

@@ -1,16 +1,23 @@
 /**
- * The upload form's model: one draft per provider, its metadata kept in sessionStorage so an
- * expired session or a reload loses nothing she typed. File objects cannot be serialized; they
- * live in memory (kept across in-app navigation, e.g. a trip to sign-in) keyed by card.
+ * The upload form's model: one draft per provider. Its File objects live in memory, keyed by
+ * card, for the form's checks; `device-store.ts` keeps the draft and the files on this device
+ * (IndexedDB) so a reload loses nothing. A card whose file the browser no longer has says so.
  */
-import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
 import type { CreateDocumentBody, DocumentView, SubmissionView } from '../api/types.js';
+import { HEIC_ACCEPT } from './heic.js';
 
 export interface FileMeta {
   name: string;
   size: number;
   /** From the extension (browsers often leave `type` empty for DOCX/TIFF); null if unknown. */
   contentType: ContentType | null;
+  /** Set while an iPhone photo (HEIC) is being converted to JPEG. */
+  converting?: boolean;
+  /** The file she chose was converted (HEIC → JPEG) before upload. */
+  convertedFrom?: 'HEIC';
+  /** Why the chosen file cannot be used, found while preparing it (e.g. an unreadable photo). */
+  problem?: string;
 }
 
 export interface DraftDocument {
@@ -21,6 +28,8 @@ export interface DraftDocument {
   issuingAuthority: string;
   details: Record<string, string>;
   file: FileMeta | null;
+  /** A file she chose earlier that this browser no longer has (another device, signed out, or kept too long). */
+  lostFile: FileMeta | null;
   /** Why the previous attempt's file was refused (resubmission after REJECTED, or the reviewer's reason). */
   previousIssues: string[];
   /**
@@ -36,6 +45,8 @@ export interface DraftForm {
   origin?: { submissionId: string; referenceNumber: string | null };
   /** The rejected document this draft replaces, if any, and why it was rejected. */
   replacing?: { documentId: string; documentType: DocumentType; fileName: string; referenceNumber: string | null; reason: string | null };
+  /** A submission created for this draft whose upload never finished: discarded when she submits again. */
+  pendingSubmissionId?: string;
 }
 
 const files = new Map<string, File>();
@@ -49,11 +60,8 @@ export function fileFor(key: string): File | undefined {
   return files.get(key);
 }
 
-/** Files of a created submission, in document order, so a REJECTED one can be resent. */
-const submissionFiles = new Map<string, (File | undefined)[]>();
-
-export function rememberSubmissionFiles(submissionId: string, keys: string[]): void {
-  submissionFiles.set(submissionId, keys.map((key) => files.get(key)));
+export function forgetFiles(keys: string[]): void {
+  for (const key of keys) files.delete(key);
 }
 
 export function newKey(): string {
@@ -61,16 +69,7 @@ export function newKey(): string {
 }
 
 export function emptyDocument(documentType: DocumentType): DraftDocument {
-  return {
-    key: newKey(),
-    documentType,
-    issueDate: '',
-    expirationDate: '',
-    issuingAuthority: '',
-    details: {},
-    file: null,
-    previousIssues: [],
-  };
+  return { key: newKey(), documentType, issueDate: '', expirationDate: '', issuingAuthority: '', details: {}, file: null, lostFile: null, previousIssues: [] };
 }
 
 export function freshDraft(): DraftForm {
@@ -85,67 +84,54 @@ export function contentTypeOf(fileName: string): ContentType | null {
   return null;
 }
 
-export function describeFile(file: File): FileMeta {
-  return { name: file.name, size: file.size, contentType: contentTypeOf(file.name) };
+export function describeFile(file: File, extra: Partial<FileMeta> = {}): FileMeta {
+  return { name: file.name, size: file.size, contentType: contentTypeOf(file.name), ...extra };
 }
 
-/** The picker's accept attribute for a type: extensions and media types from the catalog. */
+/** The picker's accept attribute for a type: extensions and media types from the catalog (and iPhone photos where JPEG is taken). */
 export function acceptAttribute(type: DocumentType): string {
-  const spec = CATALOG.find((entry) => entry.type === type);
-  return (spec?.formats ?? []).flatMap((contentType) => [...FILE_FORMATS[contentType].extensions, contentType]).join(',');
+  const formats = documentTypeSpec(type).formats;
+  return [...formats.flatMap((contentType) => [...FILE_FORMATS[contentType].extensions, contentType]), ...(formats.includes('image/jpeg') ? HEIC_ACCEPT : [])].join(',');
 }
 
-const draftKey = (username: string) => `credentialing.draft.${username}`;
-
-export function loadDraft(username: string): DraftForm | null {
-  try {
-    const raw = sessionStorage.getItem(draftKey(username));
-    if (!raw) return null;
-    const draft = JSON.parse(raw) as DraftForm;
-    return Array.isArray(draft.documents) && draft.documents.length > 0 ? draft : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveDraft(username: string, draft: DraftForm): void {
-  try {
-    sessionStorage.setItem(draftKey(username), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the form still works, it just will not survive a reload.
-  }
-}
-
-export function clearDraft(username: string, draft?: DraftForm): void {
-  sessionStorage.removeItem(draftKey(username));
-  for (const doc of draft?.documents ?? []) files.delete(doc.key);
+/** The card's own file against what this browser holds: a card only claims a file it can send. */
+export function withHeldFiles(form: DraftForm, held: ReadonlyMap<string, File>): DraftForm {
+  return {
+    ...form,
+    documents: form.documents.map((doc) => {
+      const file = held.get(doc.key);
+      if (file && doc.file) rememberFile(doc.key, file);
+      // A refusal is kept as it was; anything else is claimed only with its bytes.
+      if (!doc.file || file || doc.file.problem) return doc;
+      return { ...doc, file: null, lostFile: { name: doc.file.name, size: doc.file.size, contentType: doc.file.contentType } };
+    }),
+  };
 }
 
 /**
- * A draft rebuilt from a REJECTED submission: every document's metadata is kept; files the
- * browser still holds are reused, the refused ones are cleared with the reason beside them.
+ * A draft rebuilt from a REJECTED submission: every document's metadata is kept; the files that
+ * passed are reused when this device still has them (`sent`, in document order), otherwise she
+ * is told to choose them again; the refused ones are cleared with the reason beside them.
  */
-export function draftFromRejected(submission: SubmissionView): DraftForm {
-  const kept = submissionFiles.get(submission.submissionId) ?? [];
-  return {
-    origin: { submissionId: submission.submissionId, referenceNumber: submission.referenceNumber },
-    documents: submission.documents.map((doc, index) => {
-      const key = newKey();
-      const refused = doc.issues.length > 0 || doc.status === 'INVALID';
-      const file = refused ? undefined : kept[index];
-      if (file) files.set(key, file);
-      return {
-        key,
-        documentType: doc.documentType,
-        issueDate: doc.issueDate,
-        expirationDate: doc.expirationDate ?? '',
-        issuingAuthority: doc.issuingAuthority,
-        details: { ...doc.details },
-        file: file ? describeFile(file) : refused ? null : { name: doc.fileName, size: doc.sizeBytes, contentType: doc.contentType },
-        previousIssues: doc.issues.map((issue) => issue.message),
-      };
-    }),
-  };
+export function draftFromRejected(submission: SubmissionView, sent: readonly (File | null)[]): DraftForm {
+  const documents = submission.documents.map((doc, index): DraftDocument => {
+    const refused = doc.issues.length > 0 || doc.status === 'INVALID';
+    const held = refused ? null : (sent[index] ?? null);
+    const key = newKey();
+    if (held) rememberFile(key, held);
+    return {
+      key,
+      documentType: doc.documentType,
+      issueDate: doc.issueDate,
+      expirationDate: doc.expirationDate ?? '',
+      issuingAuthority: doc.issuingAuthority,
+      details: { ...doc.details },
+      file: held ? describeFile(held) : null,
+      lostFile: held || refused ? null : { name: doc.fileName, size: doc.sizeBytes, contentType: doc.contentType },
+      previousIssues: doc.issues.map((issue) => issue.message),
+    };
+  });
+  return { origin: { submissionId: submission.submissionId, referenceNumber: submission.referenceNumber }, documents };
 }
 
 /**
@@ -189,9 +175,12 @@ export function toCreateDocument(doc: DraftDocument, file: File, sha256: string)
   };
 }
 
-export function normalizeDetail(kind: string, value: string): string {
-  const trimmed = value.trim();
-  if (kind === 'deaNumber' || kind === 'jurisdiction') return trimmed.toUpperCase();
-  if (kind === 'money') return trimmed.replace(/[$,\s]/g, '');
-  return trimmed;
+/** Card headings: the type's label, numbered when there are several of one type. */
+export function cardTitles(documents: Pick<DraftDocument, 'documentType'>[]): string[] {
+  return documents.map((doc, index) => {
+    const label = documentTypeSpec(doc.documentType).label;
+    const same = documents.filter((other) => other.documentType === doc.documentType).length;
+    const position = documents.slice(0, index + 1).filter((other) => other.documentType === doc.documentType).length;
+    return same > 1 ? `${label} ${position}` : label;
+  });
 }

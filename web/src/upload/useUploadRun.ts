@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { CreatedSubmission } from '../api/types.js';
 import { sha256Hex, uploadFile } from '../api/upload.js';
-import { fileFor, rememberSubmissionFiles, toCreateDocument, type DraftDocument } from './draft.js';
+import { fileFor, toCreateDocument, type DraftDocument } from './draft.js';
 
 export type Phase = 'idle' | 'hashing' | 'creating' | 'uploading' | 'submitting' | 'failed';
 
@@ -30,7 +30,12 @@ const AUTO_RETRIES = 2;
 const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function useUploadRun() {
+export interface RunHooks {
+  /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
+  onCreated(submissionId: string, files: File[]): void;
+}
+
+export function useUploadRun(hooks: RunHooks) {
   const api = useApi();
   const [phase, setPhase] = useState<Phase>('idle');
   const [files, setFiles] = useState<FileProgress[]>([]);
@@ -92,9 +97,11 @@ export function useUploadRun() {
   );
 
   const start = useCallback(
-    async (documents: DraftDocument[]): Promise<RunResult> => {
+    async (documents: DraftDocument[], abandonedDraftId?: string): Promise<RunResult> => {
       setError(null);
       created.current = null;
+      // A draft whose upload never finished (a reload mid-upload) is replaced by this one.
+      if (abandonedDraftId) await api.discard(abandonedDraftId).catch(() => undefined);
       setFiles(documents.map((doc) => ({ key: doc.key, name: doc.file!.name, size: doc.file!.size, loaded: 0, state: 'waiting' })));
       try {
         setPhase('hashing');
@@ -107,7 +114,7 @@ export function useUploadRun() {
         const submission = await api.createSubmission(body);
         const keys = documents.map((doc) => doc.key);
         created.current = { submission, keys };
-        rememberSubmissionFiles(submission.submissionId, keys);
+        hooks.onCreated(submission.submissionId, keys.map((key) => fileFor(key)!));
         if (!(await uploadAll(submission, keys))) {
           setPhase('failed');
           setError('Some files could not be uploaded. Check your connection, then retry them.');
@@ -123,7 +130,7 @@ export function useUploadRun() {
         return {};
       }
     },
-    [api, uploadAll, finish],
+    [api, uploadAll, finish, hooks],
   );
 
   const retryFailed = useCallback(async (): Promise<RunResult> => {

@@ -1,14 +1,14 @@
 /**
  * Form validation with the API's own schema (`documentInputSchema`), so the portal says exactly
- * what the API would, before anything is sent. Problems with the file itself (format, size,
- * name) are reported on the card's file field.
+ * what the API would, before anything is sent. The file's state (`fileState`) is the one the
+ * card, the checklist and the resolver all read.
  */
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import { LIMITS, acceptedFormatsText, documentTypeSpec } from '../../../src/domain/catalog.js';
+import { LIMITS, acceptedFormatsText, documentTypeSpec, normalizeDetail } from '../../../src/domain/catalog.js';
 import { isoDateInZone } from '../../../src/domain/dates.js';
 import { documentInputSchema } from '../../../src/domain/metadata-schema.js';
 import { formatBytes } from '../format.js';
-import { fileFor, normalizeDetail, type DraftDocument, type DraftForm, type FileMeta } from './draft.js';
+import { fileFor, type DraftDocument, type DraftForm, type FileMeta } from './draft.js';
 
 const PLACEHOLDER_SHA256 = '0'.repeat(64);
 const FILE_PATHS = new Set(['fileName', 'contentType', 'sizeBytes', 'sha256']);
@@ -17,32 +17,50 @@ export function today(): string {
   return isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-
 /** Why a chosen file cannot be sent for this document type, checked before any upload. */
 export function fileProblem(doc: Pick<DraftDocument, 'documentType'>, meta: FileMeta): string | null {
+  if (meta.problem) return meta.problem;
   const spec = documentTypeSpec(doc.documentType);
   const accepted = `Accepted formats for a ${spec.label}: ${acceptedFormatsText(doc.documentType)}.`;
   if (!meta.contentType) return `“${meta.name}” is not a file type we accept. ${accepted}`;
-  if (!spec.formats.includes(meta.contentType)) {
-    return `This file type is not accepted for a ${spec.label}. ${accepted}`;
-  }
+  if (!spec.formats.includes(meta.contentType)) return `This file type is not accepted for a ${spec.label}. ${accepted}`;
   if (meta.size === 0) return 'This file is empty. Choose the file again.';
-  if (meta.size > LIMITS.maxFileBytes) {
-    return `This file is ${formatBytes(meta.size)}; the limit is ${formatBytes(LIMITS.maxFileBytes)}. Upload a smaller scan or PDF.`;
-  }
+  if (meta.size > LIMITS.maxFileBytes) return `This file is ${formatBytes(meta.size)}; the limit is ${formatBytes(LIMITS.maxFileBytes)}. Upload a smaller scan or PDF.`;
   return null;
 }
 
+export type FileState = 'missing' | 'lost' | 'converting' | 'refused' | 'ready';
+
+/** Where a card's file stands: nothing chosen, chosen but no longer held, being converted, refused, or ready to send. */
+export function fileState(doc: Pick<DraftDocument, 'key' | 'documentType' | 'file' | 'lostFile'>): FileState {
+  if (!doc.file) return doc.lostFile ? 'lost' : 'missing';
+  if (doc.file.converting) return 'converting';
+  if (fileProblem(doc, doc.file)) return 'refused';
+  return fileFor(doc.key) ? 'ready' : 'lost';
+}
+
+export function fileMessage(doc: DraftDocument): string | null {
+  const spec = documentTypeSpec(doc.documentType);
+  switch (fileState(doc)) {
+    case 'missing':
+      return `Choose the ${spec.label} file to upload.`;
+    case 'lost':
+      return `Choose “${(doc.lostFile ?? doc.file)!.name}” again: this browser no longer has the file.`;
+    case 'converting':
+      return 'Wait a moment: the photo is being converted to JPEG.';
+    case 'refused':
+      return fileProblem(doc, doc.file!);
+    case 'ready':
+      return null;
+  }
+}
+
 /** Field path inside a card (e.g. `issueDate`, `details.deaNumber`, `file`) → message. */
-export function validateDocument(doc: DraftDocument, todayIso: string, hasFile: boolean): Map<string, string> {
+export function validateDocument(doc: DraftDocument, todayIso: string): Map<string, string> {
   const problems = new Map<string, string>();
   const spec = documentTypeSpec(doc.documentType);
-  if (!doc.file) problems.set('file', `Choose the ${spec.label} file to upload.`);
-  else if (!hasFile) problems.set('file', 'Choose this file again: the browser no longer holds it after the page was reloaded.');
-  else {
-    const problem = fileProblem(doc, doc.file);
-    if (problem) problems.set('file', problem);
-  }
+  const fileProblemText = fileMessage(doc);
+  if (fileProblemText) problems.set('file', fileProblemText);
   if (!doc.issueDate) problems.set('issueDate', `Enter the ${spec.issueDateLabel.toLowerCase()}.`);
 
   const details: Record<string, string> = {};
@@ -75,8 +93,7 @@ export function formFieldForApiPath(path: string): string | null {
   if (!match) return null;
   const [, index, rest] = match;
   const first = rest!.split('.')[0]!;
-  if (FILE_PATHS.has(first)) return `documents.${index}.file`;
-  if (first === 'category' || first === 'documentType') return `documents.${index}.documentType`;
+  if (FILE_PATHS.has(first) || first === 'category' || first === 'documentType') return `documents.${index}.file`;
   return `documents.${index}.${rest}`;
 }
 
@@ -92,9 +109,7 @@ export const draftResolver: Resolver<DraftForm> = async (values) => {
   const errors: FieldErrors<DraftForm> = {};
   const todayIso = today();
   values.documents.forEach((doc, index) => {
-    for (const [path, message] of validateDocument(doc, todayIso, Boolean(fileFor(doc.key)))) {
-      setError(errors, index, path, message);
-    }
+    for (const [path, message] of validateDocument(doc, todayIso)) setError(errors, index, path, message);
   });
   return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
 };
