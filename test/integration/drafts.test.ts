@@ -130,8 +130,13 @@ describe('the hourly clean-up job', () => {
         createdAt: new Date(now.getTime() - hoursAgo * HOUR).toISOString(),
         submittedAt: null,
         estimatedReviewCompletionDate: null,
+        reviewDueDate: null,
         documentIds: [],
+        documentTypes: [],
         emailsSent: {},
+        reviews: {},
+        reviewRevision: 0,
+        reviewCompletion: null,
       },
       [],
     );

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
+import { LIMITS, documentTypeSpec, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
 import { fieldId } from '../components/Field.js';
@@ -174,7 +174,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
         <div className="notice notice--warning" role="note">
           <p>
             <strong>
-              You are sending a replacement for your {CATALOG.find((spec) => spec.type === initial.replacing!.documentType)?.label} ({initial.replacing.fileName})
+              You are sending a replacement for your {documentTypeSpec(initial.replacing.documentType).label} ({initial.replacing.fileName})
             </strong>
             {initial.replacing.referenceNumber ? `, submission ${initial.replacing.referenceNumber}` : ''}. Its details are filled in below: check them and choose the new file.
           </p>
