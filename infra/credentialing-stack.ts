@@ -8,8 +8,10 @@ import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-c
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { OfficeContact } from '../src/contract/office.js';
+import { CredentialRoutes } from './constructs/credential-routes.js';
 import { DataLayer } from './constructs/data-layer.js';
 import { EmailSending } from './constructs/email-sending.js';
+import { ExpiryJobs } from './constructs/expiry-jobs.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeRoutes } from './constructs/intake-routes.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
@@ -54,12 +56,14 @@ export class CredentialingStack extends Stack {
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
+    const credentialRoutes = new CredentialRoutes(this, 'CredentialRoutes', { api: this.api, data: this.data });
+    const expiryJobs = new ExpiryJobs(this, 'ExpiryJobs', { data: this.data, email });
 
     const sm = this.workflow.stateMachine;
     this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
     this.monitoring.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     this.monitoring.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions]);
+    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...credentialRoutes.functions, ...expiryJobs.functions]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

@@ -7,13 +7,26 @@ import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type Dynamo
 import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
 import { canTransition, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
-import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import { lineageOf, type NotificationKind, type Submission, type SubmissionDocument } from '../domain/submission.js';
 import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
-const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
-const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
+export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
+export const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
+
+export const ownerVersionKey = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId' | 'uploadedAt'>) => `${lineageOf(doc)}#${doc.uploadedAt ?? ''}#${doc.documentId}`;
+
+/** A document item: its key and its index attributes (every version of a provider's credentials is listed by owner). */
+function toDocumentItem(doc: SubmissionDocument) {
+  return {
+    ...documentKey(doc.submissionId, doc.documentId),
+    ...doc,
+    gsiDocument: doc.documentId,
+    gsiOwner: doc.providerId,
+    gsiOwnerVersion: ownerVersionKey(doc),
+  };
+}
 
 function toSubmissionItem(s: Submission) {
   return {
@@ -27,7 +40,7 @@ function toSubmissionItem(s: Submission) {
   };
 }
 
-function fromSubmissionItem(item: Record<string, unknown>): Submission {
+export function fromSubmissionItem(item: Record<string, unknown>): Submission {
   return {
     submissionId: item.submissionId as string,
     provider: item.provider as Submission['provider'],
@@ -38,12 +51,14 @@ function fromSubmissionItem(item: Record<string, unknown>): Submission {
     estimatedReviewCompletionDate: (item.estimatedReviewCompletionDate as string | null) ?? null,
     documentIds: (item.documentIds as string[]) ?? [],
     emailsSent: (item.emailsSent as Submission['emailsSent']) ?? {},
+    earliestExpirationDate: (item.earliestExpirationDate as string | null | undefined) ?? null,
+    ...(item.replacedBy ? { replacedBy: item.replacedBy as Submission['replacedBy'] } : {}),
   };
 }
 
-function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
-  return rest as unknown as SubmissionDocument;
+/** The document without its key and index attributes. */
+export function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !name.startsWith('gsi'))) as unknown as SubmissionDocument;
 }
 
 function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
@@ -82,7 +97,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   ) {}
 
   async create(submission: Submission, documents: SubmissionDocument[]): Promise<void> {
-    const items = documents.map((doc) => ({ ...documentKey(doc.submissionId, doc.documentId), ...doc, gsiDocument: doc.documentId }));
+    const items = documents.map(toDocumentItem);
     for (let i = 0; i < items.length; i += 25) {
       let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {

@@ -29,6 +29,8 @@ export interface CreateDocumentBody {
   expirationDate?: string | null;
   issuingAuthority?: string;
   details?: Record<string, string>;
+  /** One of her own documents this one replaces or renews (README "Versions and expiry"). */
+  replacesDocumentId?: string;
 }
 
 export interface CreateSubmissionBody {
@@ -71,6 +73,21 @@ export interface DocumentView {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssueView[];
+  /** The earlier version this document replaces. */
+  replacesDocumentId?: string;
+  /** The newer version that replaced it (status SUPERSEDED). */
+  supersededBy?: DocumentRef;
+}
+
+export interface DocumentRef {
+  submissionId: string;
+  documentId: string;
+}
+
+/** A submission that replaced every failing document of an earlier one. */
+export interface SubmissionRef {
+  submissionId: string;
+  referenceNumber: string | null;
 }
 
 export interface ProviderSummary {
@@ -86,6 +103,13 @@ export interface SubmissionSummary {
   createdAt: string;
   submittedAt: string | null;
   estimatedReviewCompletionDate: string | null;
+  /** The soonest expiration date among its documents: reviewers see what expires soon. */
+  earliestExpirationDate: string | null;
+  /**
+   * Set when every document that failed (not accepted, or rejected in review) has been replaced
+   * by a received newer version: the submissions that did it. It no longer needs attention.
+   */
+  replacedBy?: SubmissionRef[];
   /** Staff only: who submitted. */
   provider?: ProviderSummary;
 }

@@ -5,6 +5,9 @@ export const METRICS_NAMESPACE = 'CredentialingIntake';
 /** Template metadata on each function: its TypeScript entry, which the local runtime runs. */
 export const ENTRY_METADATA_KEY = 'credentialing:entry';
 
+/** Template metadata on a scheduled rule: its job name (`npm run job -- <job-name>` locally). */
+export const JOB_METADATA_KEY = 'credentialing:job';
+
 /**
  * The portal's Content-Security-Policy (CloudFront in AWS, the local server locally). `connect`
  * lists the origins the browser talks to besides its own: Cognito and S3.

@@ -23,6 +23,7 @@ export const DOCUMENT_STATUSES = [
   'VERIFIED',
   'REJECTED',
   'EXPIRED',
+  'SUPERSEDED',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -96,6 +97,9 @@ export const AUDIT_EVENT_TYPES = [
   'NOTIFICATION_FAILED',
   'DOCUMENT_DOWNLOADED',
   'DOCUMENT_REVIEWED',
+  'DOCUMENT_SUPERSEDED',
+  'EXPIRY_REMINDER_SENT',
+  'DOCUMENT_EXPIRED',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -1,7 +1,8 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentRef, DocumentView, ProviderSummary, SubmissionListItem, SubmissionRef, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
+import type { NoticeRecords } from './expiry.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
 
 export interface Provider {
@@ -21,6 +22,10 @@ export interface Submission {
   documentIds: string[];
   /** Message ids of notification emails already sent, by kind: makes sending idempotent. */
   emailsSent: Partial<Record<NotificationKind, string>>;
+  /** The soonest expiration date among its documents. */
+  earliestExpirationDate?: string | null;
+  /** Set once every failing document has been replaced by a received newer version. */
+  replacedBy?: SubmissionRef[];
 }
 
 export type NotificationKind = 'RECEIVED' | 'REJECTED';
@@ -43,7 +48,28 @@ export interface SubmissionDocument {
   issues: DocumentIssue[];
   stagingKey: string;
   storedKey: string | null;
+  /** When its submission was created. */
+  uploadedAt?: string;
+  /** The earlier version it replaces (declared at upload). */
+  replacesDocumentId?: string | null;
+  /** The first version's id: every version of a credential shares it (its own id when it is the first). */
+  lineageId?: string;
+  /** Written when its submission is received: what expiry notices and credential views need without the submission. */
+  received?: ReceivedFacts | null;
+  supersededBy?: DocumentRef | null;
+  supersededAt?: string | null;
+  /** Expiry notices recorded, by notice. */
+  notices?: NoticeRecords;
 }
+
+export interface ReceivedFacts {
+  at: string;
+  referenceNumber: string;
+  owner: ProviderSummary;
+}
+
+/** The credential a document is a version of. */
+export const lineageOf = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId'>) => doc.lineageId ?? doc.documentId;
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
 export function toDocumentView(doc: SubmissionDocument): DocumentView {
@@ -60,6 +86,8 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
     details: doc.details,
     status: doc.status,
     issues: doc.issues,
+    ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
+    ...(doc.supersededBy ? { supersededBy: doc.supersededBy } : {}),
   };
 }
 
@@ -72,6 +100,8 @@ function toSubmissionSummary(submission: Submission, forStaff: boolean): Submiss
     createdAt: submission.createdAt,
     submittedAt: submission.submittedAt,
     estimatedReviewCompletionDate: submission.estimatedReviewCompletionDate,
+    earliestExpirationDate: submission.earliestExpirationDate ?? null,
+    ...(submission.replacedBy?.length ? { replacedBy: submission.replacedBy } : {}),
     ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
   };
 }

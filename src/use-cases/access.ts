@@ -20,7 +20,8 @@ export function assertProvider(caller: Caller): void {
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function isSubmissionId(value: string): boolean {
+/** Submission, document and provider ids are UUIDs; anything else is simply not found. */
+export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
@@ -30,7 +31,7 @@ export async function readableSubmission(
   caller: Caller,
   submissionId: string,
 ): Promise<{ submission: Submission; documents: SubmissionDocument[] }> {
-  const found = isSubmissionId(submissionId) ? await repository.get(submissionId) : null;
+  const found = isId(submissionId) ? await repository.get(submissionId) : null;
   assertCanRead(caller, found?.submission);
   return found!;
 }

@@ -22,6 +22,7 @@ export const DOCUMENT_STATUS: Record<DocumentStatus, { label: string; tone: Tone
   VERIFIED: { label: 'Verified', tone: 'success' },
   REJECTED: { label: 'Rejected', tone: 'danger' },
   EXPIRED: { label: 'Expired', tone: 'warning' },
+  SUPERSEDED: { label: 'Replaced', tone: 'neutral' },
 };
 
 export function typeLabel(type: DocumentType | string): string {
