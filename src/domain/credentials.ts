@@ -36,9 +36,8 @@ export function replacementProblem(doc: VersionFacts, submissionStatus: Submissi
   if (doc.supersededBy || doc.status === 'SUPERSEDED') {
     return `This ${label} was already replaced by a newer version. Renew or replace the current one from My credentials.`;
   }
-  if (doc.status === 'PENDING_UPLOAD' || doc.status === 'VALIDATING') {
-    return `This ${label} is still being checked. Wait for the result before replacing it.`;
-  }
+  if (doc.status === 'PENDING_UPLOAD') return `This ${label} was never submitted, so there is nothing to replace. Submit it as a new document.`;
+  if (doc.status === 'VALIDATING') return `This ${label} is still being checked. Wait for the result before replacing it.`;
   if (!replacementKind(doc, submissionStatus)) {
     return `This ${label} is ${doc.status === 'VERIFIED' ? 'verified' : 'in review'} and has no expiration date, so there is nothing to renew. Upload it as a new document instead.`;
   }
