@@ -19,6 +19,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`, 'Query on the intake table\'s own GSIs (my submissions, by reference, by status); scoped to this table.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/staging/*]`, 'Uploads and validation are limited to the staging/ prefix of the documents bucket; keys inside are server-generated ids.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/documents/*]`, 'Only the accept step writes permanent documents, under the documents/ prefix.');
+  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'The malware scanner (GuardDuty\'s role, or the scanning function) reads and tags the intake/ snapshots it scans; keys inside are server-generated ids.');
   for (const child of stack.node.findAll()) {
     if (child instanceof ServiceFunction) {
       ack(stack, `AwsSolutions-IAM5[Resource::<${logicalId(child.function)}.Arn>:*]`, 'Step Functions\' Lambda integration invokes the function and its versions; granted by CDK to the state machine role only.');
@@ -45,14 +46,35 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (portalDeployer) {
     const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';
-    // cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis.
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const { account, region } = pseudoParameters(stack);
     const assetsBucket = `Resource::arn:<AWS::Partition>:s3:::${stack.synthesizer.bootstrapQualifier ? `cdk-${stack.synthesizer.bootstrapQualifier}` : 'cdk-hnb659fds'}-assets-${account}-${region}/*`;
     for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', `Resource::<${logicalId(data.portalBucket)}.Arn>/*`, assetsBucket]) {
       ack(portalDeployer, `AwsSolutions-IAM5[${finding}]`, reason);
     }
     ack(portalDeployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason);
   }
+  acknowledgeMalwareProtection(stack);
   ack(stack, 'AwsSolutions-COG8', 'The Plus feature plan (threat protection) is a per-user cost decision for the deploying organisation.');
+}
+
+function acknowledgeMalwareProtection(stack: CredentialingStack): void {
+  const { account, region } = pseudoParameters(stack);
+  ack(
+    stack.malware.guardDutyRole,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${region}:${account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+    'GuardDuty creates and names the EventBridge managed rule itself (this prefix, a suffix it chooses); the policy is the one GuardDuty documents, and only its malware-protection-plan principal may manage the rule.',
+  );
+  ack(
+    stack.malware.node.findChild('ThreatsFoundRule'),
+    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+    'EventBridge publishes threat alerts to the KMS-encrypted alarm topic; SNS encryption needs GenerateDataKey* on that one key (granted by CDK to this rule\'s role only).',
+  );
+}
+
+/** cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis. */
+function pseudoParameters(stack: Stack): { account: string; region: string } {
+  return {
+    account: Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account,
+    region: Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region,
+  };
 }
