@@ -10,7 +10,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { noticeIndexAttributes } from '../../src/adapters/dynamodb-expiry-schedule.js';
 import type { Mailer } from '../../src/ports/mailer.js';
 import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
-import { runExpiryDigest, runExpiryReminders } from './support/jobs.js';
+import { runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 import { cv, daysFromToday, dea, license, submit, type Submitted } from './support/submissions.js';
 

@@ -6,6 +6,8 @@ import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { StaffHomePage } from './pages/StaffHomePage.js';
+import { StaffProviderPage } from './pages/StaffProviderPage.js';
+import { PORTAL_ROUTES } from '../../src/contract/portal-routes.js';
 import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
 import { lazy, Suspense, type ReactNode } from 'react';
 
@@ -25,11 +27,11 @@ export function createQueryClient(): QueryClient {
 }
 
 /** Signed-in pages; otherwise sign-in, coming back here afterwards. */
-function RequireAuth({ children, providersOnly = false }: { children: ReactNode; providersOnly?: boolean }) {
+function RequireAuth({ children, only }: { children: ReactNode; only?: 'provider' | 'staff' }) {
   const { session } = useAuth();
   const location = useLocation();
   if (!session) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  if (providersOnly && session.role !== 'provider') return <StaffHomePage />;
+  if (only && session.role !== only) return <Home />;
   return children;
 }
 
@@ -46,8 +48,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-            <Route path="/upload" element={<RequireAuth providersOnly><Suspense fallback={<p className="loading" role="status">Loading the upload form…</p>}><UploadPage /></Suspense></RequireAuth>} />
-            <Route path="/submissions/:submissionId" element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><Suspense fallback={<p className="loading" role="status">Loading the upload form…</p>}><UploadPage /></Suspense></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
             <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -15,6 +15,8 @@ export interface E2eStack {
   /** The Cognito endpoint the portal signs in with. */
   cognitoUrl: string;
   users: DemoUser[];
+  endpoints: { dynamodb: string; ses: string };
+  tables: { intake: string; audit: string };
 }
 
 declare module 'vitest' {
@@ -34,6 +36,7 @@ export const MICHAEL = 'michael.chen@example.org';
 export const STAFF = 'credentialing@example.org';
 
 export interface StoredEmail {
+  messageId: string;
   subject: string;
   body: { text?: string; html?: string };
   destination: { to: string[] };

@@ -1,7 +1,7 @@
 /** Typed calls to the intake API with the signed-in user's ID token. */
 import { useMemo } from 'react';
 import { SessionExpired, useAuth } from '../auth/AuthProvider.js';
-import type { CreatedSubmission, CreateDocumentBody, FieldProblem, SubmissionList, SubmissionView } from './types.js';
+import type { CreatedSubmission, CreateDocumentBody, DocumentHistory, ExpiringDocuments, FieldProblem, ProviderCredentials, SubmissionList, SubmissionView } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -36,6 +36,10 @@ export interface Api {
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
   submit(submissionId: string): Promise<{ submissionId: string; status: string }>;
+  /** Her own credentials, or (staff) a provider's. */
+  getCredentials(providerId?: string): Promise<ProviderCredentials>;
+  getDocumentHistory(documentId: string): Promise<DocumentHistory>;
+  listExpiring(days: number, nextToken?: string): Promise<ExpiringDocuments>;
 }
 
 export function useApi(): Api {
@@ -83,6 +87,9 @@ export function useApi(): Api {
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
       createSubmission: (documents) => call('POST', '/submissions', { documents }),
       submit: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/submit`, {}),
+      getCredentials: (providerId) => call('GET', providerId ? `/providers/${encodeURIComponent(providerId)}/credentials` : '/credentials'),
+      getDocumentHistory: (documentId) => call('GET', `/documents/${encodeURIComponent(documentId)}/history`),
+      listExpiring: (days, nextToken) => call('GET', `/credentials/expiring?days=${days}${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`),
     };
   }, [config.apiUrl, getIdToken, expire]);
 }

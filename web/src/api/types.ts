@@ -10,3 +10,13 @@ export type {
   SubmissionListItem,
   SubmissionView,
 } from '../../../src/contract/http.js';
+export type {
+  CredentialAction,
+  CredentialStanding,
+  CredentialVersionView,
+  CredentialView,
+  DocumentHistory,
+  ExpiringDocuments,
+  ExpiringDocumentView,
+  ProviderCredentials,
+} from '../../../src/contract/credentials.js';

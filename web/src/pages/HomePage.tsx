@@ -8,7 +8,8 @@ import { describeError, useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js';
+import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDateTime } from '../format.js';
 import { loadDraft } from '../upload/draft.js';
 
@@ -67,6 +68,11 @@ export function HomePage() {
     queryFn: () => api.listSubmissions(),
     refetchInterval: (query) => (query.state.data?.items.some((item) => isSubmissionInProgress(item.status)) ? 3000 : false),
   });
+  const credentials = useQuery({
+    queryKey: ['credentials'],
+    queryFn: () => api.getCredentials(),
+    refetchInterval: (query) => (query.state.data?.credentials.some((credential) => credential.standing === 'CHECKING') ? 3000 : false),
+  });
   const draft = loadDraft(session!.username);
   const items = sortNewestFirst(list.data?.items ?? []);
 
@@ -89,6 +95,26 @@ export function HomePage() {
           You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
         </p>
       )}
+
+      <section className="card" aria-labelledby="credentials-heading">
+        <div className="card__header">
+          <div>
+            <h2 id="credentials-heading">My credentials</h2>
+            <p className="muted">Your current document of each kind, where it stands, and every earlier version. Renew a document here before it expires.</p>
+          </div>
+        </div>
+        {credentials.isPending ? (
+          <p role="status" className="loading">
+            Loading your credentials…
+          </p>
+        ) : credentials.isError ? (
+          <p className="notice notice--error" role="alert">
+            We could not load your credentials. {describeError(credentials.error)}
+          </p>
+        ) : (
+          <CredentialList credentials={credentials.data} canAct audience="provider" />
+        )}
+      </section>
 
       <section className="card" aria-labelledby="submissions-heading">
         <div className="card__header">
@@ -140,7 +166,8 @@ export function SubmissionTable({ items, showProvider = false }: { items: Submis
             {showProvider && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
-              <StatusBadge status={item.status} />
+              <SubmissionStatusBadge submission={item} />
+              {showProvider && <ExpiryFlag expirationDate={item.earliestExpirationDate} />}
             </td>
             <td data-label="Documents">{item.documentCount}</td>
           </tr>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
+import { ExpiringList } from '../credentials/ExpiringList.js';
 import { ReferenceLookup, SubmissionTable, sortNewestFirst } from './HomePage.js';
 
 export function StaffHomePage() {
@@ -34,6 +35,7 @@ export function StaffHomePage() {
           <SubmissionTable items={items} showProvider />
         )}
       </section>
+      <ExpiringList />
     </>
   );
 }

@@ -5,7 +5,8 @@ import type { DocumentView, SubmissionView } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { PageHeading } from '../components/Layout.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { ExpiryFlag, StatusBadge, SubmissionStatusBadge } from '../components/StatusBadge.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
@@ -46,7 +47,13 @@ function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: 
           ))}
         </ul>
       )}
-      {hasIssues && fixUrl && (
+      {doc.supersededBy && (
+        <p className="notice notice--info">
+          Replaced by a newer version: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
+        </p>
+      )}
+      {doc.replacesDocumentId && <p className="muted">Replaces an earlier version of this document.</p>}
+      {hasIssues && fixUrl && !doc.supersededBy && (
         <p>
           <Link to={fixUrl}>
             Choose another file<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
@@ -61,7 +68,10 @@ function DocumentItem({ doc, fixUrl, validating }: { doc: DocumentView; fixUrl: 
         {doc.expirationDate && (
           <div>
             <dt>Expires</dt>
-            <dd>{formatDate(doc.expirationDate)}</dd>
+            <dd>
+              {formatDate(doc.expirationDate)}
+              {doc.status !== 'SUPERSEDED' && <ExpiryFlag expirationDate={doc.expirationDate} />}
+            </dd>
           </div>
         )}
         {doc.issuingAuthority && (
@@ -89,6 +99,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
   const { status } = submission;
   const fixUrl = `/upload?from=${encodeURIComponent(submission.submissionId)}`;
   const failing = submission.documents.filter((doc) => doc.issues.length > 0 || doc.status === 'INVALID');
+  const replacedBy = submission.replacedBy ?? [];
 
   return (
     <>
@@ -97,9 +108,9 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           <p className="eyebrow">
             <Link to="/">{isOwner ? 'My submissions' : 'Review queue'}</Link> / Submission
           </p>
-          <PageHeading>{HEADINGS[status] ?? 'Submission'}</PageHeading>
+          <PageHeading>{replacedBy.length > 0 ? 'Replaced by a newer submission' : (HEADINGS[status] ?? 'Submission')}</PageHeading>
         </div>
-        <StatusBadge status={status} />
+        <SubmissionStatusBadge submission={submission} />
       </div>
 
       <div aria-live="polite" className="status-region">
@@ -156,7 +167,25 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           </section>
         )}
 
-        {status === 'REJECTED' && (
+        {replacedBy.length > 0 && (
+          <section className="card" aria-labelledby="replaced-heading">
+            <h2 id="replaced-heading">Nothing more is needed here</h2>
+            <p>
+              Every document that needed attention was replaced by a newer version, sent with{' '}
+              {replacedBy.map((ref, index) => (
+                <span key={ref.submissionId}>
+                  {index > 0 && ', '}
+                  <Link to={portalPaths.submission(ref.submissionId)} className="mono">
+                    {ref.referenceNumber ?? 'a newer submission'}
+                  </Link>
+                </span>
+              ))}
+              . This submission stays here for the record.
+            </p>
+          </section>
+        )}
+
+        {status === 'REJECTED' && replacedBy.length === 0 && (
           <section className="card rejected" aria-labelledby="rejected-heading">
             <h2 id="rejected-heading">
               {failing.length === 1 ? 'One document was not accepted' : `${failing.length} documents were not accepted`}
@@ -195,7 +224,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           <div>
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={status} />
+              <SubmissionStatusBadge submission={submission} />
             </dd>
           </div>
           {submission.provider && (
@@ -225,7 +254,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
         <h2 id="documents-list-heading">Documents ({submission.documents.length})</h2>
         <ul className="doc-list">
           {submission.documents.map((doc) => (
-            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null} validating={status === 'VALIDATING'} />
+            <DocumentItem key={doc.documentId} doc={doc} fixUrl={status === 'REJECTED' && isOwner && replacedBy.length === 0 ? fixUrl : null} validating={status === 'VALIDATING'} />
           ))}
         </ul>
       </section>

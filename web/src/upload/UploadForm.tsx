@@ -113,6 +113,11 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
         const field = formFieldForApiPath(detail.path);
         const index = Number(detail.path.split('.')[1]);
         const doc = values.documents[index];
+        if (doc && detail.path.endsWith('.replacesDocumentId')) {
+          // The document it replaces is not a field: the card says it, and so does the summary.
+          found.push({ target: fieldId('f', doc.key, 'heading'), message: `${titles[index]}: ${detail.message}` });
+          continue;
+        }
         if (!field || !doc) continue;
         setError(field as 'documents.0.issueDate', { type: 'server', message: detail.message });
         const path = field.split('.').slice(2).join('-');
@@ -139,14 +144,15 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const origin = initial.origin;
+  const replacing = origin?.replaces ? initial.documents[0]?.replacing : undefined;
   return (
     <FormProvider {...methods}>
-      <PageHeading>Upload documents</PageHeading>
+      <PageHeading>{replacing ? `${replacing.renewal ? 'Renew' : 'Replace'} your ${replacing.title}` : 'Upload documents'}</PageHeading>
       <p className="lede">
         Add each credentialing document with its details. Everything you enter is checked as you go and kept on this device until you
         submit.
       </p>
-      {origin && (
+      {origin?.submissionId && (
         <div className="notice notice--warning">
           <strong>Your previous submission was not accepted.</strong> Choose another file for each document marked below, then submit
           again. Your other documents and their details are kept.

@@ -4,7 +4,7 @@
  * live in memory (kept across in-app navigation, e.g. a trip to sign-in) keyed by card.
  */
 import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
-import type { CreateDocumentBody, SubmissionView } from '../api/types.js';
+import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 
 export interface FileMeta {
   name: string;
@@ -23,12 +23,15 @@ export interface DraftDocument {
   file: FileMeta | null;
   /** Why the previous attempt's file was refused (resubmission after REJECTED). */
   previousIssues: string[];
+  /** The earlier version this document replaces or renews, and what the card says about it. */
+  replacesDocumentId?: string;
+  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean };
 }
 
 export interface DraftForm {
   documents: DraftDocument[];
-  /** The REJECTED submission this draft fixes, if any. */
-  origin?: { submissionId: string; referenceNumber: string | null };
+  /** The REJECTED submission this draft fixes, or the document it replaces (`/upload?replaces=`). */
+  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string };
 }
 
 const files = new Map<string, File>();
@@ -136,8 +139,37 @@ export function draftFromRejected(submission: SubmissionView): DraftForm {
         details: { ...doc.details },
         file: file ? describeFile(file) : refused ? null : { name: doc.fileName, size: doc.sizeBytes, contentType: doc.contentType },
         previousIssues: doc.issues.map((issue) => issue.message),
+        // Every document is sent again as the next version of its counterpart (nothing of a refused submission was stored).
+        replacesDocumentId: doc.documentId,
       };
     }),
+  };
+}
+
+const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) => {
+  const label = CATALOG.find((spec) => spec.type === doc.documentType)?.label ?? doc.documentType;
+  return doc.details.jurisdiction ? `${label} (${doc.details.jurisdiction})` : label;
+};
+
+/**
+ * A draft for one new version of `version` (`/upload?replaces={documentId}`): its type, authority
+ * and numbers kept; the dates kept for a corrected file (replace), left to fill for a renewal.
+ */
+export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView): DraftForm {
+  const renewal = history.credential.action === 'RENEW';
+  return {
+    origin: { replaces: version.documentId },
+    documents: [
+      {
+        ...emptyDocument(version.documentType),
+        issuingAuthority: version.issuingAuthority,
+        details: { ...version.details },
+        ...(renewal ? {} : { issueDate: version.issueDate, expirationDate: version.expirationDate ?? '' }),
+        previousIssues: version.issues.map((issue) => issue.message),
+        replacesDocumentId: version.documentId,
+        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal },
+      },
+    ],
   };
 }
 
@@ -158,6 +190,7 @@ export function toCreateDocument(doc: DraftDocument, file: File, sha256: string)
     ...(spec.expiration !== 'none' && doc.expirationDate ? { expirationDate: doc.expirationDate } : {}),
     issuingAuthority: doc.issuingAuthority.trim(),
     details,
+    ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
   };
 }
 
