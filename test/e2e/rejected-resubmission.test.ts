@@ -87,7 +87,7 @@ describe('a PNG renamed .pdf', () => {
     expect(await documentItem(session.page, 'Medical License').getByText('Replaced', { exact: true }).isVisible()).toBe(true);
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
     const row = session.page.getByRole('row').filter({ has: session.page.getByRole('link', { name: 'Not submitted yet' }) }).filter({ hasText: 'Replaced' });
-    expect(await row.count()).toBeGreaterThan(0);
+    await row.first().waitFor();
     expect(pageErrors(session.page)).toEqual([]);
   });
 });
