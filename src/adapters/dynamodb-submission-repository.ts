@@ -4,11 +4,10 @@
  * submission item, and every status change is one conditional update (README "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DocumentIssue } from '../domain/document-issues.js';
 import { ValidationFailed } from '../domain/errors.js';
-import { canTransition, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
+import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import { lineageOf, type NotificationKind, type Submission, type SubmissionDocument } from '../domain/submission.js';
-import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
+import type { DocumentChanges, ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
@@ -203,12 +202,16 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     );
   }
 
-  async updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void> {
+  async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
     const sets = ['#status = :status'];
     const values: Record<string, unknown> = { ':status': changes.status };
     if (changes.issues) {
       sets.push('issues = :issues');
       values[':issues'] = changes.issues;
+    }
+    if (changes.inspection) {
+      sets.push('inspection = :inspection');
+      values[':inspection'] = changes.inspection;
     }
     if (changes.storedKey !== undefined) {
       sets.push('storedKey = :storedKey');

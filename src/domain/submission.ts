@@ -1,5 +1,5 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentRef, DocumentView, ProviderSummary, SubmissionListItem, SubmissionRef, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentInspection, DocumentRef, DocumentView, ProviderSummary, SubmissionListItem, SubmissionRef, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
 import type { NoticeRecords } from './expiry.js';
@@ -46,6 +46,8 @@ export interface SubmissionDocument {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssue[];
+  /** What validation noticed about an accepted file that reviewers should know (absent until validated). */
+  inspection?: DocumentInspection;
   stagingKey: string;
   storedKey: string | null;
   /** When its submission was created. */
@@ -86,6 +88,7 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
     details: doc.details,
     status: doc.status,
     issues: doc.issues,
+    ...(doc.inspection ? { inspection: doc.inspection } : {}),
     ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
     ...(doc.supersededBy ? { supersededBy: doc.supersededBy } : {}),
   };

@@ -1,5 +1,6 @@
 import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
+import type { DocumentInspection } from '../contract/http.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
@@ -14,6 +15,13 @@ export interface ListQuery {
   nextToken?: string;
 }
 
+export interface DocumentChanges {
+  status: DocumentStatus;
+  issues?: DocumentIssue[];
+  inspection?: DocumentInspection;
+  storedKey?: string | null;
+}
+
 export interface SubmissionRepository {
   /** Writes documents first, then the submission: a reader never sees a submission without its documents. */
   create(submission: Submission, documents: SubmissionDocument[]): Promise<void>;
@@ -22,7 +30,7 @@ export interface SubmissionRepository {
   list(query: ListQuery): Promise<Page<Submission>>;
   /** Conditional status change; false when the submission was not in `from`. */
   transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes?: Partial<Pick<Submission, 'submittedAt'>>): Promise<boolean>;
-  updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void>;
+  updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;
   /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */
   markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void>;
   /** Claims a reference number; false if another submission already holds it. */

@@ -23,10 +23,10 @@ export async function validateDocument(
   if (!doc) throw new Error(`Document ${documentId} of submission ${submissionId} does not exist`);
 
   const object = await deps.store.open(doc.stagingKey);
-  const issues = object
-    ? (await inspectDocument(object.body, doc)).issues
-    : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
+  const inspected = object ? await inspectDocument(object.body, doc) : null;
+  const issues = inspected ? inspected.issues : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
+  const inspection = inspected ? { repaired: inspected.notes.repaired } : undefined;
 
-  await deps.repository.updateDocument(submissionId, documentId, { status: issues.length === 0 ? 'VALIDATING' : 'INVALID', issues });
+  await deps.repository.updateDocument(submissionId, documentId, { status: issues.length === 0 ? 'VALIDATING' : 'INVALID', issues, inspection });
   return { documentId, valid: issues.length === 0, issueCodes: issues.map((issue) => issue.code) };
 }
