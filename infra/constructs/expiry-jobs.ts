@@ -24,6 +24,15 @@ export interface ExpiryJobsProps {
 /** 13:00 UTC: 8 or 9 in the morning on the US east coast, before office hours further west. */
 const MORNING = { minute: '0', hour: '13' };
 
+interface JobSpec {
+  /** camelCase, as `npm run job` and `.data/stack.json` name it. */
+  job: string;
+  entry: string;
+  description: string;
+  timeout: Duration;
+  schedule: events.Schedule;
+}
+
 export class ExpiryJobs extends Construct {
   readonly reminders: ServiceFunction;
   readonly digest: ServiceFunction;
@@ -32,42 +41,38 @@ export class ExpiryJobs extends Construct {
   constructor(scope: Construct, id: string, props: ExpiryJobsProps) {
     super(scope, id);
     const { key, intakeTable, auditTable } = props.data;
+    // A function that sends email, on its schedule; a failed run's work is simply the next run's (claims are withdrawn when a send fails).
+    const scheduled = (fnId: string, spec: JobSpec) => {
+      const fn = props.email.allowSending(new ServiceFunction(this, fnId, { entry: spec.entry, description: spec.description, key, timeout: spec.timeout }));
+      const rule = new events.Rule(this, `${fnId}Schedule`, {
+        description: spec.description,
+        schedule: spec.schedule,
+        targets: [new targets.LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+      });
+      markScheduledJob(rule, spec.job);
+      return fn;
+    };
 
-    this.reminders = props.email.allowSending(
-      new ServiceFunction(this, 'ExpiryRemindersFn', {
-        entry: 'src/handlers/jobs/send-expiry-notices.ts',
-        description: 'Daily: expiry reminders and expired notices; marks documents EXPIRED',
-        key,
-        timeout: Duration.minutes(5),
-      })
-        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byNextNotice)
-        .bindIntakeTable(intakeTable, 'UpdateItem')
-        .bindAuditAppend(auditTable),
-    );
-    const daily = new events.Rule(this, 'DailySchedule', {
-      description: 'Expiry reminders, every morning',
+    this.reminders = scheduled('ExpiryRemindersFn', {
+      job: 'expiryReminders',
+      entry: 'src/handlers/jobs/send-expiry-notices.ts',
+      description: 'Daily: expiry reminders and expired notices; marks documents EXPIRED',
+      timeout: Duration.minutes(5),
       schedule: events.Schedule.cron(MORNING),
-      // A failed run's notices are simply the next run's: claims are withdrawn when a send fails.
-      targets: [new targets.LambdaFunction(this.reminders.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
-    });
-    markScheduledJob(daily, 'expiryReminders');
+    })
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byNextNotice)
+      .bindIntakeTable(intakeTable, 'UpdateItem')
+      .bindAuditAppend(auditTable);
 
-    this.digest = props.email.allowSending(
-      new ServiceFunction(this, 'ExpiryDigestFn', {
-        entry: 'src/handlers/jobs/send-expiry-digest.ts',
-        description: 'Weekly: the staff digest of documents expiring soon and expired',
-        key,
-        timeout: Duration.minutes(2),
-      })
-        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration)
-        .bindIntakeTable(intakeTable, 'PutItem', 'UpdateItem'),
-    );
-    const weekly = new events.Rule(this, 'WeeklySchedule', {
-      description: 'Staff expiry digest, every Monday morning',
+    this.digest = scheduled('ExpiryDigestFn', {
+      job: 'expiryDigest',
+      entry: 'src/handlers/jobs/send-expiry-digest.ts',
+      description: 'Weekly (Mondays): the staff digest of documents expiring soon and expired',
+      timeout: Duration.minutes(2),
       schedule: events.Schedule.cron({ ...MORNING, weekDay: 'MON' }),
-      targets: [new targets.LambdaFunction(this.digest.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
-    });
-    markScheduledJob(weekly, 'expiryDigest');
+    })
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration)
+      .bindIntakeTable(intakeTable, 'PutItem', 'UpdateItem');
     this.functions = [this.reminders, this.digest];
   }
 }

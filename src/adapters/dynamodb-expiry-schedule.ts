@@ -5,7 +5,7 @@
  * date in the sparse byExpiration index (partitioned by month: a date range reads only its months).
  * Every change is one conditional update on the document item; no index entry is trusted.
  */
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { EXPIRY_NOTICE_SHARDS, INTAKE_INDEXES } from '../contract/tables.js';
 import { noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
 import { ValidationFailed } from '../domain/errors.js';
@@ -67,25 +67,30 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
 
   async listDue(today: string, limit: number, nextToken?: string) {
     const shards = Array.from({ length: EXPIRY_NOTICE_SHARDS }, (_, shard) => String(shard));
-    let cursor: Cursor | undefined = decode(nextToken, (at) => shards.includes(at)) ?? { at: shards[0]! };
-    const items: ScheduledDocument[] = [];
+    const { partitionKey, sortKey, name } = INTAKE_INDEXES.byNextNotice;
+    const page = await this.queryAcross(shards, limit, nextToken, (shard) => ({
+      IndexName: name,
+      KeyConditionExpression: '#shard = :shard AND #next <= :today',
+      ExpressionAttributeNames: { '#shard': partitionKey, '#next': sortKey },
+      ExpressionAttributeValues: { ':shard': shard, ':today': today },
+    }));
+    return { ...page, items: page.items as ScheduledDocument[] };
+  }
+
+  /**
+   * Reads `limit` items from the partitions in order, each queried with `query(partition)`; the
+   * page token says which partition it stopped in and where.
+   */
+  private async queryAcross(partitions: string[], limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>) {
+    let cursor: Cursor | undefined = decode(nextToken, (at) => partitions.includes(at)) ?? (partitions[0] ? { at: partitions[0] } : undefined);
+    const items: SubmissionDocument[] = [];
     let itemsRead = 0;
     while (cursor && items.length < limit) {
-      const page: QueryCommandOutput = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INTAKE_INDEXES.byNextNotice.name,
-          KeyConditionExpression: '#shard = :shard AND #next <= :today',
-          ExpressionAttributeNames: { '#shard': INTAKE_INDEXES.byNextNotice.partitionKey, '#next': INTAKE_INDEXES.byNextNotice.sortKey },
-          ExpressionAttributeValues: { ':shard': cursor.at, ':today': today },
-          Limit: limit - items.length,
-          ExclusiveStartKey: cursor.key,
-        }),
-      );
+      const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.tableName, ...query(cursor.at), Limit: limit - items.length, ExclusiveStartKey: cursor.key }));
       itemsRead += page.ScannedCount ?? 0;
-      items.push(...(page.Items ?? []).map((item) => fromDocumentItem(item) as ScheduledDocument));
-      const nextShard: string | undefined = shards[shards.indexOf(cursor.at) + 1];
-      cursor = page.LastEvaluatedKey ? { at: cursor.at, key: page.LastEvaluatedKey } : nextShard ? { at: nextShard } : undefined;
+      items.push(...(page.Items ?? []).map(fromDocumentItem));
+      const next: string | undefined = partitions[partitions.indexOf(cursor.at) + 1];
+      cursor = page.LastEvaluatedKey ? { at: cursor.at, key: page.LastEvaluatedKey } : next ? { at: next } : undefined;
     }
     const token = encode(cursor);
     return { items, itemsRead, ...(token ? { nextToken: token } : {}) };
@@ -169,28 +174,15 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
   }
 
   async listExpiring(from: string, to: string, limit: number, nextToken?: string): Promise<Page<SubmissionDocument>> {
-    const months = monthsBetween(from, to);
-    let cursor: Cursor | undefined = decode(nextToken, (at) => months.includes(at)) ?? (months[0] ? { at: months[0] } : undefined);
-    const items: SubmissionDocument[] = [];
-    while (cursor && items.length < limit) {
-      const page: QueryCommandOutput = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INTAKE_INDEXES.byExpiration.name,
-          KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#month': INTAKE_INDEXES.byExpiration.partitionKey, '#expiry': INTAKE_INDEXES.byExpiration.sortKey },
-          // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
-          ExpressionAttributeValues: { ':month': cursor.at, ':from': from, ':to': `${to}#~` },
-          Limit: limit - items.length,
-          ExclusiveStartKey: cursor.key,
-        }),
-      );
-      items.push(...(page.Items ?? []).map(fromDocumentItem));
-      const nextMonth: string | undefined = months[months.indexOf(cursor.at) + 1];
-      cursor = page.LastEvaluatedKey ? { at: cursor.at, key: page.LastEvaluatedKey } : nextMonth ? { at: nextMonth } : undefined;
-    }
-    const token = encode(cursor);
-    return { items, ...(token ? { nextToken: token } : {}) };
+    const { partitionKey, sortKey, name } = INTAKE_INDEXES.byExpiration;
+    const { items, nextToken: next } = await this.queryAcross(monthsBetween(from, to), limit, nextToken, (month) => ({
+      IndexName: name,
+      KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey },
+      // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
+      ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~` },
+    }));
+    return { items, ...(next ? { nextToken: next } : {}) };
   }
 
   async claimDigest(date: string, runId: string): Promise<boolean> {

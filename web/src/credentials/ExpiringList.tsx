@@ -3,9 +3,46 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { EXPIRY_WARNING_DAYS } from '../../../src/domain/expiry.js';
-import { describeError, useApi } from '../api/client.js';
+import { useApi } from '../api/client.js';
+import type { ExpiringDocumentView } from '../api/types.js';
+import { QueryState } from '../components/QueryState.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { expiresIn, formatDate, typeLabel } from '../format.js';
+
+function ExpiringTable({ items }: { items: ExpiringDocumentView[] }) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Documents expiring in the next {EXPIRY_WARNING_DAYS} days, soonest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Provider</th>
+          <th scope="col">Document</th>
+          <th scope="col">Expires</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map(({ provider, document, daysToExpiry }) => (
+          <tr key={document.documentId}>
+            <td data-label="Provider">
+              <Link to={portalPaths.staffProvider(provider.providerId)}>{provider.name || provider.email}</Link>
+            </td>
+            <td data-label="Document">
+              {typeLabel(document.documentType)}
+              {document.details.jurisdiction ? ` (${document.details.jurisdiction})` : ''}
+            </td>
+            <td data-label="Expires">
+              {formatDate(document.expirationDate)} <span className="muted">· {expiresIn(daysToExpiry)}</span>
+            </td>
+            <td data-label="Status">
+              <StatusBadge status={document.status} kind="document" />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function ExpiringList() {
   const api = useApi();
@@ -15,61 +52,27 @@ export function ExpiringList() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextToken,
   });
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="card" aria-labelledby="expiring-heading">
       <h2 id="expiring-heading">Expiring in the next {EXPIRY_WARNING_DAYS} days</h2>
-      {query.isPending ? (
-        <p role="status" className="loading">
-          Loading expiring documents…
-        </p>
-      ) : query.isError ? (
-        <p className="notice notice--error" role="alert">
-          The list could not be loaded. {describeError(query.error)}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="empty">No document on file expires in the next {EXPIRY_WARNING_DAYS} days.</p>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">Documents expiring in the next {EXPIRY_WARNING_DAYS} days, soonest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Document</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map(({ provider, document, daysToExpiry }) => (
-                <tr key={document.documentId}>
-                  <td data-label="Provider">
-                    <Link to={portalPaths.staffProvider(provider.providerId)}>{provider.name || provider.email}</Link>
-                  </td>
-                  <td data-label="Document">
-                    {typeLabel(document.documentType)}
-                    {document.details.jurisdiction ? ` (${document.details.jurisdiction})` : ''}
-                  </td>
-                  <td data-label="Expires">
-                    {formatDate(document.expirationDate)} <span className="muted">· {expiresIn(daysToExpiry)}</span>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={document.status} kind="document" />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {query.hasNextPage && (
-            <p>
-              <button type="button" className="button button--secondary button--small" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? 'Loading…' : 'Show more'}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      <QueryState query={query} loading="Loading expiring documents…" failed="The list could not be loaded.">
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          if (items.length === 0) return <p className="empty">No document on file expires in the next {EXPIRY_WARNING_DAYS} days.</p>;
+          return (
+            <>
+              <ExpiringTable items={items} />
+              {query.hasNextPage && (
+                <p>
+                  <button type="button" className="button button--secondary button--small" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+                    {query.isFetchingNextPage ? 'Loading…' : 'Show more'}
+                  </button>
+                </p>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }

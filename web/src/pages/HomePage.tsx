@@ -9,6 +9,7 @@ import type { SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
 import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js';
+import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDateTime } from '../format.js';
 import { loadDraft } from '../upload/draft.js';
@@ -103,17 +104,9 @@ export function HomePage() {
             <p className="muted">Your current document of each kind, where it stands, and every earlier version. Renew a document here before it expires.</p>
           </div>
         </div>
-        {credentials.isPending ? (
-          <p role="status" className="loading">
-            Loading your credentials…
-          </p>
-        ) : credentials.isError ? (
-          <p className="notice notice--error" role="alert">
-            We could not load your credentials. {describeError(credentials.error)}
-          </p>
-        ) : (
-          <CredentialList credentials={credentials.data} canAct audience="provider" />
-        )}
+        <QueryState query={credentials} loading="Loading your credentials…" failed="We could not load your credentials.">
+          {(data) => <CredentialList credentials={data} canAct audience="provider" />}
+        </QueryState>
       </section>
 
       <section className="card" aria-labelledby="submissions-heading">

@@ -1,8 +1,9 @@
 /** Staff: one provider's credentials — the same view she has, without her actions (the weekly digest links here). */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { describeError, isNotFound, useApi } from '../api/client.js';
+import { isNotFound, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
+import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDate } from '../format.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -26,19 +27,9 @@ export function StaffProviderPage() {
       </div>
       <section className="card" aria-labelledby="provider-credentials-heading">
         <h2 id="provider-credentials-heading">Credentials{query.data ? ` as of ${formatDate(query.data.today)}` : ''}</h2>
-        {query.isPending ? (
-          <p role="status" className="loading">
-            Loading credentials…
-          </p>
-        ) : query.isError ? (
-          <p className="notice notice--error" role="alert">
-            {describeError(query.error)}
-          </p>
-        ) : !provider ? (
-          <p className="empty">This provider has no documents on file.</p>
-        ) : (
-          <CredentialList credentials={query.data} canAct={false} audience="staff" />
-        )}
+        <QueryState query={query} loading="Loading credentials…" failed="The credentials could not be loaded.">
+          {(data) => (data.provider ? <CredentialList credentials={data} canAct={false} audience="staff" /> : <p className="empty">This provider has no documents on file.</p>)}
+        </QueryState>
       </section>
     </>
   );
