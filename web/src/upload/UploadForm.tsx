@@ -149,8 +149,9 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     <FormProvider {...methods}>
       <PageHeading>{replacing ? `${replacing.renewal ? 'Renew' : 'Replace'} your ${replacing.title}` : 'Upload documents'}</PageHeading>
       <p className="lede">
-        Add each credentialing document with its details. Everything you enter is checked as you go and kept on this device until you
-        submit.
+        {replacing
+          ? `Choose the ${replacing.renewal ? 'renewed' : 'corrected'} file and check its details: everything else is filled in from the document on file.`
+          : 'Add each credentialing document with its details. Everything you enter is checked as you go and kept on this device until you submit.'}
       </p>
       {origin?.submissionId && (
         <div className="notice notice--warning">
