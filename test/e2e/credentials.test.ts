@@ -155,6 +155,9 @@ describe('credentials over time', () => {
       expect(await license.getByRole('link', { name: /Renew/ }).count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Review queue' }).first().click();
+      // The queue flags a submission whose document expires within 90 days.
+      const queued = page.getByRole('table', { name: 'Submissions, newest first' }).getByRole('row').filter({ hasText: 'Emily Johnson' }).filter({ hasText: /Expires in \d+ days/ });
+      await queued.first().waitFor();
       const expiring = page.getByRole('table', { name: /Documents expiring in the next 90 days/ });
       await expiring.waitFor();
       expect(await expiring.getByRole('row').filter({ hasText: 'Emily Johnson' }).count()).toBeGreaterThan(0);
