@@ -33,8 +33,8 @@ export interface ExpiryNoticeReport {
   skipped: { documentId: string; notice: NoticeKey }[];
   /** Taken off the notice schedule: no status that gets notices (rejected), or nothing left to send. */
   unscheduled: string[];
-  /** Sending failed: the claim was withdrawn and the next run tries again. */
-  failed: { documentId: string; notice: NoticeKey; error: string }[];
+  /** Sending (or recording) failed: the claim was withdrawn, or will lapse, and a later run tries again. */
+  failed: { documentId: string; notice: NoticeKey | null; error: string }[];
   /** Claimed by a run that died before recording the send: never sent twice, so recorded as unconfirmed. */
   unconfirmed: { documentId: string; notice: NoticeKey }[];
 }
@@ -50,7 +50,12 @@ export async function sendExpiryNotices(deps: ExpiryNoticeDeps, time: Date, runI
   do {
     const page = await deps.schedule.listDue(today, PAGE_SIZE, nextToken);
     report.itemsRead += page.itemsRead;
-    await mapBounded(page.items, SEND_CONCURRENCY, (doc) => noticeOne(deps, doc, today, runId, report));
+    // One document's failure (a throttled write) does not stop the others.
+    await mapBounded(page.items, SEND_CONCURRENCY, (doc) =>
+      noticeOne(deps, doc, today, runId, report).catch((error: unknown) => {
+        report.failed.push({ documentId: doc.documentId, notice: null, error: error instanceof Error ? error.name : 'Error' });
+      }),
+    );
     nextToken = page.nextToken;
   } while (nextToken);
   return report;
