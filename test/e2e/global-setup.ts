@@ -22,9 +22,10 @@ export default async function setup(project: TestProject) {
     s3Url: runtime.stack.endpoints.s3,
     cognitoUrl: runtime.stack.endpoints.cognito,
     users: runtime.stack.users,
-    // The expiry jobs run against these (testkit/expiry-jobs.ts).
-    endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses },
+    // The expiry jobs run through these (testkit/expiry-jobs.ts).
+    endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses, lambda: runtime.stack.endpoints.lambda },
     tables: runtime.stack.tables,
+    schedules: runtime.stack.schedules,
   });
   return async () => {
     // Let workflows still finishing (e.g. the audit step after a confirmation) end first.

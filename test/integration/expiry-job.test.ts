@@ -1,5 +1,6 @@
 /**
- * The expiry jobs against the local runtime, run for chosen dates as their schedules would:
+ * The expiry jobs against the local runtime, invoked through its Lambda Invoke API for chosen
+ * dates as their schedules would (a fault-injecting run wires the use case here instead):
  * which emails arrive and when, exactly once, EXPIRED on the date, nothing for superseded
  * documents, the weekly digest, and a due-query whose reads do not grow with documents not due.
  */

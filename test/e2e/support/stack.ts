@@ -1,4 +1,6 @@
 /** The parts of `.data/stack.json` (DESIGN.md §5) the browser tests use. */
+import type { Schedule } from '../../../local/scheduled-event.js';
+
 export interface DemoUser {
   username: string;
   password: string;
@@ -15,8 +17,9 @@ export interface E2eStack {
   /** The Cognito endpoint the portal signs in with. */
   cognitoUrl: string;
   users: DemoUser[];
-  endpoints: { dynamodb: string; ses: string };
+  endpoints: { dynamodb: string; ses: string; lambda: string };
   tables: { intake: string; audit: string };
+  schedules: Schedule[];
 }
 
 declare module 'vitest' {
