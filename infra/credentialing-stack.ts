@@ -8,10 +8,12 @@ import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-c
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { OfficeContact } from '../src/contract/office.js';
+import { CredentialRoutes } from './constructs/credential-routes.js';
 import { DataLayer } from './constructs/data-layer.js';
 import { DiscardDraftRoute } from './constructs/discard-draft-route.js';
 import { DraftCleanupJob } from './constructs/draft-cleanup-job.js';
 import { EmailSending } from './constructs/email-sending.js';
+import { ExpiryJobs } from './constructs/expiry-jobs.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeRoutes } from './constructs/intake-routes.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
@@ -67,6 +69,8 @@ export class CredentialingStack extends Stack {
     const reviewRoutes = new ReviewRoutes(this, 'ReviewRoutes', { api: this.api, data: this.data, outcomeStateMachine: this.reviewWorkflow.stateMachine });
     const discardDraft = new DiscardDraftRoute(this, 'DiscardDraftRoute', { api: this.api, data: this.data });
     this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
+    const credentialRoutes = new CredentialRoutes(this, 'CredentialRoutes', { api: this.api, data: this.data });
+    const expiryJobs = new ExpiryJobs(this, 'ExpiryJobs', { data: this.data, email });
 
     const sm = this.workflow.stateMachine;
     this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
@@ -75,7 +79,7 @@ export class CredentialingStack extends Stack {
     const review = this.reviewWorkflow.stateMachine;
     this.monitoring.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
     this.monitoring.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions, discardDraft.function, this.draftCleanup.function]);
+    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions, discardDraft.function, this.draftCleanup.function, ...credentialRoutes.functions, ...expiryJobs.functions]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

@@ -7,6 +7,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
@@ -36,6 +37,10 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
       .addEnvironment(ENV.reviewBusinessDays, props.reviewBusinessDays),
     rejectSubmission: step('RejectSubmissionFn', 'reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeWrite(intakeTable),
     notifyProvider: props.email.allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeWrite(intakeTable)),
+    recordCredentials: step('RecordCredentialsFn', 'record-credentials', 'Makes received documents current credentials: expiry schedule, replaced versions superseded')
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+      .bindAuditAppend(auditTable),
     recordAudit: step('RecordAuditFn', 'record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable),
   };
 }
@@ -72,8 +77,10 @@ export class IntakeWorkflow extends Construct {
       return task.next(next);
     };
 
+    // After the commit: the received documents become current credentials (a fact the audit step waits for, like the email).
+    const recordCredentials = invoke('RecordCredentials', steps.recordCredentials, { ...submission, 'executionId.$': '$$.Execution.Id' }, null);
     const accepted = invoke('AcceptSubmission', steps.acceptSubmission, submission, null).next(
-      notify('SendConfirmation', 'RECEIVED', audit('RecordReceived', 'RECEIVED').next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
+      notify('SendConfirmation', 'RECEIVED', recordCredentials.next(audit('RecordReceived', 'RECEIVED')).next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
     );
     const rejected = invoke('RejectSubmission', steps.rejectSubmission, submission, null).next(
       notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),

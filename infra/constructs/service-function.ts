@@ -17,7 +17,11 @@ import { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../src/contract/environment.js';
 import type { OfficeContact } from '../../src/contract/office.js';
 import { ENTRY_METADATA_KEY, LAMBDA_ESM_BANNER, SERVICE_NAME } from '../../src/contract/service.js';
+import type { IndexSpec } from '../../src/contract/tables.js';
 import { PROJECT_ROOT } from '../project-root.js';
+
+/** DynamoDB item actions our use cases call on the intake table. */
+export type IntakeTableAction = 'Query' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem';
 
 export interface ServiceFunctionProps {
   /** Path of the handler module relative to the project root, e.g. `src/handlers/api/get-submission.ts`. */
@@ -116,6 +120,25 @@ export class ServiceFunction extends Construct {
     this.bindIntakeRead(table);
     this.allow(['dynamodb:UpdateItem'], [table.tableArn]);
     this.allowKey(table.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
+  /**
+   * Exactly the DynamoDB actions the function's use case calls on the intake table's items
+   * (`Query` is how a submission is read with its documents).
+   */
+  bindIntakeTable(table: dynamodb.ITable, ...actions: IntakeTableAction[]): this {
+    this.addEnvironment(ENV.intakeTable, table.tableName);
+    this.allow(actions.map((action) => `dynamodb:${action}`), [table.tableArn]);
+    this.allowKey(table.encryptionKey, actions.some((action) => action !== 'Query') ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Query on the named indexes of the intake table only. */
+  bindIntakeIndexes(table: dynamodb.ITable, ...indexes: IndexSpec[]): this {
+    this.addEnvironment(ENV.intakeTable, table.tableName);
+    this.allow(['dynamodb:Query'], indexes.map((index) => `${table.tableArn}/index/${index.name}`));
+    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
     return this;
   }
 

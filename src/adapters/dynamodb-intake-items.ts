@@ -1,10 +1,23 @@
 /** How submissions and documents are stored as items of the intake table (pk = SUBMISSION#id), and the index keys they carry. */
 import type { ReviewCompletion } from '../domain/review.js';
 import { isListedForProvider, isListedForStaff, type SubmissionStatus } from '../domain/status.js';
-import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import { lineageOf, type Submission, type SubmissionDocument } from '../domain/submission.js';
 
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 export const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
+
+export const ownerVersionKey = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId' | 'uploadedAt'>) => `${lineageOf(doc)}#${doc.uploadedAt ?? ''}#${doc.documentId}`;
+
+/** A document item: its key and its index attributes (every version of a provider's credentials is listed by owner). */
+export function toDocumentItem(doc: SubmissionDocument) {
+  return {
+    ...documentKey(doc.submissionId, doc.documentId),
+    ...doc,
+    gsiDocument: doc.documentId,
+    gsiOwner: doc.providerId,
+    gsiOwnerVersion: ownerVersionKey(doc),
+  };
+}
 
 /**
  * The list indexes are sparse: a submission is in her list (byProvider) and the staff list
@@ -61,10 +74,12 @@ export function fromSubmissionItem(item: Record<string, unknown>): Submission {
     reviews: (item.reviews as Submission['reviews']) ?? {},
     reviewRevision: (item.reviewRevision as number | undefined) ?? 0,
     reviewCompletion: (item.reviewCompletion as ReviewCompletion | null) ?? null,
+    earliestExpirationDate: (item.earliestExpirationDate as string | null | undefined) ?? null,
+    ...(item.replacedBy ? { replacedBy: item.replacedBy as Submission['replacedBy'] } : {}),
   };
 }
 
+/** The document without its key and index attributes. */
 export function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
-  return rest as unknown as SubmissionDocument;
+  return Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !name.startsWith('gsi'))) as unknown as SubmissionDocument;
 }

@@ -10,7 +10,7 @@ import type { NotificationKind, Submission, SubmissionDocument } from '../domain
 import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { isConditionFailure } from './dynamodb-errors.js';
 import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import { documentKey, fromDocumentItem, fromSubmissionItem, ALL_SUBMISSIONS, listIndexChanges, QUEUED, queueSince, submissionKey, toSubmissionItem } from './dynamodb-intake-items.js';
+import { ALL_SUBMISSIONS, documentKey, fromDocumentItem, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, submissionKey, toDocumentItem, toSubmissionItem } from './dynamodb-intake-items.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
 const isMissingMap = (error: unknown) =>
@@ -23,7 +23,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   ) {}
 
   async create(submission: Submission, documents: SubmissionDocument[]): Promise<void> {
-    const items = documents.map((doc) => ({ ...documentKey(doc.submissionId, doc.documentId), ...doc, gsiDocument: doc.documentId }));
+    const items = documents.map(toDocumentItem);
     for (let i = 0; i < items.length; i += 25) {
       let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {

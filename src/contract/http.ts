@@ -41,6 +41,8 @@ export interface CreateDocumentBody {
   expirationDate?: string | null;
   issuingAuthority?: string;
   details?: Record<string, string>;
+  /** One of her own documents this one replaces or renews (README "Versions and expiry"). */
+  replacesDocumentId?: string;
 }
 
 export interface CreateSubmissionBody {
@@ -93,6 +95,10 @@ export interface DocumentView {
   inspection?: DocumentInspection;
   /** The reviewer's decision: to staff as soon as it is made, to the provider once the review is complete. */
   review?: DocumentReviewView;
+  /** The earlier version this document replaces. */
+  replacesDocumentId?: string;
+  /** The newer version that replaced it (status SUPERSEDED). */
+  supersededBy?: DocumentRef;
 }
 
 export interface DocumentReviewView {
@@ -127,6 +133,17 @@ export interface DownloadUrl {
   contentType: ContentType;
 }
 
+export interface DocumentRef {
+  submissionId: string;
+  documentId: string;
+}
+
+/** A submission that replaced every failing document of an earlier one. */
+export interface SubmissionRef {
+  submissionId: string;
+  referenceNumber: string | null;
+}
+
 export interface ProviderSummary {
   name: string;
   email: string;
@@ -145,6 +162,13 @@ export interface SubmissionSummary {
   /** When the review was completed, and how many calendar days it took from submission. */
   decidedAt?: string;
   daysToDecision?: number;
+  /** The soonest expiration date among its documents: reviewers see what expires soon. */
+  earliestExpirationDate: string | null;
+  /**
+   * Set when every document that failed (not accepted, or rejected in review) has been replaced
+   * by a received newer version: the submissions that did it. It no longer needs attention.
+   */
+  replacedBy?: SubmissionRef[];
   /** Staff only: who submitted. */
   provider?: ProviderSummary;
 }
@@ -180,6 +204,8 @@ export interface ReviewQueueItem {
   documentCount: number;
   /** Documents that already carry a decision. */
   decidedCount: number;
+  /** The soonest expiration date among its documents: reviewers see what expires soon. */
+  earliestExpirationDate: string | null;
 }
 
 export type ReviewQueue = Page<ReviewQueueItem>;

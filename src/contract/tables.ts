@@ -15,7 +15,19 @@ export const INTAKE_INDEXES = {
    * the staff queue reads oldest-submitted first without Scan and without finished submissions.
    */
   reviewQueue: { name: 'reviewQueue', partitionKey: 'gsiQueue', sortKey: 'gsiQueueSince' },
+  /** Every document of a provider, each credential's versions together (sort key: lineage, then upload time). */
+  byOwner: { name: 'byOwner', partitionKey: 'gsiOwner', sortKey: 'gsiOwnerVersion' },
+  /**
+   * Sparse: documents with an expiry notice still to send, by the date it is due; partitioned
+   * into `EXPIRY_NOTICE_SHARDS` so writes spread. The expiry job reads `nextNoticeDate <= today`.
+   */
+  byNextNotice: { name: 'byNextNotice', partitionKey: 'gsiNoticeShard', sortKey: 'nextNoticeDate' },
+  /** Sparse: current stored documents with an expiration date, by expiration month, then date. */
+  byExpiration: { name: 'byExpiration', partitionKey: 'gsiExpiryMonth', sortKey: 'gsiExpiry' },
 } as const;
+
+/** Partitions of the byNextNotice index: the job queries each one. */
+export const EXPIRY_NOTICE_SHARDS = 4;
 
 export interface IndexSpec {
   readonly name: string;

@@ -25,6 +25,7 @@ export const DOCUMENT_STATUSES = [
   'VERIFIED',
   'REJECTED',
   'EXPIRED',
+  'SUPERSEDED',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -103,6 +104,9 @@ export const AUDIT_EVENT_TYPES = [
   'SUBMISSION_ACTION_REQUIRED',
   'OUTCOME_EMAIL_SENT',
   'DRAFT_DISCARDED',
+  'DOCUMENT_SUPERSEDED',
+  'EXPIRY_REMINDER_SENT',
+  'DOCUMENT_EXPIRED',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -24,6 +24,7 @@ import { isUsJurisdiction } from './jurisdictions.js';
 
 const MONEY = /^\d{1,12}(\.\d{2})?$/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const isoDate = (what: string) =>
   z
@@ -60,6 +61,10 @@ export function documentInputSchema(today: string) {
         .max(LIMITS.maxIssuingAuthorityLength, `Issuing authority must be at most ${LIMITS.maxIssuingAuthorityLength} characters.`)
         .default(''),
       details: detailsSchema.default({}),
+      replacesDocumentId: z
+        .string({ error: 'Name the document this one replaces by its document id.' })
+        .regex(DOCUMENT_ID, 'This is not a document id. Open the document in My credentials and choose Renew or Replace.')
+        .optional(),
     })
     .superRefine((doc, ctx) => {
       const spec = documentTypeSpec(doc.documentType);
@@ -136,6 +141,7 @@ export function documentInputSchema(today: string) {
         expirationDate: doc.expirationDate ?? null,
         issuingAuthority: doc.issuingAuthority,
         details,
+        replacesDocumentId: doc.replacesDocumentId ?? null,
       };
     });
 }
@@ -146,7 +152,17 @@ export function createSubmissionRequestSchema(today: string) {
       documents: z
         .array(documentInputSchema(today), { error: 'Add your documents as a list.' })
         .min(LIMITS.minDocuments, 'Add at least one document.')
-        .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`),
+        .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`)
+        .superRefine((documents, ctx) => {
+          const seen = new Set<string>();
+          documents.forEach((doc, index) => {
+            if (!doc.replacesDocumentId) return;
+            if (seen.has(doc.replacesDocumentId)) {
+              ctx.addIssue({ code: 'custom', path: [index, 'replacesDocumentId'], message: 'Another document of this submission already replaces that document. Each document is replaced by one new version.' });
+            }
+            seen.add(doc.replacesDocumentId);
+          });
+        }),
     },
     { error: 'Send a JSON object with a "documents" list.' },
   );

@@ -1,7 +1,8 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentInspection, DocumentReviewView, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentInspection, DocumentRef, DocumentReviewView, DocumentView, ProviderSummary, SubmissionListItem, SubmissionRef, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
+import type { NoticeRecords } from './expiry.js';
 import { isReviewOutcome, type DocumentReview, type ReviewCompletion } from './review.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
 
@@ -31,6 +32,10 @@ export interface Submission {
   /** Counts every decision recorded: completing is conditional on the revision it read. */
   reviewRevision: number;
   reviewCompletion: ReviewCompletion | null;
+  /** The soonest expiration date among its documents. */
+  earliestExpirationDate?: string | null;
+  /** Set once every failing document has been replaced by a received newer version. */
+  replacedBy?: SubmissionRef[];
 }
 
 export type NotificationKind = 'RECEIVED' | 'REJECTED' | 'VERIFIED' | 'ACTION_REQUIRED';
@@ -57,9 +62,21 @@ export interface SubmissionDocument {
   storedKey: string | null;
   /** Written when the review's outcome is carried out. */
   review?: DocumentReview | null;
+  /** When its submission was created. */
+  uploadedAt?: string;
+  /** The earlier version it replaces (declared at upload). */
+  replacesDocumentId?: string | null;
+  /** The first version's id: every version of a credential shares it (its own id when it is the first). */
+  lineageId?: string;
+  /** Written when its submission is received: what expiry notices and credential views need without the submission. */
+  received?: ReceivedFacts | null;
+  supersededBy?: DocumentRef | null;
+  supersededAt?: string | null;
+  /** Expiry notices recorded, by notice. */
+  notices?: NoticeRecords;
 }
 
-function toReviewView(review: DocumentReview, forStaff: boolean): DocumentReviewView {
+export function toReviewView(review: DocumentReview, forStaff: boolean): DocumentReviewView {
   return {
     decision: review.decision,
     reason: review.reason,
@@ -68,6 +85,15 @@ function toReviewView(review: DocumentReview, forStaff: boolean): DocumentReview
     ...(forStaff ? { reviewedBy: { name: review.reviewedBy.name, email: review.reviewedBy.email } } : {}),
   };
 }
+
+export interface ReceivedFacts {
+  at: string;
+  referenceNumber: string;
+  owner: ProviderSummary;
+}
+
+/** The credential a document is a version of. */
+export const lineageOf = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId'>) => doc.lineageId ?? doc.documentId;
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
 export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewView): DocumentView {
@@ -86,6 +112,8 @@ export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewV
     issues: doc.issues,
     ...(review ? { review } : {}),
     ...(doc.inspection ? { inspection: doc.inspection } : {}),
+    ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
+    ...(doc.supersededBy ? { supersededBy: doc.supersededBy } : {}),
   };
 }
 
@@ -102,6 +130,8 @@ function toSubmissionSummary(submission: Submission, forStaff: boolean): Submiss
     ...(submission.reviewCompletion
       ? { decidedAt: submission.reviewCompletion.decidedAt, daysToDecision: submission.reviewCompletion.daysToDecision }
       : {}),
+    earliestExpirationDate: submission.earliestExpirationDate ?? null,
+    ...(submission.replacedBy?.length ? { replacedBy: submission.replacedBy } : {}),
     ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
   };
 }

@@ -1,4 +1,6 @@
-/** The portal pages an email links to; the portal's router answers each of these paths. */
+/** The portal pages an email links to: the contract's paths (`src/contract/portal-routes.ts`), which the portal's router answers. */
+import { portalPaths } from '../contract/portal-routes.js';
+
 export interface PortalLinks {
   submission(submissionId: string): string;
   /** Upload form prefilled to replace (or renew) exactly this document. */
@@ -9,8 +11,8 @@ export interface PortalLinks {
 export function portalLinks(portalUrl: string): PortalLinks {
   const base = portalUrl.replace(/\/+$/, '');
   return {
-    submission: (submissionId) => `${base}/submissions/${encodeURIComponent(submissionId)}`,
-    replaceDocument: (documentId) => `${base}/upload?replaces=${encodeURIComponent(documentId)}`,
-    staffProvider: (providerId) => `${base}/staff/providers/${encodeURIComponent(providerId)}`,
+    submission: (submissionId) => `${base}${portalPaths.submission(submissionId)}`,
+    replaceDocument: (documentId) => `${base}${portalPaths.replaceDocument(documentId)}`,
+    staffProvider: (providerId) => `${base}${portalPaths.staffProvider(providerId)}`,
   };
 }

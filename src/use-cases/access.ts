@@ -20,8 +20,8 @@ export function assertProvider(caller: Caller): void {
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Submission and document ids are server-generated UUIDs. */
-function isServerId(value: string): boolean {
+/** Submission, document and provider ids are UUIDs; anything else is simply not found. */
+export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
@@ -34,7 +34,7 @@ export async function readableDocument(
   caller: Caller,
   documentId: string,
 ): Promise<{ submission: Submission; documents: SubmissionDocument[]; document: SubmissionDocument; index: number }> {
-  const submissionId = isServerId(documentId) ? await repository.findIdByDocument(documentId) : null;
+  const submissionId = isId(documentId) ? await repository.findIdByDocument(documentId) : null;
   // The index only points the way; the submission's own items decide (an index entry can outlive a crash).
   const found = submissionId ? await repository.get(submissionId) : null;
   const index = found?.documents.findIndex((doc) => doc.documentId === documentId) ?? -1;
@@ -50,7 +50,7 @@ export async function readableSubmission(
   caller: Caller,
   submissionId: string,
 ): Promise<{ submission: Submission; documents: SubmissionDocument[] }> {
-  const found = isServerId(submissionId) ? await repository.get(submissionId) : null;
+  const found = isId(submissionId) ? await repository.get(submissionId) : null;
   assertCanRead(caller, found?.submission);
   return found!;
 }

@@ -7,13 +7,16 @@ import type { Submission, SubmissionDocument } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentStore, PresignedUpload } from '../ports/document-store.js';
+import type { DocumentVersions } from '../ports/document-versions.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { assertProvider } from './access.js';
+import { replacedVersions } from './replacements.js';
 
 export interface CreateSubmissionDeps {
   repository: SubmissionRepository;
   store: DocumentStore;
   audit: AuditLog;
+  versions: DocumentVersions;
   clock: Clock;
   newId: () => string;
   timeZone: string;
@@ -39,11 +42,13 @@ export const refusalAuditPartition = (userId: string) => `refusals:${userId}`;
 export async function createSubmission(deps: CreateSubmissionDeps, caller: Caller, readBody: () => unknown): Promise<CreatedSubmission> {
   const now = deps.clock.now();
   let parsed;
+  let lineages: (string | null)[];
   try {
     assertProvider(caller); // inside the try: a staff member's attempt is audited like any refusal
     const result = createSubmissionRequestSchema(isoDateInZone(now, deps.timeZone)).safeParse(readBody());
     if (!result.success) throw new ValidationFailed('Some document details need fixing.', toFieldProblems(result.error));
     parsed = result;
+    lineages = await replacedVersions(deps.versions, caller, parsed.data.documents);
   } catch (error) {
     if (error instanceof DomainError) {
       await deps.audit.record({
@@ -61,7 +66,8 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
   }
 
   const submissionId = deps.newId();
-  const documents: SubmissionDocument[] = parsed.data.documents.map((input) => {
+  const createdAt = now.toISOString();
+  const documents: SubmissionDocument[] = parsed.data.documents.map((input, index) => {
     const documentId = deps.newId();
     return {
       ...input,
@@ -72,14 +78,17 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
       issues: [],
       stagingKey: stagingKey(submissionId, documentId),
       storedKey: null,
+      uploadedAt: createdAt,
+      lineageId: lineages[index] ?? documentId,
     };
   });
+  const expirations = documents.flatMap((doc) => (doc.expirationDate ? [doc.expirationDate] : [])).sort();
   const submission: Submission = {
     submissionId,
     provider: { providerId: caller.userId, email: caller.email, name: caller.name },
     referenceNumber: null,
     status: 'AWAITING_UPLOAD',
-    createdAt: now.toISOString(),
+    createdAt,
     submittedAt: null,
     estimatedReviewCompletionDate: null,
     reviewDueDate: null,
@@ -89,6 +98,7 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     reviews: {},
     reviewRevision: 0,
     reviewCompletion: null,
+    earliestExpirationDate: expirations[0] ?? null,
   };
 
   const uploads = await Promise.all(
@@ -103,7 +113,11 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     occurredAt: now.toISOString(),
     requestId: caller.requestId,
     sourceIp: caller.sourceIp,
-    details: { documentTypes: documents.map((doc) => doc.documentType), documentCount: documents.length },
+    details: {
+      documentTypes: documents.map((doc) => doc.documentType),
+      documentCount: documents.length,
+      ...(documents.some((doc) => doc.replacesDocumentId) ? { replacesDocumentIds: documents.flatMap((doc) => (doc.replacesDocumentId ? [doc.replacesDocumentId] : [])) } : {}),
+    },
   });
 
   return {

@@ -32,6 +32,7 @@ function toQueueItem(submission: Submission, now: Date, timeZone: string): Revie
     documentTypes: submission.documentTypes,
     documentCount: submission.documentIds.length,
     decidedCount: submission.documentIds.filter((id) => submission.reviews[id]).length,
+    earliestExpirationDate: submission.earliestExpirationDate ?? null,
   };
 }
 

@@ -23,6 +23,10 @@ export default async function setup(project: TestProject) {
     cognitoUrl: runtime.stack.endpoints.cognito,
     userPoolClientId: runtime.stack.userPoolClientId,
     users: runtime.stack.users,
+    // The expiry jobs run through these (testkit/expiry-jobs.ts).
+    endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses, lambda: runtime.stack.endpoints.lambda },
+    tables: runtime.stack.tables,
+    schedules: runtime.stack.schedules,
   });
   return async () => {
     // Let workflows still finishing (e.g. the audit step after a confirmation) end first.

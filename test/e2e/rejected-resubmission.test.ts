@@ -85,9 +85,24 @@ describe('a PNG renamed .pdf', () => {
     expect(await session.page.locator('li.doc-item').count()).toBe(5);
     await screenshot(session.page, 'resubmitted-confirmation');
 
-    // The refused submission stays as it was, for the record.
-    await session.page.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
-    expect(await waitForOutcome(session.page)).toBe('REJECTED');
+    // The refused submission stays for the record, no longer needing attention: it links to its
+    // replacement (recorded by the workflow step after the confirmation, within a moment).
+    const resubmittedId = submissionIdFromUrl(session.page);
+    const reference = (await session.page.getByTestId('reference-number').textContent()) ?? '';
+    const replacedHeading = session.page.getByRole('heading', { name: 'Replaced by a newer submission', level: 1 });
+    await expect
+      .poll(async () => {
+        await session.page.goto(`${stack.portalUrl}/submissions/${rejectedId}`);
+        await session.page.getByRole('heading', { level: 1, name: /^(Replaced by a newer submission|Some documents need your attention)$/ }).waitFor();
+        return replacedHeading.count();
+      }, { timeout: 30_000 })
+      .toBe(1);
+    expect(await session.page.getByRole('link', { name: 'Replace files and submit again' }).count()).toBe(0);
+    expect(await session.page.getByRole('link', { name: reference }).getAttribute('href')).toBe(`/submissions/${resubmittedId}`);
+    expect(await documentItem(session.page, 'Medical License').getByText('Replaced', { exact: true }).isVisible()).toBe(true);
+    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    const row = session.page.getByRole('row').filter({ has: session.page.getByRole('link', { name: 'Not submitted yet' }) }).filter({ hasText: 'Replaced' });
+    await row.first().waitFor();
     expect(pageErrors(session.page)).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(22);
+    expect(functions.length).toBe(28);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -119,7 +119,7 @@ describe('API', () => {
   it('puts the Cognito authorizer on every route except CORS preflights', () => {
     const methods = resourcesOf('AWS::ApiGateway::Method');
     const routes = methods.filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
-    expect(routes.length).toBe(12);
+    expect(routes.length).toBe(16);
     for (const [, method] of routes) expect(method.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: expect.anything() });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
   });
@@ -206,9 +206,9 @@ describe('workflow', () => {
     expect(asl.States.ValidateDocuments).toMatchObject({ Type: 'Map', ItemsPath: '$.documentIds', Next: 'AllDocumentsValid' });
     expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['ValidateDocument']);
     expect(asl.States.AllDocumentsValid).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.validation.anyInvalid', BooleanEquals: false, Next: 'AcceptSubmission' }], Default: 'RejectSubmission' });
-    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordReceived.Next]).toEqual(['SendConfirmation', 'RecordReceived', 'SubmissionReceived']);
+    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.RecordReceived.Next]).toEqual(['SendConfirmation', 'RecordCredentials', 'RecordReceived', 'SubmissionReceived']);
     expect([asl.States.RejectSubmission.Next, asl.States.SendRejectionNotice.Next, asl.States.RecordRejected.Next]).toEqual(['SendRejectionNotice', 'RecordRejected', 'SubmissionRejected']);
-    for (const name of ['AcceptSubmission', 'SendConfirmation', 'RecordReceived', 'RejectSubmission']) {
+    for (const name of ['AcceptSubmission', 'SendConfirmation', 'RecordCredentials', 'RecordReceived', 'RejectSubmission']) {
       expect(asl.States[name].Retry[0]).toMatchObject({ ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'ThrottlingException']), BackoffRate: 2, MaxAttempts: 4 });
     }
   });

@@ -7,6 +7,8 @@ import { AllSubmissionsPage } from './pages/AllSubmissionsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage, StaffOnlyPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { StaffProviderPage } from './pages/StaffProviderPage.js';
+import { PORTAL_ROUTES } from '../../src/contract/portal-routes.js';
 import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
 import { lazy, Suspense, type ReactNode } from 'react';
 
@@ -50,12 +52,13 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-            <Route path="/upload" element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
             <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
             <Route path="/review/:submissionId" element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
             <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
             <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
-            <Route path="/submissions/:submissionId" element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
             <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,6 +1,7 @@
 /** Words and dates as a provider reads them. */
 import { documentTypeSpec, type DocumentType } from '../../src/domain/catalog.js';
-import { isIsoDate, writtenDate, writtenDeadline } from '../../src/domain/dates.js';
+import type { CredentialStanding } from '../../src/contract/credentials.js';
+import { isIsoDate, isoDateInZone, writtenDate, writtenDeadline } from '../../src/domain/dates.js';
 import type { DocumentStatus, SubmissionStatus } from '../../src/domain/status.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -24,7 +25,33 @@ export const DOCUMENT_STATUS: Record<DocumentStatus, { label: string; tone: Tone
   VERIFIED: { label: 'Verified', tone: 'success' },
   REJECTED: { label: 'Rejected', tone: 'danger' },
   EXPIRED: { label: 'Expired', tone: 'warning' },
+  SUPERSEDED: { label: 'Replaced', tone: 'neutral' },
 };
+
+/** Where a credential stands, in a provider's words; `days` is the number of days to its expiration. */
+export function standingLabel(standing: CredentialStanding, days: number | null): { label: string; tone: Tone } {
+  switch (standing) {
+    case 'CHECKING':
+      return { label: 'Being checked', tone: 'info' };
+    case 'NOT_ACCEPTED':
+      return { label: 'Not accepted', tone: 'danger' };
+    case 'IN_REVIEW':
+      return { label: 'In review', tone: 'info' };
+    case 'VERIFIED':
+      return { label: 'Verified', tone: 'success' };
+    case 'REJECTED':
+      return { label: 'Rejected', tone: 'danger' };
+    case 'EXPIRING':
+      return { label: expiresIn(days ?? 0), tone: 'warning' };
+    case 'EXPIRED':
+      return { label: 'Expired', tone: 'danger' };
+  }
+}
+
+/** "Expires tomorrow", "Expires in 20 days". */
+export function expiresIn(days: number): string {
+  return days <= 0 ? 'Expired' : days === 1 ? 'Expires tomorrow' : `Expires in ${days} days`;
+}
 
 export function typeLabel(type: DocumentType | string): string {
   try {
@@ -32,6 +59,11 @@ export function typeLabel(type: DocumentType | string): string {
   } catch {
     return type;
   }
+}
+
+/** Today's date where the browser is, as `YYYY-MM-DD`. */
+export function today(): string {
+  return isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** `2026-12-09` → `December 9, 2026`, as the API's messages and the emails write it; `full` adds the weekday (a deadline). */

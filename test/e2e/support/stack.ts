@@ -1,5 +1,6 @@
 /** The parts of `.data/stack.json` (DESIGN.md §5) the browser tests use. */
 import { signIn } from '../../../testkit/local-api.js';
+import type { Schedule } from '../../../local/scheduled-event.js';
 
 export interface DemoUser {
   username: string;
@@ -18,6 +19,9 @@ export interface E2eStack {
   cognitoUrl: string;
   userPoolClientId: string;
   users: DemoUser[];
+  endpoints: { dynamodb: string; ses: string; lambda: string };
+  tables: { intake: string; audit: string };
+  schedules: Schedule[];
 }
 
 declare module 'vitest' {
@@ -37,6 +41,7 @@ export const MICHAEL = 'michael.chen@example.org';
 export const STAFF = 'credentialing@example.org';
 
 export interface StoredEmail {
+  messageId: string;
   subject: string;
   body: { text?: string; html?: string };
   destination: { to: string[] };

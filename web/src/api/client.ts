@@ -8,8 +8,11 @@ import type {
   CreatedSubmission,
   CreateDocumentBody,
   DocumentView,
+  DocumentHistory,
   DownloadUrl,
+  ExpiringDocuments,
   FieldProblem,
+  ProviderCredentials,
   ReviewQueue,
   ReviewRequestBody,
   SubmissionList,
@@ -68,6 +71,10 @@ export interface Api {
   reviewDocument(documentId: string, body: ReviewRequestBody): Promise<DocumentView>;
   completeReview(submissionId: string): Promise<CompleteReviewResult>;
   audit(submissionId: string): Promise<AuditTrail>;
+  /** Her own credentials, or (staff) a provider's. */
+  getCredentials(providerId?: string): Promise<ProviderCredentials>;
+  getDocumentHistory(documentId: string): Promise<DocumentHistory>;
+  listExpiring(days: number, nextToken?: string): Promise<ExpiringDocuments>;
 }
 
 export function useApi(): Api {
@@ -121,6 +128,9 @@ export function useApi(): Api {
       completeReview: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/complete-review`, {}),
       audit: (id) => call('GET', `/submissions/${encodeURIComponent(id)}/audit`),
       discard: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/discard`, {}),
+      getCredentials: (providerId) => call('GET', providerId ? `/providers/${encodeURIComponent(providerId)}/credentials` : '/credentials'),
+      getDocumentHistory: (documentId) => call('GET', `/documents/${encodeURIComponent(documentId)}/history`),
+      listExpiring: (days, nextToken) => call('GET', `/credentials/expiring?days=${days}${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`),
     };
   }, [config.apiUrl, getIdToken, expire]);
 }

@@ -19,3 +19,13 @@ export type {
   SubmissionView,
   SubmitResult,
 } from '../../../src/contract/http.js';
+export type {
+  CredentialAction,
+  CredentialStanding,
+  CredentialVersionView,
+  CredentialView,
+  DocumentHistory,
+  ExpiringDocuments,
+  ExpiringDocumentView,
+  ProviderCredentials,
+} from '../../../src/contract/credentials.js';

@@ -2,6 +2,7 @@
 import { documentTypeSpec, isDocumentType, writtenDetail } from '../../../src/domain/catalog.js';
 import type { DocumentView } from '../api/types.js';
 import { formatDate } from '../format.js';
+import { ExpiryFlag } from './StatusBadge.js';
 
 /** `alwaysShowExpiration`: reviewers need to see that a document has none. */
 export function DocumentMetadata({ doc, className, alwaysShowExpiration = false }: { doc: DocumentView; className: string; alwaysShowExpiration?: boolean }) {
@@ -16,7 +17,10 @@ export function DocumentMetadata({ doc, className, alwaysShowExpiration = false 
       {(doc.expirationDate || alwaysShowExpiration) && (
         <div>
           <dt>Expires</dt>
-          <dd>{doc.expirationDate ? formatDate(doc.expirationDate) : 'No expiration date'}</dd>
+          <dd>
+            {doc.expirationDate ? formatDate(doc.expirationDate) : 'No expiration date'}
+            {doc.status !== 'SUPERSEDED' && <ExpiryFlag expirationDate={doc.expirationDate} />}
+          </dd>
         </div>
       )}
       {doc.issuingAuthority && (

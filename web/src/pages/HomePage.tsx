@@ -8,7 +8,9 @@ import { describeError, useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js';
+import { QueryState } from '../components/QueryState.js';
+import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDateTime } from '../format.js';
 import { loadDraft } from '../upload/device-store.js';
 
@@ -67,6 +69,11 @@ export function HomePage() {
     queryFn: () => api.listSubmissions(),
     refetchInterval: (query) => (query.state.data?.items.some((item) => isSubmissionInProgress(item.status)) ? 3000 : false),
   });
+  const credentials = useQuery({
+    queryKey: ['credentials'],
+    queryFn: () => api.getCredentials(),
+    refetchInterval: (query) => (query.state.data?.credentials.some((credential) => credential.standing === 'CHECKING') ? 3000 : false),
+  });
   const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => loadDraft(session!.username), gcTime: 0 });
   const unfinished = draft.data?.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const items = sortNewestFirst(list.data?.items ?? []);
@@ -90,6 +97,18 @@ export function HomePage() {
           You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
         </p>
       )}
+
+      <section className="card" aria-labelledby="credentials-heading">
+        <div className="card__header">
+          <div>
+            <h2 id="credentials-heading">My credentials</h2>
+            <p className="muted">Your current document of each kind, where it stands, and every earlier version. Renew a document here before it expires.</p>
+          </div>
+        </div>
+        <QueryState query={credentials} loading="Loading your credentials…" failed="We could not load your credentials.">
+          {(data) => <CredentialList credentials={data} canAct audience="provider" />}
+        </QueryState>
+      </section>
 
       <section className="card" aria-labelledby="submissions-heading">
         <div className="card__header">
@@ -142,7 +161,8 @@ export function SubmissionTable({ items, forStaff = false }: { items: Submission
             {forStaff && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
-              <StatusBadge status={item.status} />
+              <SubmissionStatusBadge submission={item} />
+              {forStaff && <ExpiryFlag expirationDate={item.earliestExpirationDate} />}
             </td>
             <td data-label="Documents">{item.documentCount}</td>
           </tr>

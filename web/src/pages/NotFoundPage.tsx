@@ -12,15 +12,18 @@ export function HomeLink() {
   );
 }
 
-export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'submission' }) {
+const WORDS = {
+  page: { heading: 'Page not found', text: 'The page you asked for does not exist.' },
+  submission: { heading: 'Submission not found', text: 'We could not find that submission in your account. Check the reference number and try again.' },
+  provider: { heading: 'Provider not found', text: 'No provider with that id is on file. Open the provider from the expiring list or a digest email.' },
+  document: { heading: 'Document not found', text: 'We could not find that document in your account. Open it from My credentials and choose Renew or Replace.' },
+};
+
+export function NotFoundPage({ what = 'page' }: { what?: keyof typeof WORDS }) {
   return (
     <div className="card empty-state">
-      <PageHeading>{what === 'submission' ? 'Submission not found' : 'Page not found'}</PageHeading>
-      <p>
-        {what === 'submission'
-          ? 'We could not find that submission. Check the reference number and try again.'
-          : 'The page you asked for does not exist.'}
-      </p>
+      <PageHeading>{WORDS[what].heading}</PageHeading>
+      <p>{WORDS[what].text}</p>
       <p>
         <HomeLink />
       </p>

@@ -8,7 +8,8 @@ import { ContactOffice } from '../components/ContactOffice.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { PageHeading } from '../components/Layout.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { StatusBadge, SubmissionStatusBadge } from '../components/StatusBadge.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
 import { forgetSentFiles } from '../upload/device-store.js';
 import { DraftActions } from './DraftActions.js';
@@ -87,7 +88,13 @@ function DocumentItem({ doc, fixUrl, validating, rejected, isOwner }: { doc: Doc
         </ul>
       )}
       <DocumentDecision doc={doc} isOwner={isOwner} />
-      {hasIssues && fixUrl && (
+      {doc.supersededBy && (
+        <p className="notice notice--info">
+          Replaced by a newer version: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
+        </p>
+      )}
+      {doc.replacesDocumentId && <p className="muted">Replaces an earlier version of this document.</p>}
+      {hasIssues && fixUrl && !doc.supersededBy && (
         <p>
           <Link to={fixUrl}>
             Choose another file<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
@@ -125,6 +132,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
   const { status } = submission;
   const fixUrl = `/upload?from=${encodeURIComponent(submission.submissionId)}`;
   const failing = submission.documents.filter((doc) => doc.issues.length > 0 || doc.status === 'INVALID');
+  const replacedBy = submission.replacedBy ?? [];
 
   // Files kept on this device for "Replace files" are not needed once the submission is past its checks.
   useEffect(() => {
@@ -138,9 +146,9 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           <p className="eyebrow">
             <Link to="/">{isOwner ? 'My submissions' : 'Review queue'}</Link> / Submission
           </p>
-          <PageHeading>{HEADINGS[status] ?? 'Submission'}</PageHeading>
+          <PageHeading>{replacedBy.length > 0 ? 'Replaced by a newer submission' : (HEADINGS[status] ?? 'Submission')}</PageHeading>
         </div>
-        <StatusBadge status={status} />
+        <SubmissionStatusBadge submission={submission} />
       </div>
 
       <div aria-live="polite" className="status-region">
@@ -215,7 +223,25 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           </section>
         )}
 
-        {status === 'REJECTED' && (
+        {replacedBy.length > 0 && (
+          <section className="card" aria-labelledby="replaced-heading">
+            <h2 id="replaced-heading">Nothing more is needed here</h2>
+            <p>
+              Every document that needed attention was replaced by a newer version, sent with{' '}
+              {replacedBy.map((ref, index) => (
+                <span key={ref.submissionId}>
+                  {index > 0 && ', '}
+                  <Link to={portalPaths.submission(ref.submissionId)} className="mono">
+                    {ref.referenceNumber ?? 'a newer submission'}
+                  </Link>
+                </span>
+              ))}
+              . This submission stays here for the record.
+            </p>
+          </section>
+        )}
+
+        {status === 'REJECTED' && replacedBy.length === 0 && (
           <section className="card rejected" aria-labelledby="rejected-heading">
             <h2 id="rejected-heading">
               {failing.length === 1 ? 'One document was not accepted' : `${failing.length} documents were not accepted`}
@@ -245,7 +271,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
           <div>
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={status} />
+              <SubmissionStatusBadge submission={submission} />
             </dd>
           </div>
           {submission.provider && (
@@ -278,7 +304,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             <DocumentItem
               key={doc.documentId}
               doc={doc}
-              fixUrl={status === 'REJECTED' && isOwner ? fixUrl : null}
+              fixUrl={status === 'REJECTED' && isOwner && replacedBy.length === 0 ? fixUrl : null}
               validating={status === 'VALIDATING'}
               rejected={status === 'REJECTED'}
               isOwner={isOwner}

@@ -13,7 +13,8 @@ import { describeError, useApi } from '../api/client.js';
 import type { ReviewQueueItem } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
 import { LoadMore } from '../components/LoadMore.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { ExpiryFlag, StatusBadge } from '../components/StatusBadge.js';
+import { ExpiringList } from '../credentials/ExpiringList.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 
 function matches(item: ReviewQueueItem, search: string): boolean {
@@ -156,6 +157,7 @@ export function ReviewQueuePage() {
                   <td data-label="Decision due">{formatDate(item.reviewDueDate)}</td>
                   <td data-label="Status">
                     <StatusBadge status={item.status} />
+                    <ExpiryFlag expirationDate={item.earliestExpirationDate} />
                   </td>
                   <td data-label="Decided">
                     {item.decidedCount} of {item.documentCount}
@@ -167,6 +169,7 @@ export function ReviewQueuePage() {
         )}
         <LoadMore query={queue} />
       </section>
+      <ExpiringList />
     </>
   );
 }

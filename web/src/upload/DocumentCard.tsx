@@ -2,7 +2,10 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { documentTypeSpec, type DetailField } from '../../../src/domain/catalog.js';
 import { US_JURISDICTIONS } from '../../../src/domain/jurisdictions.js';
+import { isIsoDate } from '../../../src/domain/dates.js';
+import { expiryOutlook } from '../../../src/domain/expiry.js';
 import { Field, fieldId } from '../components/Field.js';
+import { formatDate } from '../format.js';
 import type { DraftForm } from './draft.js';
 import { JURISDICTION_NAMES } from './states.js';
 import { FilePicker } from './FilePicker.js';
@@ -23,7 +26,9 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
   const previousIssues = useWatch({ control, name: `documents.${index}.previousIssues` }) ?? [];
   const hasFile = Boolean(useWatch({ control, name: `documents.${index}.file` }));
   const lostFile = useWatch({ control, name: `documents.${index}.lostFile` });
-  const resubmitting = Boolean(useWatch({ control, name: 'origin' }));
+  const resubmitting = Boolean(useWatch({ control, name: 'origin.submissionId' }));
+  const replacing = useWatch({ control, name: `documents.${index}.replacing` });
+  const expirationDate = useWatch({ control, name: `documents.${index}.expirationDate` });
   const spec = documentTypeSpec(documentType);
   const errors = formState.errors.documents?.[index];
   const name = <K extends string>(path: K) => `documents.${index}.${path}` as const;
@@ -41,7 +46,7 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
     <section className="card document-card" aria-labelledby={headingId} id={`doc-${docKey}`}>
       <header className="document-card__header">
         <div>
-          <h3 id={headingId} className="document-card__title">
+          <h3 id={headingId} className="document-card__title" tabIndex={-1}>
             {title}
           </h3>
           <p className="document-card__meta">{spec.description}</p>
@@ -58,6 +63,19 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
           Choose “{lostFile.name}” again: this browser no longer has the file.
           {resubmitting ? ' It passed the checks last time and is sent again with your replacement.' : ''}
         </p>
+      )}
+
+      {replacing && (
+        <div className="notice notice--info renewing" role="note">
+          <strong>
+            {replacing.renewal ? 'Renews' : 'Replaces'} your {replacing.title}
+          </strong>
+          <span>
+            On file: {replacing.fileName}
+            {replacing.expirationDate ? `, expires ${formatDate(replacing.expirationDate)}` : ''}.
+          </span>
+          <span>Once this one is received it becomes the current version; the earlier one stays in its history.</span>
+        </div>
       )}
 
       {previousIssues.length > 0 && !hasFile && (
@@ -109,7 +127,7 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
             id={id('expirationDate')}
             label="Expiration date"
             optional={spec.expiration === 'optional'}
-            hint={spec.expiration === 'optional' ? 'Leave empty for a lifetime certificate.' : undefined}
+            hint={<ExpiryHint label={spec.label} expirationDate={expirationDate} optional={spec.expiration === 'optional'} />}
             error={errors?.expirationDate?.message}
           >
             {(props) => <input {...props} type="date" {...register(name('expirationDate'))} />}
@@ -152,5 +170,23 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * A document that expires within the first reminder's window is accepted, and she is told so
+ * before she submits; reviewers see it flagged too.
+ */
+function ExpiryHint({ label, expirationDate, optional }: { label: string; expirationDate: string; optional: boolean }) {
+  const outlook = expirationDate && isIsoDate(expirationDate) ? expiryOutlook(expirationDate, today()) : null;
+  const soon = outlook && outlook.daysToExpiry >= 0 && (outlook.expiringSoon || outlook.expired);
+  const when = !outlook ? '' : outlook.daysToExpiry === 0 ? 'today' : outlook.daysToExpiry === 1 ? 'tomorrow' : `in ${outlook.daysToExpiry} days`;
+  return (
+    <>
+      {optional && !soon && 'Leave empty for a lifetime certificate.'}
+      <span className="field__warning" role="status">
+        {soon && `This ${label} expires ${when} (${formatDate(expirationDate)}). You can submit it; we will remind you to send the renewal.`}
+      </span>
+    </>
   );
 }

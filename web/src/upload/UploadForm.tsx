@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { LIMITS, documentTypeSpec, type DocumentType } from '../../../src/domain/catalog.js';
+import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
 import { fieldId } from '../components/Field.js';
@@ -131,14 +131,21 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       setValue('pendingSubmissionId', undefined);
       // The API's own check disagreed: each message goes next to its field, and so into the summary.
       let placed = 0;
+      const unplaced: string[] = [];
       for (const detail of result.rejected.details) {
         const field = formFieldForApiPath(detail.path);
-        if (field && values.documents[Number(detail.path.split('.')[1])]) {
+        const doc = values.documents[Number(detail.path.split('.')[1])];
+        if (!doc) continue;
+        if (field && !detail.path.endsWith('.replacesDocumentId')) {
           setError(field as 'documents.0.issueDate', { type: 'server', message: detail.message });
           placed++;
+        } else {
+          // The document it replaces is not a field: the summary names the card.
+          unplaced.push(`${titles[Number(detail.path.split('.')[1])]}: ${detail.message}`);
         }
       }
-      if (placed === 0) setServerProblem(result.rejected.message);
+      if (unplaced.length > 0) setServerProblem(unplaced.join(' '));
+      else if (placed === 0) setServerProblem(result.rejected.message);
     }
   };
 
@@ -163,29 +170,18 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const shownProblems = serverProblem ? [{ target: 'documents-heading', message: serverProblem }, ...problems] : problems;
   const origin = initial.origin;
+  const replacing = origin?.replaces ? initial.documents[0]?.replacing : undefined;
   return (
     <FormProvider {...methods}>
-      <PageHeading>Upload documents</PageHeading>
+      <PageHeading>{replacing ? `${replacing.renewal ? 'Renew' : 'Replace'} your ${replacing.title}` : 'Upload documents'}</PageHeading>
       <p className="lede">
-        Add each credentialing document with its details. What you enter and the files you choose are kept on this device until you
-        submit, for {DRAFT_LIFETIME_HOURS} hours after your last change, and removed when you sign out.
+        {replacing
+          ? `Choose the ${replacing.renewal ? 'renewed' : 'corrected'} file and check its details: everything else is filled in from the document on file. `
+          : 'Add each credentialing document with its details. '}
+        What you enter and the files you choose are kept on this device until you submit, for {DRAFT_LIFETIME_HOURS} hours after your last
+        change, and removed when you sign out.
       </p>
-      {initial.replacing && (
-        <div className="notice notice--warning" role="note">
-          <p>
-            <strong>
-              You are sending a replacement for your {documentTypeSpec(initial.replacing.documentType).label} ({initial.replacing.fileName})
-            </strong>
-            {initial.replacing.referenceNumber ? `, submission ${initial.replacing.referenceNumber}` : ''}. Its details are filled in below: check them and choose the new file.
-          </p>
-          {initial.replacing.reason && (
-            <p>
-              The credentialing team's reason: <span className="doc-item__reason">{initial.replacing.reason}</span>
-            </p>
-          )}
-        </div>
-      )}
-      {origin && (
+      {origin?.submissionId && (
         <div className="notice notice--warning">
           <strong>Your previous submission was not accepted.</strong> Choose another file for each document marked below, then submit
           again. The documents that passed the checks are sent again with it, with the details you entered.

@@ -1,41 +1,74 @@
 /** Upload documents: the checklist, one card per document, and the upload/submit run. */
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import { describeError, useApi, type Api } from '../api/client.js';
+import { Link, useSearchParams } from 'react-router';
+import { REPLACES_PARAMETER, portalPaths } from '../../../src/contract/portal-routes.js';
+import { describeError, isNotFound, useApi, type Api } from '../api/client.js';
+import type { CredentialVersionView, DocumentHistory } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
+import { formatDateTime } from '../format.js';
+import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { loadDraft, loadSentFiles, storeDraft } from './device-store.js';
 import { draftForReplacement, draftFromRejected, freshDraft, withHeldFiles, type DraftForm } from './draft.js';
-import { findOwnDocument } from './replacement.js';
 import { UploadForm } from './UploadForm.js';
 
-interface InitialDraft {
-  form: DraftForm;
-  /** `?replaces=` named a document that is not hers (or no longer exists). */
-  replacementMissing: boolean;
-}
+/** What the page starts from: a draft, or why the document named in `?replaces=` cannot be replaced now. */
+type Start =
+  | { kind: 'draft'; form: DraftForm }
+  | { kind: 'already-replaced'; history: DocumentHistory; replaced: CredentialVersionView }
+  | { kind: 'nothing-to-replace'; history: DocumentHistory };
 
 /**
  * Her draft as this device kept it, one rebuilt from the REJECTED submission she is fixing, or
- * one prefilled to replace a document the credentialing team could not verify.
+ * one prefilled to renew or replace a document (the reminder's link, "Send a replacement").
  */
-async function initialDraft(api: Api, username: string, from: string | null, replaces: string | null): Promise<InitialDraft> {
+async function start(api: Api, username: string, from: string | null, replaces: string | null): Promise<Start> {
   const saved = await loadDraft(username);
   const restored = saved ? withHeldFiles(saved.form, saved.files) : null;
-  const draft = (form: DraftForm): InitialDraft => ({ form, replacementMissing: false });
-  if (replaces && !from) {
-    if (restored?.replacing?.documentId === replaces) return draft(restored);
-    const found = await findOwnDocument(api, replaces);
-    if (!found) return { form: freshDraft(), replacementMissing: true };
-    const replacement = draftForReplacement(found.submission, found.document);
-    await storeDraft(username, replacement);
-    return draft(replacement);
+  const draft = (form: DraftForm): Start => ({ kind: 'draft', form });
+  if (replaces) {
+    if (restored?.origin?.replaces === replaces) return draft(restored);
+    const history = await api.getDocumentHistory(replaces);
+    const replaced = history.credential.versions.find((version) => version.documentId === replaces);
+    if (replaced?.supersededBy) return { kind: 'already-replaced', history, replaced };
+    if (!replaced || !history.credential.action) return { kind: 'nothing-to-replace', history };
+    const form = draftForReplacement(history, replaced);
+    await storeDraft(username, form);
+    return draft(form);
   }
-  if (!from) return draft(restored && !restored.origin && !restored.replacing ? restored : freshDraft());
+  if (!from) return draft(restored && !restored.origin ? restored : freshDraft());
   if (restored?.origin?.submissionId === from) return draft(restored);
   const rebuilt = draftFromRejected(await api.getSubmission(from), await loadSentFiles(username, from));
   await storeDraft(username, rebuilt);
   return draft(rebuilt);
+}
+
+function CannotReplace({ start: state }: { start: Exclude<Start, { kind: 'draft' }> }) {
+  const { credential } = state.history;
+  const current = credential.current;
+  if (state.kind === 'already-replaced') {
+    return (
+      <div className="notice notice--info" role="status">
+        <p>
+          <strong>This document was already replaced</strong>
+          {state.replaced.supersededAt ? ` on ${formatDateTime(state.replaced.supersededAt)}` : ''} by a newer version, which is the one on file now.
+        </p>
+        {credential.action ? (
+          <Link to={portalPaths.replaceDocument(current.documentId)} className="button button--small">
+            {credential.action === 'RENEW' ? 'Renew the current version' : 'Replace the current version'}
+          </Link>
+        ) : (
+          <Link to="/">See your credentials</Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice--info" role="status">
+      <p>This document cannot be renewed or replaced now: {credential.standing === 'CHECKING' ? 'it is still being checked.' : 'it does not expire and needs nothing.'}</p>
+      <Link to="/">See your credentials</Link>
+    </div>
+  );
 }
 
 export function UploadPage() {
@@ -43,41 +76,35 @@ export function UploadPage() {
   const username = session!.username;
   const [params] = useSearchParams();
   const from = params.get('from');
-  const replaces = params.get('replaces');
+  const replaces = params.get(REPLACES_PARAMETER);
   const api = useApi();
-  const draft = useQuery({
+  const initial = useQuery({
     queryKey: ['device-draft', username, from, replaces],
-    queryFn: () => initialDraft(api, username, from, replaces),
+    queryFn: () => start(api, username, from, replaces),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
+    retry: (count, error) => !isNotFound(error) && count < 2,
   });
 
-  if (!draft.data) {
-    const what = replaces && !from ? 'the document to replace' : 'your documents';
-    return (
-      <>
-        <PageHeading>Upload documents</PageHeading>
-        {draft.isError ? (
-          <p className="notice notice--error" role="alert">
-            We could not load {what}: {describeError(draft.error)}
-          </p>
-        ) : (
-          <p className="loading" role="status">
-            Loading {what}…
-          </p>
-        )}
-      </>
-    );
+  if (replaces && initial.isError && isNotFound(initial.error)) return <NotFoundPage what="document" />;
+  if (initial.data?.kind === 'draft') {
+    return <UploadForm key={`${replaces ?? from ?? 'new'}-${initial.dataUpdatedAt}`} initial={initial.data.form} username={username} />;
   }
   return (
     <>
-      {draft.data.replacementMissing && (
-        <p className="notice notice--warning" role="alert">
-          We could not find the document to replace in your account. You can still upload documents below.
+      <PageHeading>Upload documents</PageHeading>
+      {initial.data ? (
+        <CannotReplace start={initial.data} />
+      ) : initial.isError ? (
+        <p className="notice notice--error" role="alert">
+          We could not load {replaces ? 'that document' : 'your documents'}: {describeError(initial.error)}
+        </p>
+      ) : (
+        <p className="loading" role="status">
+          {replaces ? 'Loading the document to renew…' : 'Loading your documents…'}
         </p>
       )}
-      <UploadForm key={`${from ?? replaces ?? 'new'}-${draft.dataUpdatedAt}`} initial={draft.data.form} username={username} />
     </>
   );
 }

@@ -4,7 +4,7 @@
  * (IndexedDB) so a reload loses nothing. A card whose file the browser no longer has says so.
  */
 import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
-import type { CreateDocumentBody, DocumentView, SubmissionView } from '../api/types.js';
+import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { HEIC_ACCEPT } from './heic.js';
 
 export interface FileMeta {
@@ -32,19 +32,15 @@ export interface DraftDocument {
   lostFile: FileMeta | null;
   /** Why the previous attempt's file was refused (resubmission after REJECTED, or the reviewer's reason). */
   previousIssues: string[];
-  /**
-   * The document this one replaces (the "Send a replacement" action). Kept with the draft; the
-   * create request gains `replacesDocumentId` once the API accepts it (DESIGN §4.2).
-   */
+  /** The earlier version this document replaces or renews, and what the card says about it. */
   replacesDocumentId?: string;
+  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean };
 }
 
 export interface DraftForm {
   documents: DraftDocument[];
-  /** The REJECTED submission this draft fixes, if any. */
-  origin?: { submissionId: string; referenceNumber: string | null };
-  /** The rejected document this draft replaces, if any, and why it was rejected. */
-  replacing?: { documentId: string; documentType: DocumentType; fileName: string; referenceNumber: string | null; reason: string | null };
+  /** The REJECTED submission this draft fixes, or the document it replaces (`/upload?replaces=`). */
+  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string };
   /** A submission created for this draft whose upload never finished: discarded when she submits again. */
   pendingSubmissionId?: string;
 }
@@ -129,27 +125,38 @@ export function draftFromRejected(submission: SubmissionView, sent: readonly (Fi
       file: held ? describeFile(held) : null,
       lostFile: held || refused ? null : { name: doc.fileName, size: doc.sizeBytes, contentType: doc.contentType },
       previousIssues: doc.issues.map((issue) => issue.message),
+      // Every document is sent again as the next version of its counterpart (nothing of a refused submission was stored).
+      replacesDocumentId: doc.documentId,
     };
   });
   return { origin: { submissionId: submission.submissionId, referenceNumber: submission.referenceNumber }, documents };
 }
 
+const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) => {
+  const label = documentTypeSpec(doc.documentType).label;
+  return doc.details.jurisdiction ? `${label} (${doc.details.jurisdiction})` : label;
+};
+
 /**
- * A draft for replacing one document the credentialing team could not verify: its type and
- * details are filled in (dates too, unless it was rejected as expired), the file is chosen anew.
+ * A draft for one new version of `version` (`/upload?replaces={documentId}`): its type, authority
+ * and numbers kept; the dates kept for a corrected file (replace), left to fill for a renewal.
  */
-export function draftForReplacement(submission: SubmissionView, doc: DocumentView): DraftForm {
-  const expired = doc.review?.reasonCode === 'EXPIRED';
+export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView): DraftForm {
+  const renewal = history.credential.action === 'RENEW';
   return {
-    replacing: { documentId: doc.documentId, documentType: doc.documentType, fileName: doc.fileName, referenceNumber: submission.referenceNumber, reason: doc.review?.reason ?? null },
+    origin: { replaces: version.documentId },
     documents: [
       {
-        ...emptyDocument(doc.documentType),
-        issueDate: expired ? '' : doc.issueDate,
-        expirationDate: expired ? '' : (doc.expirationDate ?? ''),
-        issuingAuthority: doc.issuingAuthority,
-        details: { ...doc.details },
-        replacesDocumentId: doc.documentId,
+        ...emptyDocument(version.documentType),
+        issuingAuthority: version.issuingAuthority,
+        details: { ...version.details },
+        ...(renewal ? {} : { issueDate: version.issueDate, expirationDate: version.expirationDate ?? '' }),
+        previousIssues: [
+          ...version.issues.map((issue) => issue.message),
+          ...(version.review?.decision === 'REJECTED' && version.review.reason ? [`The credentialing team's reason: ${version.review.reason}`] : []),
+        ],
+        replacesDocumentId: version.documentId,
+        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal },
       },
     ],
   };
@@ -172,6 +179,7 @@ export function toCreateDocument(doc: DraftDocument, file: File, sha256: string)
     ...(spec.expiration !== 'none' && doc.expirationDate ? { expirationDate: doc.expirationDate } : {}),
     issuingAuthority: doc.issuingAuthority.trim(),
     details,
+    ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
   };
 }
 

@@ -5,17 +5,14 @@
  */
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import { LIMITS, acceptedFormatsText, documentTypeSpec, normalizeDetail } from '../../../src/domain/catalog.js';
-import { isoDateInZone } from '../../../src/domain/dates.js';
 import { documentInputSchema } from '../../../src/domain/metadata-schema.js';
-import { formatBytes } from '../format.js';
+import { formatBytes, today } from '../format.js';
 import { fileFor, type DraftDocument, type DraftForm, type FileMeta } from './draft.js';
 
 const PLACEHOLDER_SHA256 = '0'.repeat(64);
 const FILE_PATHS = new Set(['fileName', 'contentType', 'sizeBytes', 'sha256']);
 
-export function today(): string {
-  return isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
+export { today } from '../format.js';
 
 /** Why a chosen file cannot be sent for this document type, checked before any upload. */
 export function fileProblem(doc: Pick<DraftDocument, 'documentType'>, meta: FileMeta): string | null {

@@ -7,6 +7,8 @@ import { ENV } from '../../../contract/environment.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbAuditLog } from '../../../adapters/dynamodb-audit-log.js';
+import { DynamoDbDocumentVersions } from '../../../adapters/dynamodb-document-versions.js';
+import { DynamoDbExpirySchedule } from '../../../adapters/dynamodb-expiry-schedule.js';
 import { DynamoDbSubmissionRepository } from '../../../adapters/dynamodb-submission-repository.js';
 import { requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
@@ -18,3 +20,5 @@ const documentClient = once(() =>
 
 export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv(ENV.intakeTable)));
 export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv(ENV.auditTable)));
+export const documentVersions = once(() => new DynamoDbDocumentVersions(documentClient(), requireEnv(ENV.intakeTable)));
+export const expirySchedule = once(() => new DynamoDbExpirySchedule(documentClient(), requireEnv(ENV.intakeTable)));

@@ -1,0 +1,78 @@
+/**
+ * Expiry, on a schedule (README "Versions and expiry"): a daily job sends reminders and "expired"
+ * notices and marks documents EXPIRED; a weekly job sends the staff digest. Both take "today"
+ * from their event's time in the organisation's time zone, so a late or repeated run acts for
+ * its scheduled day. Each function may query its own index, update what it records, and send
+ * email — nothing more.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import { Construct } from 'constructs';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
+import type { DataLayer } from './data-layer.js';
+import type { EmailSending } from './email-sending.js';
+import { markScheduledJob } from './scheduled-job.js';
+import { ServiceFunction } from './service-function.js';
+
+export interface ExpiryJobsProps {
+  readonly data: DataLayer;
+  /** Sends the reminders, the "expired" notices and the digest (to the office's address). */
+  readonly email: EmailSending;
+}
+
+/** 13:00 UTC: 8 or 9 in the morning on the US east coast, before office hours further west. */
+const MORNING = { minute: '0', hour: '13' };
+
+interface JobSpec {
+  /** camelCase, as `npm run job` and `.data/stack.json` name it. */
+  job: string;
+  entry: string;
+  description: string;
+  timeout: Duration;
+  schedule: events.Schedule;
+}
+
+export class ExpiryJobs extends Construct {
+  readonly reminders: ServiceFunction;
+  readonly digest: ServiceFunction;
+  readonly functions: readonly ServiceFunction[];
+
+  constructor(scope: Construct, id: string, props: ExpiryJobsProps) {
+    super(scope, id);
+    const { key, intakeTable, auditTable } = props.data;
+    // A function that sends email, on its schedule; a failed run's work is simply the next run's (claims are withdrawn when a send fails).
+    const scheduled = (fnId: string, spec: JobSpec) => {
+      const fn = props.email.allowSending(new ServiceFunction(this, fnId, { entry: spec.entry, description: spec.description, key, timeout: spec.timeout }));
+      const rule = new events.Rule(this, `${fnId}Schedule`, {
+        description: spec.description,
+        schedule: spec.schedule,
+        targets: [new targets.LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+      });
+      markScheduledJob(rule, spec.job);
+      return fn;
+    };
+
+    this.reminders = scheduled('ExpiryRemindersFn', {
+      job: 'expiryReminders',
+      entry: 'src/handlers/jobs/send-expiry-notices.ts',
+      description: 'Daily: expiry reminders and expired notices; marks documents EXPIRED',
+      timeout: Duration.minutes(5),
+      schedule: events.Schedule.cron(MORNING),
+    })
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byNextNotice)
+      .bindIntakeTable(intakeTable, 'UpdateItem')
+      .bindAuditAppend(auditTable);
+
+    this.digest = scheduled('ExpiryDigestFn', {
+      job: 'expiryDigest',
+      entry: 'src/handlers/jobs/send-expiry-digest.ts',
+      description: 'Weekly (Mondays): the staff digest of documents expiring soon and expired',
+      timeout: Duration.minutes(2),
+      schedule: events.Schedule.cron({ ...MORNING, weekDay: 'MON' }),
+    })
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration)
+      .bindIntakeTable(intakeTable, 'PutItem', 'UpdateItem');
+    this.functions = [this.reminders, this.digest];
+  }
+}

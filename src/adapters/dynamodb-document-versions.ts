@@ -1,0 +1,139 @@
+/**
+ * Versions of a provider's credentials in the intake table: document items listed by owner (the
+ * byOwner index, each credential's versions together), superseded with one conditional update,
+ * put on the expiry schedule (the byNextNotice and byExpiration indexes) when received.
+ */
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentRef, SubmissionRef } from '../contract/http.js';
+import { INTAKE_INDEXES } from '../contract/tables.js';
+import type { ReceivedFacts, SubmissionDocument } from '../domain/submission.js';
+import type { DocumentVersions, SupersedeResult } from '../ports/document-versions.js';
+import { isConditionFailure } from './dynamodb-errors.js';
+import { expiryIndexAttributes, noticeIndexAttributes, SCHEDULE_ATTRIBUTES } from './dynamodb-expiry-schedule.js';
+import { documentKey, fromDocumentItem, submissionKey } from './dynamodb-intake-items.js';
+import { DynamoDbSubmissionRepository } from './dynamodb-submission-repository.js';
+
+const ignoreConditionFailure = (error: unknown) => {
+  if (!isConditionFailure(error)) throw error;
+  return null;
+};
+
+export class DynamoDbDocumentVersions implements DocumentVersions {
+  private readonly submissions: DynamoDbSubmissionRepository;
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.submissions = new DynamoDbSubmissionRepository(db, tableName);
+  }
+
+  async find(documentId: string) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INTAKE_INDEXES.byDocument.name,
+        KeyConditionExpression: '#pk = :documentId',
+        ExpressionAttributeNames: { '#pk': INTAKE_INDEXES.byDocument.partitionKey },
+        ExpressionAttributeValues: { ':documentId': documentId },
+        Limit: 1,
+      }),
+    );
+    const submissionId = Items[0]?.submissionId as string | undefined;
+    const found = submissionId ? await this.submissions.get(submissionId) : null;
+    const document = found?.documents.find((doc) => doc.documentId === documentId);
+    return found && document ? { submission: found.submission, document } : null;
+  }
+
+  listOwned(providerId: string) {
+    return this.queryOwner(providerId);
+  }
+
+  listCredential(providerId: string, lineageId: string) {
+    return this.queryOwner(providerId, `${lineageId}#`);
+  }
+
+  private async queryOwner(providerId: string, prefix?: string): Promise<SubmissionDocument[]> {
+    const { partitionKey, sortKey } = INTAKE_INDEXES.byOwner;
+    const documents: SubmissionDocument[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INTAKE_INDEXES.byOwner.name,
+          KeyConditionExpression: `#owner = :owner${prefix ? ' AND begins_with(#version, :prefix)' : ''}`,
+          ExpressionAttributeNames: { '#owner': partitionKey, ...(prefix ? { '#version': sortKey } : {}) },
+          ExpressionAttributeValues: { ':owner': providerId, ...(prefix ? { ':prefix': prefix } : {}) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      documents.push(...(page.Items ?? []).map(fromDocumentItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return documents;
+  }
+
+  async recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean> {
+    const key = documentKey(doc.submissionId, doc.documentId);
+    const recorded = await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET received = :facts',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(received)',
+          ExpressionAttributeValues: { ':facts': facts },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+    if (!doc.expirationDate) return recorded !== null;
+    // On the schedule once (an empty notice record marks it), and never once superseded.
+    const schedule = { ...expiryIndexAttributes(doc.documentId, doc.expirationDate), ...(nextNoticeDate ? noticeIndexAttributes(doc.documentId, nextNoticeDate) : {}) };
+    const names = Object.keys(schedule);
+    const scheduled = await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET notices = :none, ${names.map((name, i) => `#s${i} = :s${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(notices) AND attribute_not_exists(supersededBy)',
+          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
+          ExpressionAttributeValues: { ':none': {}, ...Object.fromEntries(names.map((name, i) => [`:s${i}`, schedule[name as keyof typeof schedule]])) },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+    return recorded !== null || scheduled !== null;
+  }
+
+  async supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult> {
+    const done = await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: documentKey(doc.submissionId, doc.documentId),
+          UpdateExpression: `SET #status = :superseded, supersededBy = :by, supersededAt = :at REMOVE ${SCHEDULE_ATTRIBUTES.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':superseded': 'SUPERSEDED', ':by': by, ':at': at },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+    if (done) return { outcome: 'SUPERSEDED' };
+    const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId)?.supersededBy;
+    if (!current) throw new Error(`Document ${doc.documentId} of submission ${doc.submissionId} does not exist`);
+    return current.documentId === by.documentId ? { outcome: 'ALREADY' } : { outcome: 'BY_OTHER', supersededBy: current };
+  }
+
+  async markSubmissionReplaced(submissionId: string, by: SubmissionRef[]): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: submissionKey(submissionId),
+        UpdateExpression: 'SET replacedBy = :by',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':by': by },
+      }),
+    );
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The expiry schedule in the intake table. A document on the schedule carries its next notice
+ * date in the sparse byNextNotice index (spread over a few shards; the job queries
+ * `nextNoticeDate <= today` in each, so documents not yet due are never read) and its expiration
+ * date in the sparse byExpiration index (partitioned by month: a date range reads only its months).
+ * Every change is one conditional update on the document item; no index entry is trusted.
+ */
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { EXPIRY_NOTICE_SHARDS, INTAKE_INDEXES } from '../contract/tables.js';
+import { noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
+import { ValidationFailed } from '../domain/errors.js';
+import type { SubmissionDocument } from '../domain/submission.js';
+import type { ExpirySchedule, NoticeClaim, ScheduledDocument } from '../ports/expiry-schedule.js';
+import type { Page } from '../ports/submission-repository.js';
+import { isConditionFailure } from './dynamodb-errors.js';
+import { documentKey, fromDocumentItem } from './dynamodb-intake-items.js';
+
+/** Attributes that put a document on the schedule; superseding removes them all. */
+export const SCHEDULE_ATTRIBUTES = ['gsiNoticeShard', 'nextNoticeDate', 'gsiExpiryMonth', 'gsiExpiry'] as const;
+
+const shardOf = (documentId: string) => String(Number.parseInt(documentId.slice(0, 8), 16) % EXPIRY_NOTICE_SHARDS);
+
+export const noticeIndexAttributes = (documentId: string, nextNoticeDate: string) => ({ gsiNoticeShard: shardOf(documentId), nextNoticeDate });
+export const expiryIndexAttributes = (documentId: string, expirationDate: string) => ({ gsiExpiryMonth: expirationDate.slice(0, 7), gsiExpiry: `${expirationDate}#${documentId}` });
+
+const keyOf = (doc: Pick<SubmissionDocument, 'submissionId' | 'documentId'>) => documentKey(doc.submissionId, doc.documentId);
+
+const digestKey = (date: string) => ({ pk: `DIGEST#${date}`, sk: '#DIGEST' });
+
+/** Page tokens: which shard or month the listing is in, and DynamoDB's key within it. */
+interface Cursor {
+  at: string;
+  key?: Record<string, unknown>;
+}
+const encode = (cursor: Cursor | undefined) => (cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined);
+function decode(token: string | undefined, allowed: (at: string) => boolean): Cursor | undefined {
+  if (!token) return undefined;
+  try {
+    const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
+    if (typeof cursor.at === 'string' && allowed(cursor.at) && (cursor.key === undefined || (typeof cursor.key === 'object' && cursor.key !== null))) return cursor;
+  } catch {
+    // answered below
+  }
+  throw new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  while (`${year}-${String(month).padStart(2, '0')}` <= to.slice(0, 7)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
+const ignoreConditionFailure = (error: unknown) => {
+  if (!isConditionFailure(error)) throw error;
+  return false;
+};
+
+export class DynamoDbExpirySchedule implements ExpirySchedule {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listDue(today: string, limit: number, nextToken?: string) {
+    const shards = Array.from({ length: EXPIRY_NOTICE_SHARDS }, (_, shard) => String(shard));
+    const { partitionKey, sortKey, name } = INTAKE_INDEXES.byNextNotice;
+    const page = await this.queryAcross(shards, limit, nextToken, (shard) => ({
+      IndexName: name,
+      KeyConditionExpression: '#shard = :shard AND #next <= :today',
+      ExpressionAttributeNames: { '#shard': partitionKey, '#next': sortKey },
+      ExpressionAttributeValues: { ':shard': shard, ':today': today },
+    }));
+    return { ...page, items: page.items as ScheduledDocument[] };
+  }
+
+  /**
+   * Reads `limit` items from the partitions in order, each queried with `query(partition)`; the
+   * page token says which partition it stopped in and where.
+   */
+  private async queryAcross(partitions: string[], limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>) {
+    let cursor: Cursor | undefined = decode(nextToken, (at) => partitions.includes(at)) ?? (partitions[0] ? { at: partitions[0] } : undefined);
+    const items: SubmissionDocument[] = [];
+    let itemsRead = 0;
+    while (cursor && items.length < limit) {
+      const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.tableName, ...query(cursor.at), Limit: limit - items.length, ExclusiveStartKey: cursor.key }));
+      itemsRead += page.ScannedCount ?? 0;
+      items.push(...(page.Items ?? []).map(fromDocumentItem));
+      const next: string | undefined = partitions[partitions.indexOf(cursor.at) + 1];
+      cursor = page.LastEvaluatedKey ? { at: cursor.at, key: page.LastEvaluatedKey } : next ? { at: next } : undefined;
+    }
+    const token = encode(cursor);
+    return { items, itemsRead, ...(token ? { nextToken: token } : {}) };
+  }
+
+  async claim(doc: ScheduledDocument, claim: NoticeClaim): Promise<boolean> {
+    const statuses = noticeStatuses(claim.key);
+    const skipped: NoticeRecord = { state: 'SKIPPED', at: claim.at, runId: claim.runId };
+    const sets = ['notices.#send = :claim', ...claim.skip.map((_, i) => `notices.#skip${i} = :skipped`), ...(claim.expire ? ['#status = :expired'] : [])];
+    return this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keyOf(doc),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: `nextNoticeDate = :seen AND attribute_not_exists(supersededBy) AND #status IN (${statuses.map((_, i) => `:st${i}`).join(', ')}) AND attribute_not_exists(notices.#send)`,
+          ExpressionAttributeNames: { '#send': claim.key, '#status': 'status', ...Object.fromEntries(claim.skip.map((key, i) => [`#skip${i}`, key])) },
+          ExpressionAttributeValues: {
+            ':claim': { state: 'SENDING', at: claim.at, runId: claim.runId } satisfies NoticeRecord,
+            ':seen': doc.nextNoticeDate,
+            ...(claim.skip.length > 0 ? { ':skipped': skipped } : {}),
+            ...(claim.expire ? { ':expired': 'EXPIRED' } : {}),
+            ...Object.fromEntries(statuses.map((status, i) => [`:st${i}`, status])),
+          },
+        }),
+      )
+      .then(() => true, ignoreConditionFailure);
+  }
+
+  async confirm(doc: ScheduledDocument, key: NoticeKey, runId: string, sent: NoticeRecord, next: string | null): Promise<void> {
+    const move = this.moveTo(doc, next);
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keyOf(doc),
+        UpdateExpression: `SET notices.#key = :sent${move.set} ${move.remove}`,
+        ConditionExpression: 'notices.#key.runId = :runId',
+        ExpressionAttributeNames: { '#key': key },
+        ExpressionAttributeValues: { ':sent': sent, ':runId': runId, ...move.values },
+      }),
+    );
+  }
+
+  async release(doc: ScheduledDocument, key: NoticeKey, runId: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keyOf(doc),
+          UpdateExpression: 'REMOVE notices.#key',
+          ConditionExpression: 'notices.#key.runId = :runId AND notices.#key.#state = :sending',
+          ExpressionAttributeNames: { '#key': key, '#state': 'state' },
+          ExpressionAttributeValues: { ':runId': runId, ':sending': 'SENDING' },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+
+  async reschedule(doc: ScheduledDocument, next: string | null, record?: { key: NoticeKey; value: NoticeRecord; claimedBy: string }): Promise<boolean> {
+    const move = this.moveTo(doc, next);
+    const set = record ? `SET notices.#key = :record${move.set}` : move.set ? `SET ${move.set.slice(2)}` : '';
+    return this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keyOf(doc),
+          UpdateExpression: `${set} ${move.remove}`.trim(),
+          ConditionExpression: `nextNoticeDate = :seen${record ? ' AND notices.#key.runId = :claimedBy' : ''}`,
+          ...(record ? { ExpressionAttributeNames: { '#key': record.key } } : {}),
+          ExpressionAttributeValues: { ':seen': doc.nextNoticeDate, ...move.values, ...(record ? { ':record': record.value, ':claimedBy': record.claimedBy } : {}) },
+        }),
+      )
+      .then(() => true, ignoreConditionFailure);
+  }
+
+  /** The update clauses that move a document to its next notice date, or off the notice index. */
+  private moveTo(doc: ScheduledDocument, next: string | null) {
+    return next
+      ? { set: ', nextNoticeDate = :next, gsiNoticeShard = :shard', remove: '', values: { ':next': next, ':shard': noticeIndexAttributes(doc.documentId, next).gsiNoticeShard } }
+      : { set: '', remove: 'REMOVE nextNoticeDate, gsiNoticeShard', values: {} };
+  }
+
+  async listExpiring(from: string, to: string, limit: number, nextToken?: string): Promise<Page<SubmissionDocument>> {
+    const { partitionKey, sortKey, name } = INTAKE_INDEXES.byExpiration;
+    const { items, nextToken: next } = await this.queryAcross(monthsBetween(from, to), limit, nextToken, (month) => ({
+      IndexName: name,
+      KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey },
+      // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
+      ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~` },
+    }));
+    return { items, ...(next ? { nextToken: next } : {}) };
+  }
+
+  async claimDigest(date: string, runId: string): Promise<boolean> {
+    return this.db
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...digestKey(date), state: 'SENDING', runId },
+          ConditionExpression: 'attribute_not_exists(pk) OR #state = :failed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':failed': 'FAILED' },
+        }),
+      )
+      .then(() => true, ignoreConditionFailure);
+  }
+
+  async releaseDigest(date: string, runId: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: digestKey(date),
+          UpdateExpression: 'SET #state = :failed',
+          ConditionExpression: 'runId = :runId',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':failed': 'FAILED', ':runId': runId },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Credentials over time: which documents may be replaced or renewed, and how a provider's
+ * documents read as credentials — each one the versions of one document, the current version
+ * with where it stands and what its owner can do (README "Versions and expiry").
+ */
+import type { CredentialAction, CredentialStanding, CredentialVersionView, CredentialView } from '../contract/credentials.js';
+import type { SubmissionStatus } from '../contract/vocabulary.js';
+import { CATALOG, documentTypeSpec, type DocumentType } from './catalog.js';
+import { expiryOutlook } from './expiry.js';
+import { lineageOf, toDocumentView, toReviewView, type SubmissionDocument } from './submission.js';
+
+type VersionFacts = Pick<SubmissionDocument, 'documentId' | 'documentType' | 'status' | 'expirationDate' | 'storedKey' | 'supersededBy'>;
+
+/** Its checks refused it, or it was part of a submission they refused: it was never stored. */
+export function wasNotAccepted(doc: Pick<SubmissionDocument, 'status' | 'storedKey'>): boolean {
+  return doc.status === 'INVALID' || (doc.status === 'PENDING_REVIEW' && !doc.storedKey);
+}
+
+/**
+ * How a new upload may take this document's place: REPLACE what was refused or rejected, RENEW
+ * what is stored and expires; null when neither (in flight, superseded, or nothing to renew).
+ * Every document of a submission the checks refused may be replaced — the resubmission sends
+ * the passing files again, since nothing of a refused submission is stored.
+ */
+export function replacementKind(doc: VersionFacts, submissionStatus: SubmissionStatus | null): CredentialAction | null {
+  if (doc.supersededBy || doc.status === 'SUPERSEDED') return null;
+  if (submissionStatus === 'REJECTED' || wasNotAccepted(doc) || doc.status === 'REJECTED') return 'REPLACE';
+  if (doc.status === 'EXPIRED') return 'RENEW';
+  if ((doc.status === 'PENDING_REVIEW' || doc.status === 'VERIFIED') && doc.expirationDate) return 'RENEW';
+  return null;
+}
+
+/** Why `replacement` cannot replace `doc` (a sentence for the provider), or null when it can. */
+export function replacementProblem(doc: VersionFacts, submissionStatus: SubmissionStatus, replacementType: DocumentType): string | null {
+  const label = documentTypeSpec(doc.documentType).label;
+  if (doc.supersededBy || doc.status === 'SUPERSEDED') {
+    return `This ${label} was already replaced by a newer version. Renew or replace the current one from My credentials.`;
+  }
+  if (doc.status === 'PENDING_UPLOAD') return `This ${label} was never submitted, so there is nothing to replace. Submit it as a new document.`;
+  if (doc.status === 'VALIDATING') return `This ${label} is still being checked. Wait for the result before replacing it.`;
+  if (!replacementKind(doc, submissionStatus)) {
+    return `This ${label} is ${doc.status === 'VERIFIED' ? 'verified' : 'in review'} and has no expiration date, so there is nothing to renew. Upload it as a new document instead.`;
+  }
+  if (replacementType !== doc.documentType) {
+    return `This replaces your ${label}: the new document must be a ${label} too.`;
+  }
+  return null;
+}
+
+/** What a credential view shows of a version, beyond the document itself. */
+export interface VersionRecord extends SubmissionDocument {
+  uploadedAt: string;
+}
+
+export function toVersionView(doc: VersionRecord): CredentialVersionView {
+  return {
+    // The decision is on the document once the review's outcome was carried out (never before).
+    ...toDocumentView(doc, doc.review ? toReviewView(doc.review, false) : undefined),
+    submissionId: doc.submissionId,
+    referenceNumber: doc.received?.referenceNumber ?? null,
+    uploadedAt: doc.uploadedAt,
+    receivedAt: doc.received?.at ?? null,
+    supersededAt: doc.supersededAt ?? null,
+  };
+}
+
+/** Versions that count: drafts never submitted are not versions of anything. */
+const SUBMITTED = new Set(['VALIDATING', 'PENDING_REVIEW', 'INVALID', 'VERIFIED', 'REJECTED', 'EXPIRED', 'SUPERSEDED']);
+
+function inForce(doc: VersionFacts): boolean {
+  return !doc.supersededBy && doc.status !== 'SUPERSEDED' && !wasNotAccepted(doc) && ['PENDING_REVIEW', 'VERIFIED', 'REJECTED', 'EXPIRED'].includes(doc.status);
+}
+
+export function standingOf(doc: VersionFacts, today: string): { standing: CredentialStanding; daysToExpiry: number | null } {
+  const outlook = doc.expirationDate ? expiryOutlook(doc.expirationDate, today) : null;
+  const daysToExpiry = outlook?.daysToExpiry ?? null;
+  if (doc.status === 'VALIDATING' || doc.status === 'PENDING_UPLOAD') return { standing: 'CHECKING', daysToExpiry };
+  if (wasNotAccepted(doc)) return { standing: 'NOT_ACCEPTED', daysToExpiry };
+  if (doc.status === 'REJECTED') return { standing: 'REJECTED', daysToExpiry };
+  if (doc.status === 'EXPIRED' || outlook?.expired) return { standing: 'EXPIRED', daysToExpiry };
+  if (outlook?.expiringSoon) return { standing: 'EXPIRING', daysToExpiry };
+  return { standing: doc.status === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW', daysToExpiry };
+}
+
+function credentialOf(versions: VersionRecord[], today: string) {
+  const newestFirst = [...versions].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.documentId.localeCompare(a.documentId));
+  const current = newestFirst.find(inForce) ?? newestFirst[0]!;
+  const { standing, daysToExpiry } = standingOf(current, today);
+  const view: CredentialView = {
+    credentialId: lineageOf(current),
+    documentType: current.documentType,
+    current: toVersionView(current),
+    standing,
+    daysToExpiry,
+    action: standing === 'CHECKING' ? null : replacementKind(current, null),
+    versions: newestFirst.map(toVersionView),
+  };
+  return { view, current, firstUpload: newestFirst.at(-1)!.uploadedAt };
+}
+
+/** One credential from its versions (any order). */
+export const toCredential = (versions: VersionRecord[], today: string): CredentialView => credentialOf(versions, today).view;
+
+const catalogOrder = (type: DocumentType) => CATALOG.findIndex((spec) => spec.type === type);
+
+/**
+ * A provider's credentials: her submitted documents grouped by credential, in catalog order.
+ * A credential that was never accepted is left out once a later credential of the same type is
+ * in force (she sent it again as a new document); the submission list keeps the record.
+ */
+export function toCredentials(documents: VersionRecord[], today: string): CredentialView[] {
+  const lineages = new Map<string, VersionRecord[]>();
+  for (const doc of documents.filter((d) => SUBMITTED.has(d.status))) {
+    const lineage = lineageOf(doc);
+    lineages.set(lineage, [...(lineages.get(lineage) ?? []), doc]);
+  }
+  const credentials = [...lineages.values()].map((versions) => credentialOf(versions, today));
+  const resentLater = ({ view, current }: (typeof credentials)[number]) =>
+    credentials.some((other) => other.current.documentType === current.documentType && inForce(other.current) && other.current.uploadedAt > current.uploadedAt) &&
+    view.standing === 'NOT_ACCEPTED';
+  return credentials
+    .filter((credential) => !resentLater(credential))
+    .sort((a, b) => catalogOrder(a.current.documentType) - catalogOrder(b.current.documentType) || a.firstUpload.localeCompare(b.firstUpload))
+    .map(({ view }) => view);
+}

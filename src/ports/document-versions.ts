@@ -1,0 +1,25 @@
+import type { DocumentRef, SubmissionRef } from '../contract/http.js';
+import type { ReceivedFacts, Submission, SubmissionDocument } from '../domain/submission.js';
+
+/** What superseding a document found: done now, done before by the same version, or done by another. */
+export type SupersedeResult = { outcome: 'SUPERSEDED' | 'ALREADY' } | { outcome: 'BY_OTHER'; supersededBy: DocumentRef };
+
+/** The versions of a provider's credentials: every document she submitted, linked by what replaced what. */
+export interface DocumentVersions {
+  /** The document and its submission, read consistently; null when there is none. */
+  find(documentId: string): Promise<{ submission: Submission; document: SubmissionDocument } | null>;
+  /** Every document of a provider. */
+  listOwned(providerId: string): Promise<SubmissionDocument[]>;
+  /** The versions of one credential of a provider. */
+  listCredential(providerId: string, lineageId: string): Promise<SubmissionDocument[]>;
+  /**
+   * Once a document is received: records the facts credential views and notices need, and puts
+   * it on the expiry schedule (`nextNoticeDate`, null for a document that does not expire).
+   * Does nothing to a document already recorded or already superseded; false then.
+   */
+  recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean>;
+  /** `doc` becomes SUPERSEDED by `by` and leaves the expiry schedule, unless something already superseded it. */
+  supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult>;
+  /** Records the submissions that replaced every failing document of a submission. */
+  markSubmissionReplaced(submissionId: string, by: SubmissionRef[]): Promise<void>;
+}

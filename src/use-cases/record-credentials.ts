@@ -1,0 +1,94 @@
+/**
+ * Workflow step after the commit point: a received submission's documents become the provider's
+ * current credentials. Each stored document records when and under which reference it was
+ * received and goes on the expiry schedule; each document it replaces becomes SUPERSEDED
+ * (audited DOCUMENT_SUPERSEDED); an earlier submission whose failing documents are now all
+ * replaced says so. Every write is conditional, so retries and re-driven workflows change
+ * nothing twice.
+ */
+import type { DocumentRef, SubmissionRef } from '../contract/http.js';
+import { nextNoticeDate } from '../domain/expiry.js';
+import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { DocumentVersions } from '../ports/document-versions.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
+
+export interface RecordCredentialsDeps {
+  repository: SubmissionRepository;
+  versions: DocumentVersions;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+const RECEIVED = new Set(['RECEIVED', 'IN_REVIEW', 'VERIFIED', 'ACTION_REQUIRED']);
+/** Statuses that make a submission need attention until a newer version replaces them. */
+const FAILING = new Set(['INVALID', 'REJECTED']);
+/** A replacement chain longer than this is a data error, not a history. */
+const MAX_HOPS = 50;
+
+export async function recordCredentials(deps: RecordCredentialsDeps, submissionId: string, executionId: string): Promise<{ recorded: number; superseded: string[] }> {
+  const found = await deps.repository.get(submissionId);
+  if (!found) throw new Error(`Submission ${submissionId} does not exist`);
+  const { submission, documents } = found;
+  if (!RECEIVED.has(submission.status) || !submission.referenceNumber) throw new Error(`Submission ${submissionId} is not received (${submission.status})`);
+  const at = deps.clock.now().toISOString();
+
+  let recorded = 0;
+  for (const doc of documents.filter((d) => d.storedKey)) {
+    const next = doc.expirationDate ? nextNoticeDate(doc.expirationDate, doc.notices ?? {}) : null;
+    const facts = { at, referenceNumber: submission.referenceNumber, owner: { name: submission.provider.name, email: submission.provider.email } };
+    if (await deps.versions.recordReceived(doc, facts, next)) recorded++;
+  }
+  const superseded: string[] = [];
+  for (const doc of documents.filter((d) => d.replacesDocumentId)) {
+    superseded.push(await supersedeReplaced(deps, submission, doc, at, executionId));
+  }
+  return { recorded, superseded };
+}
+
+/**
+ * The replacement takes the place of the document it names; if a newer version took that place
+ * first, it takes the place of the current version instead (the version received last is current).
+ */
+async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submission, replacement: SubmissionDocument, at: string, executionId: string): Promise<string> {
+  const by: DocumentRef = { submissionId: submission.submissionId, documentId: replacement.documentId };
+  let targetId = replacement.replacesDocumentId!;
+  for (let hop = 0; hop < MAX_HOPS && targetId !== replacement.documentId; hop++) {
+    const target = await deps.versions.find(targetId);
+    if (!target) throw new Error(`Document ${targetId} replaced by ${replacement.documentId} does not exist`);
+    const ref = { submissionId: target.submission.submissionId, documentId: targetId };
+    const result = await deps.versions.supersede(ref, by, at);
+    if (result.outcome === 'BY_OTHER') {
+      targetId = result.supersededBy.documentId;
+      continue;
+    }
+    await deps.audit.record({
+      submissionId: ref.submissionId,
+      type: 'DOCUMENT_SUPERSEDED',
+      factKey: `DOCUMENT_SUPERSEDED#${targetId}`,
+      actor: { type: 'system', id: 'intake-workflow' },
+      occurredAt: at,
+      requestId: executionId,
+      sourceIp: null,
+      details: { documentId: targetId, documentType: target.document.documentType, supersededBySubmissionId: by.submissionId, supersededByDocumentId: by.documentId, referenceNumber: submission.referenceNumber },
+    });
+    await markIfReplaced(deps, ref.submissionId, submission);
+    return targetId;
+  }
+  throw new Error(`Document ${replacement.documentId} found no current version to replace within ${MAX_HOPS} versions`);
+}
+
+/** A submission stops needing attention once no failing document of it is left unreplaced. */
+async function markIfReplaced(deps: RecordCredentialsDeps, submissionId: string, replacing: Submission): Promise<void> {
+  const found = await deps.repository.get(submissionId);
+  if (!found || !['REJECTED', 'ACTION_REQUIRED'].includes(found.submission.status)) return;
+  if (found.documents.some((doc) => FAILING.has(doc.status) && !doc.supersededBy)) return;
+  const replacers = [...new Set(found.documents.flatMap((doc) => (doc.supersededBy ? [doc.supersededBy.submissionId] : [])))];
+  if (replacers.length === 0) return;
+  const refs: SubmissionRef[] = await Promise.all(
+    replacers.map(async (id) => ({ submissionId: id, referenceNumber: id === replacing.submissionId ? replacing.referenceNumber : ((await deps.repository.get(id))?.submission.referenceNumber ?? null) })),
+  );
+  if (JSON.stringify(refs) === JSON.stringify(found.submission.replacedBy ?? [])) return;
+  await deps.versions.markSubmissionReplaced(submissionId, refs);
+}

@@ -1,0 +1,59 @@
+/**
+ * The weekly staff digest: what expires within the next 30 days and what expired in the past
+ * week, by provider, to the office's address. Read from the expiration index (only the months
+ * the window covers); one digest per day however often the job runs.
+ */
+import { addDays, isoDateInZone } from '../domain/dates.js';
+import { emailDocument, staffDigestEmail, type Branding, type StaffDigestProvider } from '../emails/index.js';
+import type { ExpirySchedule } from '../ports/expiry-schedule.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { SubmissionDocument } from '../domain/submission.js';
+
+export interface ExpiryDigestDeps {
+  schedule: ExpirySchedule;
+  mailer: Mailer;
+  branding: Branding;
+  timeZone: string;
+}
+
+export const DIGEST_WINDOW_DAYS = 30;
+export const DIGEST_PERIOD_DAYS = 7;
+/** Rejected documents are already on the review's "action required" path; the digest is about what lapses. */
+const DIGESTED = new Set(['PENDING_REVIEW', 'VERIFIED', 'EXPIRED']);
+
+export interface ExpiryDigestReport {
+  today: string;
+  sent: boolean;
+  messageId?: string;
+  expiring: number;
+  expired: number;
+}
+
+export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId: string): Promise<ExpiryDigestReport> {
+  const today = isoDateInZone(time, deps.timeZone);
+  const since = addDays(today, -DIGEST_PERIOD_DAYS);
+  const documents: SubmissionDocument[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await deps.schedule.listExpiring(addDays(since, 1), addDays(today, DIGEST_WINDOW_DAYS), 100, nextToken);
+    documents.push(...page.items.filter((doc) => DIGESTED.has(doc.status)));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  const expired = documents.filter((doc) => doc.expirationDate! <= today).length;
+  const report: ExpiryDigestReport = { today, sent: false, expiring: documents.length - expired, expired };
+
+  if (!(await deps.schedule.claimDigest(today, runId))) return report;
+  const providers = new Map<string, StaffDigestProvider>();
+  for (const doc of documents) {
+    const entry = providers.get(doc.providerId) ?? { providerId: doc.providerId, name: doc.received?.owner.name ?? 'Unknown provider', documents: [] };
+    entry.documents.push({ ...emailDocument(doc), expirationDate: doc.expirationDate! });
+    providers.set(doc.providerId, entry);
+  }
+  try {
+    const { messageId } = await deps.mailer.send(staffDigestEmail({ today, since, windowDays: DIGEST_WINDOW_DAYS, providers: [...providers.values()] }, deps.branding));
+    return { ...report, sent: true, messageId };
+  } catch (error) {
+    await deps.schedule.releaseDigest(today, runId);
+    throw error;
+  }
+}

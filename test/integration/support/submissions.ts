@@ -1,0 +1,48 @@
+/** Submitting documents through the API as the portal does, for tests about what happens to them afterwards. */
+import { expect } from 'vitest';
+import type { StackInfo } from '../../../local/runtime.js';
+import { makePdf, makePng, sha256Hex } from '../../../testkit/files.js';
+import { callApi, uploadFile, waitForStatus } from '../../../testkit/local-api.js';
+
+const DAY = 86_400_000;
+/** A date relative to today (UTC), as `YYYY-MM-DD`. */
+export const daysFromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+export interface TestDocument {
+  metadata: Record<string, unknown>;
+  bytes: Uint8Array;
+}
+
+function document(documentType: string, extra: Record<string, unknown>, bytes: Uint8Array = makePdf({ pages: 1 })): TestDocument {
+  return { bytes, metadata: { documentType, fileName: `${documentType.toLowerCase()}.pdf`, contentType: 'application/pdf', sizeBytes: bytes.byteLength, sha256: sha256Hex(bytes), ...extra } };
+}
+
+export const license = (expirationDate: string, extra: Record<string, unknown> = {}) =>
+  document('MEDICAL_LICENSE', { issueDate: daysFromToday(-700), expirationDate, issuingAuthority: 'Medical Board of California', details: { licenseNumber: 'A123456', jurisdiction: 'CA' }, ...extra });
+export const dea = (expirationDate: string, extra: Record<string, unknown> = {}) =>
+  document('DEA_REGISTRATION', { issueDate: daysFromToday(-300), expirationDate, issuingAuthority: 'U.S. Drug Enforcement Administration', details: { deaNumber: 'AB1234563', jurisdiction: 'CA' }, ...extra });
+export const cv = (extra: Record<string, unknown> = {}) => document('CURRICULUM_VITAE', { issueDate: daysFromToday(-10), issuingAuthority: '', ...extra });
+/** A PNG declared as a PDF: refused by the workflow (FORMAT_MISMATCH). */
+export const disguised = (doc: TestDocument): TestDocument => {
+  const png = makePng(64, 64);
+  return { bytes: png, metadata: { ...doc.metadata, sizeBytes: png.byteLength, sha256: sha256Hex(png) } };
+};
+
+export interface Submitted {
+  submissionId: string;
+  status: string;
+  referenceNumber: string | null;
+  documents: { documentId: string; documentType: string; status: string; supersededBy?: { submissionId: string; documentId: string }; replacesDocumentId?: string }[];
+}
+
+/** Creates, uploads, submits and waits for the workflow's outcome. */
+export async function submit(stack: StackInfo, token: string, documents: TestDocument[]): Promise<Submitted> {
+  const created = await callApi(stack, 'POST', '/submissions', token, { documents: documents.map((d) => d.metadata) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  for (const [index, doc] of (created.body.documents as { upload: { url: string; fields: Record<string, string> } }[]).entries()) {
+    expect(await uploadFile(doc.upload, documents[index]!.bytes, String(documents[index]!.metadata.contentType))).toBe(204);
+  }
+  await callApi(stack, 'POST', `/submissions/${created.body.submissionId}/submit`, token);
+  const final = await waitForStatus(stack, token, created.body.submissionId, (status) => status !== 'VALIDATING');
+  return final.body as Submitted;
+}

@@ -1,0 +1,118 @@
+/**
+ * Credentials over time: which documents can be replaced or renewed (and the sentence a provider
+ * reads when one cannot), and how her documents read as credentials.
+ */
+import { describe, expect, it } from 'vitest';
+import { replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
+import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
+
+const TODAY = '2027-03-01';
+let counter = 0;
+const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
+function version(overrides: Partial<VersionRecord> = {}): VersionRecord {
+  const documentId = overrides.documentId ?? id();
+  return {
+    documentId,
+    submissionId: id(),
+    providerId: 'p-1',
+    documentType: 'MEDICAL_LICENSE',
+    category: 'LICENSE',
+    fileName: 'license.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 100,
+    sha256: 'a'.repeat(64),
+    issueDate: '2025-01-01',
+    expirationDate: '2028-01-31',
+    issuingAuthority: 'Medical Board of California',
+    details: { licenseNumber: 'A1', jurisdiction: 'CA' },
+    status: 'VERIFIED',
+    issues: [],
+    stagingKey: 'staging/x',
+    storedKey: 'documents/x',
+    uploadedAt: '2026-01-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+describe('what can be replaced or renewed', () => {
+  it.each([
+    ['a document refused by the checks', { status: 'INVALID', storedKey: null }, 'REJECTED', 'REPLACE'],
+    ['a passing document of a refused submission (never stored)', { status: 'PENDING_REVIEW', storedKey: null }, 'REJECTED', 'REPLACE'],
+    ['a document rejected in review', { status: 'REJECTED' }, 'ACTION_REQUIRED', 'REPLACE'],
+    ['an expired document', { status: 'EXPIRED' }, 'VERIFIED', 'RENEW'],
+    ['a verified license (it expires)', { status: 'VERIFIED' }, 'VERIFIED', 'RENEW'],
+    ['a license in review (it expires)', { status: 'PENDING_REVIEW' }, 'RECEIVED', 'RENEW'],
+    ['a verified CV (it does not expire)', { status: 'VERIFIED', documentType: 'CURRICULUM_VITAE', expirationDate: null }, 'VERIFIED', null],
+    ['a lifetime board certification in review', { status: 'PENDING_REVIEW', documentType: 'BOARD_CERTIFICATION', expirationDate: null }, 'RECEIVED', null],
+    ['a document still being checked', { status: 'VALIDATING', storedKey: null }, 'VALIDATING', null],
+    ['a document already replaced', { status: 'SUPERSEDED', supersededBy: { submissionId: 's', documentId: 'd' } }, 'VERIFIED', null],
+  ] as const)('%s → %s', (_name, overrides, submissionStatus, expected) => {
+    expect(replacementKind(version(overrides as Partial<VersionRecord>), submissionStatus)).toBe(expected);
+  });
+
+  it('tells the provider why a replacement cannot be made, in words she can act on', () => {
+    expect(replacementProblem(version({ status: 'SUPERSEDED', supersededBy: { submissionId: 's', documentId: 'd' } }), 'VERIFIED', 'MEDICAL_LICENSE')).toMatch(/already replaced by a newer version/);
+    expect(replacementProblem(version({ status: 'VALIDATING' }), 'VALIDATING', 'MEDICAL_LICENSE')).toMatch(/still being checked/);
+    expect(replacementProblem(version({ documentType: 'CURRICULUM_VITAE', expirationDate: null }), 'VERIFIED', 'CURRICULUM_VITAE')).toMatch(/no expiration date, so there is nothing to renew/);
+    expect(replacementProblem(version({ status: 'REJECTED' }), 'ACTION_REQUIRED', 'DEA_REGISTRATION')).toBe('This replaces your Medical License: the new document must be a Medical License too.');
+    expect(replacementProblem(version({ status: 'REJECTED' }), 'ACTION_REQUIRED', 'MEDICAL_LICENSE')).toBeNull();
+  });
+
+  it('refuses two documents of one submission replacing the same document, naming the second', () => {
+    const doc = { documentType: 'MEDICAL_LICENSE', fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1, sha256: 'a'.repeat(64), issueDate: '2026-01-01', expirationDate: '2028-01-01', issuingAuthority: 'Board', details: { licenseNumber: 'A1', jurisdiction: 'CA' } };
+    const replaced = '11111111-2222-4333-8444-555555555555';
+    const result = createSubmissionRequestSchema(TODAY).safeParse({ documents: [{ ...doc, replacesDocumentId: replaced }, { ...doc, replacesDocumentId: replaced }] });
+    expect(result.success).toBe(false);
+    expect(toFieldProblems(result.error!)).toEqual([{ path: 'documents.1.replacesDocumentId', message: expect.stringMatching(/already replaces that document/) }]);
+    const malformed = createSubmissionRequestSchema(TODAY).safeParse({ documents: [{ ...doc, replacesDocumentId: 'license-1' }] });
+    expect(toFieldProblems(malformed.error!)).toEqual([{ path: 'documents.0.replacesDocumentId', message: expect.stringMatching(/not a document id/) }]);
+  });
+});
+
+describe('documents read as credentials', () => {
+  it('shows the version received last as current, with every version newest first', () => {
+    const first = version({ status: 'SUPERSEDED', supersededBy: { submissionId: 's2', documentId: 'd2' }, uploadedAt: '2025-01-01T00:00:00Z', expirationDate: '2026-01-31' });
+    const renewal = version({ lineageId: first.documentId, status: 'PENDING_REVIEW', replacesDocumentId: first.documentId, uploadedAt: '2026-01-10T00:00:00Z' });
+    const credential = toCredential([first, renewal], TODAY);
+    expect(credential).toMatchObject({ credentialId: first.documentId, standing: 'IN_REVIEW', action: 'RENEW', daysToExpiry: 336 });
+    expect(credential.current.documentId).toBe(renewal.documentId);
+    expect(credential.versions.map((v) => [v.documentId, v.status])).toEqual([[renewal.documentId, 'PENDING_REVIEW'], [first.documentId, 'SUPERSEDED']]);
+  });
+
+  it('keeps the version in force current while a renewal is checked or after it was refused', () => {
+    const verified = version({ uploadedAt: '2025-01-01T00:00:00Z', expirationDate: '2027-03-21' });
+    const checking = version({ lineageId: verified.documentId, status: 'VALIDATING', storedKey: null, uploadedAt: '2027-02-27T00:00:00Z' });
+    const refused = version({ lineageId: verified.documentId, status: 'INVALID', storedKey: null, uploadedAt: '2027-02-26T00:00:00Z' });
+    const credential = toCredential([verified, checking, refused], TODAY);
+    expect(credential).toMatchObject({ standing: 'EXPIRING', daysToExpiry: 20, action: 'RENEW' });
+    expect(credential.current.documentId).toBe(verified.documentId);
+  });
+
+  it.each([
+    [{ status: 'VERIFIED', expirationDate: '2027-06-01' }, 'VERIFIED', 'RENEW'],
+    [{ status: 'VERIFIED', expirationDate: '2027-05-30' }, 'EXPIRING', 'RENEW'],
+    [{ status: 'VERIFIED', expirationDate: '2027-03-01' }, 'EXPIRED', 'RENEW'],
+    [{ status: 'EXPIRED', expirationDate: '2027-02-01' }, 'EXPIRED', 'RENEW'],
+    [{ status: 'REJECTED' }, 'REJECTED', 'REPLACE'],
+    [{ status: 'INVALID', storedKey: null }, 'NOT_ACCEPTED', 'REPLACE'],
+    [{ status: 'VALIDATING', storedKey: null }, 'CHECKING', null],
+    [{ status: 'VERIFIED', documentType: 'CURRICULUM_VITAE', expirationDate: null }, 'VERIFIED', null],
+  ] as const)('%o stands %s with action %s', (overrides, standing, action) => {
+    expect(toCredential([version(overrides as Partial<VersionRecord>)], TODAY)).toMatchObject({ standing, action });
+  });
+
+  it('lists credentials in catalog order, leaves out drafts, and a refused upload sent again as a new document', () => {
+    const refusedLicense = version({ status: 'INVALID', storedKey: null, uploadedAt: '2026-05-01T00:00:00Z' });
+    const license = version({ uploadedAt: '2026-05-02T00:00:00Z' });
+    const dea = version({ documentType: 'DEA_REGISTRATION', uploadedAt: '2026-04-01T00:00:00Z' });
+    const draft = version({ documentType: 'CURRICULUM_VITAE', status: 'PENDING_UPLOAD', storedKey: null });
+    const refusedCv = version({ documentType: 'CURRICULUM_VITAE', expirationDate: null, status: 'INVALID', storedKey: null });
+    const credentials = toCredentials([dea, draft, refusedLicense, license, refusedCv], TODAY);
+    expect(credentials.map((c) => [c.documentType, c.current.documentId])).toEqual([
+      ['MEDICAL_LICENSE', license.documentId],
+      ['DEA_REGISTRATION', dea.documentId],
+      ['CURRICULUM_VITAE', refusedCv.documentId],
+    ]);
+  });
+});
