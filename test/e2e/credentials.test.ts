@@ -96,7 +96,7 @@ describe('credentials over time', () => {
     expect(await form.getByLabel('State').inputValue()).toBe('WA');
     expect(await form.getByLabel('Issuing authority').inputValue()).toBe('Washington Medical Commission');
     expect(await form.getByLabel('Expiration date').inputValue()).toBe('');
-    expect(await form.getByLabel('Document type').locator('option').allTextContents()).toEqual(['Medical License']);
+    expect(await form.getByLabel('Document type').count()).toBe(0);
     await screenshot(session.page, 'renewal-form');
     expect(await axeViolations(session.page)).toEqual([]);
     await fillDocument(session.page, { title: 'Medical License', file: pdf('WA-license-2027.pdf'), fields: { 'Issue date': day(-1), 'Expiration date': day(730) } });

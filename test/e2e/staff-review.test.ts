@@ -170,10 +170,12 @@ describe('Emily, after the review', () => {
 
   it('starts a replacement prefilled with the rejected document\'s type and details', async () => {
     await documentItem(session.page, 'Medical License').getByRole('link', { name: 'Send a replacement for the Medical License' }).click();
-    await session.page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
-    await session.page.getByText('You are sending a replacement for your Medical License (CA-medical-license.pdf)').waitFor();
+    await session.page.getByRole('heading', { name: /^Replace your Medical License/, level: 1 }).waitFor();
     expect(new URL(session.page.url()).search).toMatch(/^\?replaces=[0-9a-f-]{36}$/);
     const card = session.page.getByRole('region', { name: 'Medical License', exact: true });
+    await card.getByText(/^Replaces your Medical License/).waitFor();
+    expect(await card.getByText(/^On file: CA-medical-license\.pdf/).count()).toBe(1);
+    expect(await card.getByText(`The credentialing team's reason: ${REASON}`).count()).toBe(1);
     expect(await card.getByLabel('License number').inputValue()).toBe('A123456');
     expect(await card.getByLabel('Issuing authority').inputValue()).toBe('Medical Board of California');
     expect(await session.page.getByRole('region', { name: 'Medical License', exact: true }).count()).toBe(1);
