@@ -14,6 +14,8 @@ import { IntakeRoutes } from './constructs/intake-routes.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { PortalSignIn } from './constructs/portal-sign-in.js';
+import { WorkflowReconciler } from './constructs/workflow-reconciler.js';
+import { METRICS } from '../src/contract/service.js';
 
 export interface CredentialingStackProps extends StackProps {
   /** Folder of the built portal (`npm run build:web`); omit to deploy the service without it. */
@@ -47,17 +49,21 @@ export class CredentialingStack extends Stack {
     const { portalOrigin } = this.data;
     this.signIn = new PortalSignIn(this, 'SignIn');
     const email = new EmailSending(this, 'Email', { senderAddress });
-    this.monitoring = new Monitoring(this, 'Monitoring', { key: this.data.key, alarmEmail });
+    this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, portalUrl: portalOrigin });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
+    const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine });
 
     const sm = this.workflow.stateMachine;
-    this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
-    this.monitoring.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
-    this.monitoring.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions]);
+    const alarms = this.monitoring;
+    alarms.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow execution failed (its submission is PROCESSING_FAILED and will be re-driven, or its facts are finished by the reconciler).');
+    alarms.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
+    alarms.alarm('ProcessingFailedAlarm', alarms.serviceMetric(METRICS.processingFailed), 'A submission attempt ended PROCESSING_FAILED: a workflow step failed past its retries. It is re-driven automatically; look at the failing step.');
+    alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
+    alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
+    alarms.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, reconciler.function]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

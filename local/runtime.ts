@@ -9,9 +9,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../src/contract/environment.js';
 import { INTAKE_INDEXES } from '../src/contract/tables.js';
+import { fromSubmissionItem } from '../src/adapters/dynamodb-intake-items.js';
+import { executionName, workflowInput } from '../src/domain/workflow-attempt.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { LocalApiServer } from './api-server.js';
-import { freePort, startEmulators } from './emulators.js';
+import { freePort, startEmulators, type Emulators } from './emulators.js';
 import { LocalFunctions } from './functions.js';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
 import { resourcesOfType, synthesizeTemplate, type LocalValues } from './template.js';
@@ -24,6 +26,7 @@ export interface StackInfo {
   region: string;
   endpoints: { s3: string; dynamodb: string; ses: string; cognito: string; stepfunctions: string };
   bucketName: string;
+  auditAnchorBucketName: string;
   tables: { intake: string; audit: string };
   userPoolId: string;
   userPoolClientId: string;
@@ -35,6 +38,8 @@ export interface LocalRuntime {
   stack: StackInfo;
   /** Resolves when every workflow started so far has finished. */
   workflowsIdle(): Promise<void>;
+  /** Test-only: make S3 unavailable for a while (a real outage: connections are refused). */
+  s3Outage: Emulators['s3Outage'];
   close(): Promise<void>;
 }
 
@@ -44,6 +49,8 @@ export interface LocalRuntimeOptions {
   port?: number;
   quiet?: boolean;
   webRoot?: string;
+  /** Test-only: wait this long (ms) before each retry of these states instead of the definition's intervals. */
+  retryIntervalOverrides?: Record<string, number | number[]>;
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083 };
@@ -64,6 +71,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const [intakeId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))!;
   const [auditId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('AuditTable'))!;
   const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.includes('DocumentsBucket'))!;
+  const [anchorBucketId] = resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.includes('AuditAnchorBucket'))!;
 
   const emulators = await startEmulators(dataDir, { s3: await pick('s3'), dynamodb: await pick('dynamodb'), ses: await pick('ses'), cognito: await pick('cognito') }, bucketConfigs(template, [portalUrl, ...VITE_DEV_ORIGINS]));
   const closers: (() => Promise<void>)[] = [() => emulators.close()];
@@ -138,7 +146,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const functions = new LocalFunctions(template, locals, environment, overrides);
     closers.unshift(() => functions.close());
 
-    const workflow = new LocalWorkflow(template, locals, functions, (message) => console.error(message));
+    const workflow = new LocalWorkflow(template, locals, functions, (message) => console.error(message), options.retryIntervalOverrides);
     await workflow.listen(stepfunctionsPort);
     closers.unshift(() => workflow.close());
 
@@ -165,6 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       region: LOCAL_REGION,
       endpoints: { ...emulators.endpoints, stepfunctions: stepfunctionsEndpoint },
       bucketName: localBucketName(bucketId),
+      auditAnchorBucketName: localBucketName(anchorBucketId),
       tables: { intake: localTableName(intakeId), audit: localTableName(auditId) },
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
@@ -177,6 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return {
       stack,
       workflowsIdle: () => workflow.idle(),
+      s3Outage: emulators.s3Outage,
       async close() {
         for (const close of closers) await close().catch(() => undefined);
       },
@@ -208,8 +218,9 @@ async function resumeInterruptedWorkflows(stack: StackInfo, workflow: LocalWorkf
     new QueryCommand({ TableName: stack.tables.intake, IndexName: INTAKE_INDEXES.byStatus.name, KeyConditionExpression: 'gsiStatus = :s', ExpressionAttributeValues: { ':s': 'VALIDATING' } }),
   );
   for (const item of Items) {
-    log(`Resuming the intake workflow of submission ${String(item.submissionId)}`);
-    workflow.start(String(item.submissionId), JSON.stringify({ submissionId: item.submissionId, documentIds: item.documentIds }));
+    const submission = fromSubmissionItem(item);
+    log(`Resuming the intake workflow of submission ${submission.submissionId}`);
+    workflow.start(executionName(submission.submissionId, submission.attempt), JSON.stringify(workflowInput(submission)));
   }
   db.destroy();
 }

@@ -56,7 +56,14 @@ export class LocalWorkflow {
   private server?: Server;
   readonly stateMachineArn: string;
 
-  constructor(template: Template, locals: LocalValues, functions: LocalFunctions, private readonly onError: (message: string) => void) {
+  constructor(
+    template: Template,
+    locals: LocalValues,
+    functions: LocalFunctions,
+    private readonly onError: (message: string) => void,
+    /** Test-only: milliseconds each retry of these states waits instead of the definition's intervals. */
+    private readonly retryIntervalOverrides: Record<string, number | number[]> = {},
+  ) {
     const [logicalId, resource] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine')[0]!;
     this.stateMachineArn = locals.ref(logicalId)!;
     const asl = JSON.parse(String(resolve(resource.Properties!.DefinitionString, locals))) as Asl;
@@ -79,7 +86,7 @@ export class LocalWorkflow {
     if (existing) return existing;
     const executionArn = this.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`;
     const execution: Execution = { executionArn, name, input, status: 'RUNNING', startDate: Date.now() / 1000, done: Promise.resolve() };
-    const run = this.machine.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: this.handlers as never }, context: { Execution: { Id: executionArn, Name: name } } as never });
+    const run = this.machine.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: this.retryIntervalOverrides }, context: { Execution: { Id: executionArn, Name: name } } as never });
     execution.done = run.result.then(
       (output) => {
         Object.assign(execution, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: Date.now() / 1000 });

@@ -1,78 +1,46 @@
 /**
- * Submissions and their documents in one table (pk = SUBMISSION#id). No transactions: the
- * embedded DynamoDB has none, and none are needed — documents are written before the
- * submission item, and every status change is one conditional update (README "Decisions worth knowing").
+ * Submissions and their documents in one table (items in `dynamodb-intake-items.ts`). No
+ * transactions: the embedded DynamoDB has none, and none are needed — documents are written
+ * before the submission item, and every status change is one conditional update (README
+ * "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DocumentIssue } from '../domain/document-issues.js';
-import { ValidationFailed } from '../domain/errors.js';
-import { canTransition, type DocumentStatus, type SubmissionStatus } from '../domain/status.js';
-import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
-import type { ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
-import { isConditionFailure } from './dynamodb-errors.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
+import { canTransition, type SubmissionStatus } from '../domain/status.js';
+import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { DocumentChanges, ListQuery, Page, SubmissionRepository } from '../ports/submission-repository.js';
+import { isConditionFailure } from './dynamodb-errors.js';
+import {
+  INVALID_TOKEN,
+  UNFINISHED,
+  decodeToken,
+  documentItemKey,
+  encodeToken,
+  fromDocumentItem,
+  fromSubmissionItem,
+  referenceKey,
+  submissionKey,
+  toSubmissionItem,
+} from './dynamodb-intake-items.js';
 
-const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
-const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
-
-function toSubmissionItem(s: Submission) {
-  return {
-    ...submissionKey(s.submissionId),
-    ...s,
-    gsiProvider: s.provider.providerId,
-    gsiCreated: `${s.createdAt}#${s.submissionId}`,
-    gsiStatus: s.status,
-    gsiEntity: 'SUBMISSION',
-    ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),
-  };
+interface Condition {
+  expression: string;
+  values: Record<string, unknown>;
 }
 
-function fromSubmissionItem(item: Record<string, unknown>): Submission {
-  return {
-    submissionId: item.submissionId as string,
-    provider: item.provider as Submission['provider'],
-    referenceNumber: (item.referenceNumber as string | null) ?? null,
-    status: item.status as SubmissionStatus,
-    createdAt: item.createdAt as string,
-    submittedAt: (item.submittedAt as string | null) ?? null,
-    estimatedReviewCompletionDate: (item.estimatedReviewCompletionDate as string | null) ?? null,
-    documentIds: (item.documentIds as string[]) ?? [],
-    emailsSent: (item.emailsSent as Submission['emailsSent']) ?? {},
-  };
-}
+/** Items written before attempts were counted have no attempt attribute: they are attempt 1. */
+const attemptIs = (attempt: number): Condition => ({
+  expression: attempt === 1 ? '(attempt = :attempt OR attribute_not_exists(attempt))' : 'attempt = :attempt',
+  values: { ':attempt': attempt },
+});
 
-function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  const { pk: _pk, sk: _sk, gsiDocument: _g, ...rest } = item;
-  return rest as unknown as SubmissionDocument;
-}
-
-function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-const INVALID_TOKEN = () =>
-  new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
-
-/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
-const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated']);
-
-function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
-  if (!token) return undefined;
-  let parsed: unknown;
+async function unlessConditionFails<T>(write: Promise<T>): Promise<T | null> {
   try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw INVALID_TOKEN();
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
   }
-  const valid =
-    parsed !== null &&
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
-    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
-    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
-  if (!valid) throw INVALID_TOKEN();
-  return parsed as Record<string, unknown>;
 }
 
 export class DynamoDbSubmissionRepository implements SubmissionRepository {
@@ -82,7 +50,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   ) {}
 
   async create(submission: Submission, documents: SubmissionDocument[]): Promise<void> {
-    const items = documents.map((doc) => ({ ...documentKey(doc.submissionId, doc.documentId), ...doc, gsiDocument: doc.documentId }));
+    const items = documents.map((doc) => ({ ...documentItemKey(doc.submissionId, doc.documentId), ...doc, gsiDocument: doc.documentId }));
     for (let i = 0; i < items.length; i += 25) {
       let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {
@@ -92,9 +60,7 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
         if (attempt > 6 && pending.length > 0) throw new Error('DynamoDB kept documents unprocessed');
       }
     }
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: toSubmissionItem(submission), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: toSubmissionItem(submission), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async get(submissionId: string) {
@@ -161,52 +127,101 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     return { items: (result.Items ?? []).map(fromSubmissionItem), ...(nextToken ? { nextToken } : {}) };
   }
 
-  async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
-    try {
-      await this.conditionalTransition(submissionId, from, to, changes.submittedAt ? { submittedAt: changes.submittedAt } : {});
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  async listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INTAKE_INDEXES.unfinished.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': UNFINISHED.attribute },
+        ExpressionAttributeValues: { ':pk': UNFINISHED.value },
+        ScanIndexForward: true,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeToken(query.nextToken),
+      }),
+    );
+    const nextToken = encodeToken(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map((item) => item.submissionId as string), ...(nextToken ? { nextToken } : {}) };
+  }
+
+  async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean> {
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, from, to, {}))) !== null;
+  }
+
+  async markSubmitted(submissionId: string, submittedAt: string): Promise<boolean> {
+    const attributes = { submittedAt, attempt: 1, attemptStartedAt: submittedAt, [UNFINISHED.attribute]: UNFINISHED.value };
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', attributes))) !== null;
+  }
+
+  async markProcessingFailed(submissionId: string, attempt: number, failedAt: string): Promise<boolean> {
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'VALIDATING', 'PROCESSING_FAILED', { failedAt }, attemptIs(attempt)))) !== null;
+  }
+
+  async beginNextAttempt(seen: Pick<Submission, 'submissionId' | 'status' | 'attempt'>, startedAt: string): Promise<Submission | null> {
+    const attributes = { attempt: seen.attempt + 1, attemptStartedAt: startedAt, [UNFINISHED.attribute]: UNFINISHED.value };
+    const write =
+      seen.status === 'PROCESSING_FAILED'
+        ? this.conditionalTransition(seen.submissionId, 'PROCESSING_FAILED', 'VALIDATING', attributes, attemptIs(seen.attempt))
+        : this.update(seen.submissionId, attributes, { expression: `#status = :from AND ${attemptIs(seen.attempt).expression}`, values: { ':from': seen.status, ':attempt': seen.attempt } });
+    const result = await unlessConditionFails(write);
+    return result ? fromSubmissionItem(result.Attributes ?? {}) : null;
+  }
+
+  async markFinished(submissionId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: submissionKey(submissionId),
+        UpdateExpression: 'REMOVE #unfinished',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#unfinished': UNFINISHED.attribute },
+      }),
+    );
   }
 
   /** Every status change: allowed by the transition table, conditional on the current status, index kept in step. */
-  private async conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>) {
+  private conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>, condition?: Condition) {
     if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
+    return this.update(
+      submissionId,
+      { status: to, gsiStatus: to, ...attributes },
+      { expression: ['#status = :from', condition?.expression].filter(Boolean).join(' AND '), values: { ':from': from, ...condition?.values } },
+    );
+  }
+
+  private update(submissionId: string, attributes: Record<string, unknown>, condition: Condition) {
     const names = Object.keys(attributes);
     return this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: `SET #status = :to, gsiStatus = :to${names.map((name, i) => `, #a${i} = :a${i}`).join('')}`,
-        ConditionExpression: '#status = :from',
+        UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ConditionExpression: condition.expression,
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        ExpressionAttributeValues: { ...condition.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
         ReturnValues: 'ALL_NEW',
       }),
     );
   }
 
-  async updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void> {
-    const sets = ['#status = :status'];
-    const values: Record<string, unknown> = { ':status': changes.status };
-    if (changes.issues) {
-      sets.push('issues = :issues');
-      values[':issues'] = changes.issues;
-    }
-    if (changes.storedKey !== undefined) {
-      sets.push('storedKey = :storedKey');
-      values[':storedKey'] = changes.storedKey;
-    }
+  async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
+    await this.updateDocumentItem(submissionId, documentId, { ...changes });
+  }
+
+  async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {
+    await this.updateDocumentItem(submissionId, documentId, { snapshot });
+  }
+
+  private async updateDocumentItem(submissionId: string, documentId: string, changes: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(changes).filter((name) => changes[name] !== undefined);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: documentKey(submissionId, documentId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        Key: documentItemKey(submissionId, documentId),
+        UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, changes[name]])),
       }),
     );
   }
@@ -214,46 +229,52 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
   async markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void> {
     await Promise.all(
       documentIds.map((documentId) =>
-        this.db
-          .send(
+        unlessConditionFails(
+          this.db.send(
             new UpdateCommand({
               TableName: this.tableName,
-              Key: documentKey(submissionId, documentId),
+              Key: documentItemKey(submissionId, documentId),
               UpdateExpression: 'SET #status = :validating',
               ConditionExpression: '#status = :pending',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':validating': 'VALIDATING', ':pending': 'PENDING_UPLOAD' },
             }),
-          )
-          .catch((error: unknown) => {
-            if (!isConditionFailure(error)) throw error;
-          }),
+          ),
+        ),
       ),
     );
   }
 
+  async setPendingReference(submissionId: string, expected: string | null, next: string): Promise<string | null> {
+    const written = await unlessConditionFails(
+      this.update(
+        submissionId,
+        { pendingReference: next },
+        expected === null
+          ? { expression: '#status = :validating AND (attribute_not_exists(pendingReference) OR attribute_type(pendingReference, :null))', values: { ':validating': 'VALIDATING', ':null': 'NULL' } }
+          : { expression: '#status = :validating AND pendingReference = :expected', values: { ':validating': 'VALIDATING', ':expected': expected } },
+      ),
+    );
+    if (written) return next;
+    return (await this.get(submissionId))?.submission.pendingReference ?? null;
+  }
+
   async reserveReference(referenceNumber: string, submissionId: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    const reserved = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `REFERENCE#${referenceNumber}`, sk: '#REFERENCE', submissionId },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: { ...referenceKey(referenceNumber), submissionId },
+          ConditionExpression: 'attribute_not_exists(pk) OR submissionId = :id',
+          ExpressionAttributeValues: { ':id': submissionId },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    return reserved !== null;
   }
 
   async markReceived(submissionId: string, referenceNumber: string, estimatedReviewCompletionDate: string): Promise<Submission> {
-    const result = await this.conditionalTransition(submissionId, 'VALIDATING', 'RECEIVED', {
-      referenceNumber,
-      gsiReference: referenceNumber,
-      estimatedReviewCompletionDate,
-    });
+    const result = await this.conditionalTransition(submissionId, 'VALIDATING', 'RECEIVED', { referenceNumber, gsiReference: referenceNumber, estimatedReviewCompletionDate });
     return fromSubmissionItem(result.Attributes ?? {});
   }
 

@@ -1,5 +1,8 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { WorkflowStarter } from '../ports/workflow-starter.js';
+import { DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { WorkflowInput } from '../domain/workflow-attempt.js';
+import type { ExecutionStatus, WorkflowStarter } from '../ports/workflow-starter.js';
+
+const nameOf = (error: unknown) => (error as { name?: string } | null)?.name;
 
 export class StepFunctionsWorkflowStarter implements WorkflowStarter {
   constructor(
@@ -7,12 +10,26 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
     private readonly stateMachineArn: string,
   ) {}
 
-  async start(submissionId: string, input: Record<string, unknown>): Promise<void> {
+  async start(name: string, input: WorkflowInput): Promise<'STARTED' | 'ALREADY_EXISTS'> {
     try {
-      // The execution is named after the submission: Step Functions itself refuses a second one.
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: submissionId, input: JSON.stringify(input) }));
+      // A running execution started again with the same name and input answers as if started.
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
+      return 'STARTED';
     } catch (error) {
-      if (error instanceof ExecutionAlreadyExists || (error as { name?: string }).name === 'ExecutionAlreadyExists') return;
+      if (nameOf(error) === 'ExecutionAlreadyExists') return 'ALREADY_EXISTS';
+      throw error;
+    }
+  }
+
+  async status(name: string): Promise<ExecutionStatus> {
+    // arn:aws:states:region:account:stateMachine:Name → …:execution:Name:executionName
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    try {
+      const { status } = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      // PENDING_REDRIVE: Step Functions' own redrive (we never use it) is about to run it again.
+      return status === 'PENDING_REDRIVE' || status === undefined ? 'RUNNING' : status;
+    } catch (error) {
+      if (nameOf(error) === 'ExecutionDoesNotExist') return 'NOT_FOUND';
       throw error;
     }
   }

@@ -21,6 +21,13 @@ export interface Submission {
   documentIds: string[];
   /** Message ids of notification emails already sent, by kind: makes sending idempotent. */
   emailsSent: Partial<Record<NotificationKind, string>>;
+  /** The workflow attempt (1 at submit, +1 per re-drive): each attempt is its own execution. */
+  attempt: number;
+  /** When the current attempt started, and when an attempt last failed. */
+  attemptStartedAt: string | null;
+  failedAt: string | null;
+  /** The reference number reserved for this submission before the commit; a retry reuses it. */
+  pendingReference: string | null;
 }
 
 export type NotificationKind = 'RECEIVED' | 'REJECTED';
@@ -42,7 +49,18 @@ export interface SubmissionDocument {
   status: DocumentStatus;
   issues: DocumentIssue[];
   stagingKey: string;
+  /** The workflow's latest copy of the upload (under `intake/`). */
+  snapshot: Snapshot | null;
+  /** The snapshot the validation result is about: exactly this one is stored. */
+  validatedSnapshot?: Snapshot | null;
   storedKey: string | null;
+}
+
+/** One object version in the documents bucket (S3 gives no version id where versioning is off). */
+export interface Snapshot {
+  key: string;
+  etag: string;
+  versionId: string | null;
 }
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */

@@ -1,6 +1,6 @@
 import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
-import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
   items: T[];
@@ -14,18 +14,47 @@ export interface ListQuery {
   nextToken?: string;
 }
 
+export interface DocumentChanges {
+  status: DocumentStatus;
+  issues?: DocumentIssue[];
+  storedKey?: string | null;
+  /** The snapshot this validation result is about: only that one may be stored. */
+  validatedSnapshot?: Snapshot | null;
+}
+
 export interface SubmissionRepository {
   /** Writes documents first, then the submission: a reader never sees a submission without its documents. */
   create(submission: Submission, documents: SubmissionDocument[]): Promise<void>;
   get(submissionId: string): Promise<{ submission: Submission; documents: SubmissionDocument[] } | null>;
   findIdByReference(referenceNumber: string): Promise<string | null>;
   list(query: ListQuery): Promise<Page<Submission>>;
+  /** Submissions whose workflow has not written every fact yet, oldest first. */
+  listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>>;
   /** Conditional status change; false when the submission was not in `from`. */
-  transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes?: Partial<Pick<Submission, 'submittedAt'>>): Promise<boolean>;
-  updateDocument(submissionId: string, documentId: string, changes: { status: DocumentStatus; issues?: DocumentIssue[]; storedKey?: string | null }): Promise<void>;
+  transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean>;
+  /** AWAITING_UPLOAD → VALIDATING as workflow attempt 1; false when it was not awaiting upload. */
+  markSubmitted(submissionId: string, submittedAt: string): Promise<boolean>;
+  /** VALIDATING → PROCESSING_FAILED, only if `attempt` is still the current attempt. */
+  markProcessingFailed(submissionId: string, attempt: number, failedAt: string): Promise<boolean>;
+  /**
+   * The next workflow attempt, only if the submission is still as seen (status and attempt): a
+   * failed one goes back to VALIDATING, a committed one keeps its status. Null when it changed.
+   */
+  beginNextAttempt(seen: Pick<Submission, 'submissionId' | 'status' | 'attempt'>, startedAt: string): Promise<Submission | null>;
+  /** Every fact of the workflow is written: the submission leaves the unfinished index. */
+  markFinished(submissionId: string): Promise<void>;
+  updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;
+  /** Records the snapshot the workflow took of a document's upload (while it validates). */
+  recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void>;
   /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */
   markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void>;
-  /** Claims a reference number; false if another submission already holds it. */
+  /**
+   * Records the reference number this submission will get, replacing `expected` (null: none
+   * yet), while it validates. Returns the pending reference it now holds — a concurrent run's,
+   * if that one won.
+   */
+  setPendingReference(submissionId: string, expected: string | null, next: string): Promise<string | null>;
+  /** Claims a reference number; true if this submission holds it (now or already), false if another does. */
   reserveReference(referenceNumber: string, submissionId: string): Promise<boolean>;
   /**
    * The commit point of the workflow: VALIDATING → RECEIVED with the reference number and

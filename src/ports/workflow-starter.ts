@@ -1,4 +1,13 @@
+import type { WorkflowInput } from '../domain/workflow-attempt.js';
+
+/** Step Functions' execution statuses we act on; a name never used is NOT_FOUND. */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_FOUND';
+
 export interface WorkflowStarter {
-  /** Starts the intake workflow named after the submission; starting it again is harmless. */
-  start(submissionId: string, input: Record<string, unknown>): Promise<void>;
+  /**
+   * Starts the intake workflow under `name`. Starting a running execution again with the same
+   * input is harmless ('STARTED'); a name already used otherwise is 'ALREADY_EXISTS'.
+   */
+  start(name: string, input: WorkflowInput): Promise<'STARTED' | 'ALREADY_EXISTS'>;
+  status(name: string): Promise<ExecutionStatus>;
 }

@@ -7,6 +7,7 @@ import { CopyButton } from '../components/CopyButton.js';
 import { PageHeading } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatBytes, formatDate, formatDateTime, typeLabel } from '../format.js';
+import { ProcessingDelayed } from './ProcessingDelayed.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
@@ -17,6 +18,7 @@ function takingLong(submittedAt: string | null): boolean {
 const HEADINGS: Record<string, string> = {
   AWAITING_UPLOAD: 'Upload not finished',
   VALIDATING: 'Validating your documents…',
+  PROCESSING_FAILED: 'We are still working on your documents',
   RECEIVED: 'Documents received',
   REJECTED: 'Some documents need your attention',
   IN_REVIEW: 'In review',
@@ -116,6 +118,8 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             </div>
           </div>
         )}
+
+        {status === 'PROCESSING_FAILED' && <ProcessingDelayed submissionId={submission.submissionId} isOwner={isOwner} />}
 
         {submission.referenceNumber && status !== 'VALIDATING' && status !== 'REJECTED' && (
           <section className={`card confirmation${status === 'RECEIVED' ? ' confirmation--success' : ''}`} aria-labelledby="confirmation-heading">

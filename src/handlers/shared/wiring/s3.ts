@@ -5,6 +5,6 @@ import { optionalEnv, requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
 import { once } from './once.js';
 
-export const documentStore = once(
-  () => new S3DocumentStore(tracer.captureAWSv3Client(new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true' })), requireEnv(ENV.documentsBucket)),
-);
+export const s3Client = once(() => tracer.captureAWSv3Client(new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle) === 'true' })));
+
+export const documentStore = once(() => new S3DocumentStore(s3Client(), requireEnv(ENV.documentsBucket)));
