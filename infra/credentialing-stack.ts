@@ -61,6 +61,7 @@ export class CredentialingStack extends Stack {
     alarms.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow execution failed (its submission is PROCESSING_FAILED and will be re-driven, or its facts are finished by the reconciler).');
     alarms.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     alarms.alarm('ProcessingFailedAlarm', alarms.serviceMetric(METRICS.processingFailed), 'A submission attempt ended PROCESSING_FAILED: a workflow step failed past its retries. It is re-driven automatically; look at the failing step.');
+    alarms.alarm('AuditAnchorFailedAlarm', alarms.serviceMetric(METRICS.auditAnchorFailed), 'An audit event\'s hash could not be anchored in the anchor bucket (it is anchored at the chain\'s next append).');
     alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
     alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
     alarms.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, reconciler.function]);

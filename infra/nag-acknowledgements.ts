@@ -15,6 +15,9 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   const bucket = logicalId(data.documentsBucket);
   const anchors = logicalId(data.auditAnchorBucket);
   const stateMachine = logicalId(stack.workflow.stateMachine);
+  // cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis.
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
 
   ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Only for actions AWS defines without resource scoping: X-Ray PutTraceSegments/PutTelemetryRecords (tracing) and CloudWatch Logs delivery for Step Functions. test/infra asserts no other action gets "*".');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/staging/*]`, 'Uploads and their snapshots are limited to the staging/ prefix of the documents bucket; keys inside are server-generated ids.');
@@ -23,7 +26,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, `AwsSolutions-IAM5[Resource::<${anchors}.Arn>/*]`, 'Audit anchors are one object per appended event ({chain}/{sequence}): writers may only add (If-None-Match, Object Lock in compliance mode keeps every version), the audit route only reads.');
   ack(
     stack,
-    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
     'DescribeExecution on the intake workflow\'s own executions (named {submissionId}-{attempt}): the submit route and the reconciler check whether an attempt still runs.',
   );
   for (const child of stack.node.findAll()) {
@@ -52,9 +55,6 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (portalDeployer) {
     const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';
-    // cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis.
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
     const assetsBucket = `Resource::arn:<AWS::Partition>:s3:::${stack.synthesizer.bootstrapQualifier ? `cdk-${stack.synthesizer.bootstrapQualifier}` : 'cdk-hnb659fds'}-assets-${account}-${region}/*`;
     for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', `Resource::<${logicalId(data.portalBucket)}.Arn>/*`, assetsBucket]) {
       ack(portalDeployer, `AwsSolutions-IAM5[${finding}]`, reason);

@@ -2,9 +2,10 @@
  * Append-only audit table (pk submissionId = the chain, sk sequence). Each append is a
  * conditional put on the next sequence number, so two writers can never overwrite each other;
  * the loser re-reads and retries. Recording a fact twice (a retried step) returns the first
- * event. Every appended hash is anchored outside the table (`AuditAnchorStore`): after the row,
- * and again before the next append, so a writer that stopped in between leaves at most the
- * newest event unanchored, and only until the chain's next append.
+ * event. Every appended hash is anchored outside the table (`AuditAnchorStore`) after its row,
+ * and the chain's tail again before each append, so a writer that stopped in between, or an
+ * anchor store that was unavailable, leaves the tail unanchored only until the next append. The
+ * row is the record: an anchor that cannot be written is reported, never fails the append.
  */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH, auditIndexAttributes, chainAuditEvent, type AuditAnchors, type AuditEvent, type AuditEventInput } from '../domain/audit.js';
@@ -24,6 +25,7 @@ export class DynamoDbAuditLog implements AuditLog {
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly anchorStore: AuditAnchorStore,
+    private readonly anchorFailed: (error: unknown, event: AuditEvent) => void = () => undefined,
   ) {}
 
   async record(input: AuditEventInput): Promise<AuditEvent> {
@@ -79,7 +81,7 @@ export class DynamoDbAuditLog implements AuditLog {
     return this.anchorStore.read(chain, sequences);
   }
 
-  private anchor(event: AuditEvent): Promise<void> {
-    return this.anchorStore.anchor(event.submissionId, event.sequence, event.hash);
+  private async anchor(event: AuditEvent): Promise<void> {
+    await this.anchorStore.anchor(event.submissionId, event.sequence, event.hash).catch((error: unknown) => this.anchorFailed(error, event));
   }
 }

@@ -33,4 +33,5 @@ export const TRANSIENT_FAILURE_ERROR = 'TransientFailure';
 export const METRICS = {
   processingFailed: 'SubmissionsProcessingFailed',
   refusalNotAudited: 'RefusalsNotAudited',
+  auditAnchorFailed: 'AuditAnchorsNotWritten',
 } as const;

@@ -43,9 +43,11 @@ export type AuditAnchors = ReadonlyMap<number, string>;
 
 /**
  * The sequence of the first event that does not verify — its hash, its link, or its anchor —
- * or null when the chain is intact. Only the newest event may lack an anchor (its writer may
- * have stopped between the row and the anchor; the next append anchors it). An anchor past the
- * last row means rows were removed: the first missing sequence is broken.
+ * or null when the chain is intact. An event may lack an anchor (S3 was unavailable when it was
+ * appended): rewriting it would change every later hash, so any later anchor still catches it;
+ * only events after the last anchor are covered by the links alone, until the writer anchors
+ * the tail again at the chain's next append. An anchor past the last row means rows were
+ * removed: the first missing sequence is broken.
  */
 export function firstBrokenSequence(events: readonly AuditEvent[], anchors: AuditAnchors): number | null {
   let previous = GENESIS_HASH;
@@ -54,7 +56,7 @@ export function firstBrokenSequence(events: readonly AuditEvent[], anchors: Audi
     const expected = chainAuditEvent(rest, event.sequence, previous);
     if (event.previousHash !== previous || hash !== expected.hash || event.sequence !== index + 1) return index + 1;
     const anchored = anchors.get(event.sequence);
-    if (anchored === undefined ? index !== events.length - 1 : anchored !== hash) return index + 1;
+    if (anchored !== undefined && anchored !== hash) return index + 1;
     previous = hash;
   }
   return [...anchors.keys()].some((sequence) => sequence > events.length) ? events.length + 1 : null;
