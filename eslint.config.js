@@ -21,6 +21,10 @@ const layers = [
     patterns: [...forbid(['use-cases', 'ports', 'adapters', 'handlers'], 'The domain is pure: it imports only the contract and itself.'), ...OUTSIDE_SRC, AWS_SDK, POWERTOOLS],
   },
   {
+    files: ['src/emails/**'],
+    patterns: [...forbid(['use-cases', 'ports', 'adapters', 'handlers'], 'Emails are pure templates over the domain and contract: use cases call them.'), ...OUTSIDE_SRC, AWS_SDK, POWERTOOLS],
+  },
+  {
     files: ['src/ports/**'],
     patterns: [...forbid(['use-cases', 'adapters', 'handlers'], 'Ports are interfaces over the domain and contract.'), ...OUTSIDE_SRC, AWS_SDK, POWERTOOLS],
   },

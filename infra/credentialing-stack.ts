@@ -7,6 +7,7 @@
 import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import type { OfficeContact } from '../src/contract/office.js';
 import { DataLayer } from './constructs/data-layer.js';
 import { EmailSending } from './constructs/email-sending.js';
 import { IntakeApi } from './constructs/intake-api.js';
@@ -44,14 +45,15 @@ export class CredentialingStack extends Stack {
       description: 'Business days promised for a review, used for the estimated completion date.',
     }).valueAsString;
     const alarmEmail = new CfnParameter(this, 'AlarmEmailAddress', { type: 'String', default: '', description: 'Optional address for alarm notifications.' }).valueAsString;
+    const office = this.officeParameters();
 
     this.data = new DataLayer(this, 'Data');
     const { portalOrigin } = this.data;
     this.signIn = new PortalSignIn(this, 'SignIn');
-    const email = new EmailSending(this, 'Email', { senderAddress });
+    const email = new EmailSending(this, 'Email', { senderAddress, office, portalUrl: portalOrigin });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
-    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, portalUrl: portalOrigin });
+    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
     const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine });
@@ -79,6 +81,8 @@ export class CredentialingStack extends Stack {
             userPoolId: this.signIn.userPool.userPoolId,
             userPoolClientId: this.signIn.client.userPoolClientId,
             cognitoEndpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
+            // The portal's footer shows the same contact details as every email.
+            ...office,
           }),
         ],
       });
@@ -89,5 +93,28 @@ export class CredentialingStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'StateMachineArn', { value: sm.stateMachineArn });
+  }
+
+  /** Who the emails and the portal say is writing, and how to reach them. */
+  private officeParameters(): OfficeContact {
+    const parameter = (id: string, props: { default: string; description: string; allowedPattern: string; constraintDescription: string }) =>
+      new CfnParameter(this, id, { type: 'String', minLength: 1, maxLength: 100, ...props }).valueAsString;
+    const name = { allowedPattern: "^[\\p{L}\\p{N} .,&'()-]+$", constraintDescription: "letters, digits, spaces and . , & ' ( ) -" };
+    return {
+      organizationName: parameter('OrganizationName', { default: 'Riverside Medical Group', description: 'Name of the organisation, shown in every email and in the portal.', ...name }),
+      officeName: parameter('OfficeName', { default: 'Credentialing Office', description: 'Name of the office that writes to providers ("Questions? Contact the …").', ...name }),
+      contactEmail: parameter('ContactEmailAddress', {
+        default: 'credentialing@example.org',
+        description: "The office's email address: shown in every email and the portal; the weekly staff digest goes there.",
+        allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        constraintDescription: 'an email address',
+      }),
+      contactPhone: parameter('ContactPhoneNumber', {
+        default: '+1 (555) 010-0123',
+        description: "The office's phone number as people should read it, e.g. +1 (555) 010-0123.",
+        allowedPattern: '^\\+?[0-9][0-9 ().-]{5,24}$',
+        constraintDescription: 'digits, spaces and + ( ) . -',
+      }),
+    };
   }
 }

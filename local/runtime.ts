@@ -18,6 +18,7 @@ import { LocalFunctions } from './functions.js';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
 import { resourcesOfType, synthesizeTemplate, type LocalValues } from './template.js';
 import { LOCAL_ACCOUNT, LocalWorkflow } from './workflow.js';
+import type { OfficeContact } from '../src/contract/office.js';
 
 export interface StackInfo {
   apiUrl: string;
@@ -151,7 +152,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.unshift(() => workflow.close());
 
     const apiUrl = `${portalUrl}/api`;
-    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/` };
+    const parameter = (id: string) => locals.ref(id) ?? '';
+    const office: OfficeContact = { organizationName: parameter('OrganizationName'), officeName: parameter('OfficeName'), contactEmail: parameter('ContactEmailAddress'), contactPhone: parameter('ContactPhoneNumber') };
+    const portalConfig = { apiUrl, region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: `${emulators.endpoints.cognito}/`, ...office };
     const api = new LocalApiServer({
       template,
       functions,

@@ -160,12 +160,19 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([frame, body, crc]);
 }
 
-function pngHeader(width: number, height: number): Buffer {
+function pngHeader(width: number, height: number, colorType: 0 | 2 = 2): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
+  ihdr.set([8, colorType, 0, 0, 0], 8); // 8-bit grey (0) or RGB (2), deflate, no filter, no interlace
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr)]);
+}
+
+/** An 8-bit greyscale PNG of the given pixels (a scanner's output). */
+export function makeGreyPng(width: number, height: number, pixels: Uint8Array): Buffer {
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y += 1) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  return Buffer.concat([pngHeader(width, height, 0), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A decodable RGB PNG; `noisy` pixels are incompressible (for size tests), otherwise a gradient. */
@@ -188,9 +195,8 @@ export function makeJpeg(width: number, height: number): Buffer {
   return jpeg.encode({ data, width, height }, 80).data;
 }
 
-/** Minimal baseline TIFF: 8-bit greyscale, uncompressed, one strip; the IFD before or after the pixels. */
-export function makeTiff(width: number, height: number, { ifdAtEnd = false } = {}): Buffer {
-  const pixels = Buffer.alloc(width * height, 0x80);
+/** Minimal baseline TIFF: 8-bit greyscale (mid-grey unless `pixels` are given), uncompressed, one strip; the IFD before or after the pixels. */
+export function makeTiff(width: number, height: number, { ifdAtEnd = false, pixels = Buffer.alloc(width * height, 0x80) }: { ifdAtEnd?: boolean; pixels?: Uint8Array } = {}): Buffer {
   const ENTRIES = 12;
   const ifdSize = 2 + ENTRIES * 12 + 4;
   const ifdOffset = ifdAtEnd ? 8 + pixels.length + 16 + ((8 + pixels.length) % 2) : 8;
@@ -199,7 +205,7 @@ export function makeTiff(width: number, height: number, { ifdAtEnd = false } = {
   const file = Buffer.alloc(Math.max(ifdOffset + ifdSize, pixelOffset + pixels.length));
   file.write('II', 0, 'latin1');
   put(file, [[2, 2, 42], [4, 4, ifdOffset], [ifdOffset, 2, ENTRIES]]);
-  pixels.copy(file, pixelOffset);
+  file.set(pixels, pixelOffset);
   put(file, [[rationals, 4, 300], [rationals + 4, 4, 1], [rationals + 8, 4, 300], [rationals + 12, 4, 1]]); // 300 dpi
   const [SHORT, LONG, RATIONAL] = [3, 4, 5];
   const entries: [number, number, number][] = [

@@ -54,6 +54,8 @@ export interface Email {
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** `content` is base64. */
+  attachments?: { filename: string; contentType: string; content: string; size: number }[];
 }
 
 export async function mailbox(stack: StackInfo): Promise<Email[]> {

@@ -19,12 +19,10 @@ import { ServiceFunction, type ServiceFunctionProps } from './service-function.j
 export interface IntakeWorkflowProps {
   /** Tables, bucket and key the steps work on. */
   readonly data: DataLayer;
-  /** Sends the confirmation and rejection emails. */
+  /** Sends the confirmation and rejection emails (and knows the portal they link to). */
   readonly email: EmailSending;
   /** Business days promised for a review (a stack parameter). */
   readonly reviewBusinessDays: string;
-  /** The portal's address, for links in emails. */
-  readonly portalUrl: string;
 }
 
 /** The workflow's task functions, each with exactly the grants its use case needs. */
@@ -44,9 +42,7 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
       .bindDocumentsStore(bucket, key)
       .addEnvironment(ENV.reviewBusinessDays, props.reviewBusinessDays),
     rejectSubmission: step('RejectSubmissionFn', 'reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'),
-    notifyProvider: props.email
-      .allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'))
-      .addEnvironment(ENV.portalUrl, props.portalUrl),
+    notifyProvider: props.email.allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
     recordAudit: step('RecordAuditFn', 'record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeTable(intakeTable, 'Query', 'UpdateItem').bindAuditAppend(audit),
     markProcessingFailed: step('MarkProcessingFailedFn', 'mark-processing-failed', 'Ends a failed workflow attempt in PROCESSING_FAILED')
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')

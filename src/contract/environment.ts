@@ -15,5 +15,10 @@ export const ENV = {
   portalOrigin: 'PORTAL_ORIGIN',
   reviewBusinessDays: 'REVIEW_BUSINESS_DAYS',
   reviewTimeZone: 'REVIEW_TIME_ZONE',
+  // The office every email names (OfficeContact): set on every function that sends email.
+  organizationName: 'ORGANIZATION_NAME',
+  officeName: 'OFFICE_NAME',
+  contactEmail: 'CONTACT_EMAIL_ADDRESS',
+  contactPhone: 'CONTACT_PHONE_NUMBER',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];

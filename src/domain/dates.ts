@@ -23,3 +23,17 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return toIsoDate(date);
 }
+
+const writeDate = (isoDate: string, weekday: boolean) =>
+  new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', { ...(weekday ? { weekday: 'long' } : {}), month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** "June 30, 2027": how a date is written to a person (emails, portal). */
+export const writtenDate = (isoDate: string) => writeDate(isoDate, false);
+
+/** "Wednesday, June 30, 2027": a deadline, where the weekday helps her plan. */
+export const writtenDeadline = (isoDate: string) => writeDate(isoDate, true);
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

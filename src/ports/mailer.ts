@@ -1,4 +1,4 @@
-import type { EmailMessage } from '../domain/notification-email.js';
+import type { EmailMessage } from '../domain/email-message.js';
 
 export interface Mailer {
   send(message: EmailMessage): Promise<{ messageId: string }>;

@@ -1,12 +1,13 @@
-import { renderNotification } from '../domain/notification-email.js';
+import type { EmailMessage } from '../domain/email-message.js';
 import { isSubmissionCommitted } from '../domain/status.js';
-import type { NotificationKind } from '../domain/submission.js';
+import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import { emailDocument, submissionReceivedEmail, submissionRejectedEmail, type Branding } from '../emails/index.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
 /** Workflow step: one email per outcome, however often the step runs. */
 export async function notifyProvider(
-  deps: { repository: SubmissionRepository; mailer: Mailer; portalUrl: string },
+  deps: { repository: SubmissionRepository; mailer: Mailer; branding: Branding },
   submissionId: string,
   kind: NotificationKind,
 ): Promise<{ messageId: string }> {
@@ -16,7 +17,17 @@ export async function notifyProvider(
   if (!isSubmissionCommitted(found.submission.status)) throw new Error(`Submission ${submissionId} is not decided yet`);
   const alreadySent = found.submission.emailsSent[kind];
   if (alreadySent) return { messageId: alreadySent };
-  const { messageId } = await deps.mailer.send(renderNotification(kind, found.submission, found.documents, deps.portalUrl));
+  const { messageId } = await deps.mailer.send(notification(kind, found.submission, found.documents, deps.branding));
   await deps.repository.markEmailSent(submissionId, kind, messageId);
   return { messageId };
+}
+
+function notification(kind: NotificationKind, submission: Submission, documents: SubmissionDocument[], branding: Branding): EmailMessage {
+  const provider = { name: submission.provider.name, email: submission.provider.email };
+  if (kind === 'REJECTED') {
+    return submissionRejectedEmail({ provider, submissionId: submission.submissionId, documents: documents.map((doc) => ({ ...emailDocument(doc), issues: doc.issues })) }, branding);
+  }
+  const { referenceNumber, estimatedReviewCompletionDate } = submission;
+  if (!referenceNumber || !estimatedReviewCompletionDate) throw new Error(`Submission ${submission.submissionId} is not received yet`);
+  return submissionReceivedEmail({ provider, submissionId: submission.submissionId, referenceNumber, estimatedReviewCompletionDate, documents: documents.map(emailDocument) }, branding);
 }

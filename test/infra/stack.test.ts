@@ -138,6 +138,46 @@ describe('identity and email', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: { Ref: 'SenderEmailAddress' } });
   });
 
+  it('takes the office\'s name and contact details as parameters whose defaults satisfy their own patterns', () => {
+    const parameters = template.toJSON().Parameters as Record<string, { Type: string; Default: string; AllowedPattern: string; Description: string }>;
+    for (const [name, value] of Object.entries({
+      OrganizationName: 'Riverside Medical Group',
+      OfficeName: 'Credentialing Office',
+      ContactEmailAddress: 'credentialing@example.org',
+      ContactPhoneNumber: '+1 (555) 010-0123',
+    })) {
+      const parameter = parameters[name]!;
+      expect(parameter).toMatchObject({ Type: 'String', Default: value, Description: expect.any(String) });
+      expect(new RegExp(parameter.AllowedPattern, 'u').test(parameter.Default), name).toBe(true);
+    }
+    expect(new RegExp(parameters.ContactEmailAddress!.AllowedPattern, 'u').test('not an address')).toBe(false);
+    expect(new RegExp(parameters.ContactPhoneNumber!.AllowedPattern, 'u').test('call us')).toBe(false);
+    expect(new RegExp(parameters.OrganizationName!.AllowedPattern, 'u').test('<b>Clinic</b>')).toBe(false);
+  });
+
+  it('gives every function that sends email the office\'s details and may only SendEmail from the sender identity', () => {
+    const senders = resourcesOf('AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Environment?.Variables?.SENDER_ADDRESS);
+    expect(senders.length).toBeGreaterThan(0);
+    for (const [, fn] of senders) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        ORGANIZATION_NAME: { Ref: 'OrganizationName' },
+        OFFICE_NAME: { Ref: 'OfficeName' },
+        CONTACT_EMAIL_ADDRESS: { Ref: 'ContactEmailAddress' },
+        CONTACT_PHONE_NUMBER: { Ref: 'ContactPhoneNumber' },
+        PORTAL_URL: expect.anything(),
+      });
+    }
+    const sesStatements = resourcesOf('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement).filter((statement) => JSON.stringify(statement.Action).includes('ses:'));
+    expect(sesStatements.map((statement) => statement.Action)).toEqual(senders.map(() => 'ses:SendEmail'));
+  });
+
+  it('writes the same details into the portal\'s config.json', () => {
+    const deployments = resourcesOf('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(1);
+    const markers = JSON.stringify(deployments[0]![1].Properties.SourceMarkers);
+    for (const name of ['OrganizationName', 'OfficeName', 'ContactEmailAddress', 'ContactPhoneNumber']) expect(markers).toContain(`{"Ref":"${name}"}`);
+  });
+
   it('serves the portal through CloudFront with origin access control, HTTPS only and a CSP', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }), Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })] }),

@@ -223,7 +223,7 @@ describe('ids and tokens that are not ids', () => {
 });
 
 describe('HTML in free text', () => {
-  it('is accepted as text, stored as given, and escaped in the confirmation email', async () => {
+  it('is accepted as text, stored as given, escaped in the confirmation email\'s HTML and literal in its text', async () => {
     // Prepare
     const xss = '<img src=x onerror=alert(1)>';
     const fileName = '"><svg onload=alert(2)>.pdf';
@@ -248,5 +248,8 @@ describe('HTML in free text', () => {
     expect(email?.body.html).toContain('&quot;&gt;&lt;svg onload=alert(2)&gt;.pdf');
     expect(email?.body.html).not.toContain('<img src=x');
     expect(email?.body.html).not.toContain('<svg');
+    // Assess: and shown as typed in the text part
+    expect(email?.body.text).toContain(`Issued by ${xss}`);
+    expect(email?.body.text).toContain(`File: ${fileName}`);
   });
 });

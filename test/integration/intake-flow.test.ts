@@ -84,16 +84,27 @@ describe('a provider submits five credentialing documents', () => {
     const item = await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }));
     expect(item.Item).toMatchObject({ status: 'RECEIVED', gsiReference: final.body.referenceNumber, emailsSent: { RECEIVED: expect.any(String) } });
 
-    // Assess: the confirmation email
-    const email = (await mailbox(local.stack)).find((e) => e.subject.includes(final.body.referenceNumber));
+    // Assess: the confirmation email, signed with the office's details from the stack's parameters
+    const reference = final.body.referenceNumber as string;
+    const email = (await mailbox(local.stack)).find((e) => e.subject.includes(reference));
     expect(email?.destination.to).toEqual([EMILY]);
-    expect(email?.body.text).toContain('Dear Emily Johnson,');
-    expect(email?.body.text).toContain(`Reference number: ${final.body.referenceNumber}`);
-    const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
-    expect(email?.body.text).toContain(`Estimated review completion: ${longDate}`);
-    const listed = documents.map((d) => String(d.metadata.fileName));
-    expect(email?.body.text?.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.split(' — ')[1]!.split(', issued by ')[0])).toEqual(listed);
-    expect(email?.body.text).toContain(`${local.stack.portalUrl}/submissions/${submissionId}`);
+    expect(email?.subject).toBe(`We received your credentialing documents — ${reference}`);
+    const text = email?.body.text ?? '';
+    expect(text).toContain('Dear Emily Johnson,');
+    expect(text).toContain(`Reference number: ${reference}`);
+    const reviewBy = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${final.body.estimatedReviewCompletionDate}T00:00:00Z`));
+    expect(text).toContain(`Estimated review completion: ${reviewBy}`);
+    expect(email?.body.html).toContain(reviewBy);
+    expect(text.split('\n').filter((line) => line.startsWith('- '))).toEqual(['- Medical License (CA)', '- Board Certification', '- DEA Registration (CA)', '- Curriculum Vitae', '- Malpractice Insurance']);
+    expect(text.split('\n').filter((line) => line.startsWith('  File: ')).map((line) => line.slice('  File: '.length))).toEqual(documents.map((d) => String(d.metadata.fileName)));
+    expect(text).toContain(`Track your submission: ${local.stack.portalUrl}/submissions/${submissionId}`);
+    expect(email?.body.html).toContain(`href="${local.stack.portalUrl}/submissions/${submissionId}"`);
+    for (const part of [text, email?.body.html ?? '']) {
+      expect(part).toContain('Riverside Medical Group');
+      expect(part).toContain('credentialing@example.org');
+      expect(part).toContain('+1 (555) 010-0123');
+      for (const number of ['A123456', 'AB1234563', 'TDC-889-2231']) expect(part).not.toContain(number);
+    }
 
     // Assess: the audit trail (staff only), in order, chained, without file content
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
@@ -127,8 +138,14 @@ describe('a provider submits five credentialing documents', () => {
     expect(await keysUnder('documents/')).not.toEqual(expect.arrayContaining([expect.stringContaining(submissionId)]));
     const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
     expect(audit.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_REJECTED', 'REJECTION_EMAIL_SENT']);
-    const email = (await mailbox(local.stack)).find((e) => e.subject.startsWith('Action needed') && e.body.text?.includes(`/submissions/${submissionId}`));
-    expect(email?.body.text).toContain('ca-medical-license.pdf');
+    const emails = (await mailbox(local.stack)).filter((e) => e.body.text?.includes(`/submissions/${submissionId}`));
+    expect(emails.map((e) => e.subject)).toEqual(['Action needed: a credentialing document could not be accepted']);
+    const [needs, kept] = emails[0]!.body.text!.split('Passed our checks');
+    expect(needs).toContain('- Medical License (CA) [Replace]\n  File: ca-medical-license.pdf\n  Problem: ');
+    expect(needs).toContain(license!.issues[0]!.message);
+    expect(kept!.match(/\[Kept\]/g)).toHaveLength(4);
+    expect(kept).toContain('They will be sent for review together with your replacement');
+    expect(emails[0]!.body.html).toContain(`href="${local.stack.portalUrl}/submissions/${submissionId}"`);
   });
 
   it('starts one workflow however often she presses submit', async () => {
@@ -190,5 +207,19 @@ describe('access', () => {
       ]),
     );
     expect((await callApi(local.stack, 'GET', '/submissions', local.tokens[MICHAEL]!)).body.items).toEqual([]);
+  });
+});
+
+describe('the portal', () => {
+  it('gets the office name and contact details the emails show, from the stack parameters', async () => {
+    // Act
+    const config = (await (await fetch(`${local.stack.portalUrl}/config.json`)).json()) as Record<string, string>;
+    // Assess
+    expect(config).toMatchObject({
+      organizationName: 'Riverside Medical Group',
+      officeName: 'Credentialing Office',
+      contactEmail: 'credentialing@example.org',
+      contactPhone: '+1 (555) 010-0123',
+    });
   });
 });

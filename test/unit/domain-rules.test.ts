@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, documentTypeSpec } from '../../src/domain/catalog.js';
 import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
-import { escapeHtml, renderNotification } from '../../src/domain/notification-email.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
-import type { Submission, SubmissionDocument } from '../../src/domain/submission.js';
 
 describe('catalog', () => {
   it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
@@ -95,26 +93,5 @@ describe('audit chain', () => {
     expect(firstBrokenSequence([first, second, third], anchored)).toBeNull();
     expect(firstBrokenSequence([first, { ...second, details: { n: 99 } }, third], anchored)).toBe(2);
     expect(firstBrokenSequence([first, third], anchored)).toBe(2);
-  });
-});
-
-describe('notification email', () => {
-  const submission: Submission = {
-    submissionId: 'sub-1', provider: { providerId: 'p', email: 'e@example.org', name: 'Emily <b>Johnson</b>' }, referenceNumber: 'CRD-7K4M-9QXP-H3TW', status: 'RECEIVED',
-    createdAt: '2026-11-25T10:00:00Z', submittedAt: '2026-11-25T10:01:00Z', estimatedReviewCompletionDate: '2026-12-10', documentIds: ['d'], emailsSent: {},
-    attempt: 1, attemptStartedAt: '2026-11-25T10:01:00Z', failedAt: null, pendingReference: null,
-  };
-  const doc = { documentId: 'd', documentType: 'MEDICAL_LICENSE', fileName: '<img src=x onerror=alert(1)>.pdf', issuingAuthority: 'Board <script>', issues: [] } as unknown as SubmissionDocument;
-
-  it('names the reference, the review date and each document, and escapes what the provider typed', () => {
-    const email = renderNotification('RECEIVED', submission, [doc], 'https://portal.example.org/');
-    expect(email.subject).toBe('We received your credentialing documents — CRD-7K4M-9QXP-H3TW');
-    expect(email.text).toContain('Estimated review completion: Thursday, December 10, 2026');
-    expect(email.text).toContain('https://portal.example.org/submissions/sub-1');
-    expect(email.html).toContain(escapeHtml('<img src=x onerror=alert(1)>.pdf'));
-    expect(email.html).not.toContain('<img');
-    expect(email.text).toContain('Medical License — <img src=x onerror=alert(1)>.pdf, issued by Board <script>');
-    expect(email.html).toContain('issued by Board &lt;script&gt;');
-    expect(email.html).toContain('Emily &lt;b&gt;Johnson&lt;/b&gt;');
   });
 });

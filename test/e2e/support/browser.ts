@@ -1,35 +1,17 @@
-/**
- * Debian's Chromium driven by playwright-core. `chromium.launch` always starts from a fresh,
- * temporary --user-data-dir of its own (Playwright refuses one passed in `args`), so every run
- * begins without cookies, storage or cache.
- */
+/** Browser helpers for the e2e tests; launching Chromium is shared with scripts (testkit/chromium.ts). */
 import { AxeBuilder } from '@axe-core/playwright';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { launchBrowser } from '../../../testkit/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const SCREENSHOT_DIR = join(repoRoot, 'test-results/screenshots');
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
-}
 
 export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({

@@ -1,0 +1,86 @@
+/** The outcome of the intake workflow: received (with a reference) or not accepted. */
+import { writtenDeadline } from '../domain/dates.js';
+import type { EmailMessage } from '../domain/email-message.js';
+import { greeting, PROVIDER_FOOTER } from './common.js';
+import { documentLines, documentTitle } from './documents.js';
+import { portalLinks } from './links.js';
+import { renderEmail } from './render.js';
+import type { Branding, SubmissionReceivedInput, SubmissionRejectedInput } from './types.js';
+
+export function submissionReceivedEmail(input: SubmissionReceivedInput, branding: Branding): EmailMessage {
+  const reviewBy = writtenDeadline(input.estimatedReviewCompletionDate);
+  const count = input.documents.length;
+  return renderEmail(
+    {
+      to: input.provider.email,
+      subject: `We received your credentialing documents — ${input.referenceNumber}`,
+      preheader: `Reference ${input.referenceNumber}. We expect to finish reviewing by ${reviewBy}.`,
+      heading: 'We received your credentialing documents',
+      greeting: greeting(input.provider.name),
+      intro: [`Thank you. Your ${count === 1 ? 'document passed' : `${count} documents passed`} our automated checks and ${count === 1 ? 'is' : 'are'} now stored securely with the ${branding.officeName}.`],
+      facts: [
+        { label: 'Reference number', value: input.referenceNumber },
+        { label: 'Estimated review completion', value: reviewBy },
+      ],
+      sections: [{ heading: 'Documents received', items: input.documents.map((doc) => ({ title: documentTitle(doc), lines: documentLines(doc) })) }],
+      nextSteps: {
+        heading: 'What happens next',
+        paragraphs: [
+          `A credentialing specialist reviews each document and verifies it with its issuer. We expect to finish by ${reviewBy}.`,
+          'We will email you when the review is complete. If a document needs to be replaced, that email tells you which one and why.',
+        ],
+      },
+      action: { label: 'Track your submission', url: portalLinks(branding.portalUrl).submission(input.submissionId) },
+      reference: input.referenceNumber,
+      footerNote: PROVIDER_FOOTER,
+    },
+    branding,
+  );
+}
+
+export function submissionRejectedEmail(input: SubmissionRejectedInput, branding: Branding): EmailMessage {
+  const failing = input.documents.filter((doc) => doc.issues.length > 0);
+  const passing = input.documents.filter((doc) => doc.issues.length === 0);
+  const oneFailing = failing.length === 1;
+  return renderEmail(
+    {
+      to: input.provider.email,
+      subject: oneFailing ? 'Action needed: a credentialing document could not be accepted' : `Action needed: ${failing.length} credentialing documents could not be accepted`,
+      preheader: `Please replace ${oneFailing ? 'one file' : `${failing.length} files`} so we can start your review.`,
+      heading: oneFailing ? 'One document needs to be replaced' : `${failing.length} documents need to be replaced`,
+      greeting: greeting(input.provider.name),
+      intro: [
+        `We could not accept your credentialing documents: ${oneFailing ? 'one file did' : `${failing.length} files did`} not pass our automated checks. Nothing has been sent for review yet.`,
+      ],
+      sections: [
+        {
+          heading: 'Needs a new file',
+          items: failing.map((doc) => ({
+            title: documentTitle(doc),
+            badge: { text: 'Replace', tone: 'attention' as const },
+            lines: [`File: ${doc.fileName}`],
+            note: { label: 'Problem', text: doc.issues.map((issue) => issue.message).join(' ') },
+          })),
+        },
+        ...(passing.length > 0
+          ? [
+              {
+                heading: 'Passed our checks',
+                description: 'We keep these files. They will be sent for review together with your replacement; you do not need to upload them again.',
+                items: passing.map((doc) => ({ title: documentTitle(doc), badge: { text: 'Kept', tone: 'positive' as const }, lines: documentLines(doc) })),
+              },
+            ]
+          : []),
+      ],
+      nextSteps: {
+        heading: 'What happens next',
+        paragraphs: [
+          `Open your submission and choose a new file for ${oneFailing ? 'this document' : 'each of these documents'}; everything else you entered is kept. We check the new ${oneFailing ? 'file' : 'files'} within minutes and email you a reference number once your documents are accepted.`,
+        ],
+      },
+      action: { label: oneFailing ? 'Replace the file' : 'Replace the files', url: portalLinks(branding.portalUrl).submission(input.submissionId) },
+      footerNote: PROVIDER_FOOTER,
+    },
+    branding,
+  );
+}
