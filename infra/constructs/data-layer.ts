@@ -39,6 +39,16 @@ const AUDIT_FORBIDDEN_ACTIONS = [
   'dynamodb:RestoreTableToPointInTime',
 ];
 
+/** A string-keyed index projecting whole items, as every index of ours is. */
+function addIndex(table: dynamodb.Table, index: IndexSpec): void {
+  table.addGlobalSecondaryIndex({
+    indexName: index.name,
+    partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+    ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+    projectionType: dynamodb.ProjectionType.ALL,
+  });
+}
+
 export class DataLayer extends Construct {
   readonly key: kms.Key;
   readonly documentsBucket: s3.Bucket;
@@ -118,7 +128,8 @@ export class DataLayer extends Construct {
     });
     this.portalOrigin = `https://${this.distribution.distributionDomainName}`;
 
-    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+    // Buckets of records: encrypted with our key, private, TLS-only, versioned, logged, kept.
+    const recordBucket = {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -127,6 +138,11 @@ export class DataLayer extends Construct {
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
+      removalPolicy: RemovalPolicy.RETAIN,
+    } satisfies Partial<s3.BucketProps>;
+
+    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+      ...recordBucket,
       serverAccessLogsPrefix: 'documents-bucket/',
       cors: [
         {
@@ -145,7 +161,6 @@ export class DataLayer extends Construct {
         { id: 'expire-intake', prefix: STORAGE_PREFIXES.intake, expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Both tables hold records we must keep: encrypted with our key, recoverable, undeletable by accident.
@@ -163,28 +178,13 @@ export class DataLayer extends Construct {
       partitionKey: { name: INTAKE_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: INTAKE_TABLE_KEY.sortKey, type: dynamodb.AttributeType.STRING },
     });
-    for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) {
-      this.intakeTable.addGlobalSecondaryIndex({
-        indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
-        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
-        projectionType: dynamodb.ProjectionType.ALL,
-      });
-    }
+    for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) addIndex(this.intakeTable, index);
 
     this.auditAnchorBucket = new s3.Bucket(this, 'AuditAnchorBucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...recordBucket,
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(AUDIT_ANCHOR_RETENTION),
-      serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'audit-anchor-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Roles the table lets append (bindAuditAppend registers each); read when the template is written.
@@ -216,13 +216,7 @@ export class DataLayer extends Construct {
         ],
       }),
     });
-    const refusals = AUDIT_INDEXES.refusalsByUser;
-    this.auditTable.addGlobalSecondaryIndex({
-      indexName: refusals.name,
-      partitionKey: { name: refusals.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: refusals.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    addIndex(this.auditTable, AUDIT_INDEXES.refusalsByUser);
     this.audit = { table: this.auditTable, anchorBucket: this.auditAnchorBucket, key: this.key, registerWriter: (role) => writers.push(role) };
 
     // Point-in-time recovery covers 35 days; the backup plan keeps daily/weekly/monthly copies for years.
