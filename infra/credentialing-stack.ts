@@ -13,6 +13,7 @@ import { EmailSending } from './constructs/email-sending.js';
 import { IntakeApi } from './constructs/intake-api.js';
 import { IntakeRoutes } from './constructs/intake-routes.js';
 import { IntakeWorkflow } from './constructs/intake-workflow.js';
+import { MalwareProtection } from './constructs/malware-protection.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { PortalSignIn } from './constructs/portal-sign-in.js';
 import { WorkflowReconciler } from './constructs/workflow-reconciler.js';
@@ -29,6 +30,7 @@ export class CredentialingStack extends Stack {
   readonly api: IntakeApi;
   readonly workflow: IntakeWorkflow;
   readonly monitoring: Monitoring;
+  readonly malware: MalwareProtection;
 
   constructor(scope: Construct, id: string, props: CredentialingStackProps = {}) {
     super(scope, id, props);
@@ -53,6 +55,7 @@ export class CredentialingStack extends Stack {
     const email = new EmailSending(this, 'Email', { senderAddress, office, portalUrl: portalOrigin });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
+    this.malware = new MalwareProtection(this, 'MalwareProtection', { data: this.data, alarmTopic: this.monitoring.topic });
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });

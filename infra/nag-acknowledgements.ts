@@ -15,13 +15,11 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   const bucket = logicalId(data.documentsBucket);
   const anchors = logicalId(data.auditAnchorBucket);
   const stateMachine = logicalId(stack.workflow.stateMachine);
-  // cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis.
-  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const { account, region } = pseudoParameters(stack);
 
   ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Only for actions AWS defines without resource scoping: X-Ray PutTraceSegments/PutTelemetryRecords (tracing) and CloudWatch Logs delivery for Step Functions. test/infra asserts no other action gets "*".');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/staging/*]`, 'Uploads and their snapshots are limited to the staging/ prefix of the documents bucket; keys inside are server-generated ids.');
-  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'Only workflow steps touch the intake/ snapshots (one per document, server-generated ids): the snapshot step writes, validation and acceptance read, acceptance removes.');
+  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'Only the workflow and the malware scanner touch the intake/ snapshots (one per document, server-generated ids): the snapshot step writes, the scanner (GuardDuty\'s role, or the scanning function) reads and tags, validation and acceptance read, acceptance removes.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/documents/*]`, 'Only the accept step writes permanent documents, under the documents/ prefix.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${anchors}.Arn>/*]`, 'Audit anchors are one object per appended event ({chain}/{sequence}): writers may only add (If-None-Match, Object Lock in compliance mode keeps every version), the audit route only reads.');
   ack(
@@ -61,5 +59,28 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
     }
     ack(portalDeployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason);
   }
+  acknowledgeMalwareProtection(stack);
   ack(stack, 'AwsSolutions-COG8', 'The Plus feature plan (threat protection) is a per-user cost decision for the deploying organisation.');
+}
+
+function acknowledgeMalwareProtection(stack: CredentialingStack): void {
+  const { account, region } = pseudoParameters(stack);
+  ack(
+    stack.malware.guardDutyRole,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${region}:${account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+    'GuardDuty creates and names the EventBridge managed rule itself (this prefix, a suffix it chooses); the policy is the one GuardDuty documents, and only its malware-protection-plan principal may manage the rule.',
+  );
+  ack(
+    stack.malware.node.findChild('ThreatsFoundRule'),
+    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+    'EventBridge publishes threat alerts to the KMS-encrypted alarm topic; SNS encryption needs GenerateDataKey* on that one key (granted by CDK to this rule\'s role only).',
+  );
+}
+
+/** cdk-nag prints a pseudo parameter where the environment is not fixed at synthesis. */
+function pseudoParameters(stack: Stack): { account: string; region: string } {
+  return {
+    account: Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account,
+    region: Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region,
+  };
 }

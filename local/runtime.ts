@@ -8,6 +8,7 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/cli
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../src/contract/environment.js';
+import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js';
 import { INTAKE_INDEXES } from '../src/contract/tables.js';
 import { fromSubmissionItem } from '../src/adapters/dynamodb-intake-items.js';
 import { executionName, workflowInput } from '../src/domain/workflow-attempt.js';
@@ -96,6 +97,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             return 'amazonaws.com';
           case 'SenderEmailAddress':
             return SENDER_ADDRESS;
+          case MALWARE_SCANNING_PARAMETER:
+            return 'Builtin'; // GuardDuty does not run locally; the builtin engine writes the same verdict tag
         }
         if (template.Parameters?.[id]) return String(template.Parameters[id]!.Default ?? '');
         switch (resource?.Type) {

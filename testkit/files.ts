@@ -374,3 +374,20 @@ export function makeTiffBomb(): Buffer {
 }
 
 export const makeBigTiff = () => Buffer.concat([Buffer.from('49492b000800000010000000000000000000', 'hex'), Buffer.alloc(64)]);
+
+// ---------------------------------------------------------------- malware test files
+
+/** The EICAR anti-malware test file (68 bytes), decoded at run time so no antivirus quarantines this source. */
+export const makeEicar = () => Buffer.from('WDVPIVAlQEFQWzRcUFpYNTQoUF4pN0NDKTd9JEVJQ0FSLVNUQU5EQVJELUFOVElWSVJVUy1URVNULUZJTEUhJEgrSCo=', 'base64');
+
+/**
+ * A structurally valid PDF of exactly `padToBytes` bytes with the EICAR string inside its padding
+ * stream, halfway through the file (`middle`), or as its last bytes after `%%EOF` (`end`).
+ */
+export function makeEicarPdf({ at = 'middle', padToBytes = 5 * MiB }: { at?: 'middle' | 'end'; padToBytes?: number } = {}): Buffer {
+  const eicar = makeEicar();
+  if (at === 'end') return Buffer.concat([makePdf({ padToBytes: padToBytes - eicar.length }), eicar]);
+  const pdf = Buffer.from(makePdf({ padToBytes }));
+  eicar.copy(pdf, Math.floor(pdf.length / 2));
+  return pdf;
+}

@@ -73,6 +73,8 @@ export class S3DocumentStore implements DocumentStore {
           CopySource: copySource(this.bucketName, snapshot.key, snapshot.versionId),
           CopySourceIfMatch: `"${snapshot.etag}"`,
           MetadataDirective: 'COPY',
+          // The snapshot's scan-verdict tag belongs to intake/; copying tags would also need tagging grants.
+          TaggingDirective: 'REPLACE',
         }),
       );
     } catch (error) {

@@ -20,5 +20,7 @@ export const ENV = {
   officeName: 'OFFICE_NAME',
   contactEmail: 'CONTACT_EMAIL_ADDRESS',
   contactPhone: 'CONTACT_PHONE_NUMBER',
+  /** `GuardDuty` or `Builtin` (see malware-scanning.ts). */
+  malwareScanning: 'MALWARE_SCANNING',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -193,6 +193,8 @@ describe('grants', () => {
     NotifyProviderFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 'ses:SendEmail ConfigurationSet', 'ses:SendEmail SenderIdentity'],
     RecordAuditFn: ['dynamodb:PutItem AuditTable', 'dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:PutObject AuditAnchorBucket/*'],
     MarkProcessingFailedFn: ['dynamodb:PutItem AuditTable', 'dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:PutObject AuditAnchorBucket/*'],
+    // Reads the verdict tag; with the builtin engine (local only) a conditional policy adds reading and tagging.
+    ScanDocumentFn: ['s3:GetObjectTagging DocumentsBucket/intake/*'],
     ReconcilerFn: [
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
@@ -208,12 +210,12 @@ describe('grants', () => {
   it('covers every function of the service', () => {
     const functions = resourcesOf('AWS::Lambda::Function')
       .filter(([, fn]) => fn.Properties.TracingConfig)
-      .map(([id]) => id.match(/([A-Za-z]+Fn)Function/)![1]!.replace(/^(IntakeRoutes|IntakeWorkflow|Reconciler)/, ''));
+      .map(([id]) => id.match(/([A-Za-z]+Fn)Function/)![1]!.replace(/^(IntakeRoutes|IntakeWorkflow|Reconciler|MalwareProtection)/, ''));
     expect(functions.sort()).toEqual(Object.keys(expected).sort());
   });
 
   it.each(Object.entries(expected))('%s gets exactly its actions', (functionId, grants) => {
-    const policy = resourcesOf('AWS::IAM::Policy').find(([id]) => new RegExp(`(Routes|Workflow|Reconciler)${functionId}Role`).test(id));
+    const policy = resourcesOf('AWS::IAM::Policy').find(([id]) => new RegExp(`(Routes|Workflow|Reconciler|MalwareProtection)${functionId}Role`).test(id));
     expect(policy ? grantsOf(policy[0]) : []).toEqual(grants);
   });
 });

@@ -136,7 +136,7 @@ describe('the adapters\' conditions', () => {
     const reopened = store.open(snapshot!);
 
     expect(snapshot).toEqual({ key: 'intake/s/d', etag: 'abc', versionId: 'v1' });
-    expect(s3.commandCalls(CopyObjectCommand)[1]!.args[0].input).toMatchObject({ Key: 'documents/p/s/d', CopySource: 'bucket/intake/s/d?versionId=v1', CopySourceIfMatch: '"abc"' });
+    expect(s3.commandCalls(CopyObjectCommand)[1]!.args[0].input).toMatchObject({ Key: 'documents/p/s/d', CopySource: 'bucket/intake/s/d?versionId=v1', CopySourceIfMatch: '"abc"', TaggingDirective: 'REPLACE' });
     await expect(replaced).rejects.toMatchObject({ name: 'SnapshotChanged' });
     await expect(reopened).rejects.toMatchObject({ name: 'SnapshotChanged' });
     expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toMatchObject({ Key: 'intake/s/d', VersionId: 'v1', IfMatch: '"abc"' });
