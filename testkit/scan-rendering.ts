@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { makeGreyPng, makeTiff } from './files.js';
+import { makeGreyPng, makeTiff, seededRandom } from './files.js';
 
 const STANDARD_FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
@@ -25,18 +25,6 @@ export interface Degradation {
 }
 
 export type ScanEncoding = 'png' | 'jpeg' | 'tiff' | 'pdf';
-
-/** A seeded pseudo-random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function renderPage(pdfBytes: Uint8Array, dpi: number): Promise<Canvas> {
   const pdf = await pdfjs.getDocument({ data: new Uint8Array(pdfBytes), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS, verbosity: 0 }).promise;

@@ -58,6 +58,12 @@ export interface DocumentIssueView {
   message: string;
 }
 
+/** What validation noticed about an accepted file that reviewers should know. */
+export interface DocumentInspection {
+  /** A PDF with damaged cross-references, accepted because viewers rebuild it (it may look incomplete). */
+  repaired: boolean;
+}
+
 export interface DocumentView {
   documentId: string;
   documentType: DocumentType;
@@ -71,6 +77,8 @@ export interface DocumentView {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssueView[];
+  /** Present once the document was validated. */
+  inspection?: DocumentInspection;
 }
 
 export interface ProviderSummary {

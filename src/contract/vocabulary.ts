@@ -66,6 +66,7 @@ export const DOCUMENT_ISSUE_CODES = [
   'CHECKSUM_MISMATCH',
   'CORRUPT_FILE',
   'ENCRYPTED_FILE',
+  'ACTIVE_CONTENT',
   'MALWARE_DETECTED',
 ] as const;
 export type DocumentIssueCode = (typeof DOCUMENT_ISSUE_CODES)[number];

@@ -1,5 +1,5 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
-import type { DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
+import type { DocumentInspection, DocumentView, SubmissionListItem, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
 import type { DocumentIssue } from './document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
@@ -48,6 +48,8 @@ export interface SubmissionDocument {
   details: Record<string, string>;
   status: DocumentStatus;
   issues: DocumentIssue[];
+  /** What validation noticed about an accepted file that reviewers should know (absent until validated). */
+  inspection?: DocumentInspection;
   stagingKey: string;
   /** The workflow's latest copy of the upload (under `intake/`). */
   snapshot: Snapshot | null;
@@ -78,6 +80,7 @@ export function toDocumentView(doc: SubmissionDocument): DocumentView {
     details: doc.details,
     status: doc.status,
     issues: doc.issues,
+    ...(doc.inspection ? { inspection: doc.inspection } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
+import type { DocumentInspection } from '../contract/http.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
@@ -17,6 +18,7 @@ export interface ListQuery {
 export interface DocumentChanges {
   status: DocumentStatus;
   issues?: DocumentIssue[];
+  inspection?: DocumentInspection;
   storedKey?: string | null;
   /** The snapshot this validation result is about: only that one may be stored. */
   validatedSnapshot?: Snapshot | null;

@@ -47,13 +47,13 @@ export async function validateDocument(deps: Deps, submissionId: string, documen
   }
 
   const object = doc.snapshot ? await deps.store.open(doc.snapshot) : null;
-  const issues = object
-    ? (await inspectDocument(object.body, doc)).issues
-    : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
+  const inspected = object ? await inspectDocument(object.body, doc) : null;
+  const issues = inspected ? inspected.issues : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
 
   await deps.repository.updateDocument(submissionId, documentId, {
     status: issues.length === 0 ? 'VALIDATING' : 'INVALID',
     issues,
+    ...(inspected ? { inspection: { repaired: inspected.notes.repaired } } : {}),
     validatedSnapshot: object ? doc.snapshot : null,
   });
   return { documentId, valid: issues.length === 0, issueCodes: issues.map((issue) => issue.code) };

@@ -8,6 +8,7 @@ import type { ContentType, DocumentType } from '../../src/domain/catalog.js';
 import type { DocumentIssueCode } from '../../src/domain/document-issues.js';
 import { inspectDocument } from '../../src/domain/inspection/inspect-document.js';
 import * as files from '../../testkit/files.js';
+import * as pdfFiles from '../../testkit/pdf-files.js';
 
 const PDF = 'application/pdf';
 const PNG = 'image/png';
@@ -40,6 +41,9 @@ const VALID: (Case & { detected: string })[] = [
   { name: 'a large-but-legal 9.9 MiB PDF', file: () => files.makePdf({ pages: 3, padToBytes: Math.round(9.9 * 1024 * 1024) }), documentType: 'MALPRACTICE_INSURANCE', contentType: PDF, detected: PDF },
   { name: 'a 9.9 MiB PDF with object streams', file: () => files.makePdf({ objectStreams: true, padToBytes: Math.round(9.9 * 1024 * 1024) }), documentType: 'MEDICAL_LICENSE', contentType: PDF, detected: PDF },
   { name: 'a PDF CV', file: () => files.makePdf({ pages: 4 }), documentType: 'CURRICULUM_VITAE', contentType: PDF, detected: PDF },
+  { name: 'a fillable state-board form (AcroForm without scripts)', file: () => pdfFiles.makeFormPdf(), documentType: 'MEDICAL_LICENSE', contentType: PDF, detected: PDF },
+  { name: 'a PDF whose startxref points nowhere (rebuilt as viewers do)', file: files.makePdfWithWrongStartxref, documentType: 'MEDICAL_LICENSE', contentType: PDF, detected: PDF },
+  { name: 'a PDF with a scanner line before %PDF-', file: () => pdfFiles.makePdfWithJunkBeforeHeader(), documentType: 'MEDICAL_LICENSE', contentType: PDF, detected: PDF },
   { name: 'a PNG scan', file: () => files.makePng(640, 480), documentType: 'BOARD_CERTIFICATION', contentType: PNG, detected: PNG },
   { name: 'a PNG of incompressible pixels spanning many chunks', file: () => files.makePng(400, 300, { noisy: true }), documentType: 'MEDICAL_LICENSE', contentType: PNG, detected: PNG },
   { name: 'a JPEG photo', file: () => files.makeJpeg(320, 200), documentType: 'DEA_REGISTRATION', contentType: JPEG, detected: JPEG },
@@ -100,14 +104,18 @@ const HOSTILE: HostileCase[] = [
   { name: 'random bytes after a %PDF- header', file: files.makeGarbagePdf, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
   { name: 'a PDF with no pages', file: files.makePdfWithoutPages, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE', says: /no pages/ },
   { name: 'a PDF whose object stream will not inflate', file: files.makePdfWithBrokenObjectStream, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
-  { name: 'a PDF whose startxref points nowhere', file: files.makePdfWithWrongStartxref, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
+  { name: 'a PDF cut off before its trailer (nothing left to rebuild from)', file: pdfFiles.makePdfWithoutTrailer, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
+  { name: 'a PDF with JavaScript run on opening', file: () => pdfFiles.makeActivePdf('open-action-javascript'), documentType: LICENSE, contentType: PDF, code: 'ACTIVE_CONTENT', says: /scripts or embedded files/ },
+  { name: 'a PDF that launches a program', file: () => pdfFiles.makeActivePdf('launch'), documentType: LICENSE, contentType: PDF, code: 'ACTIVE_CONTENT' },
+  { name: 'a PDF with an embedded file', file: () => pdfFiles.makeActivePdf('embedded-file'), documentType: LICENSE, contentType: PDF, code: 'ACTIVE_CONTENT' },
+  { name: 'a web page in front of a PDF (polyglot)', file: pdfFiles.makeHtmlBeforePdf, documentType: LICENSE, contentType: PDF, code: 'FORMAT_MISMATCH', says: /web page/ },
   { name: 'a PDF with a web page appended after %%EOF', file: files.makePdfWithAppendedHtml, documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
   { name: 'a 10 MiB PDF cut off before its end', file: () => files.makePdf({ padToBytes: 9 * 1024 * 1024 }).subarray(0, 8 * 1024 * 1024), documentType: LICENSE, contentType: PDF, code: 'CORRUPT_FILE' },
   { name: 'a PNG declaring 50 000 × 50 000 pixels', file: () => files.makePngBomb(), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE', says: /too large in pixels/ },
   { name: 'a JPEG declaring 50 000 × 50 000 pixels', file: () => files.makeJpegBomb(), documentType: LICENSE, contentType: JPEG, code: 'CORRUPT_FILE', says: /too large in pixels/ },
   { name: 'a TIFF declaring 50 000 × 50 000 pixels', file: files.makeTiffBomb, documentType: LICENSE, contentType: TIFF, code: 'CORRUPT_FILE', says: /too large in pixels/ },
   { name: 'a truncated PNG', file: () => files.makePng(300, 300, { noisy: true }).subarray(0, 100_000), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
-  { name: 'a PNG with a flipped bit (CRC mismatch)', file: () => flipByte(files.makePng(64, 64), 60), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
+  { name: 'a PNG with a flipped bit in its header (CRC mismatch)', file: () => flipByte(files.makePng(64, 64), 20), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
   { name: 'a PNG with a script appended after IEND', file: () => Buffer.concat([files.makePng(8, 8), files.makeHtml()]), documentType: LICENSE, contentType: PNG, code: 'CORRUPT_FILE' },
   { name: 'a truncated JPEG', file: () => files.makeJpeg(320, 200).subarray(0, 2000), documentType: LICENSE, contentType: JPEG, code: 'CORRUPT_FILE' },
   { name: 'a TIFF whose strip lies outside the file', file: () => files.makeTiff(100, 100).subarray(0, 5000), documentType: LICENSE, contentType: TIFF, code: 'CORRUPT_FILE' },
@@ -153,5 +161,17 @@ describe('inspectDocument: hostile files are refused with one specific code', ()
   it('has a corpus of at least 40 hostile cases and 10 valid ones', () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(40);
     expect(VALID.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('inspectDocument: PNG pixel data is guarded by the end-to-end checksum', () => {
+  it('refuses a PNG whose pixel data changed after the browser hashed it as CHECKSUM_MISMATCH', async () => {
+    // Prepare: hash the original, store a copy with one bit flipped inside IDAT.
+    const original = files.makePng(64, 64);
+    const stored = flipByte(original, 60);
+    // Act
+    const result = await inspectDocument(files.chunks(stored), { documentType: LICENSE, contentType: PNG, sizeBytes: stored.length, sha256: files.sha256Hex(original) });
+    // Assess
+    expect(result.issues.map((issue) => issue.code)).toEqual(['CHECKSUM_MISMATCH']);
   });
 });

@@ -90,16 +90,38 @@ export function describeMime(mime: string, extension?: string): string {
   return DESCRIPTIONS[mime] ?? (extension ? `a ${extension.toUpperCase()} file` : `a file of type ${mime}`);
 }
 
-export async function identifyContent(head: Buffer): Promise<ContentIdentity> {
+const ZIP_SIGNATURE = Buffer.from('504b0304', 'hex');
+const PDF_HEADER = Buffer.from('%PDF-', 'latin1');
+/** Readers accept a PDF whose header comes after up to 1 024 bytes of something else. */
+export const PDF_HEADER_WINDOW = 1024;
+
+/**
+ * `declared` only saves work: a ZIP declared as a Word document is judged from its central
+ * directory (docx-check.ts), which is what Word trusts, so file-type need not read its entries.
+ */
+export async function identifyContent(head: Buffer, declared?: ContentType): Promise<ContentIdentity> {
+  if (declared === DOCX_MIME && head.subarray(0, 4).equals(ZIP_SIGNATURE)) return identity('application/zip');
   const found = head.length > 0 ? ((await detectSignature(head)) ?? tiffBySignature(head)) : undefined;
   // file-type calls every XML file "xml" and knows no HTML or scripts; sniff those ourselves.
-  const mime = found && found.mime !== 'application/xml' ? found.mime : (sniffText(head) ?? found?.mime ?? null);
+  let mime = found && found.mime !== 'application/xml' ? found.mime : (sniffText(head) ?? found?.mime ?? null);
+  // Bytes before `%PDF-` (a mail header, a stray line) are allowed, unless they are themselves
+  // something a browser would run: a web page, SVG or script stays what it is (a polyglot).
+  if ((mime === null || mime === 'text/plain') && pdfHeaderAfterJunk(head)) mime = 'application/pdf';
   if (mime === null) return { mime: null, accepted: null, family: null, description: null };
+  return identity(mime, found?.mime === mime ? found.ext : undefined);
+}
+
+function pdfHeaderAfterJunk(head: Buffer): boolean {
+  const at = head.subarray(0, PDF_HEADER_WINDOW + PDF_HEADER.length).indexOf(PDF_HEADER);
+  return at > 0 && at <= PDF_HEADER_WINDOW;
+}
+
+function identity(mime: string, extension?: string): ContentIdentity {
   return {
     mime,
     accepted: (CONTENT_TYPES as string[]).includes(mime) ? (mime as ContentType) : null,
     family: familyOf(mime),
-    description: describeMime(mime, found?.mime === mime ? found.ext : undefined),
+    description: describeMime(mime, extension),
   };
 }
 

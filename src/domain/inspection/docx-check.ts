@@ -1,14 +1,18 @@
 /**
  * DOCX check, from the ZIP central directory in the tail buffer: a well-formed Office Open XML
  * word-processing package ([Content_Types].xml, _rels/.rels, word/document.xml), no macros or
- * embedded programs, and a modest unpacked size. Nothing is inflated except [Content_Types].xml
- * (with a small output cap), so a zip bomb costs us nothing.
+ * embedded programs, no external relationships other than hyperlinks (a remote template or object
+ * is how "template injection" loads code when the document opens), and a modest unpacked size.
+ * Nothing is inflated except [Content_Types].xml and the `*.rels` parts (kept as they stream past,
+ * with small output caps), so a zip bomb costs us nothing.
  */
 import { LIMITS } from '../catalog.js';
 import type { FileEnds, StructureFinding, StructureScanner } from './structure-scanner.js';
 import { corrupt } from './structure-scanner.js';
 import { fileMessages } from './messages.js';
+import { inflateRawSync } from 'node:zlib';
 import { ENCRYPTED_FLAG, readEntry, readZipDirectory, type ZipEntry } from './zip-directory.js';
+import { ZipPartCollector } from './zip-parts.js';
 
 const DOCM_MIME = 'application/vnd.ms-word.document.macroenabled.12';
 const MAIN_PART = 'word/document.xml';
@@ -17,10 +21,14 @@ const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 /** Parts that hold macros, ActiveX controls or embedded OLE objects (which can carry programs). */
 const ACTIVE_PARTS = [/(^|\/)vbaProject\.bin$/i, /(^|\/)vbaData\.xml$/i, /^word\/activeX\//i, /^word\/embeddings\/[^/]*\.bin$/i];
 const ACTIVE_CONTENT_TYPES = /macroEnabled|vbaProject|activeX|oleObject/i;
+const RELATIONSHIPS = /\.rels$/i;
+const MAX_RELATIONSHIPS_BYTES = 1024 * 1024;
 
 export class DocxCheck implements StructureScanner {
-  push(): void {
-    // Everything this check needs is in the file's ends.
+  private readonly relationships = new ZipPartCollector((name) => RELATIONSHIPS.test(name));
+
+  push(chunk: Buffer): void {
+    this.relationships.push(chunk);
   }
 
   finish(ends: FileEnds): StructureFinding | null {
@@ -48,7 +56,36 @@ export class DocxCheck implements StructureScanner {
       return damaged();
     }
     if (!names.has('_rels/.rels')) return damaged();
-    return judgeContentTypes(ends, contentTypes);
+    return judgeContentTypes(ends, contentTypes) ?? this.judgeRelationships(ends, entries.filter((entry) => RELATIONSHIPS.test(entry.name)));
+  }
+
+  /** Every relationship that leaves the package must be a hyperlink (a CV links to publications). */
+  private judgeRelationships(ends: FileEnds, parts: ZipEntry[]): StructureFinding | null {
+    for (const part of parts) {
+      const xml = this.relationshipsXml(ends, part);
+      if (xml === null) return damaged();
+      for (const element of xml.matchAll(/<(?:\w+:)?Relationship\s([^>]*)>/g)) {
+        const attributes = element[1] ?? '';
+        if (!/TargetMode\s*=\s*["']External["']/.test(attributes)) continue;
+        const type = /\sType\s*=\s*["']([^"']*)["']/.exec(` ${attributes}`)?.[1] ?? '';
+        if (!type.endsWith('/hyperlink')) return { code: 'ACTIVE_CONTENT', message: fileMessages.docxExternalContent() };
+      }
+    }
+    return null;
+  }
+
+  private relationshipsXml(ends: FileEnds, part: ZipEntry): string | null {
+    const kept = this.relationships.parts.get(part.localHeaderOffset);
+    if (!kept) {
+      const read = readEntry(ends, part, MAX_RELATIONSHIPS_BYTES);
+      return 'data' in read ? read.data.toString('utf8') : null;
+    }
+    if (part.method === 0) return kept.toString('utf8');
+    try {
+      return inflateRawSync(kept, { maxOutputLength: MAX_RELATIONSHIPS_BYTES }).toString('utf8');
+    } catch {
+      return null;
+    }
   }
 }
 

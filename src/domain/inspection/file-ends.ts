@@ -28,33 +28,45 @@ export class HeadBuffer {
   }
 }
 
-/** A ring buffer holding the last `capacity` bytes seen. */
+/**
+ * A ring buffer holding the last `capacity` bytes seen. Bytes before `expectedSize - capacity` are
+ * never copied (most of a file); if the stream runs past `expectedSize` the ring keeps copying.
+ */
 export class TailBuffer {
   private readonly ring: Buffer;
+  private readonly copyFrom: number;
   private writeAt = 0;
   private total = 0;
+  private held = 0;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, expectedSize = 0) {
     this.ring = Buffer.allocUnsafe(capacity);
+    this.copyFrom = Math.max(0, expectedSize - capacity);
   }
 
   push(chunk: Buffer): void {
     const capacity = this.ring.length;
+    const chunkStart = this.total;
     this.total += chunk.length;
+    if (this.total <= this.copyFrom) return;
     // Only the last `capacity` bytes of a big chunk can survive; skip the rest without copying.
-    const source = chunk.length > capacity ? chunk.subarray(chunk.length - capacity) : chunk;
+    const skip = Math.max(0, this.copyFrom - chunkStart, chunk.length - capacity);
+    const source = skip > 0 ? chunk.subarray(skip) : chunk;
     const firstPart = Math.min(source.length, capacity - this.writeAt);
     source.copy(this.ring, this.writeAt, 0, firstPart);
     source.copy(this.ring, 0, firstPart);
     this.writeAt = (this.writeAt + source.length) % capacity;
+    this.held = Math.min(capacity, this.held + source.length);
   }
 
-  /** The retained bytes in file order, and the file offset of the first one. */
-  contents(): { tail: Buffer; tailOffset: number } {
+  /**
+   * The retained bytes in file order and the file offset of the first one; null when the stream
+   * ended before the bytes it was told to keep (shorter than expected by more than it skipped).
+   */
+  contents(): { tail: Buffer; tailOffset: number } | null {
     const capacity = this.ring.length;
-    if (this.total < capacity) {
-      return { tail: Buffer.from(this.ring.subarray(0, this.total)), tailOffset: 0 };
-    }
+    if (this.held < Math.min(this.total, capacity)) return null;
+    if (this.held < capacity) return { tail: Buffer.from(this.ring.subarray(0, this.held)), tailOffset: this.total - this.held };
     const tail = Buffer.concat([this.ring.subarray(this.writeAt), this.ring.subarray(0, this.writeAt)], capacity);
     return { tail, tailOffset: this.total - capacity };
   }

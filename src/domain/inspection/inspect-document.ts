@@ -31,11 +31,17 @@ export interface DeclaredFile {
   sha256: string;
 }
 
+export interface InspectionNotes {
+  /** A PDF whose cross-references were damaged, accepted because viewers rebuild it from its objects. */
+  repaired: boolean;
+}
+
 export interface InspectionResult {
   sizeBytes: number;
   sha256: string;
   detectedContentType: string | null;
   issues: DocumentIssue[];
+  notes: InspectionNotes;
 }
 
 /** Enough for every signature file-type knows and for the first ZIP entry of a DOCX. */
@@ -61,7 +67,7 @@ interface Plan {
 
 /** Decides, from the head alone, whether the format is acceptable and which structure check runs. */
 async function planFor(head: Buffer, declared: DeclaredFile): Promise<Plan> {
-  const identity = await identifyContent(head);
+  const identity = await identifyContent(head, declared.contentType);
   const decision = decideFormat(identity, declared.contentType, declared.documentType);
   const check = decision.check ?? null;
   const scanner = check ? SCANNERS[check]() : null;
@@ -76,7 +82,9 @@ function asBuffer(piece: Uint8Array): Buffer {
 export async function inspectDocument(body: AsyncIterable<Uint8Array>, declared: DeclaredFile): Promise<InspectionResult> {
   const hash = createHash('sha256');
   const head = new HeadBuffer(HEAD_BYTES);
-  const tail = new TailBuffer(TAIL_BYTES);
+  // Only bytes from where the declared size says the tail starts are copied (a file of another
+  // size is refused for that anyway, and then its structure is judged only if its end was kept).
+  const tail = new TailBuffer(TAIL_BYTES, declared.sizeBytes);
   let size = 0;
   let plan: Plan | null = null;
 
@@ -99,7 +107,7 @@ export async function inspectDocument(body: AsyncIterable<Uint8Array>, declared:
 
   const sha256 = hash.digest('hex');
   if (size === 0) {
-    return { sizeBytes: 0, sha256, detectedContentType: null, issues: [documentIssue('EMPTY_FILE', fileMessages.empty())] };
+    return { sizeBytes: 0, sha256, detectedContentType: null, issues: [documentIssue('EMPTY_FILE', fileMessages.empty())], notes: { repaired: false } };
   }
 
   const issues: DocumentIssue[] = [];
@@ -108,8 +116,9 @@ export async function inspectDocument(body: AsyncIterable<Uint8Array>, declared:
 
   let detectedContentType = plan.detectedContentType;
   if (plan.formatIssue) issues.push(plan.formatIssue);
-  if (plan.scanner) {
-    const finding = await plan.scanner.finish({ head: head.contents(), ...tail.contents(), size });
+  const ends = tail.contents();
+  if (plan.scanner && ends) {
+    const finding = await plan.scanner.finish({ head: head.contents(), ...ends, size });
     if (finding) {
       issues.push(documentIssue(finding.code, finding.message));
       detectedContentType = finding.detectedContentType ?? detectedContentType;
@@ -124,5 +133,6 @@ export async function inspectDocument(body: AsyncIterable<Uint8Array>, declared:
   if (sizeOk && sha256 !== declared.sha256.toLowerCase()) {
     issues.push(documentIssue('CHECKSUM_MISMATCH', fileMessages.checksumMismatch()));
   }
-  return { sizeBytes: size, sha256, detectedContentType, issues };
+  const repaired = issues.length === 0 && plan.scanner?.repaired === true;
+  return { sizeBytes: size, sha256, detectedContentType, issues, notes: { repaired } };
 }

@@ -60,6 +60,10 @@ export const fileMessages = {
     'This PDF is password-protected or encrypted, so reviewers cannot open it. Save a copy without a ' +
     'password (for example with "Print to PDF") and upload that copy.',
 
+  pdfActiveContent: () =>
+    'This PDF contains scripts or embedded files, which we cannot accept for security reasons. Open it and ' +
+    'print it to a new PDF (File › Print › Save as PDF), then upload that file.',
+
   imageDamaged: (format: string) =>
     `This ${format} image is damaged or incomplete. Open it to check it, save or export it again ` +
     '(or scan the document again), and upload the new file.',
@@ -86,6 +90,10 @@ export const fileMessages = {
   docxActiveContent: () =>
     'This Word document contains macros or embedded programs, which we do not accept. Save it as a regular ' +
     'Word document (.docx) without macros, or as a PDF, and upload it again.',
+
+  docxExternalContent: () =>
+    'This Word document loads content from outside the file (a linked template or object), which we cannot ' +
+    'accept for security reasons. Save it as a PDF (File › Save As › PDF) and upload that file.',
 
   officeEncrypted: () =>
     'This document is password-protected, so reviewers cannot open it. Remove the password ' +

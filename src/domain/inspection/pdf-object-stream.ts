@@ -1,110 +1,161 @@
 /**
- * Looks for a page inside a PDF object stream (PDF 1.5+ keeps most objects, pages included, in
- * /Type /ObjStm streams). A compressed stream is inflated as its bytes arrive, scanned and dropped:
- * memory stays at zlib's window plus a small overlap, and output stops at a budget so a deflate
- * bomb costs bounded time.
+ * Reads the objects inside a PDF object stream (PDF 1.5+ keeps most dictionaries, pages included,
+ * in /Type /ObjStm streams) with the same tokenizer as the rest of the file, so pages and active
+ * content are found wherever they are. A stream is held (they are small) and inflated in one call
+ * at its end, or inflated as it arrives when it outgrows the hold; output stops at a budget, so a
+ * deflate bomb costs bounded time. When the data will not inflate (an encrypted file's object
+ * streams are ciphertext until the file key is known, at the end), the raw bytes are kept, within
+ * a budget, to be decrypted and read then.
  */
-import { constants, createInflate, type Inflate } from 'node:zlib';
+import { constants, createInflate, inflateSync, type Inflate } from 'node:zlib';
+import { DictionaryReader } from './pdf-facts.js';
+import { PdfLexer } from './pdf-lexer.js';
 
-/** `/Type /Page`, not `/Type /Pages`; a PDF name ends at whitespace or a delimiter. */
-export const PAGE_TYPE = /\/Type\s*\/Page(?![^\s/<>[\]()%{}])/;
-const OVERLAP = 32;
+/** The objects inside an object stream: object numbers and offsets first, then the objects. */
+export class PackedObjects extends DictionaryReader {
+  private readonly lexer = new PdfLexer(this);
 
-export interface PageSearch {
-  readonly found: boolean;
-  readonly failed: boolean;
-  /** Bytes examined after decoding; the caller charges them to the file's budget. */
-  readonly produced: number;
-  write(bytes: Buffer): Promise<void>;
-  end(): Promise<void>;
-}
+  read(decoded: Buffer): void {
+    this.lexer.feed(decoded, 0, decoded.length, 0);
+  }
 
-/** Scans decoded text for a page, remembering a little overlap across pieces. */
-class TextScan {
-  private carry = '';
-  found = false;
-  produced = 0;
-
-  /** Returns true when scanning should stop (page found or budget spent). */
-  scan(piece: Buffer, budget: number): boolean {
-    if (this.found) return true;
-    this.produced += piece.length;
-    const text = this.carry + piece.toString('latin1');
-    this.found = PAGE_TYPE.test(text);
-    this.carry = text.slice(-OVERLAP);
-    return this.found || this.produced >= budget;
+  end(): void {
+    this.lexer.flush();
   }
 }
 
-export class FlateObjectStreamSearch implements PageSearch {
-  private readonly inflate: Inflate;
-  private readonly finished: Promise<void>;
-  private readonly text = new TextScan();
-  failed = false;
+/** Raw bytes of undecodable object streams kept for decryption at the end, per file. */
+export const RAW_BUDGET = 2 * 1024 * 1024;
 
-  constructor(private readonly budget: number) {
-    // SYNC_FLUSH at the end: a stream cut short still yields what it holds, without an error.
-    this.inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
-    this.inflate.on('data', (piece: Buffer) => {
-      if (this.text.scan(piece, this.budget)) this.inflate.destroy();
-    });
-    this.finished = new Promise((resolve) => {
-      // `on`, not `once`: a write racing a destroy may report a second error.
-      this.inflate.on('error', () => {
-        this.failed = !this.text.found;
-        resolve();
-      });
-      this.inflate.once('end', resolve);
-      this.inflate.once('close', resolve);
-    });
+export interface ObjectStreamOutcome {
+  objects: PackedObjects;
+  /** Bytes of decoded output read (charged to the file's budget). */
+  produced: number;
+  /** The data did not inflate; `raw` holds it when it fitted the budget. */
+  failed: boolean;
+  raw: Buffer | null;
+  /** Output stopped at the budget: the rest of the stream was not read. */
+  exhausted: boolean;
+}
+
+/**
+ * Object streams are usually small (tens of KiB): they are held, then inflated in one call when
+ * `endstream` arrives. One larger than this is inflated as it streams instead.
+ */
+const HOLD_LIMIT = 2 * 1024 * 1024;
+
+export class ObjectStreamReader {
+  private inflate: Inflate | null = null;
+  private finished: Promise<void> = Promise.resolve();
+  private readonly objects = new PackedObjects();
+  private produced = 0;
+  private failed = false;
+  private exhausted = false;
+  private held: Buffer[] | null = [];
+  private heldLength = 0;
+
+  constructor(
+    readonly objectNumber: number,
+    readonly generation: number,
+    private readonly budget: number,
+    private readonly rawBudget: number,
+    private readonly compressed: boolean,
+  ) {}
+
+  /** Holds `bytes` (a copy), or feeds zlib once the stream outgrew the hold; a promise only then. */
+  write(bytes: Buffer): Promise<void> | undefined {
+    if (bytes.length === 0) return undefined;
+    if (this.held) {
+      this.held.push(Buffer.from(bytes));
+      this.heldLength += bytes.length;
+      if (this.heldLength <= HOLD_LIMIT) return undefined;
+      const held = this.held;
+      this.held = null;
+      return this.stream(Buffer.concat(held));
+    }
+    return this.stream(bytes);
   }
 
-  get found(): boolean {
-    return this.text.found;
+  async end(): Promise<ObjectStreamOutcome> {
+    if (this.held) {
+      const data = Buffer.concat(this.held, this.heldLength);
+      this.held = null;
+      if (!this.compressed) {
+        this.read(data);
+      } else {
+        const outcome = inflateWithin(data, this.budget);
+        this.failed = outcome.failed;
+        this.exhausted = outcome.exhausted;
+        if (outcome.decoded) this.read(outcome.decoded);
+      }
+      this.objects.end();
+      const raw = this.failed && data.length <= this.rawBudget ? data : null;
+      return { objects: this.objects, produced: this.produced, failed: this.failed, raw, exhausted: this.exhausted };
+    }
+    if (this.inflate && !this.inflate.destroyed && !this.inflate.writableEnded) this.inflate.end();
+    await this.finished;
+    this.objects.end();
+    // A stream too large to hold is not kept for decryption either.
+    return { objects: this.objects, produced: this.produced, failed: this.failed, raw: null, exhausted: this.exhausted };
   }
 
-  get produced(): number {
-    return this.text.produced;
+  private read(decoded: Buffer): void {
+    const room = Math.max(0, this.budget - this.produced);
+    this.objects.read(decoded.length > room ? decoded.subarray(0, room) : decoded);
+    this.produced += Math.min(decoded.length, room);
+    if (decoded.length > room) this.exhausted = true;
   }
 
   /** Resolves once zlib has consumed `bytes`, so input never piles up in memory. */
-  write(bytes: Buffer): Promise<void> {
-    if (this.inflate.destroyed || this.inflate.writableEnded || bytes.length === 0) return Promise.resolve();
+  private stream(bytes: Buffer): Promise<void> {
+    if (!this.compressed) {
+      this.read(bytes);
+      return Promise.resolve();
+    }
+    const inflate = this.inflate ?? this.startInflate();
+    if (inflate.destroyed || inflate.writableEnded) return Promise.resolve();
     // After an error zlib may never call the write callback; the stream's end settles it then.
     const consumed = new Promise<void>((resolve) => {
-      this.inflate.write(bytes, () => resolve());
+      inflate.write(bytes, () => resolve());
     });
     return Promise.race([consumed, this.finished]);
   }
 
-  async end(): Promise<void> {
-    if (!this.inflate.destroyed && !this.inflate.writableEnded) this.inflate.end();
-    await this.finished;
+  private startInflate(): Inflate {
+    // SYNC_FLUSH at the end: a stream cut short still yields what it holds, without an error.
+    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
+    inflate.on('data', (piece: Buffer) => {
+      this.read(piece);
+      if (this.exhausted) inflate.destroy();
+    });
+    this.finished = new Promise((resolve) => {
+      // `on`, not `once`: a write racing a destroy may report a second error.
+      inflate.on('error', () => {
+        this.failed = true;
+        resolve();
+      });
+      inflate.once('end', resolve);
+      inflate.once('close', resolve);
+    });
+    this.inflate = inflate;
+    return inflate;
   }
 }
 
-/** An object stream stored without compression (allowed, if unusual). */
-export class PlainObjectStreamSearch implements PageSearch {
-  private readonly text = new TextScan();
-  private stopped = false;
-  readonly failed = false;
-
-  constructor(private readonly budget: number) {}
-
-  get found(): boolean {
-    return this.text.found;
+function inflateWithin(data: Buffer, budget: number): { decoded: Buffer | null; failed: boolean; exhausted: boolean } {
+  try {
+    return { decoded: inflateSync(data, { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH }), failed: false, exhausted: false };
+  } catch (error) {
+    const exhausted = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    return { decoded: null, failed: !exhausted, exhausted };
   }
+}
 
-  get produced(): number {
-    return this.text.produced;
-  }
-
-  write(bytes: Buffer): Promise<void> {
-    if (!this.stopped) this.stopped = this.text.scan(bytes, this.budget);
-    return Promise.resolve();
-  }
-
-  end(): Promise<void> {
-    return Promise.resolve();
-  }
+/** Inflates and reads an object stream held whole (decrypted at the end of the file). */
+export function readObjectStreamSync(data: Buffer, budget: number): { objects: PackedObjects; failed: boolean; exhausted: boolean; produced: number } {
+  const objects = new PackedObjects();
+  const outcome = inflateWithin(data, budget);
+  if (outcome.decoded) objects.read(outcome.decoded);
+  objects.end();
+  return { objects, failed: outcome.failed, exhausted: outcome.exhausted, produced: outcome.decoded?.length ?? (outcome.exhausted ? budget : 0) };
 }

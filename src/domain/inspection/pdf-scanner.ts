@@ -1,215 +1,248 @@
 /**
  * Streaming PDF structure scanner. A PDF is a header, a body of numbered objects (some carrying
- * binary streams), cross-reference sections (an `xref` table or, from PDF 1.5, an XRef stream),
- * a trailer dictionary and `startxref <offset> %%EOF`. Readers seek; we cannot, so this walks the
- * bytes once and remembers only what the verdict needs: where cross-reference sections start,
- * whether any trailer names a /Root or an /Encrypt dictionary, and whether a page was seen — in a
- * plain object or inside a compressed object stream (inflated on the fly, see pdf-object-stream.ts).
- * Stream data is skipped with a native byte search, so big scans cost little.
+ * binary streams), cross-reference sections (an `xref` table or, from PDF 1.5, an XRef stream), a
+ * trailer dictionary and `startxref <offset> %%EOF`. Readers seek; we cannot, so this walks the
+ * bytes once, tokenizing everything but stream data (pdf-lexer.ts), and remembers only what the
+ * verdict needs (pdf-structure.ts). Stream data is skipped by its /Length, and `endstream` is
+ * verified where the length says; it is searched for only when the length is indirect or wrong.
+ * Object streams are inflated and tokenized on the fly (pdf-object-stream.ts).
  */
 import type { FileEnds, StructureFinding, StructureScanner } from './structure-scanner.js';
-import { corrupt } from './structure-scanner.js';
-import { fileMessages } from './messages.js';
-import { FlateObjectStreamSearch, PAGE_TYPE, PlainObjectStreamSearch, type PageSearch } from './pdf-object-stream.js';
+import { PdfLexer } from './pdf-lexer.js';
+import { PdfStructure } from './pdf-structure.js';
+import { judgePdf } from './pdf-verdict.js';
 
-const TOP_LEVEL =
-  /(?<![0-9])[0-9]{1,10}[\0\t\n\f\r ]{1,8}[0-9]{1,5}[\0\t\n\f\r ]{1,8}obj(?![A-Za-z0-9])|(?<![A-Za-z0-9])(startxref|xref|trailer)(?![A-Za-z0-9])/g;
-const OBJECT_END = />>[\0\t\n\f\r ]{0,8}stream(?=[ \t]{0,4}[\r\n])|(?<![A-Za-z0-9])endobj(?![A-Za-z0-9])/g;
-const TRAILER_END = /(?<![A-Za-z0-9])startxref(?![A-Za-z0-9])/g;
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
-const FINAL_STARTXREF = /startxref[\0\t\n\f\r ]+([0-9]{1,10})[\0\t\n\f\r ]+%%EOF/g;
 
-/** Bytes kept across chunks in each mode: enough to hold the longest token we look for. */
-const CARRY = { top: 40, object: 24, trailer: 16, stream: ENDSTREAM.length - 1 } as const;
-/** A dictionary longer than this is not read further; page, XRef and trailer keys come early. */
-const MAX_DICTIONARY_CHARS = 16 * 1024;
-/** Total decoded bytes of object streams we are willing to look through, per file. */
-const OBJECT_STREAM_BUDGET = 64 * 1024 * 1024;
-/** Cross-reference sections remembered (one per incremental save). */
-const MAX_SECTIONS = 4096;
-/** `%%EOF` must be this close to the end; Acrobat looks in the last 1024 bytes. */
-const EOF_WINDOW = 1024;
+/** Bytes kept from before the end a /Length announced, to find an `endstream` a little early. */
+const SLACK = 32;
 
-type Mode = keyof typeof CARRY;
+const enum Mode {
+  Tokens,
+  StreamEol,
+  Skip,
+  Verify,
+  Search,
+}
 
 export class PdfScanner implements StructureScanner {
-  private mode: Mode = 'top';
-  private carry: Buffer = Buffer.alloc(0);
-  /** File offset of `carry[0]` (or of the next chunk when nothing is carried). */
-  private windowStart = 0;
-  private dictionary = '';
-  private objectStart = 0;
-  private objectStream: PageSearch | null = null;
-  private budgetLeft = OBJECT_STREAM_BUDGET;
-  private readonly sections = new Set<number>();
-  private pageSeen = false;
-  private objectStreamFailed = false;
-  private rootSeen = false;
-  private encryptSeen = false;
+  private readonly structure = new PdfStructure(() => this.lexer.pause());
+  private readonly lexer = new PdfLexer(this.structure);
+  private mode = Mode.Tokens;
+  /** File offset of the next byte pushed. */
+  private offset = 0;
+  private sawCr = false;
+  private skipLeft = 0;
+  /** The last bytes before the current position in stream data (for `endstream` a little early). */
+  private recent = Buffer.alloc(SLACK * 2);
+  private recentLength = 0;
+  private verify = Buffer.alloc(SLACK * 2);
+  private verifyLength = 0;
+  /** Where stream data started in the current chunk (0 when it started before). */
+  private dataFrom = 0;
+  /** Where the current stream's data started in the current chunk, or -1 (before it). */
+  private dataStartHere = -1;
+  /** Set by `finish`: the file needed rebuilding from its objects, as viewers do. */
+  repaired = false;
 
   async push(chunk: Buffer): Promise<void> {
-    if (this.mode === 'stream' && this.carry.length > 0 && chunk.length >= ENDSTREAM.length) {
-      // Inside stream data (most of a big PDF): only the seam can hide `endstream`; when it does
-      // not, hand over the carried bytes and scan the chunk in place instead of copying it.
-      const seam = Buffer.concat([this.carry, chunk.subarray(0, ENDSTREAM.length - 1)]);
-      if (!seam.includes(ENDSTREAM)) {
-        await this.objectStream?.write(this.carry);
-        this.windowStart += this.carry.length;
-        this.carry = Buffer.alloc(0);
+    let pos = 0;
+    this.dataFrom = 0;
+    this.dataStartHere = -1;
+    while (pos < chunk.length) {
+      switch (this.mode) {
+        case Mode.Tokens:
+          pos = this.lexer.feed(chunk, pos, chunk.length, this.offset);
+          if (this.structure.streamStarts) {
+            this.structure.streamStarts = false;
+            this.mode = Mode.StreamEol;
+            this.sawCr = false;
+          }
+          break;
+        case Mode.StreamEol:
+          pos = this.streamEol(chunk, pos);
+          break;
+        case Mode.Skip:
+          // Most of a big PDF: skipped without awaiting unless an object stream is being read.
+          if (this.structure.readingObjectStream || this.skipLeft < chunk.length - pos) pos = await this.skip(chunk, pos);
+          else {
+            this.skipLeft -= chunk.length - pos;
+            pos = chunk.length;
+          }
+          break;
+        case Mode.Verify:
+          pos = await this.verifyEnd(chunk, pos);
+          break;
+        case Mode.Search:
+          pos = await this.search(chunk, pos, chunk.length);
+          break;
       }
     }
-    const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    await this.scan(window, false);
+    if (this.mode === Mode.Skip || this.mode === Mode.Search) this.remember(chunk, this.dataFrom, chunk.length);
+    this.offset += chunk.length;
   }
 
   async finish(ends: FileEnds): Promise<StructureFinding | null> {
-    await this.scan(this.carry, true);
-    await this.closeObjectStream();
-    if (!/^%PDF-[12]\.[0-9]/.test(ends.head.toString('latin1', 0, 16))) return corrupt(fileMessages.pdfDamaged());
-    // Encryption first: an encrypted file's object streams cannot be read, which is not damage.
-    if (this.encryptSeen) return { code: 'ENCRYPTED_FILE', message: fileMessages.pdfEncrypted() };
-    if (!this.endsWithValidStartxref(ends) || !this.rootSeen) return corrupt(fileMessages.pdfDamaged());
-    if (!this.pageSeen) return corrupt(this.objectStreamFailed ? fileMessages.pdfDamaged() : fileMessages.pdfNoPages());
-    return null;
+    if (this.mode === Mode.Tokens) this.lexer.flush();
+    else this.structure.endsInsideStream(this.offset);
+    await this.structure.end();
+    const verdict = judgePdf(this.structure, ends);
+    this.repaired = verdict.repaired;
+    return verdict.finding;
   }
 
-  /** `startxref N %%EOF` at the end, with N the start of a cross-reference section we saw. */
-  private endsWithValidStartxref({ tail, tailOffset, size }: FileEnds): boolean {
-    const from = Math.max(0, tail.length - EOF_WINDOW * 2);
-    const text = tail.toString('latin1', from);
-    let last: RegExpExecArray | null = null;
-    for (const match of text.matchAll(FINAL_STARTXREF)) last = match;
-    if (!last?.[1]) return false;
-    const eofEnd = tailOffset + from + last.index + last[0].length;
-    if (size - eofEnd > EOF_WINDOW) return false;
-    const offset = Number(last[1]);
-    // Tolerate a few bytes of line-ending slack between the offset and the keyword.
-    for (let slack = 0; slack <= 4; slack += 1) if (this.sections.has(offset + slack)) return true;
-    return false;
+  /** `stream` is followed by CRLF or LF; stray spaces and a lone CR are tolerated. */
+  private streamEol(chunk: Buffer, from: number): number {
+    let pos = from;
+    while (pos < chunk.length) {
+      const byte = chunk[pos]!;
+      if (this.sawCr) {
+        if (byte === 0x0a) pos += 1;
+        return this.startData(pos);
+      }
+      if (byte === 0x0d) this.sawCr = true;
+      else if (byte === 0x0a) return this.startData(pos + 1);
+      else if (byte !== 0x20 && byte !== 0x09) return this.startData(pos);
+      pos += 1;
+    }
+    return pos;
   }
 
-  private async scan(window: Buffer, final: boolean): Promise<void> {
-    let pos = 0;
-    let text = '';
-    let textStart = -1;
-    const textFrom = (at: number): [string, number] => {
-      if (textStart < 0 || at < textStart) {
-        text = window.toString('latin1', at);
-        textStart = at;
-      }
-      return [text, at - textStart];
-    };
+  private startData(pos: number): number {
+    this.recentLength = 0;
+    this.dataFrom = pos;
+    this.dataStartHere = pos;
+    const length = this.structure.streamLength;
+    this.structure.streamDataStarts(this.offset + pos);
+    if (length >= 0) {
+      this.skipLeft = length;
+      this.mode = Mode.Skip;
+    } else {
+      this.mode = Mode.Search;
+    }
+    return pos;
+  }
 
-    scanning: while (pos < window.length) {
-      if (this.mode === 'stream') {
-        const end = window.indexOf(ENDSTREAM, pos);
-        const feedTo = end >= 0 ? end : final ? window.length : Math.max(pos, window.length - CARRY.stream);
-        await this.objectStream?.write(window.subarray(pos, feedTo));
-        pos = feedTo;
-        if (end < 0) break;
-        await this.closeObjectStream();
-        pos = end + ENDSTREAM.length;
-        this.mode = 'top';
-        continue;
-      }
+  private async skip(chunk: Buffer, from: number): Promise<number> {
+    const take = Math.min(this.skipLeft, chunk.length - from);
+    const feeding = this.structure.streamData(chunk, from, from + take);
+    if (feeding) await feeding;
+    this.skipLeft -= take;
+    if (this.skipLeft > 0) return from + take;
+    this.remember(chunk, from, from + take);
+    this.mode = Mode.Verify;
+    this.verifyLength = 0;
+    return from + take;
+  }
 
-      const [source, index] = textFrom(pos);
-      const pattern = this.mode === 'top' ? TOP_LEVEL : this.mode === 'object' ? OBJECT_END : TRAILER_END;
-      pattern.lastIndex = index;
-      const match = pattern.exec(source);
-      // A token touching the window's end may continue in the next chunk: look again then.
-      const complete = match !== null && (final || match.index + match[0].length + 6 <= source.length);
-      if (!complete) {
-        const keepFrom = final ? window.length : match ? pos + (match.index - index) : Math.max(pos, window.length - CARRY[this.mode]);
-        if (this.mode !== 'top') this.collect(source.slice(index, index + (keepFrom - pos)));
-        pos = keepFrom;
-        break scanning;
-      }
-      const at = pos + (match.index - index);
-      const after = at + match[0].length;
-      if (this.mode === 'top') {
-        if (match[1] === undefined) this.beginObject(this.windowStart + at);
-        else if (match[1] === 'xref') this.addSection(this.windowStart + at);
-        else if (match[1] === 'trailer') this.beginTrailer();
-        pos = after;
-      } else {
-        this.collect(source.slice(index, match.index));
-        pos = this.mode === 'object' ? this.endObject(window, after, match[0] !== 'endobj') : this.endTrailer(after);
+  /** After the announced length: optional end-of-line, then `endstream`. */
+  private async verifyEnd(chunk: Buffer, from: number): Promise<number> {
+    const take = Math.min(this.verify.length - this.verifyLength, chunk.length - from);
+    chunk.copy(this.verify, this.verifyLength, from, from + take);
+    this.verifyLength += take;
+    let at = 0;
+    while (at < this.verifyLength && at < 4 && (this.verify[at] === 0x0d || this.verify[at] === 0x0a || this.verify[at] === 0x20)) at += 1;
+    // Compare byte by byte (no slices: this runs once per stream).
+    let matched = 0;
+    while (matched < ENDSTREAM.length && at + matched < this.verifyLength && this.verify[at + matched] === ENDSTREAM[matched]) matched += 1;
+    if (matched === ENDSTREAM.length) {
+      const end = from + (at + ENDSTREAM.length - (this.verifyLength - take));
+      return this.streamEnds(end, this.offset);
+    }
+    if (at + matched === this.verifyLength && this.verifyLength < at + ENDSTREAM.length) return from + take;
+    // The length was wrong. When the data started in this chunk, the first `endstream` after its start ends it.
+    this.structure.lengthWasWrong();
+    if (this.dataStartHere >= 0) {
+      const first = chunk.indexOf(ENDSTREAM, this.dataStartHere);
+      if (first >= 0 && first < from + take) {
+        await this.structure.closeStream(this.offset + first);
+        return this.afterEndstream(first + ENDSTREAM.length);
       }
     }
-    this.windowStart += pos;
-    this.carry = Buffer.from(window.subarray(pos));
-  }
-
-  private beginObject(offset: number): void {
-    this.mode = 'object';
-    this.objectStart = offset;
-    this.dictionary = '';
-  }
-
-  private beginTrailer(): void {
-    this.mode = 'trailer';
-    this.dictionary = '';
-  }
-
-  private collect(piece: string): void {
-    if (this.dictionary.length < MAX_DICTIONARY_CHARS) this.dictionary += piece.slice(0, MAX_DICTIONARY_CHARS - this.dictionary.length);
-  }
-
-  /** Reads what the finished object's dictionary says; returns where scanning continues. */
-  private endObject(window: Buffer, after: number, opensStream: boolean): number {
-    const dictionary = this.dictionary;
-    if (PAGE_TYPE.test(dictionary)) this.pageSeen = true;
-    if (/\/Type\s*\/XRef(?![A-Za-z0-9])/.test(dictionary)) {
-      this.addSection(this.objectStart);
-      this.readTrailer(dictionary);
+    // Otherwise look for it from a little before where the length pointed.
+    const window = Buffer.concat([this.recent.subarray(0, this.recentLength), this.verify.subarray(0, this.verifyLength)]);
+    const found = window.indexOf(ENDSTREAM);
+    this.mode = Mode.Search;
+    if (found < 0) {
+      this.recentLength = 0;
+      this.remember(window, 0, window.length);
+      return from + take;
     }
-    if (!opensStream) {
-      this.mode = 'top';
-      return after;
+    const chunkPart = window.length - take; // where this chunk's bytes begin in the window
+    const windowStart = this.offset + from - chunkPart;
+    {
+      const work = this.structure.closeStream(windowStart + found);
+      if (work) await work;
     }
-    if (/\/Type\s*\/ObjStm(?![A-Za-z0-9])/.test(dictionary)) this.openObjectStream(dictionary);
-    this.mode = 'stream';
-    // The keyword `stream` is followed by CRLF or LF; stray spaces and a lone CR are tolerated.
-    let at = after;
-    while (window[at] === 0x20 || window[at] === 0x09) at += 1;
-    if (window[at] === 0x0d) return window[at + 1] === 0x0a ? at + 2 : at + 1;
-    return at + 1;
+    this.afterEndstream(0);
+    const after = found + ENDSTREAM.length;
+    if (after >= chunkPart) return from + (after - chunkPart);
+    // `endstream` ended before this chunk: read what followed it up to here as tokens.
+    this.lexer.feed(window, after, chunkPart, windowStart);
+    return from;
   }
 
-  private endTrailer(after: number): number {
-    this.readTrailer(this.dictionary);
-    this.mode = 'top';
-    return after;
-  }
-
-  private readTrailer(dictionary: string): void {
-    if (/\/Root(?![A-Za-z0-9])/.test(dictionary)) this.rootSeen = true;
-    if (/\/Encrypt(?![A-Za-z0-9])/.test(dictionary)) this.encryptSeen = true;
-  }
-
-  private addSection(offset: number): void {
-    if (this.sections.size < MAX_SECTIONS) this.sections.add(offset);
-  }
-
-  private openObjectStream(dictionary: string): void {
-    // Once a page is found, or the budget is spent, object streams have nothing more to tell.
-    if (this.pageSeen || this.budgetLeft <= 0) return;
-    const filter = /\/Filter\s*(\/[A-Za-z0-9]+|\[[^\]]*\])/.exec(dictionary)?.[1];
-    if (filter === undefined) {
-      this.objectStream = new PlainObjectStreamSearch(this.budgetLeft);
-    } else if (/^\[?\s*\/FlateDecode\s*\]?$/.test(filter) && !/\/DecodeParms/.test(dictionary)) {
-      this.objectStream = new FlateObjectStreamSearch(this.budgetLeft);
+  private async search(chunk: Buffer, from: number, to: number): Promise<number> {
+    // `endstream` may straddle the bytes before `from` and these: look at the seam first.
+    if (this.recentLength > 0) {
+      const before = this.recent.subarray(Math.max(0, this.recentLength - ENDSTREAM.length + 1), this.recentLength);
+      const after = chunk.subarray(from, Math.min(to, from + ENDSTREAM.length - 1));
+      this.recentLength = 0;
+      const inSeam = Buffer.concat([before, after]).indexOf(ENDSTREAM);
+      if (inSeam >= 0) {
+        const end = from + inSeam + ENDSTREAM.length - before.length;
+        {
+      const work = this.structure.closeStream(this.offset + end - ENDSTREAM.length);
+      if (work) await work;
     }
+        return this.afterEndstream(end);
+      }
+    }
+    const found = chunk.subarray(0, to).indexOf(ENDSTREAM, from);
+    if (found < 0) {
+      {
+      const work = this.structure.streamData(chunk, from, to);
+      if (work) await work;
+    }
+      return to;
+    }
+    {
+      const work = this.structure.streamData(chunk, from, found);
+      if (work) await work;
+    }
+    {
+      const work = this.structure.closeStream(this.offset + found);
+      if (work) await work;
+    }
+    return this.afterEndstream(found + ENDSTREAM.length);
   }
 
-  private async closeObjectStream(): Promise<void> {
-    const search = this.objectStream;
-    if (!search) return;
-    this.objectStream = null;
-    await search.end();
-    this.budgetLeft -= search.produced;
-    if (search.found) this.pageSeen = true;
-    if (search.failed) this.objectStreamFailed = true;
+  private afterEndstream(pos: number): number {
+    this.mode = Mode.Tokens;
+    this.lexer.reset();
+    this.recentLength = 0;
+    return pos;
+  }
+
+  private async streamEnds(pos: number, base: number): Promise<number> {
+    {
+      const work = this.structure.closeStream(base + pos - ENDSTREAM.length);
+      if (work) await work;
+    }
+    return this.afterEndstream(pos);
+  }
+
+  /** Keeps the last SLACK bytes of `chunk[from, to)` after what is already kept. */
+  private remember(chunk: Buffer, from: number, to: number): void {
+    const length = to - from;
+    if (length >= SLACK) {
+      chunk.copy(this.recent, 0, to - SLACK, to);
+      this.recentLength = SLACK;
+      return;
+    }
+    const keep = Math.min(this.recentLength, SLACK - length);
+    this.recent.copy(this.recent, 0, this.recentLength - keep, this.recentLength);
+    chunk.copy(this.recent, keep, from, to);
+    this.recentLength = keep + length;
   }
 }

@@ -6,7 +6,7 @@
 import type { DocumentIssueCode } from '../document-issues.js';
 
 /** The codes a structure check may produce; the identity codes come from format-rule.ts. */
-export type StructureIssueCode = Extract<DocumentIssueCode, 'CORRUPT_FILE' | 'ENCRYPTED_FILE' | 'UNSUPPORTED_FORMAT'>;
+export type StructureIssueCode = Extract<DocumentIssueCode, 'CORRUPT_FILE' | 'ENCRYPTED_FILE' | 'UNSUPPORTED_FORMAT' | 'ACTIVE_CONTENT'>;
 
 export interface StructureFinding {
   code: StructureIssueCode;
@@ -29,6 +29,8 @@ export interface StructureScanner {
   push(chunk: Buffer): void | Promise<void>;
   /** Called once after the last byte. `null` means the structure is sound. */
   finish(ends: FileEnds): StructureFinding | null | Promise<StructureFinding | null>;
+  /** After `finish`: the file was damaged in a way viewers repair (PDF cross-references). */
+  readonly repaired?: boolean;
 }
 
 export function corrupt(message: string): StructureFinding {
