@@ -1,67 +1,79 @@
 /**
- * API Gateway, locally: routes and gateway responses come from the template's RestApi; the
- * Cognito authorizer is emulated by verifying the ID token against the local user pool's JWKS
- * and passing its claims in requestContext.authorizer.claims. The same server hosts the portal.
+ * API Gateway, locally: routes, CORS preflights (the template's MOCK OPTIONS methods) and
+ * gateway responses (status, body, headers) come from the template's RestApi; the Cognito
+ * authorizer is emulated by verifying the ID token against the local user pool's JWKS and
+ * passing its claims in requestContext.authorizer.claims. The same server hosts the portal.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import type { LocalFunctions } from './functions.js';
-import { referencedIds, resourcesOfType, type Template } from './template.js';
+import { closeServer, decodePath, listenOnLoopback } from './http-server.js';
+import { securityHeaders, serveStatic } from './static-site.js';
+import { referencedIds, resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
+
+/** A fixed response: a MOCK integration's or a gateway response's. */
+interface FixedResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 interface Route {
   method: string;
   resourcePath: string;
   segments: string[];
-  functionId: string;
   authorized: boolean;
-}
-
-interface GatewayResponse {
-  statusCode: number;
-  body: string;
+  functionId?: string;
+  mock?: FixedResponse;
 }
 
 const API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
-const STATIC_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2' };
 
-function routesFrom(template: Template): Route[] {
+/** `{prefix.header.Name: "'value'"}` (static values are quoted in the template) → `{Name: value}`. */
+function headersFrom(parameters: unknown, prefix: string, locals: LocalValues): Record<string, string> {
+  const resolved = (resolve(parameters ?? {}, locals) ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(resolved)
+      .filter(([key, value]) => key.startsWith(prefix) && typeof value === 'string' && /^'.*'$/.test(value))
+      .map(([key, value]) => [key.slice(prefix.length), (value as string).slice(1, -1)]),
+  );
+}
+
+function mockResponse(integration: { Type?: string; IntegrationResponses?: { StatusCode?: string; ResponseParameters?: unknown; ResponseTemplates?: Record<string, string> }[] }, locals: LocalValues): FixedResponse | undefined {
+  if (integration.Type !== 'MOCK') return undefined;
+  const response = integration.IntegrationResponses?.[0];
+  return { statusCode: Number(response?.StatusCode ?? 200), headers: headersFrom(response?.ResponseParameters, 'method.response.header.', locals), body: response?.ResponseTemplates?.['application/json'] ?? '' };
+}
+
+function routesFrom(template: Template, locals: LocalValues): Route[] {
   const resources = Object.fromEntries(resourcesOfType(template, 'AWS::ApiGateway::Resource').map(([id, r]) => [id, r.Properties!]));
   const pathOf = (resourceRef: unknown): string => {
     const parent = (resourceRef as { Ref?: string }).Ref;
     if (!parent || !resources[parent]) return ''; // the API's root resource
     return `${pathOf(resources[parent]!.ParentId)}/${resources[parent]!.PathPart as string}`;
   };
-  return resourcesOfType(template, 'AWS::ApiGateway::Method')
-    .filter(([, m]) => m.Properties!.HttpMethod !== 'OPTIONS')
-    .map(([, m]) => {
-      const props = m.Properties!;
-      const resourcePath = pathOf(props.ResourceId) || '/';
-      const functionId = referencedIds((props.Integration as { Uri: unknown }).Uri).find((id) => template.Resources[id]?.Type === 'AWS::Lambda::Function')!;
-      return { method: props.HttpMethod as string, resourcePath, segments: resourcePath.split('/').filter(Boolean), functionId, authorized: props.AuthorizationType === 'COGNITO_USER_POOLS' };
-    });
+  return resourcesOfType(template, 'AWS::ApiGateway::Method').map(([, m]) => {
+    const props = m.Properties!;
+    const resourcePath = pathOf(props.ResourceId) || '/';
+    const integration = props.Integration as { Uri?: unknown; Type?: string };
+    const functionId = referencedIds(integration.Uri).find((id) => template.Resources[id]?.Type === 'AWS::Lambda::Function');
+    const mock = mockResponse(integration, locals);
+    return { method: props.HttpMethod as string, resourcePath, segments: resourcePath.split('/').filter(Boolean), authorized: props.AuthorizationType === 'COGNITO_USER_POOLS', ...(functionId ? { functionId } : {}), ...(mock ? { mock } : {}) };
+  });
 }
 
-function gatewayResponsesFrom(template: Template): Record<string, GatewayResponse> {
+function gatewayResponsesFrom(template: Template, locals: LocalValues): Record<string, FixedResponse> {
   return Object.fromEntries(
     resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => [
       r.Properties!.ResponseType as string,
-      { statusCode: Number(r.Properties!.StatusCode), body: (r.Properties!.ResponseTemplates as Record<string, string>)['application/json']! },
+      {
+        statusCode: Number(r.Properties!.StatusCode),
+        headers: headersFrom(r.Properties!.ResponseParameters, 'gatewayresponse.header.', locals),
+        body: (r.Properties!.ResponseTemplates as Record<string, string> | undefined)?.['application/json'] ?? '',
+      },
     ]),
   );
-}
-
-/** API Gateway passes a malformed percent-escape through as it is; so do we. */
-function decodePath(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Static segments win over path parameters, as in API Gateway. */
@@ -88,6 +100,7 @@ function match(routes: Route[], method: string, pathname: string) {
 
 export interface ApiServerOptions {
   template: Template;
+  locals: LocalValues;
   functions: LocalFunctions;
   cognitoEndpoint: string;
   userPoolId: string;
@@ -105,12 +118,12 @@ export interface ApiServerOptions {
 export class LocalApiServer {
   private server?: Server;
   private readonly routes: Route[];
-  private readonly responses: Record<string, GatewayResponse>;
+  private readonly responses: Record<string, FixedResponse>;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(private readonly options: ApiServerOptions) {
-    this.routes = routesFrom(options.template);
-    this.responses = gatewayResponsesFrom(options.template);
+    this.routes = routesFrom(options.template, options.locals);
+    this.responses = gatewayResponsesFrom(options.template, options.locals);
     this.jwks = createRemoteJWKSet(new URL(`${options.cognitoEndpoint}/${options.userPoolId}/.well-known/jwks.json`));
   }
 
@@ -121,34 +134,40 @@ export class LocalApiServer {
         this.sendGateway(response, 'DEFAULT_5XX');
       });
     });
-    await new Promise<void>((ready, failed) => {
-      this.server!.once('error', failed);
-      this.server!.listen(port, '127.0.0.1', ready);
-    });
-    return (this.server.address() as AddressInfo).port;
+    return listenOnLoopback(this.server, port);
   }
 
   close(): Promise<void> {
-    this.server?.closeAllConnections();
-    return new Promise((done) => (this.server ? this.server.close(() => done()) : done()));
+    return closeServer(this.server);
+  }
+
+  private sendFixed(response: ServerResponse, fixed: FixedResponse): void {
+    response.writeHead(fixed.statusCode, { ...(fixed.body ? { 'Content-Type': 'application/json' } : {}), ...fixed.headers });
+    response.end(fixed.body);
   }
 
   private sendGateway(response: ServerResponse, type: string): void {
-    const gateway = this.responses[type] ?? this.responses.DEFAULT_4XX!;
-    response.writeHead(gateway.statusCode, { 'Content-Type': 'application/json' });
-    response.end(gateway.body);
+    const fallback = type.startsWith('DEFAULT_5') || type === 'INTEGRATION_FAILURE' ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
+    this.sendFixed(response, this.responses[type] ?? this.responses[fallback] ?? { statusCode: fallback === 'DEFAULT_5XX' ? 502 : 400, headers: {}, body: '' });
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return this.handleApi(request, response, url);
-    return this.serveStatic(url.pathname, response);
+    if (url.pathname === '/config.json') {
+      response.writeHead(200, { ...securityHeaders(this.options.extraConnectSources), 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify(this.options.portalConfig()));
+      return;
+    }
+    serveStatic(this.options.webRoot, url.pathname, response, this.options.extraConnectSources);
   }
 
   private async handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const pathname = url.pathname.slice('/api'.length) || '/';
     const found = match(this.routes, request.method ?? 'GET', pathname);
     if (!found || 'wrongMethod' in found) return this.sendGateway(response, 'MISSING_AUTHENTICATION_TOKEN');
+    if (found.route.mock) return this.sendFixed(response, found.route.mock);
+    if (!found.route.functionId) return this.sendGateway(response, 'INTEGRATION_FAILURE');
 
     const chunks: Buffer[] = [];
     let size = 0;
@@ -207,30 +226,5 @@ export class LocalApiServer {
     } catch {
       return undefined;
     }
-  }
-
-  private serveStatic(pathname: string, response: ServerResponse): void {
-    const security = {
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': portalContentSecurityPolicy(this.options.extraConnectSources),
-    };
-    if (pathname === '/config.json') {
-      response.writeHead(200, { ...security, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify(this.options.portalConfig()));
-      return;
-    }
-    const root = this.options.webRoot;
-    const candidate = path.normalize(path.join(root, decodePath(pathname)));
-    const isFile = candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile();
-    const file = isFile ? candidate : path.join(root, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('The portal is not built yet. Run `npm run build:web` (npm start does this for you).');
-      return;
-    }
-    response.writeHead(200, { ...security, 'Content-Type': STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': isFile && file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    response.end(readFileSync(file));
   }
 }

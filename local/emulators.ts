@@ -4,13 +4,15 @@
  * cognito-local in a child process (it keeps its data relative to its working directory).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { persistMailbox } from './mailbox.js';
+import { LocalStartError } from './start-error.js';
 
 const require = createRequire(import.meta.url);
 // CommonJS with an `exports.default`: require() reads it the same under tsx and Vitest.
@@ -42,6 +44,7 @@ const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
 export async function startEmulators(dataDir: string, ports: EmulatorPorts, bucketConfigs: { name: string; configs: string[] }[]): Promise<Emulators> {
   for (const dir of ['s3', 'dynamodb', 'cognito/.cognito/db']) mkdirSync(path.join(dataDir, dir), { recursive: true });
+  checkCognitoFiles(dataDir);
 
   const s3Options = { address: '127.0.0.1', directory: path.join(dataDir, 's3'), silent: true, configureBuckets: bucketConfigs };
   let s3: S3rver | null = new S3rver({ port: ports.s3, ...s3Options });
@@ -50,6 +53,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ready) => dynamo.listen(ports.dynamodb, '127.0.0.1', ready));
 
+  const detachMailbox = persistMailbox(path.join(dataDir, 'ses', 'emails.jsonl'));
   const ses = await sesServer({ host: '127.0.0.1', port: ports.ses });
 
   const cognitoPort = ports.cognito || (await freePort());
@@ -60,8 +64,24 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
     cwd: cognitoDir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(cognitoPort), COGNITO_LOCAL_MAIN: require.resolve('cognito-local/lib/server/index.js') },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    execArgv: [], // plain CommonJS: none of the parent's loaders (tsx) apply
   });
-  await waitForChild(cognito);
+  const close = async () => {
+    cognito.kill();
+    detachMailbox();
+    await Promise.all([
+      s3?.close(),
+      new Promise((done) => dynamo.close(done)),
+      new Promise((done) => {
+        ses.closeAllConnections?.();
+        ses.close(done);
+      }),
+    ]);
+  };
+  await waitForChild(cognito).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
 
   return {
     endpoints: {
@@ -80,18 +100,32 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
         await s3.run();
       },
     },
-    async close() {
-      cognito.kill();
-      await Promise.all([
-        s3?.close(),
-        new Promise((done) => dynamo.close(done)),
-        new Promise((done) => {
-          ses.closeAllConnections?.();
-          ses.close(done);
-        }),
-      ]);
-    },
+    close,
   };
+}
+
+function checkCognitoFiles(dataDir: string): void {
+  const dbDir = path.join(dataDir, 'cognito', '.cognito', 'db');
+  for (const name of readdirSync(dbDir)) {
+    const file = path.join(dbDir, name);
+    if (name.endsWith('.tmp')) rmSync(file, { force: true }); // a write a kill interrupted; the file it was replacing is whole
+    if (!name.endsWith('.json')) continue;
+    try {
+      JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      const loss =
+        name === 'clients.json'
+          ? 'It holds the app client the portal signs in with; a new one is created (nothing else is lost).'
+          : `It holds the local user pool: a new pool with the demo users is created. Users you added yourself are lost, and the demo users get new ids, so submissions they made before no longer show for them (the submissions, files and mail stay in ${dataDir}).`;
+      throw new LocalStartError(
+        [
+          `The local Cognito file ${file} is damaged (it is not valid JSON), so the local user pool cannot start.`,
+          `To recover, delete that file and run npm start again. ${loss}`,
+          `To start completely fresh instead, delete ${dataDir}.`,
+        ].join('\n'),
+      );
+    }
+  }
 }
 
 function waitForChild(child: ChildProcess): Promise<void> {

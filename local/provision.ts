@@ -2,12 +2,14 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { resourcesOfType, type Template } from './template.js';
 
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-export const LOCAL_REGION = 'us-east-1';
+import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
+
+export { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 
 export interface DemoUser {
   username: string;
@@ -67,20 +69,21 @@ export interface UserPoolIds {
 
 export async function provisionUserPool(template: Template, endpoint: string, previous: UserPoolIds | null): Promise<UserPoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const [poolId] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
   try {
-    if (previous) {
-      const found = await client.send(new DescribeUserPoolCommand({ UserPoolId: previous.userPoolId })).catch(() => null);
-      if (found?.UserPool) return previous;
-    }
-    const [poolId] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
-    const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
-    const pool = await client.send(new CreateUserPoolCommand({ PoolName: poolId, UsernameAttributes: ['email'] }));
-    const userPoolId = pool.UserPool!.Id!;
-    const poolClient = await client.send(
-      new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'PortalClient', ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }),
-    );
+    const existing = previous && (await client.send(new DescribeUserPoolCommand({ UserPoolId: previous.userPoolId })).catch(() => null))?.UserPool ? previous.userPoolId : null;
+    const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolId, UsernameAttributes: ['email'] }))).UserPool!.Id!;
+    const clientExists = existing && (await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: previous!.userPoolClientId })).catch(() => null))?.UserPoolClient;
+    const userPoolClientId = clientExists
+      ? previous!.userPoolClientId
+      : (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'PortalClient', ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
+    // Only what is missing, so a pool kept from an earlier start or repaired keeps its users
+    // (cognito-local's CreateGroup replaces an existing group and its members).
     for (const [, group] of resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')) {
-      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.Properties!.GroupName as string, Description: group.Properties!.Description as string }));
+      const GroupName = group.Properties!.GroupName as string;
+      if (await client.send(new GetGroupCommand({ UserPoolId: userPoolId, GroupName })).catch(() => null)) continue;
+      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName, Description: group.Properties!.Description as string }));
     }
     for (const user of DEMO_USERS) {
       const attributes: AttributeType[] = [
@@ -89,11 +92,12 @@ export async function provisionUserPool(template: Template, endpoint: string, pr
         { Name: 'given_name', Value: user.givenName },
         { Name: 'family_name', Value: user.familyName },
       ];
+      if (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.username })).catch(() => null)) continue;
       await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: user.username, UserAttributes: attributes, MessageAction: 'SUPPRESS' }));
       await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: user.password, Permanent: true }));
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.role === 'staff' ? 'credentialing-staff' : 'providers' }));
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.role === 'staff' ? STAFF_GROUP : PROVIDER_GROUP }));
     }
-    return { userPoolId, userPoolClientId: poolClient.UserPoolClient!.ClientId! };
+    return { userPoolId, userPoolClientId };
   } finally {
     client.destroy();
   }

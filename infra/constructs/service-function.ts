@@ -18,7 +18,7 @@ import { ENV, type EnvName } from '../../src/contract/environment.js';
 import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
 import type { IndexSpec } from '../../src/contract/tables.js';
 import type { OfficeContact } from '../../src/contract/office.js';
-import { ENTRY_METADATA_KEY, SERVICE_NAME } from '../../src/contract/service.js';
+import { ENTRY_METADATA_KEY, LAMBDA_ESM_BANNER, SERVICE_NAME } from '../../src/contract/service.js';
 import { PROJECT_ROOT } from '../project-root.js';
 
 /** DynamoDB item actions our use cases call on the intake table. */
@@ -97,8 +97,7 @@ export class ServiceFunction extends Construct {
         // flag (--enable-source-maps) would add 17–21% to every cold start's import time.
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner: "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);",
+        banner: LAMBDA_ESM_BANNER,
         // One SDK version everywhere: bundle ours rather than use whatever the runtime ships.
         externalModules: [],
       },

@@ -4,13 +4,14 @@
  * Query on the unfinished index and the table, UpdateItem, audit append, and StartExecution /
  * DescribeExecution on the intake workflow.
  */
-import { CfnResource, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
+import { markScheduledJob } from './scheduled-job.js';
 import { ServiceFunction } from './service-function.js';
 
 export interface WorkflowReconcilerProps {
@@ -19,8 +20,7 @@ export interface WorkflowReconcilerProps {
   readonly stateMachine: sfn.IStateMachine;
 }
 
-/** Names the schedule as a job for the local runtime (`.data/stack.json` → `scheduledJobs`). */
-export const JOB_METADATA_KEY = 'credentialing:job';
+/** The schedule's job name: `npm run job -- reconciler`, `.data/stack.json` → `scheduledJobs.reconciler`. */
 export const RECONCILER_JOB = 'reconciler';
 
 export class WorkflowReconciler extends Construct {
@@ -47,6 +47,6 @@ export class WorkflowReconciler extends Construct {
       // A failed run is simply the next run's work: no retries of a stale one.
       targets: [new targets.LambdaFunction(this.function.function, { retryAttempts: 0, maxEventAge: Duration.minutes(5) })],
     });
-    (this.schedule.node.defaultChild as CfnResource).addMetadata(JOB_METADATA_KEY, RECONCILER_JOB);
+    markScheduledJob(this.schedule, RECONCILER_JOB);
   }
 }

@@ -2,14 +2,17 @@
  * Nothing stuck (issue 7, finding 2): S3 stops answering while a submission validates. The step
  * retries what is transient, then the workflow's failure path ends the attempt
  * PROCESSING_FAILED — audited, visible to the provider — and a re-drive (her submit, or the
- * scheduled reconciler) runs a new attempt that finishes exactly once: one reference, one
- * email, one audit event per fact. The reconciler also finishes what a crash left behind.
+ * scheduled reconciler, its template function invoked as the schedule does) runs a new attempt
+ * that finishes exactly once: one reference, one email, one audit event per fact. The reconciler
+ * also finishes what a crash left behind.
  */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import type { Caller } from '../../src/domain/caller.js';
 import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
-import { reconcileSubmissions } from '../../src/use-cases/reconcile-submissions.js';
+import type { ReconcileReport } from '../../src/use-cases/reconcile-submissions.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
 import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
@@ -26,6 +29,19 @@ beforeAll(() => {
 afterAll(() => adapters?.destroy());
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+/** Runs the template's reconciler function as its schedule does, at the scheduled `time`. */
+async function runReconciler(time: Date, id: string): Promise<ReconcileReport> {
+  const lambda = new LambdaClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.lambda });
+  try {
+    const event = { version: '0', id, 'detail-type': 'Scheduled Event', source: 'aws.events', time: time.toISOString(), region: LOCAL_REGION, resources: [], detail: {} };
+    const result = await lambda.send(new InvokeCommand({ FunctionName: local.stack.scheduledJobs.reconciler, Payload: JSON.stringify(event) }));
+    expect(result.FunctionError).toBeUndefined();
+    return JSON.parse(Buffer.from(result.Payload!).toString()) as ReconcileReport;
+  } finally {
+    lambda.destroy();
+  }
+}
 const emily = () => local.tokens[EMILY]!;
 
 async function auditTypes(submissionId: string) {
@@ -93,10 +109,10 @@ describe('a step that still fails after its retries', () => {
     expect((await failedWhileS3Down(uploaded)).body.status).toBe('PROCESSING_FAILED');
 
     // Act: a run right away, then one six minutes later
-    const early = await reconcileSubmissions(adapters, new Date(), 'run-early');
-    const late = await reconcileSubmissions(adapters, minutesFromNow(6), 'run-late');
+    const early = await runReconciler(new Date(), 'run-early');
+    const late = await runReconciler(minutesFromNow(6), 'run-late');
     await assertReceivedOnce(uploaded);
-    const again = await reconcileSubmissions(adapters, minutesFromNow(60), 'run-again');
+    const again = await runReconciler(minutesFromNow(60), 'run-again');
 
     // Assess
     expect(early.actions.waiting).toContain(uploaded.submissionId);
@@ -124,8 +140,8 @@ describe('the reconciler finishes what a crash left behind', () => {
     await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
 
     // Act
-    const early = await reconcileSubmissions(adapters, new Date(), 'run-1');
-    const late = await reconcileSubmissions(adapters, minutesFromNow(3), 'run-2');
+    const early = await runReconciler(new Date(), 'run-1');
+    const late = await runReconciler(minutesFromNow(3), 'run-2');
 
     // Assess
     expect(early.actions.waiting).toContain(uploaded.submissionId);
@@ -144,14 +160,14 @@ describe('the reconciler finishes what a crash left behind', () => {
     const committed = await acceptSubmission({ ...steps, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(7), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
 
     // Act
-    const run = await reconcileSubmissions(adapters, minutesFromNow(10), 'run-3');
+    const run = await runReconciler(minutesFromNow(10), 'run-3');
 
     // Assess: the same reference, now announced once and audited once
     expect(run.actions.finishing).toContain(uploaded.submissionId);
     const final = await assertReceivedOnce(uploaded);
     expect(final.body.referenceNumber).toBe(committed.referenceNumber);
     expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
-    const after = await reconcileSubmissions(adapters, minutesFromNow(30), 'run-4');
+    const after = await runReconciler(minutesFromNow(30), 'run-4');
     expect(Object.values(after.actions).flat()).not.toContain(uploaded.submissionId);
   });
 });

@@ -29,7 +29,7 @@ export function realAdapters(stack: StackInfo) {
     repository: new DynamoDbSubmissionRepository(db, stack.tables.intake),
     store: new S3DocumentStore(s3, stack.bucketName),
     audit: new DynamoDbAuditLog(db, stack.tables.audit, new S3AuditAnchors(s3, stack.auditAnchorBucketName)),
-    workflow: new StepFunctionsWorkflowStarter(sfn, stack.stateMachineArn),
+    workflow: new StepFunctionsWorkflowStarter(sfn, Object.entries(stack.stateMachines).find(([id]) => id.startsWith('IntakeWorkflow'))![1]),
     clock: systemClock,
     clients: { s3, db, sfn },
     destroy: () => [s3, db, sfn].forEach((client) => client.destroy()),

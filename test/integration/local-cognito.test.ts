@@ -1,0 +1,86 @@
+/**
+ * The local user pool survives what people do: fifty sign-ins at once (cognito-local rewrites
+ * the pool's file on every sign-in) and a restart. A damaged file is named with how to recover.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../local/provision.js';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
+import { signIn } from '../../testkit/local-api.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'local-cognito-'));
+const dbDir = path.join(dataDir, 'cognito', '.cognito', 'db');
+let runtime: LocalRuntime | undefined;
+
+afterAll(async () => {
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const groupsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())['cognito:groups'] as string[];
+const poolFile = () => path.join(dbDir, readdirSync(dbDir).find((name) => name.startsWith('local_') && name.endsWith('.json'))!);
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** cognito-local answers a sign-in before all of its writes end: read the file once it stops changing. */
+async function settledContent(file: string): Promise<string> {
+  let last = '';
+  for (let unchanged = 0, i = 0; unchanged < 3 && i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { size, mtimeMs } = statSync(file);
+    unchanged = `${size}:${mtimeMs}` === last ? unchanged + 1 : 0;
+    last = `${size}:${mtimeMs}`;
+  }
+  return readFileSync(file, 'utf8');
+}
+const everyoneSignsIn = (rt: LocalRuntime) => Promise.all(DEMO_USERS.map(async (user) => groupsOf(await signIn(rt.stack, user.username))));
+
+it('keeps the user pool whole through rounds of fifty parallel sign-ins and a restart', async () => {
+  // Prepare
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const { userPoolId } = runtime.stack;
+  const wholeAfterRound: boolean[] = [];
+
+  // Act: the pool file grows with every sign-in (refresh tokens); overlapping rewrites of a big one interleaved
+  for (let round = 0; round < 5; round++) {
+    await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(runtime!.stack, DEMO_USERS[i % DEMO_USERS.length]!.username)));
+    wholeAfterRound.push(isJson(await settledContent(poolFile())));
+  }
+  await runtime.close();
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+
+  // Assess
+  expect(wholeAfterRound).toEqual([true, true, true, true, true]);
+  expect(runtime.stack.userPoolId).toBe(userPoolId);
+  expect(await everyoneSignsIn(runtime)).toEqual([['providers'], ['providers'], ['credentialing-staff']]);
+  await runtime.close();
+  runtime = undefined;
+});
+
+it('names a damaged user pool file and how to recover instead of failing with a stack trace', async () => {
+  // Prepare: the pool file cut short, as an interleaved write left it before the fix
+  const file = poolFile();
+  writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200));
+
+  // Act
+  const failure = await startLocalRuntime({ dataDir, port: 0, quiet: true }).then(
+    () => null,
+    (error: Error) => error,
+  );
+  rmSync(file); // what the message says to do
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+
+  // Assess
+  expect(failure?.name).toBe('LocalStartError');
+  expect(failure?.message).toContain(`The local Cognito file ${file} is damaged`);
+  expect(failure?.message).toContain('delete that file and run npm start again');
+  expect(failure?.message).toContain('the demo users get new ids');
+  expect(await everyoneSignsIn(runtime)).toEqual([['providers'], ['providers'], ['credentialing-staff']]);
+});
