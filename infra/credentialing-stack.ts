@@ -22,6 +22,8 @@ import { Monitoring } from './constructs/monitoring.js';
 import { PortalSignIn } from './constructs/portal-sign-in.js';
 import { ReviewRoutes } from './constructs/review-routes.js';
 import { ReviewWorkflow } from './constructs/review-workflow.js';
+import { WorkflowReconciler } from './constructs/workflow-reconciler.js';
+import { METRICS } from '../src/contract/service.js';
 
 export interface CredentialingStackProps extends StackProps {
   /** Folder of the built portal (`npm run build:web`); omit to deploy the service without it. */
@@ -59,7 +61,7 @@ export class CredentialingStack extends Stack {
     const { portalOrigin } = this.data;
     this.signIn = new PortalSignIn(this, 'SignIn');
     const email = new EmailSending(this, 'Email', { senderAddress, office, portalUrl: portalOrigin });
-    this.monitoring = new Monitoring(this, 'Monitoring', { key: this.data.key, alarmEmail });
+    this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
     this.malware = new MalwareProtection(this, 'MalwareProtection', { data: this.data, alarmTopic: this.monitoring.topic });
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
@@ -71,15 +73,30 @@ export class CredentialingStack extends Stack {
     this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
     const credentialRoutes = new CredentialRoutes(this, 'CredentialRoutes', { api: this.api, data: this.data });
     const expiryJobs = new ExpiryJobs(this, 'ExpiryJobs', { data: this.data, email });
+    const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine });
 
     const sm = this.workflow.stateMachine;
-    this.monitoring.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow failed: a submission is stuck in VALIDATING.');
-    this.monitoring.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
-    this.monitoring.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
+    const alarms = this.monitoring;
+    alarms.alarm('WorkflowFailedAlarm', sm.metricFailed({ period: Duration.minutes(5) }), 'An intake workflow execution failed (its submission is PROCESSING_FAILED and will be re-driven, or its facts are finished by the reconciler).');
+    alarms.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
+    alarms.alarm('ProcessingFailedAlarm', alarms.serviceMetric(METRICS.processingFailed), 'A submission attempt ended PROCESSING_FAILED: a workflow step failed past its retries. It is re-driven automatically; look at the failing step.');
+    alarms.alarm('AuditAnchorFailedAlarm', alarms.serviceMetric(METRICS.auditAnchorFailed), 'An audit event\'s hash could not be anchored in the anchor bucket (it is anchored at the chain\'s next append).');
+    alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
+    alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
     const review = this.reviewWorkflow.stateMachine;
-    this.monitoring.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
-    this.monitoring.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');
-    this.monitoring.alarmOnErrors([...this.workflow.functions, ...intakeRoutes.functions, ...this.reviewWorkflow.functions, ...reviewRoutes.functions, discardDraft.function, this.draftCleanup.function, ...credentialRoutes.functions, ...expiryJobs.functions]);
+    alarms.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
+    alarms.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');
+    alarms.alarmOnErrors([
+      ...this.workflow.functions,
+      ...intakeRoutes.functions,
+      reconciler.function,
+      ...this.reviewWorkflow.functions,
+      ...reviewRoutes.functions,
+      discardDraft.function,
+      this.draftCleanup.function,
+      ...credentialRoutes.functions,
+      ...expiryJobs.functions,
+    ]);
 
     if (props.portalAssetPath) {
       new s3deploy.BucketDeployment(this, 'PortalDeployment', {

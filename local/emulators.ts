@@ -27,6 +27,8 @@ export interface EmulatorPorts {
 
 export interface Emulators {
   endpoints: { s3: string; dynamodb: string; ses: string; cognito: string };
+  /** Test-only: S3 unavailable until resumed (same port, same data), as in a short outage. */
+  s3Outage: { begin(): Promise<void>; end(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -44,7 +46,8 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   for (const dir of ['s3', 'dynamodb', 'cognito/.cognito/db']) mkdirSync(path.join(dataDir, dir), { recursive: true });
   checkCognitoFiles(dataDir);
 
-  const s3 = new S3rver({ port: ports.s3, address: '127.0.0.1', directory: path.join(dataDir, 's3'), silent: true, configureBuckets: bucketConfigs });
+  const s3Options = { address: '127.0.0.1', directory: path.join(dataDir, 's3'), silent: true, configureBuckets: bucketConfigs };
+  let s3: S3rver | null = new S3rver({ port: ports.s3, ...s3Options });
   const s3Address = (await s3.run()) as AddressInfo;
 
   const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -67,7 +70,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
     cognito.kill();
     detachMailbox();
     await Promise.all([
-      s3.close(),
+      s3?.close(),
       new Promise((done) => dynamo.close(done)),
       new Promise((done) => {
         ses.closeAllConnections?.();
@@ -86,6 +89,16 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
       dynamodb: `http://127.0.0.1:${portOf(dynamo)}`,
       ses: `http://127.0.0.1:${portOf(ses)}`,
       cognito: `http://127.0.0.1:${cognitoPort}`,
+    },
+    s3Outage: {
+      async begin() {
+        await s3?.close();
+        s3 = null;
+      },
+      async end() {
+        s3 ??= new S3rver({ port: s3Address.port, ...s3Options });
+        await s3.run();
+      },
     },
     close,
   };

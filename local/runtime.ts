@@ -11,7 +11,7 @@ import type { OfficeContact } from '../src/contract/office.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
 import { LocalApiServer } from './api-server.js';
-import { freePort, startEmulators } from './emulators.js';
+import { freePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
 import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
@@ -30,6 +30,7 @@ export interface StackInfo {
   region: string;
   endpoints: { s3: string; dynamodb: string; ses: string; cognito: string; stepfunctions: string; lambda: string };
   bucketName: string;
+  auditAnchorBucketName: string;
   tables: { intake: string; audit: string };
   userPoolId: string;
   userPoolClientId: string;
@@ -45,6 +46,8 @@ export interface LocalRuntime {
   stack: StackInfo;
   /** Resolves when no workflow execution is running. */
   workflowsIdle(): Promise<void>;
+  /** Test-only: make S3 unavailable for a while (a real outage: connections are refused). */
+  s3Outage: Emulators['s3Outage'];
   close(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const [intakeId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))!;
   const [auditId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('AuditTable'))!;
   const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.includes('DocumentsBucket'))!;
+  const [anchorBucketId] = resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.includes('AuditAnchorBucket'))!;
 
   const emulators = await startEmulators(dataDir, { s3: await pick('s3'), dynamodb: await pick('dynamodb'), ses: await pick('ses'), cognito: await pick('cognito') }, bucketConfigs(template, [portalUrl, ...VITE_DEV_ORIGINS]));
   const parts: { scheduler?: LocalScheduler; api?: LocalApiServer; stepFunctionsApi?: StepFunctionsApiServer; machines?: LocalStateMachines; lambdaApi?: LambdaApiServer; functions?: LocalFunctions } = {};
@@ -169,6 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       region: LOCAL_REGION,
       endpoints: { ...emulators.endpoints, stepfunctions: stepFunctionsEndpoint, lambda: lambdaEndpoint },
       bucketName: localBucketName(bucketId),
+      auditAnchorBucketName: localBucketName(anchorBucketId),
       tables: { intake: localTableName(intakeId), audit: localTableName(auditId) },
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
@@ -182,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const resumed = machines.resumeUnfinished();
     if (resumed.length) log(`Running again ${resumed.length} workflow execution(s) a stop interrupted: ${resumed.map((e) => e.name).join(', ')}`);
     void functions.warm();
-    return { stack, workflowsIdle: () => machines.idle(), close };
+    return { stack, workflowsIdle: () => machines.idle(), s3Outage: emulators.s3Outage, close };
   } catch (error) {
     await close();
     throw error;

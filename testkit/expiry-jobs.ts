@@ -10,6 +10,8 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';
 import { scheduledEvent, type Schedule } from '../local/scheduled-event.js';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3AuditAnchors } from '../src/adapters/s3-audit-anchors.js';
 import { DynamoDbAuditLog } from '../src/adapters/dynamodb-audit-log.js';
 import { DynamoDbExpirySchedule } from '../src/adapters/dynamodb-expiry-schedule.js';
 import { SesMailer } from '../src/adapters/ses-mailer.js';
@@ -19,8 +21,9 @@ import { sendExpiryNotices, type ExpiryNoticeDeps, type ExpiryNoticeReport } fro
 
 /** What the jobs need of a running local stack (`.data/stack.json` has it). */
 export interface JobTarget {
-  endpoints: { dynamodb: string; ses: string; lambda: string };
+  endpoints: { dynamodb: string; ses: string; lambda: string; s3: string };
   tables: { intake: string; audit: string };
+  auditAnchorBucketName: string;
   portalUrl: string;
   schedules: Schedule[];
 }
@@ -51,7 +54,7 @@ export function expiryJobDeps(stack: JobTarget): ExpiryNoticeDeps {
   return {
     schedule: new DynamoDbExpirySchedule(db, stack.tables.intake),
     mailer: new SesMailer(new SESv2Client({ endpoint: stack.endpoints.ses, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), 'credentialing@example.org'),
-    audit: new DynamoDbAuditLog(db, stack.tables.audit),
+    audit: new DynamoDbAuditLog(db, stack.tables.audit, new S3AuditAnchors(new S3Client({ endpoint: stack.endpoints.s3, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true }), stack.auditAnchorBucketName)),
     clock: systemClock,
     branding: { organizationName: 'Riverside Medical Group', officeName: 'Credentialing Office', contactEmail: 'credentialing@example.org', contactPhone: '+1 (555) 010-0123', portalUrl: stack.portalUrl },
     timeZone: 'America/New_York',

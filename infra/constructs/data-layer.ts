@@ -3,7 +3,7 @@
  * the intake and audit tables (retained, deletion-protected, backed up), and the portal's
  * hosting (its domain is the one origin the bucket and the API trust).
  */
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -12,8 +12,42 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, type IndexSpec } from '../../src/contract/tables.js';
+import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
+import { AUDIT_INDEXES, AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, type IndexSpec } from '../../src/contract/tables.js';
 import { portalContentSecurityPolicy } from '../../src/contract/service.js';
+import type { AuditStorage } from './service-function.js';
+
+/**
+ * How long an audit anchor cannot be deleted or overwritten by anyone, the account's root
+ * included (Object Lock, compliance mode): HIPAA keeps documentation six years; one more for
+ * the year it was written in.
+ */
+export const AUDIT_ANCHOR_RETENTION = Duration.days(7 * 365);
+
+/** Writes to the audit table no one may make: rows are only ever appended, and the table stays. */
+const AUDIT_FORBIDDEN_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:UpdateTable',
+  'dynamodb:DeleteTable',
+  'dynamodb:UpdateTimeToLive',
+  'dynamodb:RestoreTableFromBackup',
+  'dynamodb:RestoreTableToPointInTime',
+];
+
+/** A string-keyed index projecting whole items, as every index of ours is. */
+function addIndex(table: dynamodb.Table, index: IndexSpec): void {
+  table.addGlobalSecondaryIndex({
+    indexName: index.name,
+    partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+    ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+    projectionType: dynamodb.ProjectionType.ALL,
+  });
+}
 
 export class DataLayer extends Construct {
   readonly key: kms.Key;
@@ -22,6 +56,10 @@ export class DataLayer extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly intakeTable: dynamodb.Table;
   readonly auditTable: dynamodb.Table;
+  /** Write-once anchors of every audit hash (Object Lock, compliance mode). */
+  readonly auditAnchorBucket: s3.Bucket;
+  /** The audit trail as the functions' `bindAudit*` helpers see it. */
+  readonly audit: AuditStorage;
   readonly portalOrigin: string;
 
   constructor(scope: Construct, id: string) {
@@ -92,7 +130,8 @@ export class DataLayer extends Construct {
     });
     this.portalOrigin = `https://${this.distribution.distributionDomainName}`;
 
-    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+    // Buckets of records: encrypted with our key, private, TLS-only, versioned, logged, kept.
+    const recordBucket = {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -101,6 +140,11 @@ export class DataLayer extends Construct {
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
+      removalPolicy: RemovalPolicy.RETAIN,
+    } satisfies Partial<s3.BucketProps>;
+
+    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+      ...recordBucket,
       serverAccessLogsPrefix: 'documents-bucket/',
       cors: [
         {
@@ -113,11 +157,12 @@ export class DataLayer extends Construct {
         },
       ],
       lifecycleRules: [
-        // Staged uploads are copied to documents/ within minutes; anything left is abandoned.
-        { id: 'expire-staging', prefix: 'staging/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // Staged uploads are snapshotted within minutes and removed once stored; anything left is abandoned.
+        { id: 'expire-staging', prefix: STORAGE_PREFIXES.staging, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // Snapshots of rejected or abandoned submissions; a week leaves time to re-drive a failed one.
+        { id: 'expire-intake', prefix: STORAGE_PREFIXES.intake, expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Both tables hold records we must keep: encrypted with our key, recoverable, undeletable by accident.
@@ -135,32 +180,46 @@ export class DataLayer extends Construct {
       partitionKey: { name: INTAKE_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: INTAKE_TABLE_KEY.sortKey, type: dynamodb.AttributeType.STRING },
     });
-    for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) {
-      this.intakeTable.addGlobalSecondaryIndex({
-        indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
-        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
-        projectionType: dynamodb.ProjectionType.ALL,
-      });
-    }
+    for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) addIndex(this.intakeTable, index);
 
+    this.auditAnchorBucket = new s3.Bucket(this, 'AuditAnchorBucket', {
+      ...recordBucket,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(AUDIT_ANCHOR_RETENTION),
+      serverAccessLogsPrefix: 'audit-anchor-bucket/',
+    });
+
+    // Roles the table lets append (bindAuditAppend registers each); read when the template is written.
+    const writers: iam.IRole[] = [];
     this.auditTable = new dynamodb.Table(this, 'AuditTable', {
       ...recordTable,
       partitionKey: { name: AUDIT_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: AUDIT_TABLE_KEY.sortKey, type: dynamodb.AttributeType.NUMBER },
-      // Append-only for everyone: even an over-broad identity policy cannot rewrite history.
+      // Append-only for everyone: even an over-broad identity policy cannot rewrite history, and
+      // only the audit writers may append. Tampering by whoever could lift this policy is caught
+      // by the anchors.
       resourcePolicy: new iam.PolicyDocument({
         statements: [
           new iam.PolicyStatement({
             sid: 'AuditIsAppendOnly',
             effect: iam.Effect.DENY,
             principals: [new iam.AnyPrincipal()],
-            actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+            actions: AUDIT_FORBIDDEN_ACTIONS,
             resources: ['*'],
+          }),
+          new iam.PolicyStatement({
+            sid: 'OnlyAuditWritersAppend',
+            effect: iam.Effect.DENY,
+            principals: [new iam.AnyPrincipal()],
+            actions: ['dynamodb:PutItem'],
+            resources: ['*'],
+            conditions: { ArnNotEquals: { 'aws:PrincipalArn': Lazy.list({ produce: () => writers.map((role) => role.roleArn) }) } },
           }),
         ],
       }),
     });
+    addIndex(this.auditTable, AUDIT_INDEXES.refusalsByUser);
+    this.audit = { table: this.auditTable, anchorBucket: this.auditAnchorBucket, key: this.key, registerWriter: (role) => writers.push(role) };
 
     // Point-in-time recovery covers 35 days; the backup plan keeps daily/weekly/monthly copies for years.
     const plan = backup.BackupPlan.daily35DayRetention(this, 'BackupPlan', new backup.BackupVault(this, 'BackupVault', { encryptionKey: this.key, removalPolicy: RemovalPolicy.RETAIN }));

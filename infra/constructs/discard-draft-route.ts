@@ -16,16 +16,15 @@ export class DiscardDraftRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscardDraftRouteProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable, portalOrigin } = props.data;
+    const { key, intakeTable, audit, portalOrigin } = props.data;
     this.function = new ServiceFunction(this, 'DiscardSubmissionFn', {
       entry: 'src/handlers/api/discard-submission.ts',
       description: 'POST /submissions/{submissionId}/discard',
       key,
     })
       .addEnvironment(ENV.portalOrigin, portalOrigin)
-      .bindIntakeRead(intakeTable)
-      .bindIntakeStatusUpdate(intakeTable)
-      .bindAuditAppend(auditTable);
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindAuditAppend(audit);
     props.api.route('POST', '/submissions/{submissionId}/discard', this.function);
   }
 }

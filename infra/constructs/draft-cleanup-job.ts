@@ -22,16 +22,16 @@ export class DraftCleanupJob extends Construct {
 
   constructor(scope: Construct, id: string, props: DraftCleanupJobProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable } = props.data;
+    const { key, intakeTable, audit } = props.data;
     this.function = new ServiceFunction(this, 'DiscardAbandonedDraftsFn', {
       entry: 'src/handlers/jobs/discard-abandoned-drafts.ts',
       description: 'Hourly: discards drafts not submitted within 24 hours',
       key,
       timeout: Duration.minutes(5),
     })
-      .bindIndexQuery(intakeTable, INTAKE_INDEXES.byStatus.name)
-      .bindIntakeStatusUpdate(intakeTable)
-      .bindAuditAppend(auditTable);
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byStatus)
+      .bindIntakeTable(intakeTable, 'UpdateItem')
+      .bindAuditAppend(audit);
     this.rule = new events.Rule(this, 'Schedule', {
       description: 'Discards drafts not submitted within 24 hours',
       schedule: events.Schedule.rate(Duration.hours(1)),

@@ -40,7 +40,7 @@ export class ExpiryJobs extends Construct {
 
   constructor(scope: Construct, id: string, props: ExpiryJobsProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable } = props.data;
+    const { key, intakeTable, audit } = props.data;
     // A function that sends email, on its schedule; a failed run's work is simply the next run's (claims are withdrawn when a send fails).
     const scheduled = (fnId: string, spec: JobSpec) => {
       const fn = props.email.allowSending(new ServiceFunction(this, fnId, { entry: spec.entry, description: spec.description, key, timeout: spec.timeout }));
@@ -62,7 +62,7 @@ export class ExpiryJobs extends Construct {
     })
       .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byNextNotice)
       .bindIntakeTable(intakeTable, 'UpdateItem')
-      .bindAuditAppend(auditTable);
+      .bindAuditAppend(audit);
 
     this.digest = scheduled('ExpiryDigestFn', {
       job: 'expiryDigest',

@@ -1,6 +1,7 @@
 /** The intake API's routes: one function per route, each granted exactly what its use case calls. */
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import { routeFunction, type IntakeApi } from './intake-api.js';
 import type { ServiceFunction } from './service-function.js';
@@ -17,20 +18,29 @@ export class IntakeRoutes extends Construct {
 
   constructor(scope: Construct, id: string, props: IntakeRoutesProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable, documentsBucket: bucket } = props.data;
+    const { key, intakeTable, audit, documentsBucket: bucket } = props.data;
+    const { byProvider, byStatus, allSubmissions, byReference } = INTAKE_INDEXES;
     const route = (fnId: string, entry: string, description: string) => routeFunction(this, fnId, entry, description, props.data);
 
     const functions = {
       getDocumentTypes: route('GetDocumentTypesFn', 'get-document-types', 'GET /document-types'),
-      createSubmission: route('CreateSubmissionFn', 'create-submission', 'POST /submissions').bindIntakeWrite(intakeTable).bindAuditAppend(auditTable).bindStagingUpload(bucket, key),
-      listSubmissions: route('ListSubmissionsFn', 'list-submissions', 'GET /submissions').bindIntakeRead(intakeTable),
-      getSubmission: route('GetSubmissionFn', 'get-submission', 'GET /submissions/{submissionId}').bindIntakeRead(intakeTable),
-      getSubmissionByReference: route('GetSubmissionByReferenceFn', 'get-submission-by-reference', 'GET /submissions/by-reference/{referenceNumber}').bindIntakeRead(intakeTable),
+      createSubmission: route('CreateSubmissionFn', 'create-submission', 'POST /submissions')
+        .bindIntakeTable(intakeTable, 'Query', 'PutItem', 'BatchWriteItem')
+        // The document a new version replaces is found by its id (DocumentVersions.find).
+        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+        .bindAuditAppend(audit)
+        .bindStagingUpload(bucket, key),
+      listSubmissions: route('ListSubmissionsFn', 'list-submissions', 'GET /submissions').bindIntakeIndexes(intakeTable, byProvider, byStatus, allSubmissions),
+      getSubmission: route('GetSubmissionFn', 'get-submission', 'GET /submissions/{submissionId}').bindIntakeTable(intakeTable, 'Query'),
+      getSubmissionByReference: route('GetSubmissionByReferenceFn', 'get-submission-by-reference', 'GET /submissions/by-reference/{referenceNumber}')
+        .bindIntakeIndexes(intakeTable, byReference)
+        .bindIntakeTable(intakeTable, 'Query'),
       submitSubmission: route('SubmitSubmissionFn', 'submit-submission', 'POST /submissions/{submissionId}/submit')
-        .bindIntakeWrite(intakeTable)
-        .bindAuditAppend(auditTable)
-        .bindWorkflowStart(props.stateMachine),
-      getSubmissionAudit: route('GetSubmissionAuditFn', 'get-submission-audit', 'GET /submissions/{submissionId}/audit').bindIntakeRead(intakeTable).bindAuditRead(auditTable),
+        .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+        .bindAuditAppend(audit)
+        .bindWorkflowStart(props.stateMachine)
+        .bindWorkflowDescribe(props.stateMachine),
+      getSubmissionAudit: route('GetSubmissionAuditFn', 'get-submission-audit', 'GET /submissions/{submissionId}/audit').bindIntakeTable(intakeTable, 'Query').bindAuditRead(audit),
     };
     props.api
       .route('GET', '/document-types', functions.getDocumentTypes)

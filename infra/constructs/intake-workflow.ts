@@ -1,7 +1,9 @@
 /**
- * The intake workflow (Standard: it must run exactly once per submission and keep a 90-day
- * history). Map validates every document in parallel; a Choice sends the submission to the
- * accept branch (store → email → audit) or the reject branch (mark → email → audit).
+ * The intake workflow (Standard: it must run exactly once per attempt and keep a 90-day
+ * history). Map snapshots and validates every document in parallel; a Choice sends the
+ * submission to the accept branch (store → email → audit) or the reject branch (mark → email →
+ * audit). Every step retries what is transient and otherwise falls into one failure path:
+ * MarkProcessingFailed, then a Fail state, so the failed execution raises the alarm.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -24,24 +26,30 @@ export interface IntakeWorkflowProps {
 
 /** The workflow's task functions, each with exactly the grants its use case needs. */
 function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
-  const { key, intakeTable, auditTable, documentsBucket: bucket } = props.data;
+  const { key, intakeTable, documentsBucket: bucket, audit } = props.data;
   const step = (id: string, entry: string, description: string, extra: Partial<ServiceFunctionProps> = {}) =>
     new ServiceFunction(scope, id, { entry: `src/handlers/steps/${entry}.ts`, description, key, ...extra });
   return {
-    validateDocument: step('ValidateDocumentFn', 'validate-document', 'Validates one staged document by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
-      .bindIntakeWrite(intakeTable)
-      .bindStagingRead(bucket, key),
-    acceptSubmission: step('AcceptSubmissionFn', 'accept-submission', 'Stores accepted documents and issues the reference number', { timeout: Duration.seconds(60) })
-      .bindIntakeWrite(intakeTable)
-      .bindDocumentsWrite(bucket, key)
+    snapshotDocument: step('SnapshotDocumentFn', 'snapshot-document', 'Copies one staged upload to its intake/ snapshot', { timeout: Duration.seconds(60) })
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindUploadSnapshot(bucket, key),
+    validateDocument: step('ValidateDocumentFn', 'validate-document', 'Validates one document snapshot by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindSnapshotRead(bucket, key),
+    acceptSubmission: step('AcceptSubmissionFn', 'accept-submission', 'Stores validated documents and issues the reference number', { timeout: Duration.seconds(60) })
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem', 'PutItem')
+      .bindDocumentsStore(bucket, key)
       .addEnvironment(ENV.reviewBusinessDays, props.reviewBusinessDays),
-    rejectSubmission: step('RejectSubmissionFn', 'reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeWrite(intakeTable),
-    notifyProvider: props.email.allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeWrite(intakeTable)),
+    rejectSubmission: step('RejectSubmissionFn', 'reject-submission', 'Marks a submission with invalid documents as rejected').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'),
+    notifyProvider: props.email.allowSending(step('NotifyProviderFn', 'notify-provider', 'Emails the provider the outcome of her submission').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
+    recordAudit: step('RecordAuditFn', 'record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeTable(intakeTable, 'Query', 'UpdateItem').bindAuditAppend(audit),
+    markProcessingFailed: step('MarkProcessingFailedFn', 'mark-processing-failed', 'Ends a failed workflow attempt in PROCESSING_FAILED')
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindAuditAppend(audit),
     recordCredentials: step('RecordCredentialsFn', 'record-credentials', 'Makes received documents current credentials: expiry schedule, replaced versions superseded')
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
-      .bindAuditAppend(auditTable),
-    recordAudit: step('RecordAuditFn', 'record-audit', 'Appends workflow outcomes to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable),
+      .bindAuditAppend(audit),
   };
 }
 
@@ -56,6 +64,20 @@ export class IntakeWorkflow extends Construct {
 
     const invoke = (name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null) => lambdaStep(this, name, fn, payload, resultPath);
     const submission = { 'submissionId.$': '$.submissionId' };
+    const attempt = { ...submission, 'attempt.$': '$.attempt' };
+
+    // The failure path: the attempt ends PROCESSING_FAILED, and the execution fails (the alarm).
+    const failed = invoke('MarkProcessingFailed', steps.markProcessingFailed, { ...attempt, 'error.$': '$.failure.Error', 'executionId.$': '$$.Execution.Id' }, null).next(
+      new sfn.Fail(this, 'ProcessingFailed', {
+        stateName: 'ProcessingFailed',
+        error: 'ProcessingFailed',
+        cause: 'A workflow step failed past its retries; the submission is PROCESSING_FAILED and will be re-driven.',
+      }),
+    );
+    const orFail = <T extends sfn.TaskStateBase | sfn.Map>(state: T): T => {
+      state.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.failure' });
+      return state;
+    };
 
     const validateEach = new sfn.Map(this, 'ValidateDocuments', {
       stateName: 'ValidateDocuments',
@@ -66,27 +88,29 @@ export class IntakeWorkflow extends Construct {
       resultSelector: { 'anyInvalid.$': 'States.ArrayContains($[*].value.valid, false)' },
       resultPath: '$.validation',
     });
-    validateEach.itemProcessor(invoke('ValidateDocument', steps.validateDocument, { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' }));
+    const document = { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' };
+    // Snapshot first: the scan (when wired) and validation see only the intake/ copy.
+    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(invoke('ValidateDocument', steps.validateDocument, document)));
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
-      invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null);
+      orFail(invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null));
     const notify = (name: string, kind: 'RECEIVED' | 'REJECTED', next: sfn.IChainable) => {
       const task = invoke(name, steps.notifyProvider, { ...submission, kind }, '$.email');
-      // A failed email must not lose the outcome: record it (with the failure) and finish.
+      // A failed email must not lose the outcome: record it (with the failure) and finish; the reconciler sends it later.
       task.addCatch(next, { errors: ['States.ALL'], resultPath: '$.email' });
       return task.next(next);
     };
 
     // After the commit: the received documents become current credentials (a fact the audit step waits for, like the email).
-    const recordCredentials = invoke('RecordCredentials', steps.recordCredentials, { ...submission, 'executionId.$': '$$.Execution.Id' }, null);
-    const accepted = invoke('AcceptSubmission', steps.acceptSubmission, submission, null).next(
+    const recordCredentials = orFail(invoke('RecordCredentials', steps.recordCredentials, { ...submission, 'executionId.$': '$$.Execution.Id' }, null));
+    const accepted = orFail(invoke('AcceptSubmission', steps.acceptSubmission, attempt, null)).next(
       notify('SendConfirmation', 'RECEIVED', recordCredentials.next(audit('RecordReceived', 'RECEIVED')).next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
     );
-    const rejected = invoke('RejectSubmission', steps.rejectSubmission, submission, null).next(
+    const rejected = orFail(invoke('RejectSubmission', steps.rejectSubmission, attempt, null)).next(
       notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),
     );
 
-    const definition = validateEach.next(
+    const definition = orFail(validateEach).next(
       new sfn.Choice(this, 'AllDocumentsValid', { stateName: 'AllDocumentsValid' })
         .when(sfn.Condition.booleanEquals('$.validation.anyInvalid', false), accepted)
         .otherwise(rejected),

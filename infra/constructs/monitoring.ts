@@ -2,28 +2,45 @@
  * Alarms an operator acts on, delivered through one encrypted SNS topic (and by email when an
  * address is given at deployment).
  */
-import { Duration } from 'aws-cdk-lib';
+import { CfnCondition, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../src/contract/service.js';
 import type { ServiceFunction } from './service-function.js';
 
 export interface MonitoringProps {
-  readonly key: kms.IKey;
-  /** Where alarm notifications are emailed; may be empty. */
+  /** Where alarm notifications are emailed; may be empty (then no subscription is created). */
   readonly alarmEmail: string;
 }
 
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
+  /** Encrypts the alarm topic only: CloudWatch may use it, and it guards no data. */
+  readonly topicKey: kms.Key;
   private readonly notify: actions.SnsAction;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    this.topic = new sns.Topic(this, 'AlarmTopic', { masterKey: props.key, enforceSSL: true });
-    new sns.Subscription(this, 'AlarmEmailSubscription', { topic: this.topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: props.alarmEmail });
+    const { account } = Stack.of(this);
+    this.topicKey = new kms.Key(this, 'AlarmTopicKey', { description: 'Encrypts the alarm topic', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    // CloudWatch alarms publish to an encrypted topic only if CloudWatch may use its key.
+    this.topicKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
+    this.topic = new sns.Topic(this, 'AlarmTopic', { masterKey: this.topicKey, enforceSSL: true });
+    const subscription = new sns.Subscription(this, 'AlarmEmailSubscription', { topic: this.topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: props.alarmEmail });
+    (subscription.node.defaultChild as sns.CfnSubscription).cfnOptions.condition = new CfnCondition(this, 'HasAlarmEmail', {
+      expression: Fn.conditionNot(Fn.conditionEquals(props.alarmEmail, '')),
+    });
     this.notify = new actions.SnsAction(this.topic);
   }
 
@@ -39,6 +56,11 @@ export class Monitoring extends Construct {
     });
     alarm.addAlarmAction(this.notify);
     return alarm;
+  }
+
+  /** A count our functions publish (Powertools' embedded metrics, with the `service` dimension). */
+  serviceMetric(metricName: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: SERVICE_NAME }, statistic: 'Sum', period: Duration.minutes(5) });
   }
 
   alarmOnErrors(functions: readonly ServiceFunction[]): void {

@@ -26,12 +26,12 @@ export class ReviewWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: ReviewWorkflowProps) {
     super(scope, id);
-    const { key, intakeTable, auditTable } = props.data;
+    const { key, intakeTable, audit } = props.data;
     const step = (fnId: string, entry: string, description: string) => new ServiceFunction(this, fnId, { entry: `src/handlers/steps/${entry}.ts`, description, key });
     const steps = {
-      applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision').bindIntakeUpdate(intakeTable),
-      sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeUpdate(intakeTable)),
-      recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeRead(intakeTable).bindAuditAppend(auditTable),
+      applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'),
+      sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
+      recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeTable(intakeTable, 'Query').bindAuditAppend(audit),
     };
     this.functions = Object.values(steps);
 

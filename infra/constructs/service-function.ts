@@ -15,13 +15,24 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../src/contract/environment.js';
+import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
+import type { IndexSpec } from '../../src/contract/tables.js';
 import type { OfficeContact } from '../../src/contract/office.js';
 import { ENTRY_METADATA_KEY, LAMBDA_ESM_BANNER, SERVICE_NAME } from '../../src/contract/service.js';
-import type { IndexSpec } from '../../src/contract/tables.js';
 import { PROJECT_ROOT } from '../project-root.js';
 
 /** DynamoDB item actions our use cases call on the intake table. */
 export type IntakeTableAction = 'Query' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem';
+
+/** The audit table, its anchor bucket and key, and the roles its resource policy lets append. */
+export interface AuditStorage {
+  readonly table: dynamodb.ITable;
+  readonly anchorBucket: s3.IBucket;
+  readonly key: kms.IKey;
+  registerWriter(role: iam.IRole): void;
+}
+
+const objects = (bucket: s3.IBucket, prefix: keyof typeof STORAGE_PREFIXES) => bucket.arnForObjects(`${STORAGE_PREFIXES[prefix]}*`);
 
 export interface ServiceFunctionProps {
   /** Path of the handler module relative to the project root, e.g. `src/handlers/api/get-submission.ts`. */
@@ -107,22 +118,6 @@ export class ServiceFunction extends Construct {
     if (key) this.allow(actions, [key.keyArn]);
   }
 
-  /** GetItem/Query on the intake table and its indexes. */
-  bindIntakeRead(table: dynamodb.ITable): this {
-    this.addEnvironment(ENV.intakeTable, table.tableName);
-    this.allow(['dynamodb:GetItem', 'dynamodb:Query'], [table.tableArn, `${table.tableArn}/index/*`]);
-    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
-    return this;
-  }
-
-  /** Read, plus conditional UpdateItem of existing items (decisions, statuses, emails sent); no Put, no Delete. */
-  bindIntakeUpdate(table: dynamodb.ITable): this {
-    this.bindIntakeRead(table);
-    this.allow(['dynamodb:UpdateItem'], [table.tableArn]);
-    this.allowKey(table.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
-    return this;
-  }
-
   /**
    * Exactly the DynamoDB actions the function's use case calls on the intake table's items
    * (`Query` is how a submission is read with its documents).
@@ -142,77 +137,75 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
-  /** Put/Update (conditional) and BatchWrite for new documents; never Delete. */
-  bindIntakeWrite(table: dynamodb.ITable): this {
-    this.bindIntakeRead(table);
-    this.allow(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'], [table.tableArn]);
-    this.allowKey(table.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
+  /**
+   * Appends to the audit trail: PutItem (always conditional in code; the table's policy admits
+   * only registered writers) and Query to find the chain's tail, plus writing anchors.
+   */
+  bindAuditAppend(audit: AuditStorage): this {
+    this.addEnvironment(ENV.auditTable, audit.table.tableName).addEnvironment(ENV.auditAnchorBucket, audit.anchorBucket.bucketName);
+    this.allow(['dynamodb:PutItem', 'dynamodb:Query'], [audit.table.tableArn]);
+    this.allow(['s3:PutObject'], [audit.anchorBucket.arnForObjects('*')]);
+    this.allowKey(audit.key, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+    audit.registerWriter(this.function.role!);
     return this;
   }
 
-  /** Query on one index of the intake table, e.g. a job finding its work by status. */
-  bindIndexQuery(table: dynamodb.ITable, indexName: string): this {
-    this.addEnvironment(ENV.intakeTable, table.tableName);
-    this.allow(['dynamodb:Query'], [`${table.tableArn}/index/${indexName}`]);
-    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
-    return this;
-  }
-
-  /** Conditional UpdateItem on the intake table: status changes, nothing created or deleted. */
-  bindIntakeStatusUpdate(table: dynamodb.ITable): this {
-    this.addEnvironment(ENV.intakeTable, table.tableName);
-    this.allow(['dynamodb:UpdateItem'], [table.tableArn]);
-    this.allowKey(table.encryptionKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
-    return this;
-  }
-
-  /** Append-only: PutItem (always conditional in code) and Query to find the chain's tail. */
-  bindAuditAppend(table: dynamodb.ITable): this {
-    this.addEnvironment(ENV.auditTable, table.tableName);
-    this.allow(['dynamodb:PutItem', 'dynamodb:Query'], [table.tableArn]);
-    this.allowKey(table.encryptionKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
-    return this;
-  }
-
-  bindAuditRead(table: dynamodb.ITable): this {
-    this.addEnvironment(ENV.auditTable, table.tableName);
-    this.allow(['dynamodb:Query'], [table.tableArn]);
-    this.allowKey(table.encryptionKey, ['kms:Decrypt']);
+  /** Reads the trail and its anchors (ListBucket so a missing anchor answers 404, not 403). */
+  bindAuditRead(audit: AuditStorage): this {
+    this.addEnvironment(ENV.auditTable, audit.table.tableName).addEnvironment(ENV.auditAnchorBucket, audit.anchorBucket.bucketName);
+    this.allow(['dynamodb:Query'], [audit.table.tableArn]);
+    this.allow(['s3:GetObject'], [audit.anchorBucket.arnForObjects('*')]);
+    this.allow(['s3:ListBucket'], [audit.anchorBucket.bucketArn]);
+    this.allowKey(audit.key, ['kms:Decrypt']);
     return this;
   }
 
   /** Signs presigned POSTs into `staging/`: S3 checks the signer may PutObject there. */
   bindStagingUpload(bucket: s3.IBucket, key: kms.IKey): this {
     this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
-    this.allow(['s3:PutObject'], [bucket.arnForObjects('staging/*')]);
+    this.allow(['s3:PutObject'], [objects(bucket, 'staging')]);
     this.allowKey(key, ['kms:GenerateDataKey', 'kms:Encrypt']);
     return this;
   }
 
   /**
-   * Reads staged uploads. ListBucket on `staging/` only, so a missing upload answers 404
-   * (MISSING_UPLOAD) instead of 403.
+   * Copies an upload from `staging/` to its `intake/` snapshot. ListBucket on `staging/` only,
+   * so a missing upload answers 404 (MISSING_UPLOAD) instead of 403.
    */
-  bindStagingRead(bucket: s3.IBucket, key: kms.IKey): this {
+  bindUploadSnapshot(bucket: s3.IBucket, key: kms.IKey): this {
     this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
-    this.allow(['s3:GetObject'], [bucket.arnForObjects('staging/*')]);
-    this.allow(['s3:ListBucket'], [bucket.bucketArn], { StringLike: { 's3:prefix': ['staging/*'] } });
+    this.allow(['s3:GetObject'], [objects(bucket, 'staging')]);
+    this.allow(['s3:ListBucket'], [bucket.bucketArn], { StringLike: { 's3:prefix': [`${STORAGE_PREFIXES.staging}*`] } });
+    this.allow(['s3:PutObject'], [objects(bucket, 'intake')]);
+    this.allowKey(key, ['kms:Decrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
+  /** Reads exactly a snapshot version under `intake/`. */
+  bindSnapshotRead(bucket: s3.IBucket, key: kms.IKey): this {
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
+    this.allow(['s3:GetObject', 's3:GetObjectVersion'], [objects(bucket, 'intake')]);
     this.allowKey(key, ['kms:Decrypt']);
     return this;
   }
 
-  /** Copies accepted files from `staging/` to their permanent `documents/` keys. */
-  bindDocumentsWrite(bucket: s3.IBucket, key: kms.IKey): this {
-    this.bindStagingRead(bucket, key);
-    this.allow(['s3:PutObject'], [bucket.arnForObjects('documents/*')]);
-    this.allowKey(key, ['kms:GenerateDataKey', 'kms:Encrypt']);
+  /**
+   * Stores validated snapshots under `documents/` (a copy of one `intake/` version), then
+   * removes the working copies from `staging/` and `intake/`.
+   */
+  bindDocumentsStore(bucket: s3.IBucket, key: kms.IKey): this {
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
+    this.allow(['s3:GetObject', 's3:GetObjectVersion'], [objects(bucket, 'intake')]);
+    this.allow(['s3:PutObject'], [objects(bucket, 'documents')]);
+    this.allow(['s3:DeleteObject'], [objects(bucket, 'staging'), objects(bucket, 'intake')]);
+    this.allowKey(key, ['kms:Decrypt', 'kms:GenerateDataKey']);
     return this;
   }
 
   /** Signs presigned GETs of stored documents: S3 checks the signer may GetObject under `documents/`. */
   bindDocumentsRead(bucket: s3.IBucket, key: kms.IKey): this {
     this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
-    this.allow(['s3:GetObject'], [bucket.arnForObjects('documents/*')]);
+    this.allow(['s3:GetObject'], [objects(bucket, 'documents')]);
     this.allowKey(key, ['kms:Decrypt']);
     return this;
   }
@@ -234,6 +227,13 @@ export class ServiceFunction extends Construct {
   bindWorkflowStart(stateMachine: sfn.IStateMachine, envName: EnvName = ENV.stateMachineArn): this {
     this.addEnvironment(envName, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.function);
+    return this;
+  }
+
+  /** Whether an attempt's execution still runs: DescribeExecution on this state machine's executions. */
+  bindWorkflowDescribe(stateMachine: sfn.IStateMachine): this {
+    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+    stateMachine.grantExecution(this.function, 'states:DescribeExecution');
     return this;
   }
 }

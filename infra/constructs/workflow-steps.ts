@@ -5,14 +5,20 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { TRANSIENT_FAILURE_ERROR } from '../../src/contract/service.js';
 import type { ServiceFunction } from './service-function.js';
 
-/** Errors worth retrying: Lambda's own transient failures and AWS throttling/5xx surfacing from our code. */
+/**
+ * Errors worth retrying: Lambda's own transient failures, a task timeout, our steps' transient
+ * failures (`stepHandler` classifies them) and AWS throttling/5xx surfacing from our code.
+ */
 export const TRANSIENT_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
+  'Lambda.Unknown',
+  TRANSIENT_FAILURE_ERROR,
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',

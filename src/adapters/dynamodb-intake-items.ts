@@ -1,10 +1,15 @@
 /** How submissions and documents are stored as items of the intake table (pk = SUBMISSION#id), and the index keys they carry. */
+import { INTAKE_INDEXES } from '../contract/tables.js';
 import type { ReviewCompletion } from '../domain/review.js';
 import { isListedForProvider, isListedForStaff, type SubmissionStatus } from '../domain/status.js';
 import { lineageOf, type Submission, type SubmissionDocument } from '../domain/submission.js';
 
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 export const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
+export const referenceKey = (referenceNumber: string) => ({ pk: `REFERENCE#${referenceNumber}`, sk: '#REFERENCE' });
+
+/** The sparse index's one partition: every unfinished submission, ordered by creation. */
+export const UNFINISHED = { attribute: INTAKE_INDEXES.unfinished.partitionKey, value: 'UNFINISHED' } as const;
 
 export const ownerVersionKey = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId' | 'uploadedAt'>) => `${lineageOf(doc)}#${doc.uploadedAt ?? ''}#${doc.documentId}`;
 
@@ -76,10 +81,15 @@ export function fromSubmissionItem(item: Record<string, unknown>): Submission {
     reviewCompletion: (item.reviewCompletion as ReviewCompletion | null) ?? null,
     earliestExpirationDate: (item.earliestExpirationDate as string | null | undefined) ?? null,
     ...(item.replacedBy ? { replacedBy: item.replacedBy as Submission['replacedBy'] } : {}),
+    attempt: (item.attempt as number | undefined) ?? 1,
+    attemptStartedAt: (item.attemptStartedAt as string | null) ?? (item.submittedAt as string | null) ?? null,
+    failedAt: (item.failedAt as string | null) ?? null,
+    pendingReference: (item.pendingReference as string | null) ?? null,
   };
 }
 
 /** The document without its key and index attributes. */
 export function fromDocumentItem(item: Record<string, unknown>): SubmissionDocument {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !name.startsWith('gsi'))) as unknown as SubmissionDocument;
+  const fields = Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !name.startsWith('gsi')));
+  return { snapshot: null, ...fields } as unknown as SubmissionDocument;
 }

@@ -1,16 +1,31 @@
 /**
- * Submissions and their documents in one table (pk = SUBMISSION#id). No transactions: the
- * embedded DynamoDB has none, and none are needed — documents are written before the
- * submission item, and every status change is one conditional update (README "Decisions worth knowing").
+ * Submissions and their documents in one table (items in `dynamodb-intake-items.ts`). No
+ * transactions: the embedded DynamoDB has none, and none are needed — documents are written
+ * before the submission item, and every status change is one conditional update (README
+ * "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
-import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
+import { attemptIs, conditionalUpdate, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
 import { isConditionFailure } from './dynamodb-errors.js';
 import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import { ALL_SUBMISSIONS, documentKey, fromDocumentItem, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, submissionKey, toDocumentItem, toSubmissionItem } from './dynamodb-intake-items.js';
+import {
+  ALL_SUBMISSIONS,
+  documentKey,
+  fromDocumentItem,
+  fromSubmissionItem,
+  listIndexChanges,
+  QUEUED,
+  queueSince,
+  referenceKey,
+  submissionKey,
+  toDocumentItem,
+  toSubmissionItem,
+  UNFINISHED,
+} from './dynamodb-intake-items.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 
 const isMissingMap = (error: unknown) =>
@@ -154,66 +169,86 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     });
   }
 
-  async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes: { submittedAt?: string | null } = {}): Promise<boolean> {
-    try {
-      await this.conditionalTransition(submissionId, from, to, {
-        ...(changes.submittedAt ? { submittedAt: changes.submittedAt } : {}),
-      });
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  async listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>> {
+    const page = await queryIndexPage(this.db, this.tableName, {
+      index: INTAKE_INDEXES.unfinished.name,
+      partition: [UNFINISHED.attribute, UNFINISHED.value],
+      newestFirst: false,
+      limit: query.limit,
+      nextToken: query.nextToken,
+    });
+    return { items: page.items.map((item) => item.submissionId as string), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
-  /** Every status change: allowed by the transition table, conditional on the current status, index kept in step. */
-  private async conditionalTransition(
-    submissionId: string,
-    from: SubmissionStatus,
-    to: SubmissionStatus,
-    attributes: Record<string, unknown>,
-    extra: { condition?: string; values?: Record<string, unknown>; remove?: string[] } = {},
-  ) {
-    if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
-    const names = Object.keys(attributes);
-    const index = listIndexChanges(from, to);
-    const sets = ['#status = :to', 'gsiStatus = :to', ...names.map((_, i) => `#a${i} = :a${i}`), ...index.set];
-    const removes = [...index.remove, ...(extra.remove ?? [])];
-    return this.db.send(
+  async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean> {
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, from, to, {}))) !== null;
+  }
+
+  async markSubmitted(submissionId: string, submittedAt: string): Promise<boolean> {
+    const attributes = { submittedAt, attempt: 1, attemptStartedAt: submittedAt, [UNFINISHED.attribute]: UNFINISHED.value };
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', attributes))) !== null;
+  }
+
+  async markProcessingFailed(submissionId: string, attempt: number, failedAt: string): Promise<boolean> {
+    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'VALIDATING', 'PROCESSING_FAILED', { failedAt }, attemptIs(attempt)))) !== null;
+  }
+
+  async beginNextAttempt(seen: Pick<Submission, 'submissionId' | 'status' | 'attempt'>, startedAt: string): Promise<Submission | null> {
+    const attributes = { attempt: seen.attempt + 1, attemptStartedAt: startedAt, [UNFINISHED.attribute]: UNFINISHED.value };
+    const write =
+      seen.status === 'PROCESSING_FAILED'
+        ? this.conditionalTransition(seen.submissionId, 'PROCESSING_FAILED', 'VALIDATING', attributes, attemptIs(seen.attempt))
+        : this.update(seen.submissionId, attributes, { expression: `#status = :from AND ${attemptIs(seen.attempt).expression}`, values: { ':from': seen.status, ':attempt': seen.attempt } });
+    const result = await unlessConditionFails(write);
+    return result ? fromSubmissionItem(result.Attributes ?? {}) : null;
+  }
+
+  async markFinished(submissionId: string): Promise<void> {
+    await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: `#status = :from${extra.condition ? ` AND ${extra.condition}` : ''}`,
-        ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: {
-          ':to': to,
-          ':from': from,
-          ...index.values,
-          ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
-          ...extra.values,
-        },
-        ReturnValues: 'ALL_NEW',
+        UpdateExpression: 'REMOVE #unfinished',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#unfinished': UNFINISHED.attribute },
       }),
     );
   }
 
+  /** Every status change: allowed by the transition table, conditional on the current status, list indexes kept in step. */
+  private conditionalTransition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, attributes: Record<string, unknown>, condition?: Condition, remove: string[] = []) {
+    if (!canTransition(from, to)) throw new Error(`A submission cannot go from ${from} to ${to}`);
+    const index = listIndexChanges(from, to);
+    return this.update(
+      submissionId,
+      { status: to, gsiStatus: to, ...attributes },
+      { expression: ['#status = :from', condition?.expression].filter(Boolean).join(' AND '), values: { ':from': from, ...condition?.values } },
+      { set: index.set, values: index.values, remove: [...index.remove, ...remove] },
+    );
+  }
+
+  private update(submissionId: string, attributes: Record<string, unknown>, condition: Condition, clauses?: Parameters<typeof conditionalUpdate>[5]) {
+    return conditionalUpdate(this.db, this.tableName, submissionKey(submissionId), attributes, condition, clauses);
+  }
+
   async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
-    const sets = ['#status = :status'];
-    const values: Record<string, unknown> = { ':status': changes.status };
-    for (const name of ['issues', 'inspection', 'storedKey', 'review'] as const) {
-      if (changes[name] === undefined) continue;
-      sets.push(`${name} = :${name}`);
-      values[`:${name}`] = changes[name];
-    }
+    await this.updateDocumentItem(submissionId, documentId, { ...changes });
+  }
+
+  async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {
+    await this.updateDocumentItem(submissionId, documentId, { snapshot });
+  }
+
+  private async updateDocumentItem(submissionId: string, documentId: string, changes: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(changes).filter((name) => changes[name] !== undefined);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: documentKey(submissionId, documentId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, changes[name]])),
       }),
     );
   }
@@ -239,20 +274,32 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     );
   }
 
+  async setPendingReference(submissionId: string, expected: string | null, next: string): Promise<string | null> {
+    const written = await unlessConditionFails(
+      this.update(
+        submissionId,
+        { pendingReference: next },
+        expected === null
+          ? { expression: '#status = :validating AND (attribute_not_exists(pendingReference) OR attribute_type(pendingReference, :null))', values: { ':validating': 'VALIDATING', ':null': 'NULL' } }
+          : { expression: '#status = :validating AND pendingReference = :expected', values: { ':validating': 'VALIDATING', ':expected': expected } },
+      ),
+    );
+    if (written) return next;
+    return (await this.get(submissionId))?.submission.pendingReference ?? null;
+  }
+
   async reserveReference(referenceNumber: string, submissionId: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    const reserved = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `REFERENCE#${referenceNumber}`, sk: '#REFERENCE', submissionId },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: { ...referenceKey(referenceNumber), submissionId },
+          ConditionExpression: 'attribute_not_exists(pk) OR submissionId = :id',
+          ExpressionAttributeValues: { ':id': submissionId },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    return reserved !== null;
   }
 
   async markReceived(submissionId: string, referenceNumber: string, dates: ReviewSchedule): Promise<Submission> {
@@ -336,7 +383,8 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
         'IN_REVIEW',
         completion.outcome,
         { reviewCompletion: completion },
-        { condition: 'reviewRevision = :revision', values: { ':revision': revision }, remove: ['gsiQueue', 'gsiQueueSince'] },
+        { expression: 'reviewRevision = :revision', values: { ':revision': revision } },
+        ['gsiQueue', 'gsiQueueSince'],
       );
       return fromSubmissionItem(result.Attributes ?? {});
     } catch (error) {

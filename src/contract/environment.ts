@@ -5,6 +5,7 @@
 export const ENV = {
   intakeTable: 'INTAKE_TABLE_NAME',
   auditTable: 'AUDIT_TABLE_NAME',
+  auditAnchorBucket: 'AUDIT_ANCHOR_BUCKET_NAME',
   documentsBucket: 'DOCUMENTS_BUCKET_NAME',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   senderAddress: 'SENDER_ADDRESS',

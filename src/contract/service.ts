@@ -31,3 +31,17 @@ export function portalContentSecurityPolicy(connect: readonly string[], document
     "form-action 'self'",
   ].join('; ');
 }
+
+/**
+ * The one error name the workflow retries for our own steps: the step edge
+ * (`src/handlers/shared/step.ts`) rethrows every transient failure (throttling, 5xx, dropped
+ * connections) under it; anything else fails fast into the failure path.
+ */
+export const TRANSIENT_FAILURE_ERROR = 'TransientFailure';
+
+/** Metrics the handlers publish and the stack alarms on (namespace above, `service` dimension). */
+export const METRICS = {
+  processingFailed: 'SubmissionsProcessingFailed',
+  refusalNotAudited: 'RefusalsNotAudited',
+  auditAnchorFailed: 'AuditAnchorsNotWritten',
+} as const;

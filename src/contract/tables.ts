@@ -24,6 +24,12 @@ export const INTAKE_INDEXES = {
   byNextNotice: { name: 'byNextNotice', partitionKey: 'gsiNoticeShard', sortKey: 'nextNoticeDate' },
   /** Sparse: current stored documents with an expiration date, by expiration month, then date. */
   byExpiration: { name: 'byExpiration', partitionKey: 'gsiExpiryMonth', sortKey: 'gsiExpiry' },
+  /**
+   * Sparse: submissions whose workflow has not written every fact yet (in progress, failed, or
+   * committed with its email or audit events still missing). Set at submit, removed when the
+   * last fact is written; the reconciler reads it instead of scanning.
+   */
+  unfinished: { name: 'byUnfinished', partitionKey: 'gsiUnfinished', sortKey: 'gsiCreated' },
 } as const;
 
 /** Partitions of the byNextNotice index: the job queries each one. */
@@ -37,3 +43,8 @@ export interface IndexSpec {
 
 /** The audit table: one hash chain per partition, ordered by sequence number. */
 export const AUDIT_TABLE_KEY = { partitionKey: 'submissionId', sortKey: 'sequence' } as const;
+
+/** Sparse index of refused requests by the user who made them (audit table). */
+export const AUDIT_INDEXES = {
+  refusalsByUser: { name: 'refusalsByUser', partitionKey: 'refusedBy', sortKey: 'occurredAt' },
+} as const;

@@ -5,7 +5,9 @@ export { DOCUMENT_STATUSES, SUBMISSION_STATUSES, type DocumentStatus, type Submi
 
 const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
   AWAITING_UPLOAD: ['VALIDATING', 'DISCARDED'],
-  VALIDATING: ['RECEIVED', 'REJECTED'],
+  VALIDATING: ['RECEIVED', 'REJECTED', 'PROCESSING_FAILED'],
+  // Re-driven by the provider's submit or the reconciler, as a new workflow attempt.
+  PROCESSING_FAILED: ['VALIDATING'],
   RECEIVED: ['IN_REVIEW'],
   REJECTED: [],
   IN_REVIEW: ['VERIFIED', 'ACTION_REQUIRED'],
@@ -18,9 +20,17 @@ export function canTransition(from: SubmissionStatus, to: SubmissionStatus): boo
   return SUBMISSION_TRANSITIONS[from].includes(to);
 }
 
-/** Statuses in which the workflow is still deciding: the portal keeps polling. */
+/**
+ * Statuses in which the workflow is still deciding: the portal keeps polling. A failed attempt
+ * is re-driven automatically, so it is still in progress for the provider.
+ */
 export function isSubmissionInProgress(status: SubmissionStatus): boolean {
-  return status === 'VALIDATING';
+  return status === 'VALIDATING' || status === 'PROCESSING_FAILED';
+}
+
+/** The workflow has decided the outcome (the commit point has passed). */
+export function isSubmissionCommitted(status: SubmissionStatus): boolean {
+  return status !== 'AWAITING_UPLOAD' && !isSubmissionInProgress(status);
 }
 
 /** A draft (created, files not all uploaded, never submitted) older than this is discarded by the clean-up job. */

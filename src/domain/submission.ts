@@ -36,6 +36,13 @@ export interface Submission {
   earliestExpirationDate?: string | null;
   /** Set once every failing document has been replaced by a received newer version. */
   replacedBy?: SubmissionRef[];
+  /** The workflow attempt (1 at submit, +1 per re-drive): each attempt is its own execution. */
+  attempt: number;
+  /** When the current attempt started, and when an attempt last failed. */
+  attemptStartedAt: string | null;
+  failedAt: string | null;
+  /** The reference number reserved for this submission before the commit; a retry reuses it. */
+  pendingReference: string | null;
 }
 
 export type NotificationKind = 'RECEIVED' | 'REJECTED' | 'VERIFIED' | 'ACTION_REQUIRED';
@@ -59,6 +66,10 @@ export interface SubmissionDocument {
   /** What validation noticed about an accepted file that reviewers should know (absent until validated). */
   inspection?: DocumentInspection;
   stagingKey: string;
+  /** The workflow's latest copy of the upload (under `intake/`). */
+  snapshot: Snapshot | null;
+  /** The snapshot the validation result is about: exactly this one is stored. */
+  validatedSnapshot?: Snapshot | null;
   storedKey: string | null;
   /** Written when the review's outcome is carried out. */
   review?: DocumentReview | null;
@@ -94,6 +105,13 @@ export interface ReceivedFacts {
 
 /** The credential a document is a version of. */
 export const lineageOf = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId'>) => doc.lineageId ?? doc.documentId;
+
+/** One object version in the documents bucket (S3 gives no version id where versioning is off). */
+export interface Snapshot {
+  key: string;
+  etag: string;
+  versionId: string | null;
+}
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
 export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewView): DocumentView {

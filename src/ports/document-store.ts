@@ -1,3 +1,5 @@
+import type { Snapshot } from '../domain/submission.js';
+
 export interface PresignedUpload {
   method: 'POST';
   url: string;
@@ -5,18 +7,37 @@ export interface PresignedUpload {
   expiresAt: string;
 }
 
+/** What the provider declared about a file: the presigned POST pins all three. */
+export interface DeclaredUpload {
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
 export interface StoredObject {
   sizeBytes: number;
   body: AsyncIterable<Uint8Array>;
 }
 
-/** The documents bucket: `staging/` receives browser uploads, `documents/` keeps accepted files. */
+/** The object under a snapshot's key is no longer that snapshot: never validate or store it. */
+export class SnapshotChanged extends Error {
+  override readonly name = 'SnapshotChanged';
+}
+
+/**
+ * The documents bucket: `staging/` receives browser uploads, `intake/` holds the workflow's
+ * snapshots of them, `documents/` keeps accepted files (`src/contract/storage.ts`).
+ */
 export interface DocumentStore {
-  presignUpload(key: string, contentType: string, maxBytes: number, ttlSeconds: number): Promise<PresignedUpload>;
-  /** null when nothing was uploaded under the key. */
-  open(key: string): Promise<StoredObject | null>;
-  /** Server-side copy; idempotent (copying again yields the same object). */
-  copy(fromKey: string, toKey: string): Promise<void>;
+  presignUpload(key: string, declared: DeclaredUpload, ttlSeconds: number): Promise<PresignedUpload>;
+  /** Server-side copy of whatever `fromKey` holds now to `toKey`; null when nothing was uploaded. */
+  snapshot(fromKey: string, toKey: string): Promise<Snapshot | null>;
+  /** Exactly the snapshot's bytes, or null when it is gone; throws SnapshotChanged if it was replaced. */
+  open(snapshot: Snapshot): Promise<StoredObject | null>;
+  /** Server-side copy of exactly the snapshot to `toKey`; throws SnapshotChanged if it was replaced. */
+  store(snapshot: Snapshot, toKey: string): Promise<void>;
+  /** Removes the keys (no error for keys that do not exist). */
+  delete(keys: string[]): Promise<void>;
   /** A presigned GET whose response carries these headers (S3's response-content-* overrides). */
   presignDownload(key: string, response: { contentType: string; contentDisposition: string }, ttlSeconds: number): Promise<{ url: string; expiresAt: string }>;
 }

@@ -3,7 +3,7 @@ import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
 import type { DocumentInspection } from '../contract/http.js';
-import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
+import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
   items: T[];
@@ -37,6 +37,8 @@ export interface DocumentChanges {
   inspection?: DocumentInspection;
   storedKey?: string | null;
   review?: DocumentReview;
+  /** The snapshot this validation result is about: only that one may be stored. */
+  validatedSnapshot?: Snapshot | null;
 }
 
 export interface SubmissionRepository {
@@ -51,12 +53,33 @@ export interface SubmissionRepository {
   listReviewQueue(query: ReviewQueueQuery): Promise<Page<Submission>>;
   /** Submissions in `status` created before the ISO instant `createdBefore`, oldest first, found by index (never a scan). */
   listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>>;
+  /** Submissions whose workflow has not written every fact yet, oldest first. */
+  listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>>;
   /** Conditional status change; false when the submission was not in `from`. */
-  transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus, changes?: Partial<Pick<Submission, 'submittedAt'>>): Promise<boolean>;
+  transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean>;
+  /** AWAITING_UPLOAD → VALIDATING as workflow attempt 1; false when it was not awaiting upload. */
+  markSubmitted(submissionId: string, submittedAt: string): Promise<boolean>;
+  /** VALIDATING → PROCESSING_FAILED, only if `attempt` is still the current attempt. */
+  markProcessingFailed(submissionId: string, attempt: number, failedAt: string): Promise<boolean>;
+  /**
+   * The next workflow attempt, only if the submission is still as seen (status and attempt): a
+   * failed one goes back to VALIDATING, a committed one keeps its status. Null when it changed.
+   */
+  beginNextAttempt(seen: Pick<Submission, 'submissionId' | 'status' | 'attempt'>, startedAt: string): Promise<Submission | null>;
+  /** Every fact of the workflow is written: the submission leaves the unfinished index. */
+  markFinished(submissionId: string): Promise<void>;
   updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;
+  /** Records the snapshot the workflow took of a document's upload (while it validates). */
+  recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void>;
   /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */
   markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void>;
-  /** Claims a reference number; false if another submission already holds it. */
+  /**
+   * Records the reference number this submission will get, replacing `expected` (null: none
+   * yet), while it validates. Returns the pending reference it now holds — a concurrent run's,
+   * if that one won.
+   */
+  setPendingReference(submissionId: string, expected: string | null, next: string): Promise<string | null>;
+  /** Claims a reference number; true if this submission holds it (now or already), false if another does. */
   reserveReference(referenceNumber: string, submissionId: string): Promise<boolean>;
   /**
    * The commit point of the workflow: VALIDATING → RECEIVED with the reference number and

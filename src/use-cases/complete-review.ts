@@ -16,7 +16,7 @@ export interface CompleteReviewDeps {
   audit: AuditLog;
   clock: Clock;
   /** The review outcome workflow (apply decisions → email → audit). */
-  outcomeWorkflow: WorkflowStarter;
+  outcomeWorkflow: WorkflowStarter<{ submissionId: string }>;
   timeZone: string;
 }
 

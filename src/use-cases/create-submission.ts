@@ -1,3 +1,5 @@
+import { stagingKey } from '../contract/storage.js';
+import { refusalChain } from '../domain/audit.js';
 import { LIMITS } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
@@ -20,6 +22,8 @@ export interface CreateSubmissionDeps {
   clock: Clock;
   newId: () => string;
   timeZone: string;
+  /** A refusal whose audit event could not be written: the refusal still answers 4xx. */
+  refusalNotAudited: (error: unknown) => void;
 }
 
 export interface CreatedSubmission {
@@ -27,12 +31,6 @@ export interface CreatedSubmission {
   status: 'AWAITING_UPLOAD';
   documents: { documentId: string; documentType: string; upload: PresignedUpload }[];
 }
-
-/** Staging keys are server-generated: the provider's file name never reaches a key. */
-export const stagingKey = (submissionId: string, documentId: string) => `staging/${submissionId}/${documentId}`;
-
-/** Refused requests have no submission: they are audited under the caller's own partition. */
-export const refusalAuditPartition = (userId: string) => `refusals:${userId}`;
 
 /**
  * Validates the request and creates the submission with a presigned upload per document.
@@ -51,16 +49,19 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     lineages = await replacedVersions(deps.versions, caller, parsed.data.documents);
   } catch (error) {
     if (error instanceof DomainError) {
-      await deps.audit.record({
-        submissionId: refusalAuditPartition(caller.userId),
-        type: 'SUBMISSION_REFUSED',
-        factKey: `SUBMISSION_REFUSED#${caller.requestId}`,
-        actor: { type: caller.role, id: caller.userId },
-        occurredAt: now.toISOString(),
-        requestId: caller.requestId,
-        sourceIp: caller.sourceIp,
-        details: { code: error.code, fields: error instanceof ValidationFailed ? error.details.map((d) => d.path) : [] },
-      });
+      // One chain per refused request: many refusals at once never contend for one chain.
+      await deps.audit
+        .record({
+          submissionId: refusalChain(caller.requestId),
+          type: 'SUBMISSION_REFUSED',
+          factKey: 'SUBMISSION_REFUSED',
+          actor: { type: caller.role, id: caller.userId },
+          occurredAt: now.toISOString(),
+          requestId: caller.requestId,
+          sourceIp: caller.sourceIp,
+          details: { code: error.code, fields: error instanceof ValidationFailed ? error.details.map((d) => d.path) : [] },
+        })
+        .catch(deps.refusalNotAudited);
     }
     throw error;
   }
@@ -77,6 +78,7 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
       status: 'PENDING_UPLOAD',
       issues: [],
       stagingKey: stagingKey(submissionId, documentId),
+      snapshot: null,
       storedKey: null,
       uploadedAt: createdAt,
       lineageId: lineages[index] ?? documentId,
@@ -99,10 +101,14 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     reviewRevision: 0,
     reviewCompletion: null,
     earliestExpirationDate: expirations[0] ?? null,
+    attempt: 1,
+    attemptStartedAt: null,
+    failedAt: null,
+    pendingReference: null,
   };
 
   const uploads = await Promise.all(
-    documents.map((doc) => deps.store.presignUpload(doc.stagingKey, doc.contentType, doc.sizeBytes, LIMITS.uploadUrlTtlSeconds)),
+    documents.map((doc) => deps.store.presignUpload(doc.stagingKey, doc, LIMITS.uploadUrlTtlSeconds)),
   );
   await deps.repository.create(submission, documents);
   await deps.audit.record({

@@ -1,4 +1,5 @@
 import type { EmailMessage } from '../domain/email-message.js';
+import { isSubmissionCommitted } from '../domain/status.js';
 import type { NotificationKind, Submission, SubmissionDocument } from '../domain/submission.js';
 import { emailDocument, reviewOutcomeEmail, submissionReceivedEmail, submissionRejectedEmail, type Branding } from '../emails/index.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -12,6 +13,8 @@ export async function notifyProvider(
 ): Promise<{ messageId: string }> {
   const found = await deps.repository.get(submissionId);
   if (!found) throw new Error(`Submission ${submissionId} does not exist`);
+  // Only a decided outcome is announced (a stale attempt must never email).
+  if (!isSubmissionCommitted(found.submission.status)) throw new Error(`Submission ${submissionId} is not decided yet`);
   const alreadySent = found.submission.emailsSent[kind];
   if (alreadySent) return { messageId: alreadySent };
   const { messageId } = await deps.mailer.send(notification(kind, found.submission, found.documents, deps.branding));

@@ -1,4 +1,5 @@
 import type { AuditEventType } from '../domain/audit.js';
+import { isSubmissionCommitted } from '../domain/status.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -11,11 +12,16 @@ export interface WorkflowOutcome {
   email: { value?: { messageId?: string }; Error?: string };
 }
 
-/** Workflow step: records the outcome and the email with what a reviewer needs, never file content. */
+/**
+ * Workflow step: records the outcome and the email with what a reviewer needs, never file
+ * content. With the email sent, every fact of the workflow is written and the submission leaves
+ * the reconciler's list; a failed email keeps it there, so a later attempt sends it.
+ */
 export async function recordWorkflowAudit(deps: { repository: SubmissionRepository; audit: AuditLog; clock: Clock }, input: WorkflowOutcome): Promise<{ recorded: AuditEventType[] }> {
   const found = await deps.repository.get(input.submissionId);
   if (!found) throw new Error(`Submission ${input.submissionId} does not exist`);
   const { submission, documents } = found;
+  if (!isSubmissionCommitted(submission.status)) throw new Error(`Submission ${input.submissionId} is not decided yet`);
   const messageId = input.email.value?.messageId;
 
   const events: { type: AuditEventType; details: Record<string, string | number | boolean | null | string[]> }[] = [
@@ -44,5 +50,6 @@ export async function recordWorkflowAudit(deps: { repository: SubmissionReposito
       details: event.details,
     });
   }
+  if (messageId) await deps.repository.markFinished(input.submissionId);
   return { recorded: events.map((event) => event.type) };
 }

@@ -1,7 +1,5 @@
-import { INTAKE_PREFIX } from '../contract/malware-scanning.js';
+import { intakeKey } from '../contract/storage.js';
 import type { MalwareScanResult, MalwareScanner } from '../ports/malware-scanner.js';
-
-export const intakeKey = (submissionId: string, documentId: string) => `${INTAKE_PREFIX}${submissionId}/${documentId}`;
 
 /** The workflow retries the task on this error name, with a bounded total wait. */
 export const SCAN_PENDING_ERROR = 'MalwareScanPending';

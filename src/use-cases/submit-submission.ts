@@ -1,50 +1,51 @@
 import type { Caller } from '../domain/caller.js';
 import { Conflict } from '../domain/errors.js';
-import type { AuditLog } from '../ports/audit-log.js';
-import type { Clock } from '../ports/clock.js';
-import type { SubmissionRepository } from '../ports/submission-repository.js';
-import type { WorkflowStarter } from '../ports/workflow-starter.js';
+import { executionName } from '../domain/workflow-attempt.js';
 import { assertProvider, readableSubmission } from './access.js';
+import { ensureAttemptRuns, failAttempt, isClosed, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
 
-export interface SubmitSubmissionDeps {
-  repository: SubmissionRepository;
-  workflow: WorkflowStarter;
-  audit: AuditLog;
-  clock: Clock;
-}
+export type SubmitSubmissionDeps = AttemptDeps;
 
 /**
- * AWAITING_UPLOAD → VALIDATING, then start the workflow named after the submission. A repeat
- * (double click, client retry) re-starts nothing: the transition is conditional and the
- * execution name is unique, so it returns the current state.
+ * AWAITING_UPLOAD → VALIDATING, then start the workflow's first attempt. A repeat (double
+ * click, client retry) starts nothing new: the transition is conditional and the attempt's
+ * execution name is unique, so it returns the current state. On a PROCESSING_FAILED
+ * submission it re-drives the workflow as the next attempt. `failed` reports an attempt this
+ * call found ended without its failure path (the handler counts it).
  */
 export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Caller, submissionId: string) {
   assertProvider(caller);
-  const { submission } = await readableSubmission(deps.repository, caller, submissionId);
+  let { submission } = await readableSubmission(deps.repository, caller, submissionId);
+  const trigger: Trigger = { actor: { type: 'provider', id: caller.userId }, requestId: caller.requestId, sourceIp: caller.sourceIp };
+  let failed = false;
 
   if (submission.status === 'AWAITING_UPLOAD') {
     const submittedAt = deps.clock.now().toISOString();
-    if (await deps.repository.transition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', { submittedAt })) {
-      submission.status = 'VALIDATING';
+    if (await deps.repository.markSubmitted(submissionId, submittedAt)) {
       await deps.audit.record({
         submissionId,
         type: 'SUBMISSION_SUBMITTED',
         factKey: 'SUBMISSION_SUBMITTED',
-        actor: { type: 'provider', id: caller.userId },
+        actor: trigger.actor,
         occurredAt: submittedAt,
         requestId: caller.requestId,
         sourceIp: caller.sourceIp,
         details: { documentCount: submission.documentIds.length },
       });
-    } else {
-      submission.status = (await deps.repository.get(submissionId))!.submission.status;
     }
+    submission = (await deps.repository.get(submissionId))!.submission;
   }
   if (submission.status === 'DISCARDED') throw new Conflict('This draft was discarded, so it cannot be submitted. Upload your documents again.');
   if (submission.status === 'VALIDATING') {
-    // Also heals a submit whose first attempt failed between the transition and the start.
+    // Also heals a submit whose first call stopped between the transition and the start.
     await deps.repository.markDocumentsValidating(submissionId, submission.documentIds);
-    await deps.workflow.start(submissionId, { submissionId, documentIds: submission.documentIds });
+    // An attempt whose execution ended without reaching its failure path is failed here, then re-driven.
+    if (isClosed(await deps.workflow.status(executionName(submissionId, submission.attempt)))) {
+      ({ submission, newlyFailed: failed } = await failAttempt(deps, submissionId, submission.attempt, 'ExecutionEnded', trigger));
+    } else {
+      submission = await ensureAttemptRuns(deps, submission);
+    }
   }
-  return { submissionId, status: submission.status };
+  if (submission.status === 'PROCESSING_FAILED') submission = await startNextAttempt(deps, submission, trigger);
+  return { result: { submissionId, status: submission.status }, failed };
 }

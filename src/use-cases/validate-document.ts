@@ -1,5 +1,7 @@
+import { intakeKey } from '../contract/storage.js';
 import { documentIssue } from '../domain/document-issues.js';
 import { inspectDocument } from '../domain/inspection/inspect-document.js';
+import type { Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
@@ -9,24 +11,50 @@ export interface ValidationOutcome {
   issueCodes: string[];
 }
 
-/**
- * Workflow step, once per document: reads the staged object once, streaming, and records what
- * is wrong with it. Running it twice gives the same result (it only reads and overwrites).
- */
-export async function validateDocument(
-  deps: { repository: SubmissionRepository; store: DocumentStore },
-  submissionId: string,
-  documentId: string,
-): Promise<ValidationOutcome> {
-  const found = await deps.repository.get(submissionId);
-  const doc = found?.documents.find((d) => d.documentId === documentId);
-  if (!doc) throw new Error(`Document ${documentId} of submission ${submissionId} does not exist`);
+type Deps = { repository: SubmissionRepository; store: DocumentStore };
 
-  const object = await deps.store.open(doc.stagingKey);
+async function find(repository: SubmissionRepository, submissionId: string, documentId: string): Promise<{ submission: Submission; doc: SubmissionDocument }> {
+  const found = await repository.get(submissionId);
+  const doc = found?.documents.find((d) => d.documentId === documentId);
+  if (!found || !doc) throw new Error(`Document ${documentId} of submission ${submissionId} does not exist`);
+  return { submission: found.submission, doc };
+}
+
+/**
+ * Workflow step, once per document, first: a server-side copy of the upload from `staging/`
+ * (which the provider can still write while her form is valid) to `intake/` (which no form can
+ * reach). Everything after — scan, validation, storage — works on this snapshot only. When
+ * nothing is staged any more (expired), an earlier attempt's snapshot stands.
+ */
+export async function snapshotDocument(deps: Deps, submissionId: string, documentId: string): Promise<{ documentId: string; snapshotted: boolean }> {
+  const { submission, doc } = await find(deps.repository, submissionId, documentId);
+  if (submission.status !== 'VALIDATING') return { documentId, snapshotted: false };
+  const snapshot = await deps.store.snapshot(doc.stagingKey, intakeKey(submissionId, documentId));
+  if (snapshot) await deps.repository.recordSnapshot(submissionId, documentId, snapshot);
+  return { documentId, snapshotted: snapshot !== null };
+}
+
+/**
+ * Workflow step, once per document, after the snapshot: reads it once, streaming, and records
+ * what is wrong with it together with which snapshot was checked — the only one acceptance may
+ * store. Running it twice gives the same result. Once the submission is decided it changes
+ * nothing and reports the recorded result (a re-drive that finishes missing facts).
+ */
+export async function validateDocument(deps: Deps, submissionId: string, documentId: string): Promise<ValidationOutcome> {
+  const { submission, doc } = await find(deps.repository, submissionId, documentId);
+  if (submission.status !== 'VALIDATING') {
+    return { documentId, valid: doc.status !== 'INVALID', issueCodes: doc.issues.map((issue) => issue.code) };
+  }
+
+  const object = doc.snapshot ? await deps.store.open(doc.snapshot) : null;
   const inspected = object ? await inspectDocument(object.body, doc) : null;
   const issues = inspected ? inspected.issues : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
-  const inspection = inspected ? { repaired: inspected.notes.repaired } : undefined;
 
-  await deps.repository.updateDocument(submissionId, documentId, { status: issues.length === 0 ? 'VALIDATING' : 'INVALID', issues, inspection });
+  await deps.repository.updateDocument(submissionId, documentId, {
+    status: issues.length === 0 ? 'VALIDATING' : 'INVALID',
+    issues,
+    ...(inspected ? { inspection: { repaired: inspected.notes.repaired } } : {}),
+    validatedSnapshot: object ? doc.snapshot : null,
+  });
   return { documentId, valid: issues.length === 0, issueCodes: issues.map((issue) => issue.code) };
 }

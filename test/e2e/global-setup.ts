@@ -24,8 +24,9 @@ export default async function setup(project: TestProject) {
     userPoolClientId: runtime.stack.userPoolClientId,
     users: runtime.stack.users,
     // The expiry jobs run through these (testkit/expiry-jobs.ts).
-    endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses, lambda: runtime.stack.endpoints.lambda },
+    endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses, lambda: runtime.stack.endpoints.lambda, s3: runtime.stack.endpoints.s3 },
     tables: runtime.stack.tables,
+    auditAnchorBucketName: runtime.stack.auditAnchorBucketName,
     schedules: runtime.stack.schedules,
   });
   return async () => {

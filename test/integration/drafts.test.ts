@@ -137,6 +137,10 @@ describe('the hourly clean-up job', () => {
         reviews: {},
         reviewRevision: 0,
         reviewCompletion: null,
+        attempt: 1,
+        attemptStartedAt: null,
+        failedAt: null,
+        pendingReference: null,
       },
       [],
     );

@@ -9,7 +9,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DOCX_CONTENT_TYPE as DOCX } from '../../src/contract/vocabulary.js';
-import { refusalAuditPartition } from '../../src/use-cases/create-submission.js';
+import { AUDIT_INDEXES } from '../../src/contract/tables.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, mailbox, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -155,13 +155,15 @@ async function send(method: string, route: string, token: string, body?: unknown
   return { status: response.status, requestId: response.headers.get('x-amzn-requestid'), body: JSON.parse(text) };
 }
 
+/** A user's refusals, oldest first, as staff find them: the audit table's refusals-by-user index. */
 async function refusals(user: string) {
   const { Items } = await local.db.send(
     new QueryCommand({
       TableName: local.stack.tables.audit,
-      KeyConditionExpression: 'submissionId = :partition',
-      ExpressionAttributeValues: { ':partition': refusalAuditPartition(String(decodeJwt(local.tokens[user]!).sub)) },
-      ConsistentRead: true,
+      IndexName: AUDIT_INDEXES.refusalsByUser.name,
+      KeyConditionExpression: '#user = :user',
+      ExpressionAttributeNames: { '#user': AUDIT_INDEXES.refusalsByUser.partitionKey },
+      ExpressionAttributeValues: { ':user': String(decodeJwt(local.tokens[user]!).sub) },
     }),
   );
   return (Items ?? []) as { type: string; requestId: string; actor: { type: string; id: string }; details: { code: string; fields: string[] } }[];

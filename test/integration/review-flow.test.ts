@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { Caller } from '../../src/domain/caller.js';
+import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { completeReview } from '../../src/use-cases/complete-review.js';
 import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
@@ -221,8 +222,8 @@ describe('a crash right after the commit point', () => {
     const dies = () => Promise.reject(new Error('process killed'));
     const deps = {
       repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake),
-      audit: { record: dies, list: dies },
-      outcomeWorkflow: { start: dies },
+      audit: { record: dies, list: dies, anchors: dies },
+      outcomeWorkflow: { start: dies, status: dies },
       clock: systemClock,
       timeZone: 'America/New_York',
     };
@@ -255,9 +256,9 @@ describe('an outcome email that cannot be sent', () => {
     const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
     await review(documents[0]!.documentId, { decision: 'VERIFIED' });
     const repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
-    const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit);
+    const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit, new S3AuditAnchors(local.s3, local.stack.auditAnchorBucketName));
     const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-1', sourceIp: null };
-    await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: { start: async () => undefined } }, caller, submissionId);
+    await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: { start: async () => 'STARTED' as const, status: async () => 'SUCCEEDED' as const } }, caller, submissionId);
     await recordReviewOutcome({ repository, audit, clock: systemClock }, { submissionId, executionId: 'execution-that-failed', email: { Error: 'SESv2.ServiceUnavailable' } });
 
     // Act: the re-drive (here: a reviewer completing again)

@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
+import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { DynamoDbDocumentVersions } from '../../src/adapters/dynamodb-document-versions.js';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
@@ -37,7 +38,7 @@ async function auditTypes(submissionId: string): Promise<string[]> {
 function stepDeps(versions?: (real: DocumentVersions) => DocumentVersions): RecordCredentialsDeps {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), { marshallOptions: { removeUndefinedValues: true } });
   const real = new DynamoDbDocumentVersions(db, local.stack.tables.intake);
-  return { repository: new DynamoDbSubmissionRepository(db, local.stack.tables.intake), versions: versions ? versions(real) : real, audit: new DynamoDbAuditLog(db, local.stack.tables.audit), clock: systemClock };
+  return { repository: new DynamoDbSubmissionRepository(db, local.stack.tables.intake), versions: versions ? versions(real) : real, audit: new DynamoDbAuditLog(db, local.stack.tables.audit, new S3AuditAnchors(local.s3, local.stack.auditAnchorBucketName)), clock: systemClock };
 }
 
 describe('a renewal', () => {
@@ -123,7 +124,7 @@ describe('a renewal', () => {
     const [submissionId, documentId] = [randomUUID(), randomUUID()];
     const now = new Date().toISOString();
     await repository.create(
-      { submissionId, provider: owner.provider, referenceNumber: 'CRD-TEST-CRSH-0001', status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: ['MEDICAL_LICENSE'], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null },
+      { submissionId, provider: owner.provider, referenceNumber: 'CRD-TEST-CRSH-0001', status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: ['MEDICAL_LICENSE'], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
       [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: current.documentId, lineageId: current.documentId, uploadedAt: now }],
     );
     const crashing = (real: DocumentVersions): DocumentVersions =>

@@ -9,10 +9,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import type { AuditEventInput } from '../../src/domain/audit.js';
+import type { AuditAnchorStore } from '../../src/ports/audit-log.js';
 
 const db = mockClient(DynamoDBDocumentClient);
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const conflict = () => new ConditionalCheckFailedException({ message: 'conflict', $metadata: {} });
+const noAnchors: AuditAnchorStore = { anchor: async () => undefined, read: async () => new Map() };
 const event: AuditEventInput = { submissionId: 's', type: 'SUBMISSION_CREATED', factKey: 'SUBMISSION_CREATED', actor: { type: 'system', id: 't' }, occurredAt: '2026-11-25T00:00:00Z', requestId: 'r', sourceIp: null, details: {} };
 
 beforeEach(() => db.reset());
@@ -35,7 +37,7 @@ describe('audit log', () => {
     db.on(QueryCommand).resolves({ Items: [] });
     db.on(PutCommand).rejectsOnce(conflict()).resolves({});
     // Act
-    const recorded = await new DynamoDbAuditLog(client, 'audit').record(event);
+    const recorded = await new DynamoDbAuditLog(client, 'audit', noAnchors).record(event);
     // Assess
     expect(recorded.sequence).toBe(1);
     expect(db.commandCalls(PutCommand)).toHaveLength(2);
@@ -45,7 +47,7 @@ describe('audit log', () => {
   it('gives up after repeated conflicts instead of looping forever', async () => {
     db.on(QueryCommand).resolves({ Items: [] });
     db.on(PutCommand).rejects(conflict());
-    await expect(new DynamoDbAuditLog(client, 'audit').record(event)).rejects.toThrow(ConditionalCheckFailedException);
+    await expect(new DynamoDbAuditLog(client, 'audit', noAnchors).record(event)).rejects.toThrow(ConditionalCheckFailedException);
     expect(db.commandCalls(PutCommand)).toHaveLength(8);
   });
 });

@@ -32,6 +32,7 @@ function version(overrides: Partial<VersionRecord> = {}): VersionRecord {
     storedKey: 'documents/x',
     uploadedAt: '2026-01-01T10:00:00Z',
     ...overrides,
+    snapshot: overrides.snapshot ?? null,
   };
 }
 

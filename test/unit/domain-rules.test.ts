@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, documentTypeSpec } from '../../src/domain/catalog.js';
 import { checkDeaNumber } from '../../src/domain/dea-number.js';
-import { GENESIS_HASH, chainAuditEvent, findBrokenLink, type AuditEventInput } from '../../src/domain/audit.js';
+import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
 
@@ -88,9 +88,10 @@ describe('audit chain', () => {
     const first = chainAuditEvent(event('SUBMISSION_CREATED', 1), 1, GENESIS_HASH);
     const second = chainAuditEvent(event('SUBMISSION_SUBMITTED', 2), 2, first.hash);
     const third = chainAuditEvent(event('SUBMISSION_RECEIVED', 3), 3, second.hash);
+    const anchored = new Map([first, second, third].map((e) => [e.sequence, e.hash]));
     // Act / Assess
-    expect(findBrokenLink([first, second, third])).toBe(-1);
-    expect(findBrokenLink([first, { ...second, details: { n: 99 } }, third])).toBe(1);
-    expect(findBrokenLink([first, third])).toBe(1);
+    expect(firstBrokenSequence([first, second, third], anchored)).toBeNull();
+    expect(firstBrokenSequence([first, { ...second, details: { n: 99 } }, third], anchored)).toBe(2);
+    expect(firstBrokenSequence([first, third], anchored)).toBe(2);
   });
 });

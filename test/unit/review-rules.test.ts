@@ -108,6 +108,10 @@ function fixture(status: Submission['status'], reviews: Record<string, DocumentR
     reviews,
     reviewRevision: Object.keys(reviews).length,
     reviewCompletion: null,
+    attempt: 1,
+    attemptStartedAt: '2026-11-25T10:01:00Z',
+    failedAt: null,
+    pendingReference: null,
   };
   const doc = (documentId: string, documentType: string, fileName: string) =>
     ({ documentId, documentType, fileName, issuingAuthority: 'Medical Board of California', status: 'PENDING_REVIEW', issues: [], details: {} }) as unknown as SubmissionDocument;

@@ -9,6 +9,7 @@ export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 export const SUBMISSION_STATUS: Record<SubmissionStatus, { label: string; tone: Tone }> = {
   AWAITING_UPLOAD: { label: 'Not submitted', tone: 'neutral' },
   VALIDATING: { label: 'Validating', tone: 'info' },
+  PROCESSING_FAILED: { label: 'Delayed — retrying', tone: 'warning' },
   RECEIVED: { label: 'Received', tone: 'success' },
   REJECTED: { label: 'Needs attention', tone: 'danger' },
   IN_REVIEW: { label: 'In review', tone: 'info' },

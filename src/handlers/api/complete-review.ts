@@ -1,5 +1,6 @@
 import { completeReview } from '../../use-cases/complete-review.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock, reviewSettings } from '../shared/wiring/settings.js';
 import { reviewOutcomeWorkflow } from '../shared/wiring/sfn.js';
 import { httpHandler } from '../shared/http.js';

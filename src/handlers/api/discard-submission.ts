@@ -1,5 +1,6 @@
 import { discardDraft } from '../../use-cases/discard-draft.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 import { httpHandler } from '../shared/http.js';
 

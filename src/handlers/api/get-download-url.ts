@@ -1,5 +1,6 @@
 import { getDownloadUrl } from '../../use-cases/get-download-url.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { documentStore } from '../shared/wiring/s3.js';
 import { clock } from '../shared/wiring/settings.js';
 import { httpHandler } from '../shared/http.js';

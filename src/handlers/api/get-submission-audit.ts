@@ -1,5 +1,6 @@
 import { getSubmissionAudit } from '../../use-cases/get-submission-audit.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { httpHandler } from '../shared/http.js';
 
 export const handler = httpHandler(async ({ caller, path }) => ({

@@ -3,7 +3,8 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { discardAbandonedDrafts } from '../../use-cases/discard-abandoned-drafts.js';
 import { scheduledTime } from '../shared/scheduled.js';
 import { logger } from '../shared/powertools.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 
 export async function handler(event: ScheduledEvent, context: Context) {

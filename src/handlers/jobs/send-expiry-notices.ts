@@ -4,7 +4,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { sendExpiryNotices } from '../../use-cases/send-expiry-notices.js';
 import { logger, metrics } from '../shared/powertools.js';
 import { scheduledTime } from '../shared/scheduled.js';
-import { auditLog, expirySchedule } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { expirySchedule } from '../shared/wiring/dynamodb.js';
 import { mailer } from '../shared/wiring/ses.js';
 import { branding, clock, reviewSettings } from '../shared/wiring/settings.js';
 

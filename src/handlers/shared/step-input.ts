@@ -37,7 +37,14 @@ export function objectField(event: unknown, name: string): Record<string, unknow
   return value as Record<string, unknown>;
 }
 
+export function positiveIntegerField(event: unknown, name: string): number {
+  const value = fieldOf(event, name);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new StepInputInvalid(`${name} must be a positive integer`);
+  return value;
+}
+
 export const submissionStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId') });
+export const attemptStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId'), attempt: positiveIntegerField(event, 'attempt') });
 export const documentStepInput = (event: unknown) => ({ submissionId: uuidField(event, 'submissionId'), documentId: uuidField(event, 'documentId') });
 
 /** The notify step's result (`{value: {messageId}}`) or the error it ended with (`{Error, Cause}`). */

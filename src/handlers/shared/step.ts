@@ -1,10 +1,18 @@
 /**
  * The edge of every workflow task, as `http.ts` is for API routes: the Lambda context goes to the
  * logger, the input is checked before anything runs, and one line records what the step did
- * (ids and outcomes only — never document content or personal data).
+ * (ids and outcomes only — never document content or personal data). A failure the service
+ * may not repeat (throttling, 5xx, a dropped connection) is rethrown as the one error name the
+ * state machine retries; anything else fails the step at once into the failure path.
  */
 import type { Context } from 'aws-lambda';
+import { TRANSIENT_FAILURE_ERROR } from '../../contract/service.js';
 import { logger } from './powertools.js';
+import { isTransient } from './transient.js';
+
+export class TransientFailure extends Error {
+  override readonly name = TRANSIENT_FAILURE_ERROR;
+}
 
 export function stepHandler<Input extends object, Output>(
   done: string,
@@ -15,8 +23,16 @@ export function stepHandler<Input extends object, Output>(
   return async (event: unknown, context: Context): Promise<Output> => {
     logger.addContext(context);
     const input = parse(event);
-    const output = await run(input);
-    logger.info(done, { ...summary(input, output) });
-    return output;
+    try {
+      const output = await run(input);
+      logger.info(done, { ...summary(input, output) });
+      return output;
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name ?? 'Error';
+      const transient = isTransient(error);
+      logger.warn('Step failed', { ...input, error: name, transient });
+      if (transient) throw new TransientFailure(`${name}: ${(error as Error).message ?? ''}`.slice(0, 500), { cause: error });
+      throw error;
+    }
   };
 }

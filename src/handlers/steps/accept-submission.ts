@@ -3,15 +3,16 @@ import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { documentStore } from '../shared/wiring/s3.js';
 import { clock, reviewSettings, secureRandomBytes } from '../shared/wiring/settings.js';
 import { stepHandler } from '../shared/step.js';
-import { submissionStepInput } from '../shared/step-input.js';
+import { attemptStepInput } from '../shared/step-input.js';
 
 export const handler = stepHandler(
   'Submission received',
-  submissionStepInput,
-  async ({ submissionId }) => {
+  attemptStepInput,
+  async ({ submissionId, attempt }) => {
     const submission = await acceptSubmission(
       { repository: submissionRepository(), store: documentStore(), clock, randomBytes: secureRandomBytes, ...reviewSettings() },
       submissionId,
+      attempt,
     );
     return { submissionId, status: submission.status, referenceNumber: submission.referenceNumber };
   },

@@ -1,5 +1,6 @@
 import { recordCredentials } from '../../use-cases/record-credentials.js';
-import { auditLog, documentVersions, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { documentVersions, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 import { stepHandler } from '../shared/step.js';
 import { textField, uuidField } from '../shared/step-input.js';

@@ -1,5 +1,6 @@
 import { recordReviewOutcome } from '../../use-cases/record-review-outcome.js';
-import { auditLog, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 import { stepHandler } from '../shared/step.js';
 import { emailOutcome, textField, uuidField } from '../shared/step-input.js';

@@ -19,8 +19,9 @@ export interface E2eStack {
   cognitoUrl: string;
   userPoolClientId: string;
   users: DemoUser[];
-  endpoints: { dynamodb: string; ses: string; lambda: string };
+  endpoints: { dynamodb: string; ses: string; lambda: string; s3: string };
   tables: { intake: string; audit: string };
+  auditAnchorBucketName: string;
   schedules: Schedule[];
 }
 

@@ -67,7 +67,11 @@ export function HomePage() {
   const list = useQuery({
     queryKey: ['submissions'],
     queryFn: () => api.listSubmissions(),
-    refetchInterval: (query) => (query.state.data?.items.some((item) => isSubmissionInProgress(item.status)) ? 3000 : false),
+    // A delayed submission is re-driven within minutes: no need to ask every few seconds.
+    refetchInterval: (query) => {
+      const inProgress = (query.state.data?.items ?? []).filter((item) => isSubmissionInProgress(item.status));
+      return inProgress.length === 0 ? false : inProgress.some((item) => item.status === 'VALIDATING') ? 3000 : 15_000;
+    },
   });
   const credentials = useQuery({
     queryKey: ['credentials'],

@@ -13,6 +13,7 @@ import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
 import { forgetSentFiles } from '../upload/device-store.js';
 import { DraftActions } from './DraftActions.js';
+import { ProcessingDelayed } from './ProcessingDelayed.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
@@ -23,6 +24,7 @@ function takingLong(submittedAt: string | null): boolean {
 const HEADINGS: Record<string, string> = {
   AWAITING_UPLOAD: 'Upload not finished',
   VALIDATING: 'Validating your documents…',
+  PROCESSING_FAILED: 'We are still working on your documents',
   RECEIVED: 'Documents received',
   REJECTED: 'Some documents need your attention',
   IN_REVIEW: 'In review',
@@ -165,6 +167,8 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             </div>
           </div>
         )}
+
+        {status === 'PROCESSING_FAILED' && <ProcessingDelayed submissionId={submission.submissionId} isOwner={isOwner} />}
 
         {submission.referenceNumber && status !== 'VALIDATING' && status !== 'REJECTED' && (
           <section className={`card confirmation${status === 'RECEIVED' ? ' confirmation--success' : ''}`} aria-labelledby="confirmation-heading">

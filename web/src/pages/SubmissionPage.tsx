@@ -11,10 +11,13 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { SubmissionDetails } from './SubmissionDetails.js';
 
 const POLL_MS = 1500;
+/** A delayed submission is re-driven within minutes, not seconds. */
+const DELAYED_POLL_MS = 15_000;
 
 function refetchWhileInProgress(query: { state: { data?: SubmissionView } }): number | false {
   const data = query.state.data;
   if (!data) return false;
+  if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;
   const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
   return isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending) ? POLL_MS : false;
 }

@@ -6,7 +6,6 @@
 import { ENV } from '../../../contract/environment.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbAuditLog } from '../../../adapters/dynamodb-audit-log.js';
 import { DynamoDbDocumentVersions } from '../../../adapters/dynamodb-document-versions.js';
 import { DynamoDbExpirySchedule } from '../../../adapters/dynamodb-expiry-schedule.js';
 import { DynamoDbSubmissionRepository } from '../../../adapters/dynamodb-submission-repository.js';
@@ -14,11 +13,10 @@ import { requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
 import { once } from './once.js';
 
-const documentClient = once(() =>
+export const documentClient = once(() =>
   DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), { marshallOptions: { removeUndefinedValues: true } }),
 );
 
 export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv(ENV.intakeTable)));
-export const auditLog = once(() => new DynamoDbAuditLog(documentClient(), requireEnv(ENV.auditTable)));
 export const documentVersions = once(() => new DynamoDbDocumentVersions(documentClient(), requireEnv(ENV.intakeTable)));
 export const expirySchedule = once(() => new DynamoDbExpirySchedule(documentClient(), requireEnv(ENV.intakeTable)));

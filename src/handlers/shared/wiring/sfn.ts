@@ -8,4 +8,4 @@ import { once } from './once.js';
 const client = once(() => tracer.captureAWSv3Client(new SFNClient({})));
 
 export const workflowStarter = once(() => new StepFunctionsWorkflowStarter(client(), requireEnv(ENV.stateMachineArn)));
-export const reviewOutcomeWorkflow = once(() => new StepFunctionsWorkflowStarter(client(), requireEnv(ENV.reviewOutcomeStateMachineArn)));
+export const reviewOutcomeWorkflow = once(() => new StepFunctionsWorkflowStarter<{ submissionId: string }>(client(), requireEnv(ENV.reviewOutcomeStateMachineArn)));

@@ -1,0 +1,52 @@
+/**
+ * The scheduled reconciler (README "When something fails"): every five minutes it re-drives
+ * failed attempts and finishes what crashes left behind, with exactly the grants it calls —
+ * Query on the unfinished index and the table, UpdateItem, audit append, and StartExecution /
+ * DescribeExecution on the intake workflow.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
+import type { DataLayer } from './data-layer.js';
+import { markScheduledJob } from './scheduled-job.js';
+import { ServiceFunction } from './service-function.js';
+
+export interface WorkflowReconcilerProps {
+  readonly data: DataLayer;
+  /** The intake workflow whose attempts it watches and re-drives. */
+  readonly stateMachine: sfn.IStateMachine;
+}
+
+/** The schedule's job name: `npm run job -- reconciler`, `.data/stack.json` → `scheduledJobs.reconciler`. */
+export const RECONCILER_JOB = 'reconciler';
+
+export class WorkflowReconciler extends Construct {
+  readonly function: ServiceFunction;
+  readonly schedule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: WorkflowReconcilerProps) {
+    super(scope, id);
+    const { key, intakeTable, audit } = props.data;
+    this.function = new ServiceFunction(this, 'ReconcilerFn', {
+      entry: 'src/handlers/jobs/reconcile-submissions.ts',
+      description: 'Re-drives failed intake workflows and finishes what crashes left behind',
+      key,
+      timeout: Duration.minutes(2),
+    })
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished)
+      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+      .bindAuditAppend(audit)
+      .bindWorkflowStart(props.stateMachine)
+      .bindWorkflowDescribe(props.stateMachine);
+    this.schedule = new events.Rule(this, 'Schedule', {
+      description: 'Runs the intake reconciler',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      // A failed run is simply the next run's work: no retries of a stale one.
+      targets: [new targets.LambdaFunction(this.function.function, { retryAttempts: 0, maxEventAge: Duration.minutes(5) })],
+    });
+    markScheduledJob(this.schedule, RECONCILER_JOB);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Nothing stuck (issue 7, finding 2): S3 stops answering while a submission validates. The step
+ * retries what is transient, then the workflow's failure path ends the attempt
+ * PROCESSING_FAILED — audited, visible to the provider — and a re-drive (her submit, or the
+ * scheduled reconciler, its template function invoked as the schedule does) runs a new attempt
+ * that finishes exactly once: one reference, one email, one audit event per fact. The reconciler
+ * also finishes what a crash left behind.
+ */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
+import type { Caller } from '../../src/domain/caller.js';
+import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
+import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
+import type { ReconcileReport } from '../../src/use-cases/reconcile-submissions.js';
+import { submitSubmission } from '../../src/use-cases/submit-submission.js';
+import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
+import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
+import { realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
+
+const TASKS = ['SnapshotDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
+// The definition's retries (4 attempts), without its waits of seconds.
+const local = useLocalRuntime('processing-failure', { retryIntervalOverrides: Object.fromEntries(TASKS.map((state) => [state, [100, 200, 400]])) });
+let adapters: ReturnType<typeof realAdapters>;
+beforeAll(() => {
+  adapters = realAdapters(local.stack);
+});
+afterAll(() => adapters?.destroy());
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+/** Runs the template's reconciler function as its schedule does, at the scheduled `time`. */
+async function runReconciler(time: Date, id: string): Promise<ReconcileReport> {
+  const lambda = new LambdaClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.lambda });
+  try {
+    const event = { version: '0', id, 'detail-type': 'Scheduled Event', source: 'aws.events', time: time.toISOString(), region: LOCAL_REGION, resources: [], detail: {} };
+    const result = await lambda.send(new InvokeCommand({ FunctionName: local.stack.scheduledJobs.reconciler, Payload: JSON.stringify(event) }));
+    expect(result.FunctionError).toBeUndefined();
+    return JSON.parse(Buffer.from(result.Payload!).toString()) as ReconcileReport;
+  } finally {
+    lambda.destroy();
+  }
+}
+const emily = () => local.tokens[EMILY]!;
+
+async function auditTypes(submissionId: string) {
+  const audit = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
+  expect(audit.status).toBe(200);
+  return { types: (audit.body.events as { type: string }[]).map((e) => e.type), events: audit.body.events as { type: string; details: Record<string, unknown> }[], chainIntact: audit.body.chainIntact };
+}
+
+/** Submits while S3 is down and waits for the attempt to fail past its retries. */
+async function failedWhileS3Down(uploaded: Uploaded) {
+  await local.runtime.s3Outage.begin();
+  try {
+    const submitted = await callApi(local.stack, 'POST', `/submissions/${uploaded.submissionId}/submit`, emily());
+    expect(submitted).toEqual({ status: 202, body: { submissionId: uploaded.submissionId, status: 'VALIDATING' } });
+    const failed = await waitForStatus(local.stack, emily(), uploaded.submissionId, (status) => status !== 'VALIDATING');
+    await local.runtime.workflowsIdle();
+    return failed;
+  } finally {
+    await local.runtime.s3Outage.end();
+  }
+}
+
+/** Exactly once: one reference reserved, one confirmation email, the stored bytes as uploaded. */
+async function assertReceivedOnce(uploaded: Uploaded) {
+  const final = await waitForStatus(local.stack, emily(), uploaded.submissionId, (status) => status !== 'VALIDATING');
+  await local.runtime.workflowsIdle();
+  expect(final.body.status).toBe('RECEIVED');
+  expect(await referencesReservedFor(adapters.clients.db, local.stack, uploaded.submissionId)).toEqual([final.body.referenceNumber]);
+  expect((await mailbox(local.stack)).filter((email) => email.subject.includes(final.body.referenceNumber))).toHaveLength(1);
+  expect(await storedSha256(adapters.clients.s3, local.stack, uploaded)).toBe(uploaded.sha256);
+  return final;
+}
+
+describe('a step that still fails after its retries', () => {
+  it('ends the submission PROCESSING_FAILED, audited and visible; her submit re-drives it to RECEIVED exactly once', async () => {
+    // Prepare
+    const uploaded = await uploadedCv(local.stack, emily());
+
+    // Act
+    const failed = await failedWhileS3Down(uploaded);
+
+    // Assess: what she sees, what staff see, nothing stored
+    expect(failed.body).toMatchObject({ status: 'PROCESSING_FAILED', referenceNumber: null, documents: [{ status: 'VALIDATING', issues: [] }] });
+    const afterFailure = await auditTypes(uploaded.submissionId);
+    expect(afterFailure.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED']);
+    expect(afterFailure.events[2]!.details).toEqual({ attempt: 1, error: 'TransientFailure' });
+    expect(afterFailure.chainIntact).toBe(true);
+    expect(await storedSha256(adapters.clients.s3, local.stack, uploaded)).toBeNull();
+
+    // Act: she presses submit again (twice: a double click)
+    const redriven = await Promise.all([1, 2].map(() => callApi(local.stack, 'POST', `/submissions/${uploaded.submissionId}/submit`, emily())));
+
+    // Assess
+    for (const response of redriven) expect(response).toEqual({ status: 202, body: { submissionId: uploaded.submissionId, status: 'VALIDATING' } });
+    await assertReceivedOnce(uploaded);
+    const final = await auditTypes(uploaded.submissionId);
+    expect(final.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED', 'PROCESSING_RETRIED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(final.events[3]!.details).toEqual({ attempt: 2, previousStatus: 'PROCESSING_FAILED' });
+    expect(final.chainIntact).toBe(true);
+  });
+
+  it('is re-driven by the reconciler once its back-off has passed, and only then', async () => {
+    // Prepare
+    const uploaded = await uploadedCv(local.stack, emily());
+    expect((await failedWhileS3Down(uploaded)).body.status).toBe('PROCESSING_FAILED');
+
+    // Act: a run right away, then one six minutes later
+    const early = await runReconciler(new Date(), 'run-early');
+    const late = await runReconciler(minutesFromNow(6), 'run-late');
+    await assertReceivedOnce(uploaded);
+    const again = await runReconciler(minutesFromNow(60), 'run-again');
+
+    // Assess
+    expect(early.actions.waiting).toContain(uploaded.submissionId);
+    expect(late.actions.redriven).toContain(uploaded.submissionId);
+    expect(Object.values(again.actions).flat()).not.toContain(uploaded.submissionId);
+    const audit = await auditTypes(uploaded.submissionId);
+    expect(audit.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED', 'PROCESSING_RETRIED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.events[3]).toMatchObject({ actor: { type: 'system', id: 'reconciler' }, requestId: 'run-late' });
+  });
+});
+
+describe('the reconciler finishes what a crash left behind', () => {
+  const caller = (uploaded: Uploaded): Caller => ({ userId: uploaded.providerId, email: EMILY, name: 'Emily Johnson', role: 'provider', requestId: 'crash-test', sourceIp: null });
+  /** The process dies right after the status change, before StartExecution. */
+  const dyingWorkflow: WorkflowStarter = {
+    start: async () => {
+      throw new Error('killed before StartExecution');
+    },
+    status: async () => 'NOT_FOUND',
+  };
+
+  it('starts the workflow of a submission whose submit stopped before starting it', async () => {
+    // Prepare
+    const uploaded = await uploadedCv(local.stack, emily());
+    await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
+
+    // Act
+    const early = await runReconciler(new Date(), 'run-1');
+    const late = await runReconciler(minutesFromNow(3), 'run-2');
+
+    // Assess
+    expect(early.actions.waiting).toContain(uploaded.submissionId);
+    expect(late.actions.started).toContain(uploaded.submissionId);
+    await assertReceivedOnce(uploaded);
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+  });
+
+  it('sends the email and writes the audit events of a submission committed just before a crash', async () => {
+    // Prepare: the steps up to the commit run, then the process dies (no email, no audit events)
+    const uploaded = await uploadedCv(local.stack, emily());
+    await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
+    const steps = { repository: adapters.repository, store: adapters.store };
+    await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
+    await validateDocument(steps, uploaded.submissionId, uploaded.documentId);
+    const committed = await acceptSubmission({ ...steps, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(7), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
+
+    // Act
+    const run = await runReconciler(minutesFromNow(10), 'run-3');
+
+    // Assess: the same reference, now announced once and audited once
+    expect(run.actions.finishing).toContain(uploaded.submissionId);
+    const final = await assertReceivedOnce(uploaded);
+    expect(final.body.referenceNumber).toBe(committed.referenceNumber);
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    const after = await runReconciler(minutesFromNow(30), 'run-4');
+    expect(Object.values(after.actions).flat()).not.toContain(uploaded.submissionId);
+  });
+});
