@@ -47,7 +47,21 @@ describe('the audit trail', () => {
     const writerRoles = (writersOnly.Condition.ArnNotEquals['aws:PrincipalArn'] as { 'Fn::GetAtt': [string, string] }[]).map((arn) => arn['Fn::GetAtt'][0].replace(/[0-9A-F]{8}$/, ''));
     expect(writersOnly).toMatchObject({ Sid: 'OnlyAuditWritersAppend', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'dynamodb:PutItem' });
     expect(writerRoles.sort()).toEqual(
-      ['IntakeRoutesCreateSubmissionFnRole', 'IntakeRoutesSubmitSubmissionFnRole', 'IntakeWorkflowMarkProcessingFailedFnRole', 'IntakeWorkflowRecordAuditFnRole', 'ReconcilerReconcilerFnRole'].sort(),
+      [
+        'DiscardDraftRouteDiscardSubmissionFnRole',
+        'DraftCleanupDiscardAbandonedDraftsFnRole',
+        'ExpiryJobsExpiryRemindersFnRole',
+        'IntakeRoutesCreateSubmissionFnRole',
+        'IntakeRoutesSubmitSubmissionFnRole',
+        'IntakeWorkflowMarkProcessingFailedFnRole',
+        'IntakeWorkflowRecordAuditFnRole',
+        'IntakeWorkflowRecordCredentialsFnRole',
+        'ReconcilerReconcilerFnRole',
+        'ReviewRoutesCompleteReviewFnRole',
+        'ReviewRoutesGetDownloadUrlFnRole',
+        'ReviewRoutesReviewDocumentFnRole',
+        'ReviewWorkflowRecordReviewOutcomeFnRole',
+      ].sort(),
     );
     // Every role that may put on the audit table is one of those writers.
     const putters = resourcesOf('AWS::IAM::Policy')
@@ -90,11 +104,11 @@ describe('the intake workflow', () => {
     const items = asl.States.ValidateDocuments.ItemProcessor;
     expect(items.StartAt).toBe('SnapshotDocument');
     expect(items.States.SnapshotDocument).toMatchObject({ Next: 'ValidateDocument', ResultPath: null });
-    for (const name of ['ValidateDocuments', 'AcceptSubmission', 'RejectSubmission', 'RecordReceived', 'RecordRejected']) {
+    for (const name of ['ValidateDocuments', 'AcceptSubmission', 'RejectSubmission', 'RecordCredentials', 'RecordReceived', 'RecordRejected']) {
       expect(asl.States[name].Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'MarkProcessingFailed' }]);
     }
     // A failed email is recorded (NOTIFICATION_FAILED) and sent later; it does not fail the attempt.
-    expect(asl.States.SendConfirmation.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.email', Next: 'RecordReceived' }]);
+    expect(asl.States.SendConfirmation.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.email', Next: 'RecordCredentials' }]);
     expect(asl.States.MarkProcessingFailed).toMatchObject({ Next: 'ProcessingFailed', Parameters: { Payload: { 'submissionId.$': '$.submissionId', 'attempt.$': '$.attempt', 'error.$': '$.failure.Error' } } });
     expect(asl.States.ProcessingFailed).toMatchObject({ Type: 'Fail', Error: 'ProcessingFailed' });
   });
@@ -159,11 +173,23 @@ function grantsOf(functionId: string): string[] {
     .sort();
 }
 
+/** The constructs that own service functions (a function's logical id starts with its construct's). */
+const CONSTRUCTS = 'IntakeRoutes|IntakeWorkflow|Reconciler|MalwareProtection|CredentialRoutes|DiscardDraftRoute|DraftCleanup|ExpiryJobs|ReviewRoutes|ReviewWorkflow';
+
 describe('grants', () => {
   // Each function gets exactly the DynamoDB, S3, Step Functions and SES actions its use case calls.
   const expected: Record<string, string[]> = {
     GetDocumentTypesFn: [],
-    CreateSubmissionFn: ['dynamodb:BatchWriteItem IntakeTable', 'dynamodb:PutItem AuditTable', 'dynamodb:PutItem IntakeTable', 'dynamodb:Query AuditTable', 's3:PutObject AuditAnchorBucket/*', 's3:PutObject DocumentsBucket/staging/*'],
+    CreateSubmissionFn: [
+      'dynamodb:BatchWriteItem IntakeTable',
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:PutItem IntakeTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      's3:PutObject AuditAnchorBucket/*',
+      's3:PutObject DocumentsBucket/staging/*',
+    ],
     ListSubmissionsFn: ['dynamodb:Query IntakeTable/index/allSubmissions', 'dynamodb:Query IntakeTable/index/byProvider', 'dynamodb:Query IntakeTable/index/byStatus'],
     GetSubmissionFn: ['dynamodb:Query IntakeTable'],
     GetSubmissionByReferenceFn: ['dynamodb:Query IntakeTable', 'dynamodb:Query IntakeTable/index/byReference'],
@@ -193,6 +219,89 @@ describe('grants', () => {
     NotifyProviderFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 'ses:SendEmail ConfigurationSet', 'ses:SendEmail SenderIdentity'],
     RecordAuditFn: ['dynamodb:PutItem AuditTable', 'dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:PutObject AuditAnchorBucket/*'],
     MarkProcessingFailedFn: ['dynamodb:PutItem AuditTable', 'dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:PutObject AuditAnchorBucket/*'],
+    RecordCredentialsFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    GetCredentialsFn: ['dynamodb:Query IntakeTable', 'dynamodb:Query IntakeTable/index/byOwner'],
+    GetDocumentHistoryFn: [
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:Query IntakeTable/index/byOwner',
+    ],
+    ListExpiringDocumentsFn: ['dynamodb:Query IntakeTable/index/byExpiration'],
+    DiscardSubmissionFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    DiscardAbandonedDraftsFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable/index/byStatus',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    ExpiryDigestFn: [
+      'dynamodb:PutItem IntakeTable',
+      'dynamodb:Query IntakeTable/index/byExpiration',
+      'dynamodb:UpdateItem IntakeTable',
+      'ses:SendEmail ConfigurationSet',
+      'ses:SendEmail SenderIdentity',
+    ],
+    ExpiryRemindersFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable/index/byNextNotice',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+      'ses:SendEmail ConfigurationSet',
+      'ses:SendEmail SenderIdentity',
+    ],
+    CompleteReviewFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+      'states:StartExecution ReviewWorkflowStateMachine',
+    ],
+    GetDownloadUrlFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      's3:GetObject DocumentsBucket/documents/*',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    ListReviewQueueFn: ['dynamodb:Query IntakeTable/index/reviewQueue'],
+    ReviewDocumentFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    ApplyReviewOutcomeFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable'],
+    RecordReviewOutcomeFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
+    SendReviewOutcomeFn: [
+      'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
+      'ses:SendEmail ConfigurationSet',
+      'ses:SendEmail SenderIdentity',
+    ],
     // Reads the verdict tag; with the builtin engine (local only) a conditional policy adds reading and tagging.
     ScanDocumentFn: ['s3:GetObjectTagging DocumentsBucket/intake/*'],
     ReconcilerFn: [
@@ -210,12 +319,12 @@ describe('grants', () => {
   it('covers every function of the service', () => {
     const functions = resourcesOf('AWS::Lambda::Function')
       .filter(([, fn]) => fn.Properties.TracingConfig)
-      .map(([id]) => id.match(/([A-Za-z]+Fn)Function/)![1]!.replace(/^(IntakeRoutes|IntakeWorkflow|Reconciler|MalwareProtection)/, ''));
+      .map(([id]) => id.match(/([A-Za-z]+Fn)Function/)![1]!.replace(new RegExp(`^(${CONSTRUCTS})`), ''));
     expect(functions.sort()).toEqual(Object.keys(expected).sort());
   });
 
   it.each(Object.entries(expected))('%s gets exactly its actions', (functionId, grants) => {
-    const policy = resourcesOf('AWS::IAM::Policy').find(([id]) => new RegExp(`(Routes|Workflow|Reconciler|MalwareProtection)${functionId}Role`).test(id));
+    const policy = resourcesOf('AWS::IAM::Policy').find(([id]) => new RegExp(`(${CONSTRUCTS})${functionId}Role`).test(id));
     expect(policy ? grantsOf(policy[0]) : []).toEqual(grants);
   });
 });

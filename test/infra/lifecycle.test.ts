@@ -20,23 +20,6 @@ beforeAll(() => {
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const functionId = (fragment: string) => ofType('AWS::Lambda::Function').find(([id]) => id.includes(fragment))![0];
 const intakeTableId = () => ofType('AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))![0];
-const auditTableId = () => ofType('AWS::DynamoDB::Table').find(([id]) => id.includes('AuditTable'))![0];
-
-/** Every statement of a function's role policy, with X-Ray, logs and KMS left out. */
-function grants(fragment: string): { actions: string[]; resources: string[] }[] {
-  const role = (resources[functionId(fragment)]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-  return ofType('AWS::IAM::Policy')
-    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(role!))
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
-    .map((statement) => ({ actions: [statement.Action].flat(), resources: [statement.Resource].flat().map((resource) => JSON.stringify(resource)) }))
-    .filter(({ actions }) => !actions.some((action) => /^(xray|logs|kms):/.test(action)));
-}
-
-const target = (resource: string) =>
-  resource.includes('/index/') ? `index ${/index\/(\w+)/.exec(resource)![1]}` : resource.includes(intakeTableId()) ? 'intake table' : resource.includes(auditTableId()) ? 'audit table' : /ses|identity|configuration-set/.test(resource) ? 'SES' : resource;
-
-/** "action on target" for every action and resource, each once. */
-const summary = (fragment: string) => [...new Set(grants(fragment).flatMap(({ actions, resources }) => resources.flatMap((resource) => actions.map((action) => `${action} on ${target(resource)}`))))].sort();
 
 describe('schedules', () => {
   it('runs the reminders daily and the digest weekly at 13:00 UTC, each named as a job and targeting its function', () => {
@@ -60,22 +43,4 @@ describe('indexes', () => {
   });
 });
 
-describe('what each function may do', () => {
-  it('lets the reminders job query its index, update documents, append audit events and send email — nothing more', () => {
-    expect(summary('ExpiryRemindersFn')).toEqual(['dynamodb:PutItem on audit table', 'dynamodb:Query on audit table', 'dynamodb:Query on index byNextNotice', 'dynamodb:UpdateItem on intake table', 'ses:SendEmail on SES'].sort());
-  });
-
-  it('lets the digest job query the expiration index, record its once-per-date claim and send email', () => {
-    expect(summary('ExpiryDigestFn')).toEqual(['dynamodb:PutItem on intake table', 'dynamodb:Query on index byExpiration', 'dynamodb:UpdateItem on intake table', 'ses:SendEmail on SES'].sort());
-  });
-
-  it('lets the credentials step read submissions, find documents by id, update them and append audit events', () => {
-    expect(summary('RecordCredentialsFn')).toEqual(['dynamodb:PutItem on audit table', 'dynamodb:Query on audit table', 'dynamodb:Query on index byDocument', 'dynamodb:Query on intake table', 'dynamodb:UpdateItem on intake table'].sort());
-  });
-
-  it('gives the credential routes reads only, each on its own index', () => {
-    expect(summary('GetCredentialsFn')).toEqual(['dynamodb:Query on index byOwner', 'dynamodb:Query on intake table']);
-    expect(summary('GetDocumentHistoryFn')).toEqual(['dynamodb:Query on index byDocument', 'dynamodb:Query on index byOwner', 'dynamodb:Query on intake table'].sort());
-    expect(summary('ListExpiringDocumentsFn')).toEqual(['dynamodb:Query on index byExpiration']);
-  });
-});
+// What each lifecycle function may do is asserted with every other function's exact grants in integrity.test.ts.

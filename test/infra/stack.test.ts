@@ -168,6 +168,7 @@ describe('drafts', () => {
       'dynamodb:UpdateItem -> DataIntakeTable',
       'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
       'dynamodb:PutItem,dynamodb:Query -> DataAuditTable',
+      's3:PutObject -> DataAuditAnchorBucket/*',
     ]);
   });
 
@@ -179,11 +180,10 @@ describe('drafts', () => {
     expect(grantsOf('DiscardSubmissionFn')).toEqual([
       'logs:CreateLogStream,logs:PutLogEvents -> DiscardDraftRouteDiscardSubmissionFnLogs',
       'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
-      'dynamodb:GetItem,dynamodb:Query -> DataIntakeTable,DataIntakeTable/index/*',
-      'kms:Decrypt -> DataDataKey',
-      'dynamodb:UpdateItem -> DataIntakeTable',
+      'dynamodb:Query,dynamodb:UpdateItem -> DataIntakeTable',
       'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
       'dynamodb:PutItem,dynamodb:Query -> DataAuditTable',
+      's3:PutObject -> DataAuditAnchorBucket/*',
     ]);
   });
 });
