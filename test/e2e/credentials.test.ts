@@ -159,7 +159,7 @@ describe('credentials over time', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Review queue' }).first().click();
       // The queue flags a submission whose document expires within 90 days.
-      const queued = page.getByRole('table', { name: 'Submissions, newest first' }).getByRole('row').filter({ hasText: 'Emily Johnson' }).filter({ hasText: /Expires (tomorrow|in \d+ days)/ });
+      const queued = page.getByRole('table', { name: 'Submissions waiting for review, oldest first' }).getByRole('row').filter({ hasText: 'Emily Johnson' }).filter({ hasText: /Expires (tomorrow|in \d+ days)/ });
       await queued.first().waitFor();
       const expiring = page.getByRole('table', { name: /Documents expiring in the next 90 days/ });
       await expiring.waitFor();
