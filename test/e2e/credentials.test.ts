@@ -69,7 +69,8 @@ describe('credentials over time', () => {
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
     await session.page.getByRole('heading', { name: 'My credentials', level: 2 }).waitFor();
     const license = credential('Medical License (WA)');
-    await license.waitFor();
+    // The first read of "My credentials" starts its function's worker; with the whole suite running beside it that can take a while.
+    await license.waitFor({ timeout: 60_000 });
     // "My credentials" counts days in the organisation's time zone (the stack's default, New York).
     const daysLeft = daysBetween(isoDateInZone(new Date(), 'America/New_York'), day(20));
     expect(await license.locator('.badge').first().textContent()).toBe(`Expires in ${daysLeft} days`);
