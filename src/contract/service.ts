@@ -44,4 +44,6 @@ export const METRICS = {
   processingFailed: 'SubmissionsProcessingFailed',
   refusalNotAudited: 'RefusalsNotAudited',
   auditAnchorFailed: 'AuditAnchorsNotWritten',
+  /** Documents the malware scan found a threat in (either engine): staff are alarmed. */
+  malwareDetected: 'DocumentsMalwareDetected',
 } as const;
