@@ -17,6 +17,7 @@ import {
   formatLabel,
   labelInSentence,
   normalizeDetail,
+  normalizedDetails,
   type ContentType,
 } from './catalog.js';
 import { checkDeaNumber } from './dea-number.js';
@@ -133,11 +134,7 @@ export function documentInputSchema(today: string) {
     checked,
     z.transform((doc: z.output<typeof documentFields>) => {
       const spec = documentTypeSpec(doc.documentType);
-      const details: Record<string, string> = {};
-      for (const field of spec.fields) {
-        const value = normalizeDetail(field.kind, doc.details[field.name] ?? '');
-        if (value) details[field.name] = value;
-      }
+      const details = normalizedDetails(doc.documentType, doc.details);
       return {
         documentType: doc.documentType,
         category: spec.category,
