@@ -67,6 +67,28 @@ describe('data at rest', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
+  it('projects only the submission id into the indexes read for it, whole items into the listing ones', () => {
+    const [, intake] = resourcesOf('AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))!;
+    const projections = Object.fromEntries(
+      (intake.Properties.GlobalSecondaryIndexes as { IndexName: string; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[]).map((index) => [
+        index.IndexName,
+        [index.Projection.ProjectionType, ...(index.Projection.NonKeyAttributes ?? [])].join(' '),
+      ]),
+    );
+
+    expect(projections).toEqual({
+      byProvider: 'ALL',
+      byStatus: 'ALL',
+      allSubmissions: 'ALL',
+      byReference: 'INCLUDE submissionId',
+      byDocument: 'INCLUDE submissionId',
+      reviewQueue: 'ALL',
+      byOwner: 'ALL',
+      byNextNotice: 'ALL',
+      byExpiration: 'ALL',
+      byUnfinished: 'INCLUDE submissionId',
+    });
+  });
 });
 
 describe('functions', () => {

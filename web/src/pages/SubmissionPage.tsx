@@ -4,22 +4,23 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
+import { statusPollDelay } from '../../../src/domain/status-polling.js';
 import { describeError, isNotFound, useApi } from '../api/client.js';
 import type { SubmissionView } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { SubmissionDetails } from './SubmissionDetails.js';
 
-const POLL_MS = 1500;
 /** A delayed submission is re-driven within minutes, not seconds. */
 const DELAYED_POLL_MS = 15_000;
 
-function refetchWhileInProgress(query: { state: { data?: SubmissionView } }): number | false {
+function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpdateCount: number } }): number | false {
   const data = query.state.data;
   if (!data) return false;
   if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;
   const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
-  return isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending) ? POLL_MS : false;
+  // Soon after submit, then backing off: the outcome usually arrives within the first few polls.
+  return isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending) ? statusPollDelay(query.state.dataUpdateCount) : false;
 }
 
 function retryUnlessNotFound(count: number, error: unknown): boolean {
