@@ -10,6 +10,7 @@ import { DockerImage, Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { LIMITS } from '../../src/domain/catalog.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { assembleTextExtractionLayer, layerInputsHash, TEXT_EXTRACTION_MODULES } from '../text-extraction-layer.js';
 import type { DataLayer } from './data-layer.js';
@@ -24,9 +25,10 @@ const FUNCTION_TIMEOUT = Duration.minutes(3);
 /** Above the function's own timeout, so Lambda's timeout error (caught) comes first. */
 const TASK_TIMEOUT = Duration.minutes(4);
 /**
- * Retried: what our code marks transient (S3, DynamoDB) and Lambda's service errors. Not a
+ * Retried once: what our code marks transient (S3, DynamoDB) and Lambda's service errors. Not a
  * timeout or an unknown error (a container out of memory): reading the same file again would
- * spend the same minutes and fail the same way.
+ * spend the same minutes and fail the same way. With every document at once, the step takes at
+ * most 2 × 4 minutes plus 4 × 30 s recording a failure, well inside the execution's 30 minutes.
  */
 const RETRIED = TRANSIENT_ERRORS.filter((error) => error !== 'States.Timeout' && error !== 'Lambda.Unknown');
 
@@ -34,7 +36,7 @@ const RETRIED = TRANSIENT_ERRORS.filter((error) => error !== 'States.Timeout' &&
  * The OCR engine, its English model and pdf.js as a layer: copied from node_modules at synthesis
  * (no Docker, no download), rebuilt when the lockfile or the layer's file list changes.
  */
-function textExtractionLayer(scope: Construct): lambda.LayerVersion {
+export function textExtractionLayer(scope: Construct): lambda.LayerVersion {
   return new lambda.LayerVersion(scope, 'TextExtractionLayer', {
     description: 'tesseract.js with its WebAssembly core and English model, and pdf.js, for the cross-check step',
     compatibleRuntimes: [lambda.Runtime.NODEJS_22_X],
@@ -75,15 +77,17 @@ export function crossCheckFunction(scope: Construct, data: DataLayer): ServiceFu
 /** A Map over the submission's documents: check each; a failure past its retries is recorded UNREADABLE. */
 export function crossCheckEachDocument(scope: Construct, fn: ServiceFunction): sfn.Map {
   const document = { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' };
-  const check = lambdaStep(scope, 'CrossCheckDocument', fn, { ...document, mode: 'CHECK' }, null, { timeout: TASK_TIMEOUT, retryOn: RETRIED });
-  const recordFailure = lambdaStep(scope, 'RecordCrossCheckFailure', fn, { ...document, mode: 'RECORD_FAILURE' }, null);
+  const check = lambdaStep(scope, 'CrossCheckDocument', fn, { ...document, mode: 'CHECK' }, null, { timeout: TASK_TIMEOUT, retryOn: RETRIED, maxAttempts: 2 });
+  // Recording is one read and one write: seconds, not the check's minutes.
+  const recordFailure = lambdaStep(scope, 'RecordCrossCheckFailure', fn, { ...document, mode: 'RECORD_FAILURE' }, null, { timeout: Duration.seconds(30) });
   recordFailure.addCatch(new sfn.Pass(scope, 'CrossCheckNotRecorded', { stateName: 'CrossCheckNotRecorded' }), { errors: ['States.ALL'], resultPath: sfn.JsonPath.DISCARD });
   check.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
   const each = new sfn.Map(scope, 'CrossCheckDocuments', {
     stateName: 'CrossCheckDocuments',
     itemsPath: '$.documentIds',
     itemSelector: { 'submissionId.$': '$.submissionId', 'documentId.$': '$$.Map.Item.Value' },
-    maxConcurrency: 5,
+    // Every document at once: in Lambda each check has its own container.
+    maxConcurrency: LIMITS.maxDocuments,
     resultPath: sfn.JsonPath.DISCARD,
   });
   each.itemProcessor(check);

@@ -28,10 +28,11 @@ export const TRANSIENT_ERRORS = [
   'States.Timeout',
 ];
 
-/** A task's time limit (2 minutes unless given) and the errors it retries (TRANSIENT_ERRORS unless given). */
+/** A task's time limit (2 minutes unless given), the errors it retries (TRANSIENT_ERRORS) and how often it runs at most (4). */
 export interface StepOptions {
   readonly timeout?: Duration;
   readonly retryOn?: readonly string[];
+  readonly maxAttempts?: number;
 }
 
 /**
@@ -49,7 +50,7 @@ export function lambdaStep(scope: Construct, name: string, fn: ServiceFunction, 
     ...(resultPath === undefined ? {} : { resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath }),
     taskTimeout: sfn.Timeout.duration(options.timeout ?? Duration.minutes(2)),
   });
-  task.addRetry({ errors: [...(options.retryOn ?? TRANSIENT_ERRORS)], interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
+  task.addRetry({ errors: [...(options.retryOn ?? TRANSIENT_ERRORS)], interval: Duration.seconds(2), maxAttempts: options.maxAttempts ?? 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
   return task;
 }
 
