@@ -3,7 +3,8 @@
  * card, for the form's checks; `device-store.ts` keeps the draft and the files on this device
  * (IndexedDB) so a reload loses nothing. A card whose file the browser no longer has says so.
  */
-import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, isDocumentType, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
 import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { HEIC_ACCEPT } from './heic.js';
 
@@ -34,7 +35,7 @@ export interface DraftDocument {
   previousIssues: string[];
   /** The earlier version this document replaces or renews, and what the card says about it. */
   replacesDocumentId?: string;
-  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean };
+  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean; warnings?: string[] };
 }
 
 export interface DraftForm {
@@ -140,9 +141,11 @@ const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) =
 /**
  * A draft for one new version of `version` (`/upload?replaces={documentId}`): its type, authority
  * and numbers kept; the dates kept for a corrected file (replace), left to fill for a renewal.
+ * A document in review whose number was not found in it is being corrected, not renewed.
  */
 export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView): DraftForm {
-  const renewal = history.credential.action === 'RENEW';
+  const warnings = isDocumentType(version.documentType) && version.status === 'PENDING_REVIEW' ? crossCheckWarnings(version.documentType, version.crossCheck) : [];
+  const renewal = history.credential.action === 'RENEW' && warnings.length === 0;
   return {
     origin: { replaces: version.documentId },
     documents: [
@@ -156,7 +159,7 @@ export function draftForReplacement(history: DocumentHistory, version: Credentia
           ...(version.review?.decision === 'REJECTED' && version.review.reason ? [`The credentialing team's reason: ${version.review.reason}`] : []),
         ],
         replacesDocumentId: version.documentId,
-        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal },
+        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal, ...(warnings.length ? { warnings } : {}) },
       },
     ],
   };
