@@ -1,7 +1,7 @@
 /**
- * The cross-check as people see it, in Chromium (issue 12 §1): Emily sent her license PDF as her
+ * The cross-check as people see it, in Chromium (issue 12 §1): Michael sent his license PDF as his
  * DEA registration. The reviewer sees, beside each document, which details the file shows — the
- * license's all found, the DEA number not found, the blank scan unreadable. Emily sees a gentle
+ * license's all found, the DEA number not found, the blank scan unreadable. Michael sees a gentle
  * warning for the DEA number only, sends the right file as a newer version before review, and the
  * reviewer is told the document was replaced.
  */
@@ -11,17 +11,18 @@ import { crossCheckCorpus } from '../../testkit/cross-check-corpus.js';
 import { submitReceived, testDocument } from '../../testkit/intake-documents.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { card, documentItem, field, signInAndWait, waitForOutcome } from './support/portal.js';
-import { EMILY, STAFF, apiSignIn } from './support/stack.js';
+import { MICHAEL, STAFF, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
-const session = useBrowserSession({ signedInAs: EMILY });
+const session = useBrowserSession({ signedInAs: MICHAEL });
 const { stack } = session;
 const corpus = crossCheckCorpus();
 const corpusDocument = (id: string) => corpus.find((doc) => doc.id.startsWith(id))!;
-const WARNING = 'We could not find your DEA number BJ4821737 in the file you uploaded — check that it is the right document.';
+const WARNING = 'We could not find your DEA number FC3456781 in the file you uploaded — check that it is the right document.';
 let submissionId = '';
 let referenceNumber = '';
 let staff: Page;
+const dea = corpusDocument('07-dea');
 
 const reviewCard = (page: Page, type: string) => page.getByRole('region', { name: type, exact: true });
 const checkOn = (page: Page, type: string) => reviewCard(page, type).getByRole('region', { name: 'Checked against the file' });
@@ -29,15 +30,15 @@ const checkOn = (page: Page, type: string) => reviewCard(page, type).getByRole('
 describe('a file that does not show what she typed', () => {
   it('is shown to the reviewer per field, beside the preview: found, not found, or unreadable', async () => {
     // Prepare: the license PDF sent as the DEA registration, the license itself, a blank scan as the malpractice policy
-    const [license, dea, malpractice, blank] = [corpusDocument('01-medical'), corpusDocument('02-dea'), corpusDocument('04-malpractice'), corpusDocument('43-blank')];
+    const [license, , malpractice, blank] = [corpusDocument('06-medical'), corpusDocument('07-dea'), corpusDocument('09-malpractice'), corpusDocument('43-blank')];
     const licenseBytes = await license.build();
     const asDocument = (facts: typeof license.facts, fileName: string, contentType: string, bytes: Uint8Array) => {
       const { documentType, ...details } = facts;
       return testDocument(documentType, fileName, contentType, bytes, details);
     };
-    const received = await submitReceived(stack, await apiSignIn(stack, EMILY), [
+    const received = await submitReceived(stack, await apiSignIn(stack, MICHAEL), [
       asDocument(dea.facts, 'DEA-registration.pdf', 'application/pdf', licenseBytes),
-      asDocument(license.facts, 'CA-medical-license.pdf', 'application/pdf', licenseBytes),
+      asDocument(license.facts, 'NY-medical-license.pdf', 'application/pdf', licenseBytes),
       asDocument(malpractice.facts, 'malpractice-declarations.pdf', 'application/pdf', await blank.build()),
     ]);
     ({ submissionId, referenceNumber } = received);
@@ -56,10 +57,10 @@ describe('a file that does not show what she typed', () => {
     };
     await expect.poll(unread, { timeout: 60_000, interval: 2000 }).toBe(0);
     const deaCheck = checkOn(staff, 'DEA Registration');
-    expect(await deaCheck.locator('.cross-check__field--not-found').filter({ hasText: 'DEA number' }).textContent()).toContain('BJ4821737Not found in the file: check it yourself');
+    expect(await deaCheck.locator('.cross-check__field--not-found').filter({ hasText: 'DEA number' }).textContent()).toContain('FC3456781Not found in the file: check it yourself');
     // The license prints its own expiration date, labelled: a different one from the DEA registration's.
     expect(await deaCheck.getByText('The file shows something different from what was entered.').count()).toBe(1);
-    expect(await deaCheck.locator('.cross-check__field--mismatch').filter({ hasText: 'Expires' }).textContent()).toContain('July 31, 2027The file shows “06/30/2027” instead');
+    expect(await deaCheck.locator('.cross-check__field--mismatch').filter({ hasText: 'Expires' }).textContent()).toMatch(/July 31, 2027The file shows “[^”]*2027” instead/);
     expect(await deaCheck.locator('.cross-check__field--match').filter({ hasText: 'Name' }).textContent()).toContain('Found in the file');
     expect(await checkOn(staff, 'Medical License').textContent()).toContain('Every detail below is printed in the file.');
     expect(await checkOn(staff, 'Medical License').locator('.cross-check__field--match').count()).toBe(license.expected.length);
@@ -75,7 +76,7 @@ describe('a file that does not show what she typed', () => {
     expect(pageErrors(staff)).toEqual([]);
   });
 
-  it('warns Emily gently about the DEA number only, and lets her send the right file before review', async () => {
+  it('warns Michael gently about the DEA number only, and lets her send the right file before review', async () => {
     // Act
     const page = session.page;
     await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
@@ -92,13 +93,13 @@ describe('a file that does not show what she typed', () => {
 
     // Act: send the right file
     await page.getByRole('link', { name: 'Send the right file for the DEA Registration' }).click();
-    await page.getByRole('heading', { name: 'Replace your DEA Registration (CA)', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Replace your DEA Registration (NY)', level: 1 }).waitFor();
     const form = card(page, 'DEA Registration');
     expect(await form.getByText(WARNING).count()).toBe(1);
-    expect(await field(form, 'DEA number').inputValue()).toBe('BJ4821737');
-    expect(await field(form, 'Expiration date').inputValue()).toBe(corpusDocument('02-dea').facts.expirationDate);
+    expect(await field(form, 'DEA number').inputValue()).toBe('FC3456781');
+    expect(await field(form, 'Expiration date').inputValue()).toBe(dea.facts.expirationDate);
     expect(await axeViolations(page)).toEqual([]);
-    await form.locator('input[type="file"]').setInputFiles({ name: 'DEA-registration.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await corpusDocument('02-dea').build()) });
+    await form.locator('input[type="file"]').setInputFiles({ name: 'DEA-registration.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await dea.build()) });
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
     // Assess: received as the next version, with no warning; the wrong file is marked replaced

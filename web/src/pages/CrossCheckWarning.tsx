@@ -5,11 +5,11 @@
  * rules), which takes this one's place once received.
  */
 import { Link } from 'react-router';
-import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
 import { isDocumentType } from '../../../src/domain/catalog.js';
 import type { DocumentView } from '../api/types.js';
 import { typeLabel } from '../format.js';
+import { correctFilePath } from '../upload/draft.js';
 
 /** Warned about, and still replaceable: stored, waiting for review, not already replaced. */
 export function warningsFor(doc: DocumentView): string[] {
@@ -32,7 +32,7 @@ export function CrossCheckWarning({ doc, canReplace }: { doc: DocumentView; canR
             reviews it: it reaches them as a newer version of this document, and this file is marked as replaced.
           </p>
           <p>
-            <Link to={portalPaths.replaceDocument(doc.documentId)} className="button button--small">
+            <Link to={correctFilePath(doc.documentId)} className="button button--small">
               Send the right file<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
             </Link>{' '}
             <span className="muted">If the file is right, there is nothing to do: the team checks every document.</span>

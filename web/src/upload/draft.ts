@@ -5,6 +5,7 @@
  */
 import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, isDocumentType, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
 import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { HEIC_ACCEPT } from './heic.js';
 
@@ -41,7 +42,7 @@ export interface DraftDocument {
 export interface DraftForm {
   documents: DraftDocument[];
   /** The REJECTED submission this draft fixes, or the document it replaces (`/upload?replaces=`). */
-  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string };
+  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string; correcting?: boolean };
   /** A submission created for this draft whose upload never finished: discarded when she submits again. */
   pendingSubmissionId?: string;
 }
@@ -138,16 +139,20 @@ const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) =
   return doc.details.jurisdiction ? `${label} (${doc.details.jurisdiction})` : label;
 };
 
+/** `/upload?replaces={documentId}&correct=1`: the provider sends the right file for a document in review (the cross-check warned her). */
+export const CORRECT_PARAMETER = 'correct';
+export const correctFilePath = (documentId: string) => `${portalPaths.replaceDocument(documentId)}&${CORRECT_PARAMETER}=1`;
+
 /**
  * A draft for one new version of `version` (`/upload?replaces={documentId}`): its type, authority
  * and numbers kept; the dates kept for a corrected file (replace), left to fill for a renewal.
- * A document in review whose number was not found in it is being corrected, not renewed.
+ * `correcting`: the right file for a document in review, whose warning the card repeats.
  */
-export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView): DraftForm {
-  const warnings = isDocumentType(version.documentType) && version.status === 'PENDING_REVIEW' ? crossCheckWarnings(version.documentType, version.crossCheck) : [];
-  const renewal = history.credential.action === 'RENEW' && warnings.length === 0;
+export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView, correcting = false): DraftForm {
+  const warnings = correcting && isDocumentType(version.documentType) ? crossCheckWarnings(version.documentType, version.crossCheck) : [];
+  const renewal = history.credential.action === 'RENEW' && !correcting;
   return {
-    origin: { replaces: version.documentId },
+    origin: { replaces: version.documentId, ...(correcting ? { correcting } : {}) },
     documents: [
       {
         ...emptyDocument(version.documentType),
