@@ -4,40 +4,22 @@
  * before the submission item, and every status change is one conditional update (README
  * "Decisions worth knowing").
  */
-import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedCrossCheck } from '../domain/cross-check/views.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
-import type { DocumentChanges, ListQuery, Page, ReviewQueueQuery, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
+import type { DocumentChanges, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { attemptIs, conditionalUpdate, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
 import { isConditionFailure } from './dynamodb-errors.js';
-import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import {
-  ALL_SUBMISSIONS,
-  documentKey,
-  fromDocumentItem,
-  fromSubmissionItem,
-  listIndexChanges,
-  QUEUED,
-  queueSince,
-  referenceKey,
-  submissionKey,
-  toDocumentItem,
-  toSubmissionItem,
-  UNFINISHED,
-} from './dynamodb-intake-items.js';
-import { INTAKE_INDEXES } from '../contract/tables.js';
+import { documentKey, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED } from './dynamodb-intake-items.js';
+import { DynamoDbSubmissionReads } from './dynamodb-submission-reads.js';
 
 const isMissingMap = (error: unknown) =>
   (error as { name?: string }).name === 'ValidationException' && /document path/i.test((error as Error).message ?? '');
 
-export class DynamoDbSubmissionRepository implements SubmissionRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+/** The reads (`dynamodb-submission-reads.ts`) and every write: conditional, through the transition table. */
+export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implements SubmissionRepository {
   async create(submission: Submission, documents: SubmissionDocument[]): Promise<void> {
     const items = documents.map(toDocumentItem);
     for (let i = 0; i < items.length; i += 25) {
@@ -52,133 +34,6 @@ export class DynamoDbSubmissionRepository implements SubmissionRepository {
     await this.db.send(
       new PutCommand({ TableName: this.tableName, Item: toSubmissionItem(submission), ConditionExpression: 'attribute_not_exists(pk)' }),
     );
-  }
-
-  async get(submissionId: string) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': submissionKey(submissionId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    const head = items.find((item) => item.sk === '#SUBMISSION');
-    if (!head) return null;
-    const submission = fromSubmissionItem(head);
-    // Documents come back in key order; the provider's order is the submission's documentIds.
-    const position = new Map(submission.documentIds.map((id, index) => [id, index]));
-    const documents = items
-      .filter((item) => String(item.sk).startsWith('DOCUMENT#'))
-      .map(fromDocumentItem)
-      .sort((a, b) => (position.get(a.documentId) ?? 0) - (position.get(b.documentId) ?? 0));
-    return { submission, documents };
-  }
-
-  async findIdByReference(referenceNumber: string): Promise<string | null> {
-    return this.submissionIdFromIndex(INTAKE_INDEXES.byReference, referenceNumber);
-  }
-
-  async findIdByDocument(documentId: string): Promise<string | null> {
-    return this.submissionIdFromIndex(INTAKE_INDEXES.byDocument, documentId);
-  }
-
-  private async submissionIdFromIndex(index: { name: string; partitionKey: string }, value: string): Promise<string | null> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :value',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':value': value },
-        Limit: 1,
-      }),
-    );
-    return (result.Items?.[0]?.submissionId as string | undefined) ?? null;
-  }
-
-  async list(query: ListQuery): Promise<Page<Submission>> {
-    const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
-    const statusFilter = query.providerId && query.status;
-    return this.page({
-      index: index.name,
-      partition: [index.partitionKey, query.providerId ?? query.status ?? ALL_SUBMISSIONS],
-      ...(statusFilter ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } } } : {}),
-      newestFirst: true,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-  }
-
-  async listReviewQueue(query: ReviewQueueQuery): Promise<Page<Submission>> {
-    const conditions: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    if (query.status) {
-      conditions.push('#status = :status');
-      names['#status'] = 'status';
-      values[':status'] = query.status;
-    }
-    if (query.documentType) {
-      conditions.push('contains(documentTypes, :documentType)');
-      values[':documentType'] = query.documentType;
-    }
-    const index = INTAKE_INDEXES.reviewQueue;
-    return this.page({
-      index: index.name,
-      partition: [index.partitionKey, QUEUED],
-      ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
-      newestFirst: false,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-  }
-
-  async listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>> {
-    return this.page({
-      index: INTAKE_INDEXES.byStatus.name,
-      partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
-      filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
-      newestFirst: false,
-      limit,
-      nextToken,
-    });
-  }
-
-  private async page(query: IndexPageQuery): Promise<Page<Submission>> {
-    const page = await queryIndexPage(this.db, this.tableName, query);
-    return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
-  }
-
-  async listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>> {
-    const index = INTAKE_INDEXES.byStatus;
-    return this.page({
-      index: index.name,
-      partition: [index.partitionKey, status],
-      // gsiCreated is `${createdAt}#${id}`: every key of an instant before the cutoff sorts below it.
-      sortBelow: [index.sortKey, createdBefore],
-      newestFirst: false,
-      limit: page.limit,
-      nextToken: page.nextToken,
-    });
-  }
-
-  async listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>> {
-    const page = await queryIndexPage(this.db, this.tableName, {
-      index: INTAKE_INDEXES.unfinished.name,
-      partition: [UNFINISHED.attribute, UNFINISHED.value],
-      newestFirst: false,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-    return { items: page.items.map((item) => item.submissionId as string), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * A document's cross-check (DESIGN.md §4): what its text says against what the provider typed.
+ * A document's cross-check (README "Cross-check"): what its text says against what the provider typed.
  * Shown to the owner and to staff; it informs and never rejects. The rules are in
  * src/domain/cross-check/.
  */

@@ -153,6 +153,16 @@ export function normalizeDetail(kind: DetailField['kind'], value: string): strin
   return trimmed;
 }
 
+/** The type's own details, normalized, without the empty ones (what the API stores). */
+export function normalizedDetails(documentType: DocumentType, details: Record<string, string>): Record<string, string> {
+  const normalized: Record<string, string> = {};
+  for (const field of documentTypeSpec(documentType).fields) {
+    const value = normalizeDetail(field.kind, details[field.name] ?? '');
+    if (value) normalized[field.name] = value;
+  }
+  return normalized;
+}
+
 /** A stored detail as a person reads it: amounts as "$1,000,000" (cents only when there are any). */
 export function writtenDetail(kind: DetailField['kind'], value: string): string {
   if (kind !== 'money' || !/^\d+(\.\d{1,2})?$/.test(value)) return value;

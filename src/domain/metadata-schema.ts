@@ -15,6 +15,7 @@ import {
   formatLabel,
   labelInSentence,
   normalizeDetail,
+  normalizedDetails,
   type ContentType,
 } from './catalog.js';
 import { checkDeaNumber } from './dea-number.js';
@@ -125,11 +126,7 @@ export function documentInputSchema(today: string) {
     })
     .transform((doc) => {
       const spec = documentTypeSpec(doc.documentType);
-      const details: Record<string, string> = {};
-      for (const field of spec.fields) {
-        const value = normalizeDetail(field.kind, doc.details[field.name] ?? '');
-        if (value) details[field.name] = value;
-      }
+      const details = normalizedDetails(doc.documentType, doc.details);
       return {
         documentType: doc.documentType,
         category: spec.category,

@@ -69,7 +69,8 @@ describe('credentials over time', () => {
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
     await session.page.getByRole('heading', { name: 'My credentials', level: 2 }).waitFor();
     const license = credential('Medical License (WA)');
-    await license.waitFor();
+    // The first read of "My credentials" starts its function's worker; with the whole suite running beside it that can take a while.
+    await license.waitFor({ timeout: 60_000 });
     // "My credentials" counts days in the organisation's time zone (the stack's default, New York).
     const daysLeft = daysBetween(isoDateInZone(new Date(), 'America/New_York'), day(20));
     expect(await license.locator('.badge').first().textContent()).toBe(`Expires in ${daysLeft} days`);
@@ -159,7 +160,7 @@ describe('credentials over time', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Review queue' }).first().click();
       // The queue flags a submission whose document expires within 90 days.
-      const queued = page.getByRole('table', { name: 'Submissions, newest first' }).getByRole('row').filter({ hasText: 'Emily Johnson' }).filter({ hasText: /Expires (tomorrow|in \d+ days)/ });
+      const queued = page.getByRole('table', { name: 'Submissions waiting for review, oldest first' }).getByRole('row').filter({ hasText: 'Emily Johnson' }).filter({ hasText: /Expires (tomorrow|in \d+ days)/ });
       await queued.first().waitFor();
       const expiring = page.getByRole('table', { name: /Documents expiring in the next 90 days/ });
       await expiring.waitFor();

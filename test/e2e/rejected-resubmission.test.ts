@@ -101,7 +101,7 @@ describe('a PNG renamed .pdf', () => {
     expect(await session.page.getByRole('link', { name: reference }).getAttribute('href')).toBe(`/submissions/${resubmittedId}`);
     expect(await documentItem(session.page, 'Medical License').getByText('Replaced', { exact: true }).isVisible()).toBe(true);
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
-    const row = session.page.getByRole('row').filter({ has: session.page.getByRole('link', { name: 'Not submitted yet' }) }).filter({ hasText: 'Replaced' });
+    const row = session.page.getByRole('row').filter({ has: session.page.getByRole('link', { name: 'No reference (not accepted)' }) }).filter({ hasText: 'Replaced' });
     await row.first().waitFor();
     expect(pageErrors(session.page)).toEqual([]);
   });

@@ -131,6 +131,8 @@ describe('the review queue', () => {
       documentTypes: ['DEA_REGISTRATION'],
       documentCount: 1,
       decidedCount: 1,
+      // The DEA registration's expiration date (testkit's sample): reviewers see what expires soon.
+      earliestExpirationDate: '2028-01-31',
     });
     expect(Date.parse(`${entry.reviewDueDate}T12:00:00Z`) - Date.parse(entry.submittedAt)).toBeGreaterThan(29 * 86_400_000);
     expect(ours(inReview.body.items)).toEqual([second.submissionId]);

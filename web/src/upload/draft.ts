@@ -3,7 +3,7 @@
  * card, for the form's checks; `device-store.ts` keeps the draft and the files on this device
  * (IndexedDB) so a reload loses nothing. A card whose file the browser no longer has says so.
  */
-import { CATALOG, DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, isDocumentType, normalizeDetail, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, isDocumentType, normalizedDetails, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
 import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
@@ -171,12 +171,8 @@ export function draftForReplacement(history: DocumentHistory, version: Credentia
 }
 
 export function toCreateDocument(doc: DraftDocument, file: File, sha256: string): CreateDocumentBody {
-  const spec = CATALOG.find((entry) => entry.type === doc.documentType)!;
-  const details: Record<string, string> = {};
-  for (const field of spec.fields) {
-    const value = normalizeDetail(field.kind, doc.details[field.name] ?? '');
-    if (value) details[field.name] = value;
-  }
+  const spec = documentTypeSpec(doc.documentType);
+  const details = normalizedDetails(doc.documentType, doc.details);
   return {
     documentType: doc.documentType,
     fileName: file.name,
