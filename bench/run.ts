@@ -2,13 +2,15 @@
  * `npm run bench [section…]`: runs the bench sections in order (all of them by default) and exits
  * non-zero when any misses a target by more than the noise it measured. Timing thresholds live
  * here, never in `npm test`: on shared machines they are noise. Sections: validation (inspection
- * time against SHA-256 of the same bytes), memory (peak memory against hashing alone).
+ * time against SHA-256 of the same bytes), memory (peak memory against hashing alone), crosscheck
+ * (recall on the generated corpus, and time per page for the text layer and for OCR).
  */
+import { crossCheckSection } from './cross-check.js';
 import { memorySection } from './memory.js';
 import type { BenchSection } from './section.js';
 import { validationSection } from './validation.js';
 
-const SECTIONS: BenchSection[] = [validationSection, memorySection];
+const SECTIONS: BenchSection[] = [validationSection, memorySection, crossCheckSection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));

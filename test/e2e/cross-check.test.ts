@@ -76,7 +76,7 @@ describe('a file that does not show what she typed', () => {
     expect(pageErrors(staff)).toEqual([]);
   });
 
-  it('warns Michael gently about the DEA number only, and lets her send the right file before review', async () => {
+  it('warns Michael gently about the DEA number only, and lets him send the right file before review', async () => {
     // Act
     const page = session.page;
     await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
