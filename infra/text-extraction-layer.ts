@@ -6,6 +6,7 @@
  * runtime-modules.ts). Only the files used at run time are copied: the WebAssembly cores (tesseract.js 7 in Node always loads the full core, not the -lstm one), the
  * best_int English model, pdf.js's legacy build and its decoders.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,6 +27,13 @@ const KEEP: Record<string, (file: string) => boolean> = {
 const SKIP = new Set(['@napi-rs/canvas', 'node-readable-to-web-readable-stream', 'opencollective-postinstall']);
 
 const resolver = createRequire(import.meta.url);
+
+/** What decides the layer's contents: the installed versions (the lockfile) and this file's selection. */
+export function layerInputsHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [path.join(import.meta.dirname, '..', 'package-lock.json'), import.meta.filename]) hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
 
 function packageDir(name: string, from?: string): string {
   const require = from ? createRequire(path.join(from, 'package.json')) : resolver;

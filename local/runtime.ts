@@ -10,6 +10,7 @@ import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js'
 import type { OfficeContact } from '../src/contract/office.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
+import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { LocalApiServer } from './api-server.js';
 import { freePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
@@ -65,6 +66,8 @@ export interface LocalRuntimeOptions {
   extraResources?: Template['Resources'];
   /** Test-only: the clock the schedules run on. */
   schedulerClock?: SchedulerClock;
+  /** Test-only: run the functions of these entries from other entries (a composition root with a fault injected). */
+  functionEntryOverrides?: Record<string, string>;
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083, lambda: 8084 };
@@ -83,6 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const template = await synthesizeTemplate();
   Object.assign(template.Resources, options.extraResources);
+  overrideEntries(template, options.functionEntryOverrides ?? {});
   const bundling = bundleFunctions(functionEntries(template));
   bundling.catch(() => undefined); // awaited below; an early failure must not go unhandled meanwhile
   const [intakeId] = resourcesOfType(template, 'AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))!;
@@ -193,6 +197,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+function overrideEntries(template: Template, overrides: Record<string, string>): void {
+  for (const [, resource] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+    const entry = resource.Metadata?.[ENTRY_METADATA_KEY];
+    if (typeof entry === 'string' && overrides[entry]) resource.Metadata![ENTRY_METADATA_KEY] = overrides[entry];
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import type { ContentType, DocumentType } from '../src/domain/catalog.js';
-import { expectedValues, type CrossCheckField, type CrossCheckStatus, type ExpectedValue, type FieldStatus } from '../src/domain/cross-check/cross-check.js';
+import { expectedValues, type CrossCheckField, type CrossCheckStatus, type DocumentFacts, type ExpectedValue, type FieldStatus } from '../src/domain/cross-check/cross-check.js';
 import { JURISDICTION_NAMES, type UsJurisdiction } from '../src/domain/jurisdictions.js';
 import { makeDocx } from './files.js';
 import { degrade, encodeScan, renderPage, type Degradation, type ScanEncoding } from './scan-rendering.js';
@@ -153,7 +153,9 @@ export interface CorpusDocument {
   form: CorpusForm;
   documentType: DocumentType;
   contentType: ContentType;
-  /** What she typed. */
+  /** What she typed: the document's details as the API takes them. */
+  facts: DocumentFacts;
+  /** The values the cross-check looks for, from those details and her name. */
   expected: ExpectedValue[];
   /** What a perfect reader would conclude, per field and overall. */
   truth: { status: CrossCheckStatus; fields: Partial<Record<CrossCheckField, FieldStatus>> };
@@ -172,7 +174,7 @@ interface Spec {
   mismatch?: CrossCheckField;
 }
 
-function typedFacts(type: DocumentType, p: Profile) {
+function typedFacts(type: DocumentType, p: Profile): DocumentFacts {
   const dates = type === 'CURRICULUM_VITAE' ? { issueDate: '2026-01-10', expirationDate: null } : DATES[type];
   const details: Record<string, string> = {};
   if (type === 'MEDICAL_LICENSE') Object.assign(details, { licenseNumber: p.license, jurisdiction: p.state });
@@ -184,7 +186,8 @@ function typedFacts(type: DocumentType, p: Profile) {
 
 function toDocument(spec: Spec, index: number): CorpusDocument {
   const p = PROFILES[spec.profile]!;
-  const expected = expectedValues(typedFacts(spec.type, p), p.name);
+  const facts = typedFacts(spec.type, p);
+  const expected = expectedValues(facts, p.name);
   const fields = Object.fromEntries(expected.map((value) => [value.field, value.field === spec.mismatch ? 'MISMATCH' : 'MATCH'])) as CorpusDocument['truth']['fields'];
   const style = spec.profile * 5 + TYPES.indexOf(spec.type);
   const id = `${String(index + 1).padStart(2, '0')}-${spec.type.toLowerCase().replace(/_/g, '-')}-p${spec.profile + 1}-${spec.form.replace(/\W+/g, '-')}${spec.mismatch ? `-wrong-${spec.mismatch}` : ''}`;
@@ -195,6 +198,7 @@ function toDocument(spec: Spec, index: number): CorpusDocument {
     form: spec.form,
     documentType: spec.type,
     contentType: spec.type === 'CURRICULUM_VITAE' && spec.form === 'DOCX' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : scan ? CONTENT_TYPE[scan.encoding] : 'application/pdf',
+    facts,
     expected,
     truth: { status: spec.mismatch ? 'MISMATCH' : 'MATCH', fields },
     async build() {
@@ -244,12 +248,14 @@ function specs(): Spec[] {
 
 function unreadable(index: number, id: string, contentType: ContentType, build: () => Promise<Uint8Array>): CorpusDocument {
   const p = PROFILES[0]!;
-  const expected = expectedValues(typedFacts('MEDICAL_LICENSE', p), p.name);
+  const facts = typedFacts('MEDICAL_LICENSE', p);
+  const expected = expectedValues(facts, p.name);
   return {
     id: `${String(index + 1).padStart(2, '0')}-${id}`,
     form: 'unreadable',
     documentType: 'MEDICAL_LICENSE',
     contentType,
+    facts,
     expected,
     truth: { status: 'UNREADABLE', fields: Object.fromEntries(expected.map((value) => [value.field, 'NOT_FOUND'])) },
     build,

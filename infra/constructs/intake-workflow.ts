@@ -12,6 +12,7 @@ import { ENV } from '../../src/contract/environment.js';
 import { SCAN_PENDING_ERROR } from '../../src/contract/malware-scanning.js';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
+import { crossCheckEachDocument, crossCheckFunction } from './cross-check-step.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
 import { lambdaStep, standardStateMachine } from './workflow-steps.js';
@@ -60,6 +61,7 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
       .bindAuditAppend(audit),
+    crossCheckDocument: crossCheckFunction(scope, props.data),
   };
 }
 
@@ -116,8 +118,12 @@ export class IntakeWorkflow extends Construct {
 
     // After the commit: the received documents become current credentials (a fact the audit step waits for, like the email).
     const recordCredentials = orFail(invoke('RecordCredentials', steps.recordCredentials, { ...submission, 'executionId.$': '$$.Execution.Id' }, null));
+    // Then each stored document is read against what she typed; it informs, so nothing there can fail the attempt.
+    const recordReceived = audit('RecordReceived', 'RECEIVED');
+    const crossCheck = crossCheckEachDocument(this, steps.crossCheckDocument);
+    crossCheck.addCatch(recordReceived, { errors: ['States.ALL'], resultPath: sfn.JsonPath.DISCARD });
     const accepted = orFail(invoke('AcceptSubmission', steps.acceptSubmission, attempt, null)).next(
-      notify('SendConfirmation', 'RECEIVED', recordCredentials.next(audit('RecordReceived', 'RECEIVED')).next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
+      notify('SendConfirmation', 'RECEIVED', recordCredentials.next(crossCheck).next(recordReceived).next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
     );
     const rejected = orFail(invoke('RejectSubmission', steps.rejectSubmission, attempt, null)).next(
       notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),

@@ -43,6 +43,10 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   environment?: Record<string, string>;
   logRetention?: logs.RetentionDays;
+  /** Layers the function loads modules from (Lambda puts /opt/nodejs/node_modules on NODE_PATH). */
+  layers?: lambda.ILayerVersion[];
+  /** Modules the bundle leaves out because a layer provides them. */
+  externalModules?: readonly string[];
 }
 
 /** What a function that sends email is given: the SES identity, the office it writes for, the portal it links to. */
@@ -79,6 +83,7 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(29),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
+      layers: props.layers,
       loggingFormat: lambda.LoggingFormat.JSON,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -103,7 +108,7 @@ export class ServiceFunction extends Construct {
         banner: LAMBDA_ESM_BANNER,
         logLevel: LogLevel.WARNING,
         // One SDK version everywhere: bundle ours rather than use whatever the runtime ships.
-        externalModules: [],
+        externalModules: [...(props.externalModules ?? [])],
       },
     });
     (this.function.node.defaultChild as lambda.CfnFunction).addMetadata(ENTRY_METADATA_KEY, props.entry);

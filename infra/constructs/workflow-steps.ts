@@ -28,11 +28,18 @@ export const TRANSIENT_ERRORS = [
   'States.Timeout',
 ];
 
+/** A task's time limit (2 minutes unless given), the errors it retries (TRANSIENT_ERRORS) and how often it runs at most (4). */
+export interface StepOptions {
+  readonly timeout?: Duration;
+  readonly retryOn?: readonly string[];
+  readonly maxAttempts?: number;
+}
+
 /**
  * A Lambda task named `name` (the state name too) whose result lands at `resultPath` as
  * `{value: <payload>}`: a path, null to discard it, or undefined for the whole state (the default).
  */
-export function lambdaStep(scope: Construct, name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null): tasks.LambdaInvoke {
+export function lambdaStep(scope: Construct, name: string, fn: ServiceFunction, payload: Record<string, unknown>, resultPath?: string | null, options: StepOptions = {}): tasks.LambdaInvoke {
   const task = new tasks.LambdaInvoke(scope, name, {
     stateName: name,
     lambdaFunction: fn.function,
@@ -41,9 +48,9 @@ export function lambdaStep(scope: Construct, name: string, fn: ServiceFunction, 
     retryOnServiceExceptions: false,
     resultSelector: { 'value.$': '$.Payload' },
     ...(resultPath === undefined ? {} : { resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath }),
-    taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
+    taskTimeout: sfn.Timeout.duration(options.timeout ?? Duration.minutes(2)),
   });
-  task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
+  task.addRetry({ errors: [...(options.retryOn ?? TRANSIENT_ERRORS)], interval: Duration.seconds(2), maxAttempts: options.maxAttempts ?? 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
   return task;
 }
 

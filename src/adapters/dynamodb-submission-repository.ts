@@ -5,6 +5,7 @@
  * "Decisions worth knowing").
  */
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecordedCrossCheck } from '../domain/cross-check/views.js';
 import type { MalwareScanRecord } from '../domain/malware-scan.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
@@ -89,6 +90,17 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
 
   async updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void> {
     await this.updateDocumentItem(submissionId, documentId, { ...changes });
+  }
+
+  async recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean> {
+    const update = new UpdateCommand({
+      TableName: this.tableName,
+      Key: documentKey(submissionId, documentId),
+      UpdateExpression: 'SET crossCheck = :result',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(crossCheck)',
+      ExpressionAttributeValues: { ':result': result },
+    });
+    return (await unlessConditionFails(this.db.send(update))) !== null;
   }
 
   async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {

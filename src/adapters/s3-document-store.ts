@@ -84,6 +84,16 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
+  async readStored(key: string): Promise<Uint8Array | null> {
+    try {
+      const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucketName, Key: key }));
+      return (await response.Body?.transformToByteArray()) ?? null;
+    } catch (error) {
+      if (MISSING.has(errorName(error))) return null;
+      throw error;
+    }
+  }
+
   async delete(keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 1000) {
       const result = await this.s3.send(

@@ -16,6 +16,7 @@ import type {
   ReviewReasonCode,
   SubmissionStatus,
 } from './vocabulary.js';
+import type { CrossCheck } from './cross-check.js';
 
 export type { ErrorCode };
 
@@ -99,6 +100,11 @@ export interface DocumentView {
   replacesDocumentId?: string;
   /** The newer version that replaced it (status SUPERSEDED). */
   supersededBy?: DocumentRef;
+  /**
+   * Its text against what was typed, once the workflow has read a stored document. Staff get every
+   * field with what was read; the owner gets only the number that was not found or differs.
+   */
+  crossCheck?: CrossCheck;
 }
 
 export interface DocumentReviewView {

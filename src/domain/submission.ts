@@ -1,6 +1,7 @@
 /** The submission and its documents as the domain sees them, mapped to the contract's views. */
 import type { DocumentInspection, DocumentRef, DocumentReviewView, DocumentView, ProviderSummary, SubmissionListItem, SubmissionRef, SubmissionSummary, SubmissionView } from '../contract/http.js';
 import type { Category, ContentType, DocumentType } from './catalog.js';
+import { crossCheckView, type RecordedCrossCheck } from './cross-check/views.js';
 import type { DocumentIssue } from './document-issues.js';
 import type { NoticeRecords } from './expiry.js';
 import type { MalwareScanRecord } from './malware-scan.js';
@@ -88,6 +89,8 @@ export interface SubmissionDocument {
   supersededAt?: string | null;
   /** Expiry notices recorded, by notice. */
   notices?: NoticeRecords;
+  /** Its text read against what was typed, after it was stored (written once). */
+  crossCheck?: RecordedCrossCheck | null;
 }
 
 export function toReviewView(review: DocumentReview, forStaff: boolean): DocumentReviewView {
@@ -117,7 +120,7 @@ export interface Snapshot {
 }
 
 /** What the API shows of a document: no storage keys, owner ids or checksums. */
-export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewView): DocumentView {
+export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewView, forStaff = false): DocumentView {
   return {
     documentId: doc.documentId,
     documentType: doc.documentType,
@@ -135,6 +138,7 @@ export function toDocumentView(doc: SubmissionDocument, review?: DocumentReviewV
     ...(doc.inspection ? { inspection: doc.inspection } : {}),
     ...(doc.replacesDocumentId ? { replacesDocumentId: doc.replacesDocumentId } : {}),
     ...(doc.supersededBy ? { supersededBy: doc.supersededBy } : {}),
+    ...(doc.crossCheck ? { crossCheck: crossCheckView(doc.crossCheck, forStaff) } : {}),
   };
 }
 
@@ -168,8 +172,8 @@ export function toSubmissionView(submission: Submission, documents: SubmissionDo
     ...toSubmissionSummary(submission, forStaff),
     documents: documents.map((doc) => {
       const review = submission.reviews[doc.documentId] ?? doc.review ?? null;
-      if (!review || !(forStaff || decided)) return toDocumentView(doc);
-      const view = toDocumentView(doc, toReviewView(review, forStaff));
+      if (!review || !(forStaff || decided)) return toDocumentView(doc, undefined, forStaff);
+      const view = toDocumentView(doc, toReviewView(review, forStaff), forStaff);
       return decided && doc.status === 'PENDING_REVIEW' ? { ...view, status: review.decision } : view;
     }),
   };

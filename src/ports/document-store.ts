@@ -36,6 +36,8 @@ export interface DocumentStore {
   open(snapshot: Snapshot): Promise<StoredObject | null>;
   /** Server-side copy of exactly the snapshot to `toKey`; throws SnapshotChanged if it was replaced. */
   store(snapshot: Snapshot, toKey: string): Promise<void>;
+  /** The whole object stored under `documents/` (validated, at most 10 MiB), or null when it is gone. */
+  readStored(key: string): Promise<Uint8Array | null>;
   /** Removes the keys (no error for keys that do not exist). */
   delete(keys: string[]): Promise<void>;
   /** A presigned GET whose response carries these headers (S3's response-content-* overrides). */

@@ -3,6 +3,7 @@ import type { DocumentIssue } from '../domain/document-issues.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
 import type { DocumentInspection } from '../contract/http.js';
+import type { RecordedCrossCheck } from '../domain/cross-check/views.js';
 import type { MalwareScanRecord } from '../domain/malware-scan.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 
@@ -70,6 +71,8 @@ export interface SubmissionRepository {
   /** Every fact of the workflow is written: the submission leaves the unfinished index. */
   markFinished(submissionId: string): Promise<void>;
   updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;
+  /** Stores a document's cross-check unless one is stored already (the first one stays); false then. */
+  recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean>;
   /** Records the snapshot the workflow took of a document's upload (while it validates). */
   recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void>;
   /** Records a document's malware verdict with the snapshot it is about (replacing an earlier one). */

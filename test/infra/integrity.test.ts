@@ -206,6 +206,8 @@ describe('grants', () => {
     GetSubmissionAuditFn: ['dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 's3:GetObject AuditAnchorBucket/*', 's3:ListBucket AuditAnchorBucket'],
     SnapshotDocumentFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:GetObject DocumentsBucket/staging/*', 's3:ListBucket DocumentsBucket', 's3:PutObject DocumentsBucket/intake/*'],
     ValidateDocumentFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:GetObject DocumentsBucket/intake/*', 's3:GetObjectVersion DocumentsBucket/intake/*'],
+    // Reads the stored file, writes its result on the document item (UpdateItem, conditional in code).
+    CrossCheckDocumentFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:GetObject DocumentsBucket/documents/*'],
     AcceptSubmissionFn: [
       'dynamodb:PutItem IntakeTable',
       'dynamodb:Query IntakeTable',

@@ -94,7 +94,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(31);
+    expect(functions.length).toBe(32);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -110,7 +110,7 @@ describe('functions', () => {
     }
   });
 
-  it('scopes document access by prefix: uploads and validation to staging/, permanent writes to documents/ only from the accept step, reads of documents/ only for download URLs', () => {
+  it('scopes document access by prefix: uploads and validation to staging/, permanent writes to documents/ only from the accept step, reads of documents/ only for download URLs and the cross-check', () => {
     const s3Statements = (fnId: string) =>
       resourcesOf('AWS::IAM::Policy')
         .filter(([id]) => id.includes(fnId))
@@ -121,7 +121,7 @@ describe('functions', () => {
         .filter(([, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some((st) => [st.Action].flat().includes(action) && JSON.stringify(st.Resource).includes('/documents/*')))
         .map(([id]) => id);
     expect(touching('s3:PutObject')).toEqual([expect.stringMatching(/AcceptSubmissionFn/)]);
-    expect(touching('s3:GetObject')).toEqual([expect.stringMatching(/GetDownloadUrlFn/)]);
+    expect(touching('s3:GetObject')).toEqual([expect.stringMatching(/CrossCheckDocumentFn/), expect.stringMatching(/GetDownloadUrlFn/)]);
     expect(JSON.stringify(s3Statements('CreateSubmissionFn'))).toContain('/staging/*');
     expect(JSON.stringify(s3Statements('CreateSubmissionFn'))).not.toContain('/documents/*');
     expect(s3Statements('GetSubmissionFn')).toEqual([]);
@@ -219,7 +219,13 @@ describe('workflow', () => {
     expect(asl.States.ValidateDocuments).toMatchObject({ Type: 'Map', ItemsPath: '$.documentIds', Next: 'AllDocumentsValid' });
     expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['SnapshotDocument', 'ScanDocument', 'ValidateDocument']);
     expect(asl.States.AllDocumentsValid).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.validation.anyInvalid', BooleanEquals: false, Next: 'AcceptSubmission' }], Default: 'RejectSubmission' });
-    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.RecordReceived.Next]).toEqual(['SendConfirmation', 'RecordCredentials', 'RecordReceived', 'SubmissionReceived']);
+    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.CrossCheckDocuments.Next, asl.States.RecordReceived.Next]).toEqual([
+      'SendConfirmation',
+      'RecordCredentials',
+      'CrossCheckDocuments',
+      'RecordReceived',
+      'SubmissionReceived',
+    ]);
     expect([asl.States.RejectSubmission.Next, asl.States.SendRejectionNotice.Next, asl.States.RecordRejected.Next]).toEqual(['SendRejectionNotice', 'RecordRejected', 'SubmissionRejected']);
     for (const name of ['AcceptSubmission', 'SendConfirmation', 'RecordCredentials', 'RecordReceived', 'RejectSubmission', 'MarkProcessingFailed']) {
       expect(asl.States[name].Retry).toEqual([expect.objectContaining({ ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'ThrottlingException', 'TransientFailure']), BackoffRate: 2, MaxAttempts: 4 })]);

@@ -6,16 +6,11 @@
  * that finishes exactly once: one reference, one email, one audit event per fact. The reconciler
  * also finishes what a crash left behind.
  */
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
-import type { Caller } from '../../src/domain/caller.js';
-import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
-import type { ReconcileReport } from '../../src/use-cases/reconcile-submissions.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
-import { checkedByHand, realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { checkedByHand, dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const TASKS = ['SnapshotDocument', 'ScanDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
@@ -29,18 +24,7 @@ afterAll(() => adapters?.destroy());
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
-/** Runs the template's reconciler function as its schedule does, at the scheduled `time`. */
-async function runReconciler(time: Date, id: string): Promise<ReconcileReport> {
-  const lambda = new LambdaClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.lambda });
-  try {
-    const event = { version: '0', id, 'detail-type': 'Scheduled Event', source: 'aws.events', time: time.toISOString(), region: LOCAL_REGION, resources: [], detail: {} };
-    const result = await lambda.send(new InvokeCommand({ FunctionName: local.stack.scheduledJobs.reconciler, Payload: JSON.stringify(event) }));
-    expect(result.FunctionError).toBeUndefined();
-    return JSON.parse(Buffer.from(result.Payload!).toString()) as ReconcileReport;
-  } finally {
-    lambda.destroy();
-  }
-}
+const runReconciler = (time: Date, id: string) => runReconcilerOf(local.stack, time, id);
 const emily = () => local.tokens[EMILY]!;
 
 async function auditTypes(submissionId: string) {
@@ -124,14 +108,7 @@ describe('a step that still fails after its retries', () => {
 });
 
 describe('the reconciler finishes what a crash left behind', () => {
-  const caller = (uploaded: Uploaded): Caller => ({ userId: uploaded.providerId, email: EMILY, name: 'Emily Johnson', role: 'provider', requestId: 'crash-test', sourceIp: null });
-  /** The process dies right after the status change, before StartExecution. */
-  const dyingWorkflow: WorkflowStarter = {
-    start: async () => {
-      throw new Error('killed before StartExecution');
-    },
-    status: async () => 'NOT_FOUND',
-  };
+  const caller = (uploaded: Uploaded) => ownerOf(uploaded, EMILY, 'Emily Johnson');
 
   it('starts the workflow of a submission whose submit stopped before starting it', async () => {
     // Prepare

@@ -25,10 +25,22 @@ const LSTM_ONLY = 1;
 
 export class TesseractOcr implements OcrEngine {
   private worker: Promise<Tesseract.Worker> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly timeoutMs = 20_000) {}
 
-  async recognize(image: Uint8Array, { dpi }: { dpi?: number } = {}): Promise<OcrText | null> {
+  /**
+   * One recognition at a time, each timed from its own start: documents checked at once in one
+   * process (the local runtime runs concurrent invocations in one worker) wait their turn instead
+   * of spending their time limit queued in the worker, or being terminated with another's.
+   */
+  recognize(image: Uint8Array, options: { dpi?: number } = {}): Promise<OcrText | null> {
+    const turn = this.queue.then(() => this.recognizeNow(image, options));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async recognizeNow(image: Uint8Array, { dpi }: { dpi?: number }): Promise<OcrText | null> {
     const worker = await this.ensureWorker();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {

@@ -17,14 +17,14 @@ export class TransientFailure extends Error {
 export function stepHandler<Input extends object, Output>(
   done: string,
   parse: (event: unknown) => Input,
-  run: (input: Input) => Promise<Output>,
+  run: (input: Input, context: Context) => Promise<Output>,
   summary: (input: Input, output: Output) => object = (input) => input,
 ) {
   return async (event: unknown, context: Context): Promise<Output> => {
     logger.addContext(context);
     const input = parse(event);
     try {
-      const output = await run(input);
+      const output = await run(input, context);
       logger.info(done, { ...summary(input, output) });
       return output;
     } catch (error) {

@@ -3,6 +3,7 @@
  * composition root, for driving use cases step by step with a fault injected between), a
  * provider's CV submission created and uploaded through the API, and what was stored.
  */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -17,6 +18,9 @@ import { StepFunctionsWorkflowStarter } from '../../../src/adapters/sfn-workflow
 import { systemClock } from '../../../src/adapters/system-clock.js';
 import { YaraEngine } from '../../../src/adapters/yara-engine.js';
 import { documentKey } from '../../../src/contract/storage.js';
+import type { Caller } from '../../../src/domain/caller.js';
+import type { WorkflowStarter } from '../../../src/ports/workflow-starter.js';
+import type { ReconcileReport } from '../../../src/use-cases/reconcile-submissions.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/provision.js';
 import type { StackInfo } from '../../../local/runtime.js';
 import { makePdf, sha256Hex } from '../../../testkit/files.js';
@@ -94,3 +98,32 @@ export async function referencesReservedFor(db: DynamoDBDocumentClient, stack: S
   } while (ExclusiveStartKey);
   return found;
 }
+
+/** Invokes a template function through the local Lambda Invoke API, expecting no function error. */
+export async function invokeFunction<T>(stack: StackInfo, functionName: string, payload: unknown): Promise<T> {
+  const lambda = new LambdaClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: stack.endpoints.lambda });
+  try {
+    const result = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify(payload) }));
+    expect(result.FunctionError, Buffer.from(result.Payload ?? []).toString()).toBeUndefined();
+    return JSON.parse(Buffer.from(result.Payload!).toString()) as T;
+  } finally {
+    lambda.destroy();
+  }
+}
+
+/** Runs the template's reconciler function as its schedule does, at the scheduled `time`. */
+export function runReconciler(stack: StackInfo, time: Date, id: string): Promise<ReconcileReport> {
+  const event = { version: '0', id, 'detail-type': 'Scheduled Event', source: 'aws.events', time: time.toISOString(), region: LOCAL_REGION, resources: [], detail: {} };
+  return invokeFunction<ReconcileReport>(stack, stack.scheduledJobs.reconciler!, event);
+}
+
+/** The provider who owns an uploaded submission, as the submit route would see her. */
+export const ownerOf = (uploaded: Pick<Uploaded, 'providerId'>, email: string, name: string): Caller => ({ userId: uploaded.providerId, email, name, role: 'provider', requestId: 'crash-test', sourceIp: null });
+
+/** The process dies right after the status change, before StartExecution. */
+export const dyingWorkflow: WorkflowStarter = {
+  start: async () => {
+    throw new Error('killed before StartExecution');
+  },
+  status: async () => 'NOT_FOUND',
+};

@@ -12,6 +12,7 @@ import { StatusBadge, SubmissionStatusBadge } from '../components/StatusBadge.js
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { formatBytes, formatDate, formatDateTime, formatDay, typeLabel } from '../format.js';
 import { forgetSentFiles } from '../upload/device-store.js';
+import { CrossCheckPointer, CrossCheckWarning } from './CrossCheckWarning.js';
 import { DraftActions } from './DraftActions.js';
 import { ProcessingDelayed } from './ProcessingDelayed.js';
 
@@ -61,7 +62,7 @@ function DocumentDecision({ doc, isOwner }: { doc: DocumentView; isOwner: boolea
   );
 }
 
-function DocumentItem({ doc, fixUrl, validating, rejected, isOwner }: { doc: DocumentView; fixUrl: string | null; validating: boolean; rejected: boolean; isOwner: boolean }) {
+function DocumentItem({ doc, fixUrl, validating, rejected, isOwner, inReview }: { doc: DocumentView; fixUrl: string | null; validating: boolean; rejected: boolean; isOwner: boolean; inReview: boolean }) {
   const hasIssues = doc.issues.length > 0;
   // In a refused submission nothing was stored: a document that passed is not "Received".
   const passedOnly = rejected && doc.status === 'PENDING_REVIEW';
@@ -90,6 +91,7 @@ function DocumentItem({ doc, fixUrl, validating, rejected, isOwner }: { doc: Doc
         </ul>
       )}
       <DocumentDecision doc={doc} isOwner={isOwner} />
+      {isOwner && inReview && <CrossCheckWarning doc={doc} canReplace />}
       {doc.supersededBy && (
         <p className="notice notice--info">
           Replaced by a newer version: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
@@ -182,6 +184,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
               </p>
             )}
             {isOwner && <ReviewProgress submission={submission} />}
+            {isOwner && (status === 'RECEIVED' || status === 'IN_REVIEW') && <CrossCheckPointer documents={submission.documents} />}
             <div className="confirmation__grid">
               <div>
                 <p className="confirmation__label" id="reference-label">
@@ -312,6 +315,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
               validating={status === 'VALIDATING'}
               rejected={status === 'REJECTED'}
               isOwner={isOwner}
+              inReview={status === 'RECEIVED' || status === 'IN_REVIEW'}
             />
           ))}
         </ul>

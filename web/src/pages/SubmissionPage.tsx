@@ -13,6 +13,14 @@ import { SubmissionDetails } from './SubmissionDetails.js';
 
 /** A delayed submission is re-driven within minutes, not seconds. */
 const DELAYED_POLL_MS = 15_000;
+/** Received documents are read against their details within minutes of submission: her warning may still come. */
+const CROSS_CHECK_POLL_MS = 4000;
+const CROSS_CHECK_WINDOW_MS = 10 * 60 * 1000;
+
+function awaitingCrossCheck(data: SubmissionView): boolean {
+  if (data.status !== 'RECEIVED' || !data.submittedAt || Date.now() - Date.parse(data.submittedAt) > CROSS_CHECK_WINDOW_MS) return false;
+  return data.documents.some((doc) => doc.status === 'PENDING_REVIEW' && !doc.crossCheck);
+}
 
 function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpdateCount: number } }): number | false {
   const data = query.state.data;
@@ -20,7 +28,8 @@ function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpd
   if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;
   const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
   // Soon after submit, then backing off: the outcome usually arrives within the first few polls.
-  return isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending) ? statusPollDelay(query.state.dataUpdateCount) : false;
+  if (isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending)) return statusPollDelay(query.state.dataUpdateCount);
+  return awaitingCrossCheck(data) ? CROSS_CHECK_POLL_MS : false;
 }
 
 function retryUnlessNotFound(count: number, error: unknown): boolean {

@@ -1,8 +1,11 @@
 /** One document on the review screen: its details beside its preview, and the decision on it. */
+import { Link } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
 import type { DocumentView } from '../api/types.js';
 import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { formatBytes, formatDateTime, typeLabel } from '../format.js';
+import { CrossCheckResult } from './CrossCheckResult.js';
 import { DecisionForm } from './DecisionForm.js';
 import { DocumentPreview } from './DocumentPreview.js';
 
@@ -25,11 +28,6 @@ export function DecisionSummary({ doc }: { doc: DocumentView }) {
   );
 }
 
-/** Where the automatic cross-check of the document's text against its details will show (DESIGN §4 `crossCheck`). */
-function CrossCheckPlace() {
-  return null;
-}
-
 /** `stored`: the submission was accepted, so its files are in permanent storage and can be opened. */
 export function ReviewDocumentCard({ doc, index, submissionId, editable, stored }: { doc: DocumentView; index: number; submissionId: string; editable: boolean; stored: boolean }) {
   const headingId = `review-doc-${doc.documentId}`;
@@ -49,7 +47,12 @@ export function ReviewDocumentCard({ doc, index, submissionId, editable, stored 
       <div className="review-doc__body">
         <div className="review-doc__details">
           <DocumentMetadata doc={doc} className="review-doc__meta" alwaysShowExpiration />
-          <CrossCheckPlace />
+          <CrossCheckResult doc={doc} stored={stored} />
+          {doc.supersededBy && (
+            <p className="notice notice--info">
+              The provider has since sent a newer version of this document: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
+            </p>
+          )}
           {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
         </div>
         {stored ? <DocumentPreview doc={doc} /> : <p className="muted">This submission was not accepted, so its files were not kept: there is nothing to open.</p>}

@@ -74,6 +74,9 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
             On file: {replacing.fileName}
             {replacing.expirationDate ? `, expires ${formatDate(replacing.expirationDate)}` : ''}.
           </span>
+          {replacing.warnings?.map((warning) => (
+            <span key={warning}>{warning}</span>
+          ))}
           <span>Once this one is received it becomes the current version; the earlier one stays in its history.</span>
         </div>
       )}

@@ -9,7 +9,7 @@ import { PageHeading } from '../components/Layout.js';
 import { formatDateTime } from '../format.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { loadDraft, loadSentFiles, storeDraft } from './device-store.js';
-import { draftForReplacement, draftFromRejected, freshDraft, withHeldFiles, type DraftForm } from './draft.js';
+import { CORRECT_PARAMETER, draftForReplacement, draftFromRejected, freshDraft, withHeldFiles, type DraftForm } from './draft.js';
 import { UploadForm } from './UploadForm.js';
 
 /** What the page starts from: a draft, or why the document named in `?replaces=` cannot be replaced now. */
@@ -22,17 +22,17 @@ type Start =
  * Her draft as this device kept it, one rebuilt from the REJECTED submission she is fixing, or
  * one prefilled to renew or replace a document (the reminder's link, "Send a replacement").
  */
-async function start(api: Api, username: string, from: string | null, replaces: string | null): Promise<Start> {
+async function start(api: Api, username: string, from: string | null, replaces: string | null, correcting: boolean): Promise<Start> {
   const saved = await loadDraft(username);
   const restored = saved ? withHeldFiles(saved.form, saved.files) : null;
   const draft = (form: DraftForm): Start => ({ kind: 'draft', form });
   if (replaces) {
-    if (restored?.origin?.replaces === replaces) return draft(restored);
+    if (restored?.origin?.replaces === replaces && Boolean(restored.origin.correcting) === correcting) return draft(restored);
     const history = await api.getDocumentHistory(replaces);
     const replaced = history.credential.versions.find((version) => version.documentId === replaces);
     if (replaced?.supersededBy) return { kind: 'already-replaced', history, replaced };
     if (!replaced || !history.credential.action) return { kind: 'nothing-to-replace', history };
-    const form = draftForReplacement(history, replaced);
+    const form = draftForReplacement(history, replaced, correcting);
     await storeDraft(username, form);
     return draft(form);
   }
@@ -77,10 +77,11 @@ export function UploadPage() {
   const [params] = useSearchParams();
   const from = params.get('from');
   const replaces = params.get(REPLACES_PARAMETER);
+  const correcting = params.get(CORRECT_PARAMETER) === '1';
   const api = useApi();
   const initial = useQuery({
-    queryKey: ['device-draft', username, from, replaces],
-    queryFn: () => start(api, username, from, replaces),
+    queryKey: ['device-draft', username, from, replaces, correcting],
+    queryFn: () => start(api, username, from, replaces, correcting),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,

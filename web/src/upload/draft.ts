@@ -3,7 +3,9 @@
  * card, for the form's checks; `device-store.ts` keeps the draft and the files on this device
  * (IndexedDB) so a reload loses nothing. A card whose file the browser no longer has says so.
  */
-import { DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, normalizedDetails, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { DOCUMENT_TYPES, FILE_FORMATS, documentTypeSpec, isDocumentType, normalizedDetails, type ContentType, type DocumentType } from '../../../src/domain/catalog.js';
+import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { HEIC_ACCEPT } from './heic.js';
 
@@ -34,13 +36,13 @@ export interface DraftDocument {
   previousIssues: string[];
   /** The earlier version this document replaces or renews, and what the card says about it. */
   replacesDocumentId?: string;
-  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean };
+  replacing?: { title: string; fileName: string; expirationDate: string | null; renewal: boolean; warnings?: string[] };
 }
 
 export interface DraftForm {
   documents: DraftDocument[];
   /** The REJECTED submission this draft fixes, or the document it replaces (`/upload?replaces=`). */
-  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string };
+  origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string; correcting?: boolean };
   /** A submission created for this draft whose upload never finished: discarded when she submits again. */
   pendingSubmissionId?: string;
 }
@@ -137,14 +139,20 @@ const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) =
   return doc.details.jurisdiction ? `${label} (${doc.details.jurisdiction})` : label;
 };
 
+/** `/upload?replaces={documentId}&correct=1`: the provider sends the right file for a document in review (the cross-check warned her). */
+export const CORRECT_PARAMETER = 'correct';
+export const correctFilePath = (documentId: string) => `${portalPaths.replaceDocument(documentId)}&${CORRECT_PARAMETER}=1`;
+
 /**
  * A draft for one new version of `version` (`/upload?replaces={documentId}`): its type, authority
  * and numbers kept; the dates kept for a corrected file (replace), left to fill for a renewal.
+ * `correcting`: the right file for a document in review, whose warning the card repeats.
  */
-export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView): DraftForm {
-  const renewal = history.credential.action === 'RENEW';
+export function draftForReplacement(history: DocumentHistory, version: CredentialVersionView, correcting = false): DraftForm {
+  const warnings = correcting && isDocumentType(version.documentType) ? crossCheckWarnings(version.documentType, version.crossCheck) : [];
+  const renewal = history.credential.action === 'RENEW' && !correcting;
   return {
-    origin: { replaces: version.documentId },
+    origin: { replaces: version.documentId, ...(correcting ? { correcting } : {}) },
     documents: [
       {
         ...emptyDocument(version.documentType),
@@ -156,7 +164,7 @@ export function draftForReplacement(history: DocumentHistory, version: Credentia
           ...(version.review?.decision === 'REJECTED' && version.review.reason ? [`The credentialing team's reason: ${version.review.reason}`] : []),
         ],
         replacesDocumentId: version.documentId,
-        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal },
+        replacing: { title: titleOf(version), fileName: version.fileName, expirationDate: version.expirationDate, renewal, ...(warnings.length ? { warnings } : {}) },
       },
     ],
   };
