@@ -64,7 +64,7 @@ export class CredentialingStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
     this.malware = new MalwareProtection(this, 'MalwareProtection', { data: this.data, alarmTopic: this.monitoring.topic });
-    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays });
+    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, scanner: this.malware.scanner });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
     this.reviewWorkflow = new ReviewWorkflow(this, 'ReviewWorkflow', { data: this.data, email });
@@ -81,6 +81,7 @@ export class CredentialingStack extends Stack {
     alarms.alarm('WorkflowTimedOutAlarm', sm.metricTimedOut({ period: Duration.minutes(5) }), 'An intake workflow timed out.');
     alarms.alarm('ProcessingFailedAlarm', alarms.serviceMetric(METRICS.processingFailed), 'A submission attempt ended PROCESSING_FAILED: a workflow step failed past its retries. It is re-driven automatically; look at the failing step.');
     alarms.alarm('AuditAnchorFailedAlarm', alarms.serviceMetric(METRICS.auditAnchorFailed), 'An audit event\'s hash could not be anchored in the anchor bucket (it is anchored at the chain\'s next append).');
+    alarms.alarm('MalwareDetectedAlarm', alarms.serviceMetric(METRICS.malwareDetected), 'The malware scan found a threat in an uploaded document: it is refused (MALWARE_DETECTED) and quarantined under intake/; the audit trail names the document and threats.');
     alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
     alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
     const review = this.reviewWorkflow.stateMachine;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { PROJECT_ROOT } from '../infra/project-root.js';
-import { LAMBDA_ESM_BANNER } from '../src/contract/service.js';
+import { LAMBDA_ESM_BANNER, LAMBDA_MAIN_FIELDS } from '../src/contract/service.js';
 import { CACHE_ROOT, hashSources, projectInputs, readJson, writeJsonAtomically } from './source-cache.js';
 import { LocalStartError } from './start-error.js';
 
@@ -36,6 +36,7 @@ const buildOptions = (entries: string[]): esbuild.BuildOptions => ({
   platform: 'node',
   format: 'esm',
   target: `node${process.versions.node.split('.')[0]}`,
+  mainFields: [...LAMBDA_MAIN_FIELDS],
   outExtension: { '.js': '.mjs' },
   sourcemap: 'linked',
   sourcesContent: false,

@@ -58,6 +58,8 @@ export interface LocalRuntimeOptions {
   port?: number;
   quiet?: boolean;
   webRoot?: string;
+  /** Test-only: template parameter values besides the local ones (e.g. `MalwareScanning: 'GuardDuty'`, the test tagging as GuardDuty would). */
+  parameters?: Record<string, string>;
   /** Test-only: wait this long (ms) before each retry of these states instead of the definition's intervals. */
   retryIntervalOverrides?: Record<string, number | number[]>;
   /** Test-only: resources added to the synthesized template (a schedule and function to exercise). */
@@ -108,7 +110,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const stackFile = path.join(dataDir, 'stack.json');
     const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
     const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
-    const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin' } });
+    const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin', ...options.parameters } });
 
     const lambdaApi = (parts.lambdaApi = new LambdaApiServer());
     const stepFunctionsApi = (parts.stepFunctionsApi = new StepFunctionsApiServer());

@@ -1,6 +1,7 @@
 /** A provider's five credentialing documents as real files, and the API steps that submit them. */
 import { DOCX_CONTENT_TYPE as DOCX } from '../src/contract/vocabulary.js';
 import { makeDocx, makeJpeg, makePdf, makePng, sha256Hex } from './files.js';
+import { makePhotoJpeg, makeRichDocx, makeScannedPdf, makeScannedPng, makeTextHeavyPdf } from './realistic-files.js';
 import { callApi, uploadFile, waitForStatus, type ApiTarget } from './local-api.js';
 
 export interface TestDocument {
@@ -20,6 +21,20 @@ export function fiveDocuments(): TestDocument[] {
     testDocument('CURRICULUM_VITAE', 'emily-johnson-cv.docx', DOCX, makeDocx(), { issueDate: '2026-10-01', issuingAuthority: '' }),
     testDocument('MALPRACTICE_INSURANCE', 'malpractice-coi.pdf', 'application/pdf', makePdf({ pages: 1 }), { issueDate: '2026-01-01', expirationDate: '2027-01-01', issuingAuthority: 'The Doctors Company', details: { policyNumber: 'TDC-889-2231', perClaimLimit: '1000000', aggregateLimit: '3000000' } }),
   ];
+}
+
+/** The same five documents as realistic files of about `bytes` each: scans, a phone photo, a CV with pictures, a text-heavy policy. */
+export function fiveRealisticDocuments(bytes: number): TestDocument[] {
+  // The generators land near the size asked for; one correction brings each within a few percent.
+  const sized = (make: (size: number) => Buffer) => {
+    const first = make(bytes);
+    return Math.abs(first.byteLength - bytes) <= bytes * 0.05 ? first : make(Math.round((bytes * bytes) / first.byteLength));
+  };
+  const files = [makeScannedPdf, makeScannedPng, makePhotoJpeg, makeRichDocx, makeTextHeavyPdf].map(sized);
+  return fiveDocuments().map((doc, index) => {
+    const file = files[index]!;
+    return { bytes: file, metadata: { ...doc.metadata, sizeBytes: file.byteLength, sha256: sha256Hex(file) } };
+  });
 }
 
 export interface CreatedTestSubmission {

@@ -39,13 +39,13 @@ const AUDIT_FORBIDDEN_ACTIONS = [
   'dynamodb:RestoreTableToPointInTime',
 ];
 
-/** A string-keyed index projecting whole items, as every index of ours is. */
+/** A string-keyed index projecting whole items, or only the attributes its readers use. */
 function addIndex(table: dynamodb.Table, index: IndexSpec): void {
   table.addGlobalSecondaryIndex({
     indexName: index.name,
     partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
     ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
-    projectionType: dynamodb.ProjectionType.ALL,
+    ...(index.include ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.include] } : { projectionType: dynamodb.ProjectionType.ALL }),
   });
 }
 

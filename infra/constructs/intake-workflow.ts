@@ -1,6 +1,6 @@
 /**
  * The intake workflow (Standard: it must run exactly once per attempt and keep a 90-day
- * history). Map snapshots and validates every document in parallel; a Choice sends the
+ * history). Map snapshots, scans for malware and validates every document in parallel; a Choice sends the
  * submission to the accept branch (store → email → audit) or the reject branch (mark → email →
  * audit). Every step retries what is transient and otherwise falls into one failure path:
  * MarkProcessingFailed, then a Fail state, so the failed execution raises the alarm.
@@ -9,6 +9,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
+import { SCAN_PENDING_ERROR } from '../../src/contract/malware-scanning.js';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import { crossCheckEachDocument, crossCheckFunction } from './cross-check-step.js';
@@ -23,7 +24,16 @@ export interface IntakeWorkflowProps {
   readonly email: EmailSending;
   /** Business days promised for a review (a stack parameter). */
   readonly reviewBusinessDays: string;
+  /** The malware scanning step's function (`MalwareProtection.scanner`): runs between snapshot and validation. */
+  readonly scanner: ServiceFunction;
 }
+
+/**
+ * How long ScanDocument waits for a verdict (GuardDuty scans a document in seconds to a minute
+ * or two): retries at 5 s growing 1.5× to at most 60 s, ten of them — about 5.7 minutes in all,
+ * then the failure path (PROCESSING_FAILED, re-driven with a fresh snapshot and scan).
+ */
+export const SCAN_PENDING_RETRY = { interval: Duration.seconds(5), backoffRate: 1.5, maxDelay: Duration.seconds(60), maxAttempts: 10 } as const;
 
 /** The workflow's task functions, each with exactly the grants its use case needs. */
 function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
@@ -91,8 +101,11 @@ export class IntakeWorkflow extends Construct {
       resultPath: '$.validation',
     });
     const document = { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' };
-    // Snapshot first: the scan (when wired) and validation see only the intake/ copy.
-    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(invoke('ValidateDocument', steps.validateDocument, document)));
+    // Snapshot first: the scan and validation see only the intake/ copy. Scan before validation: in AWS the
+    // bucket policy lets nobody but the scanner read an intake/ object until it is tagged clean.
+    const scan = invoke('ScanDocument', props.scanner, document, null);
+    scan.addRetry({ errors: [SCAN_PENDING_ERROR], ...SCAN_PENDING_RETRY });
+    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(scan).next(invoke('ValidateDocument', steps.validateDocument, document)));
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
       orFail(invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null));

@@ -9,7 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -18,7 +18,7 @@ import { ENV, type EnvName } from '../../src/contract/environment.js';
 import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
 import type { IndexSpec } from '../../src/contract/tables.js';
 import type { OfficeContact } from '../../src/contract/office.js';
-import { ENTRY_METADATA_KEY, LAMBDA_ESM_BANNER, SERVICE_NAME } from '../../src/contract/service.js';
+import { ENTRY_METADATA_KEY, LAMBDA_ESM_BANNER, LAMBDA_MAIN_FIELDS, SERVICE_NAME } from '../../src/contract/service.js';
 import { PROJECT_ROOT } from '../project-root.js';
 
 /** DynamoDB item actions our use cases call on the intake table. */
@@ -98,11 +98,15 @@ export class ServiceFunction extends Construct {
         format: OutputFormat.ESM,
         target: 'node22',
         minify: true,
+        // The packages' ES module builds: the SDK's CommonJS builds pull whole barrels (every
+        // credential provider's clients, every protocol) that esbuild cannot tree-shake.
+        mainFields: [...LAMBDA_MAIN_FIELDS],
         // Maps ship as files beside the bundle for reading a stack trace offline; the run-time
         // flag (--enable-source-maps) would add 17–21% to every cold start's import time.
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         banner: LAMBDA_ESM_BANNER,
+        logLevel: LogLevel.WARNING,
         // One SDK version everywhere: bundle ours rather than use whatever the runtime ships.
         externalModules: [...(props.externalModules ?? [])],
       },

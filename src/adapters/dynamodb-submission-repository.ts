@@ -6,6 +6,7 @@
  */
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedCrossCheck } from '../domain/cross-check/views.js';
+import type { MalwareScanRecord } from '../domain/malware-scan.js';
 import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
@@ -104,6 +105,10 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
 
   async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {
     await this.updateDocumentItem(submissionId, documentId, { snapshot });
+  }
+
+  async recordMalwareScan(submissionId: string, documentId: string, malwareScan: MalwareScanRecord): Promise<void> {
+    await this.updateDocumentItem(submissionId, documentId, { malwareScan });
   }
 
   private async updateDocumentItem(submissionId: string, documentId: string, changes: Record<string, unknown>): Promise<void> {

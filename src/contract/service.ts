@@ -11,6 +11,9 @@ export const JOB_METADATA_KEY = 'credentialing:job';
 /** Every function is an ESM bundle; CommonJS dependencies in it still call require() (CDK and the local runtime bundle alike). */
 export const LAMBDA_ESM_BANNER = "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);";
 
+/** Where esbuild looks in a package for its entry when bundling a function: the ES module build first (CDK and the local runtime alike). */
+export const LAMBDA_MAIN_FIELDS = ['module', 'main'] as const;
+
 /**
  * The portal's Content-Security-Policy (CloudFront in AWS, the local server locally). `connect`
  * lists the origins the browser talks to besides its own: Cognito and S3. `documents` is where
@@ -44,4 +47,6 @@ export const METRICS = {
   processingFailed: 'SubmissionsProcessingFailed',
   refusalNotAudited: 'RefusalsNotAudited',
   auditAnchorFailed: 'AuditAnchorsNotWritten',
+  /** Documents the malware scan found a threat in (either engine): staff are alarmed. */
+  malwareDetected: 'DocumentsMalwareDetected',
 } as const;

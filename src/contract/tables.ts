@@ -8,8 +8,10 @@ export const INTAKE_INDEXES = {
   byProvider: { name: 'byProvider', partitionKey: 'gsiProvider', sortKey: 'gsiCreated' },
   byStatus: { name: 'byStatus', partitionKey: 'gsiStatus', sortKey: 'gsiCreated' },
   allSubmissions: { name: 'allSubmissions', partitionKey: 'gsiEntity', sortKey: 'gsiCreated' },
-  byReference: { name: 'byReference', partitionKey: 'gsiReference' },
-  byDocument: { name: 'byDocument', partitionKey: 'gsiDocument' },
+  /** Read for the submission id only: an update writes this index only when its key changes. */
+  byReference: { name: 'byReference', partitionKey: 'gsiReference', include: ['submissionId'] },
+  /** Read for the submission id only (a document item's many updates never write it). */
+  byDocument: { name: 'byDocument', partitionKey: 'gsiDocument', include: ['submissionId'] },
   /**
    * Sparse: only submissions waiting for a decision (RECEIVED, IN_REVIEW) carry `gsiQueue`, so
    * the staff queue reads oldest-submitted first without Scan and without finished submissions.
@@ -29,7 +31,7 @@ export const INTAKE_INDEXES = {
    * committed with its email or audit events still missing). Set at submit, removed when the
    * last fact is written; the reconciler reads it instead of scanning.
    */
-  unfinished: { name: 'byUnfinished', partitionKey: 'gsiUnfinished', sortKey: 'gsiCreated' },
+  unfinished: { name: 'byUnfinished', partitionKey: 'gsiUnfinished', sortKey: 'gsiCreated', include: ['submissionId'] },
 } as const;
 
 /** Partitions of the byNextNotice index: the job queries each one. */
@@ -39,6 +41,12 @@ export interface IndexSpec {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey?: string;
+  /**
+   * The only attributes besides the keys its readers use (projection INCLUDE): an update then
+   * writes the index only when it changes these or a key. Without it the index projects whole
+   * items (ALL), and every update of an item in it is also a write to the index.
+   */
+  readonly include?: readonly string[];
 }
 
 /** The audit table: one hash chain per partition, ordered by sequence number. */

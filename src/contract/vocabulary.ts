@@ -71,6 +71,8 @@ export const DOCUMENT_ISSUE_CODES = [
   'ENCRYPTED_FILE',
   'ACTIVE_CONTENT',
   'MALWARE_DETECTED',
+  /** The malware scanner could not look inside the file (GuardDuty's UNSUPPORTED): never taken unchecked. */
+  'UNSCANNABLE_FILE',
 ] as const;
 export type DocumentIssueCode = (typeof DOCUMENT_ISSUE_CODES)[number];
 
@@ -110,6 +112,8 @@ export const AUDIT_EVENT_TYPES = [
   'DOCUMENT_SUPERSEDED',
   'EXPIRY_REMINDER_SENT',
   'DOCUMENT_EXPIRED',
+  /** A document's snapshot held malware: which one, and the threats the engine named (staff's trace with either engine). */
+  'MALWARE_DETECTED',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

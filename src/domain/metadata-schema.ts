@@ -2,8 +2,10 @@
  * The metadata a provider enters per document, as zod schemas shared by the API (authoritative)
  * and the portal (immediate feedback). Messages are written for a physician, not a developer.
  * Unknown fields are rejected (strict objects) so a typo never silently drops data.
+ * zod/mini (the same engine as zod, 26 KB in a bundle instead of 445 KB): every message is ours,
+ * so no locale is loaded.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CreateSubmissionBody, FieldProblem } from '../contract/http.js';
 import {
   CATEGORIES,
@@ -27,47 +29,50 @@ const MONEY = /^\d{1,12}(\.\d{2})?$/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const isoDate = (what: string) =>
-  z
-    .string({ error: `Enter the ${what} as YYYY-MM-DD.` })
-    .refine(isIsoDate, { message: `Enter a real ${what} as YYYY-MM-DD.` });
+const isoDate = (what: string) => z.string({ error: `Enter the ${what} as YYYY-MM-DD.` }).check(z.refine(isIsoDate, { message: `Enter a real ${what} as YYYY-MM-DD.` }));
 
-const detailsSchema = z.record(z.string(), z.string({ error: 'Enter this value as text.' }));
+const detailsSchema = z.record(z.string(), z.string({ error: 'Enter this value as text.' }), { error: 'Send the details as an object of field names and values.' });
+
+const documentFields = z.strictObject(
+  {
+    documentType: z.enum(DOCUMENT_TYPES, {
+      error: `Choose a document type: ${DOCUMENT_TYPES.join(', ')}.`,
+    }),
+    category: z.optional(z.enum(CATEGORIES, { error: `Category must be one of ${CATEGORIES.join(', ')}.` })),
+    fileName: z.string({ error: 'Enter the file name.' }),
+    contentType: z.enum(CONTENT_TYPES as [ContentType, ...ContentType[]], {
+      error: 'This file format is not accepted. Upload a PDF, JPEG, PNG, TIFF or (for a CV) DOCX file.',
+    }),
+    sizeBytes: z.number({ error: 'File size must be a number of bytes.' }).check(
+      z.int('File size must be a whole number of bytes.'),
+      z.positive('The file is empty. Choose the file again.'),
+      z.maximum(LIMITS.maxFileBytes, `The file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB. Upload a smaller scan or PDF.`),
+    ),
+    sha256: z.pipe(
+      z.string({ error: 'The file checksum is missing.' }).check(z.regex(SHA256_HEX, 'The file checksum must be 64 hexadecimal characters (SHA-256).')),
+      z.transform((value: string) => value.toLowerCase()),
+    ),
+    issueDate: isoDate('issue date'),
+    expirationDate: z.optional(z.nullable(isoDate('expiration date'))),
+    issuingAuthority: z._default(
+      z
+        .string({ error: 'Enter the issuing authority as text.' })
+        .check(z.trim(), z.maxLength(LIMITS.maxIssuingAuthorityLength, `Issuing authority must be at most ${LIMITS.maxIssuingAuthorityLength} characters.`)),
+      '',
+    ),
+    details: z._default(detailsSchema, {}),
+    replacesDocumentId: z.optional(
+      z
+        .string({ error: 'Name the document this one replaces by its document id.' })
+        .check(z.regex(DOCUMENT_ID, 'This is not a document id. Open the document in My credentials and choose Renew or Replace.')),
+    ),
+  },
+  { error: 'Send each document as an object with its details.' },
+);
 
 export function documentInputSchema(today: string) {
-  return z
-    .strictObject({
-      documentType: z.enum(DOCUMENT_TYPES, {
-        error: `Choose a document type: ${DOCUMENT_TYPES.join(', ')}.`,
-      }),
-      category: z.enum(CATEGORIES, { error: `Category must be one of ${CATEGORIES.join(', ')}.` }).optional(),
-      fileName: z.string({ error: 'Enter the file name.' }),
-      contentType: z.enum(CONTENT_TYPES as [ContentType, ...ContentType[]], {
-        error: 'This file format is not accepted. Upload a PDF, JPEG, PNG, TIFF or (for a CV) DOCX file.',
-      }),
-      sizeBytes: z
-        .number({ error: 'File size must be a number of bytes.' })
-        .int('File size must be a whole number of bytes.')
-        .positive('The file is empty. Choose the file again.')
-        .max(LIMITS.maxFileBytes, `The file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB. Upload a smaller scan or PDF.`),
-      sha256: z
-        .string({ error: 'The file checksum is missing.' })
-        .regex(SHA256_HEX, 'The file checksum must be 64 hexadecimal characters (SHA-256).')
-        .transform((value) => value.toLowerCase()),
-      issueDate: isoDate('issue date'),
-      expirationDate: isoDate('expiration date').nullable().optional(),
-      issuingAuthority: z
-        .string({ error: 'Enter the issuing authority as text.' })
-        .trim()
-        .max(LIMITS.maxIssuingAuthorityLength, `Issuing authority must be at most ${LIMITS.maxIssuingAuthorityLength} characters.`)
-        .default(''),
-      details: detailsSchema.default({}),
-      replacesDocumentId: z
-        .string({ error: 'Name the document this one replaces by its document id.' })
-        .regex(DOCUMENT_ID, 'This is not a document id. Open the document in My credentials and choose Renew or Replace.')
-        .optional(),
-    })
-    .superRefine((doc, ctx) => {
+  const checked = documentFields.check(
+    z.superRefine((doc, ctx) => {
       const spec = documentTypeSpec(doc.documentType);
       const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
@@ -123,8 +128,11 @@ export function documentInputSchema(today: string) {
           issue(path, `${field.label} must be an amount in dollars, e.g. $1,000,000.`);
         }
       }
-    })
-    .transform((doc) => {
+    }),
+  );
+  return z.pipe(
+    checked,
+    z.transform((doc: z.output<typeof documentFields>) => {
       const spec = documentTypeSpec(doc.documentType);
       const details = normalizedDetails(doc.documentType, doc.details);
       return {
@@ -140,17 +148,17 @@ export function documentInputSchema(today: string) {
         details,
         replacesDocumentId: doc.replacesDocumentId ?? null,
       };
-    });
+    }),
+  );
 }
 
 export function createSubmissionRequestSchema(today: string) {
   return z.strictObject(
     {
-      documents: z
-        .array(documentInputSchema(today), { error: 'Add your documents as a list.' })
-        .min(LIMITS.minDocuments, 'Add at least one document.')
-        .max(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`)
-        .superRefine((documents, ctx) => {
+      documents: z.array(documentInputSchema(today), { error: 'Add your documents as a list.' }).check(
+        z.minLength(LIMITS.minDocuments, 'Add at least one document.'),
+        z.maxLength(LIMITS.maxDocuments, `A submission holds at most ${LIMITS.maxDocuments} documents. Submit the rest separately.`),
+        z.superRefine((documents, ctx) => {
           const seen = new Set<string>();
           documents.forEach((doc, index) => {
             if (!doc.replacesDocumentId) return;
@@ -160,6 +168,7 @@ export function createSubmissionRequestSchema(today: string) {
             seen.add(doc.replacesDocumentId);
           });
         }),
+      ),
     },
     { error: 'Send a JSON object with a "documents" list.' },
   );
@@ -175,7 +184,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _bodyMatchesContract: Same<z.input<ReturnType<typeof createSubmissionRequestSchema>>, CreateSubmissionBody> = true;
 void _bodyMatchesContract;
 
-export function toFieldProblems(error: z.ZodError): FieldProblem[] {
+export function toFieldProblems(error: z.core.$ZodError): FieldProblem[] {
   const pathOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
   return error.issues.flatMap((issue) =>
     // One problem per unknown field, at that field's own path.

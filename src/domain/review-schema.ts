@@ -1,8 +1,9 @@
 /**
  * The decision request as a zod schema, shared by the API (authoritative) and the review screen
- * (immediate feedback). Its own module so the portal's main bundle does not carry zod.
+ * (immediate feedback). Its own module so the portal's main bundle does not carry zod (zod/mini:
+ * every message is ours, so no locale is loaded).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ReviewRequestBody } from '../contract/http.js';
 import { REVIEW_DECISIONS, REVIEW_REASON_CODES } from '../contract/vocabulary.js';
 import { REVIEW_LIMITS } from './review.js';
@@ -14,26 +15,33 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 const reasonSchema = z
   .string({ error: 'Write the reason as text.' })
-  .trim()
-  .min(1, 'Write the reason the provider will read.')
-  .max(REVIEW_LIMITS.maxReasonLength, `The reason must be at most ${REVIEW_LIMITS.maxReasonLength} characters.`)
-  .refine((text) => !CONTROL.test(text), 'The reason contains control characters. Retype it as plain text.')
-  .refine((text) => !BIDI.test(text), 'The reason contains hidden text-direction characters. Retype it as plain text.');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Write the reason the provider will read.'),
+    z.maxLength(REVIEW_LIMITS.maxReasonLength, `The reason must be at most ${REVIEW_LIMITS.maxReasonLength} characters.`),
+    z.refine((text) => !CONTROL.test(text), 'The reason contains control characters. Retype it as plain text.'),
+    z.refine((text) => !BIDI.test(text), 'The reason contains hidden text-direction characters. Retype it as plain text.'),
+  );
 
 export const reviewRequestSchema = z
-  .strictObject({
-    decision: z.enum(REVIEW_DECISIONS, { error: `Decision must be ${REVIEW_DECISIONS.join(' or ')}.` }),
-    reason: reasonSchema.optional(),
-    reasonCode: z.enum(REVIEW_REASON_CODES, { error: `Reason code must be one of ${REVIEW_REASON_CODES.join(', ')}.` }).optional(),
-  })
-  .superRefine((body, context) => {
-    if (body.decision === 'REJECTED' && body.reason === undefined) {
-      context.addIssue({ code: 'custom', path: ['reason'], message: 'Write the reason the provider will read: a rejection needs one.' });
-    }
-    if (body.decision === 'VERIFIED' && body.reasonCode !== undefined) {
-      context.addIssue({ code: 'custom', path: ['reasonCode'], message: 'A reason code explains a rejection; leave it out when verifying.' });
-    }
-  });
+  .strictObject(
+    {
+      decision: z.enum(REVIEW_DECISIONS, { error: `Decision must be ${REVIEW_DECISIONS.join(' or ')}.` }),
+      reason: z.optional(reasonSchema),
+      reasonCode: z.optional(z.enum(REVIEW_REASON_CODES, { error: `Reason code must be one of ${REVIEW_REASON_CODES.join(', ')}.` })),
+    },
+    { error: 'Send a JSON object with a "decision".' },
+  )
+  .check(
+    z.superRefine((body, context) => {
+      if (body.decision === 'REJECTED' && body.reason === undefined) {
+        context.addIssue({ code: 'custom', path: ['reason'], message: 'Write the reason the provider will read: a rejection needs one.' });
+      }
+      if (body.decision === 'VERIFIED' && body.reasonCode !== undefined) {
+        context.addIssue({ code: 'custom', path: ['reasonCode'], message: 'A reason code explains a rejection; leave it out when verifying.' });
+      }
+    }),
+  );
 
 // The schema's output is exactly the contract's request body.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

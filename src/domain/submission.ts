@@ -4,6 +4,7 @@ import type { Category, ContentType, DocumentType } from './catalog.js';
 import { crossCheckView, type RecordedCrossCheck } from './cross-check/views.js';
 import type { DocumentIssue } from './document-issues.js';
 import type { NoticeRecords } from './expiry.js';
+import type { MalwareScanRecord } from './malware-scan.js';
 import { isReviewOutcome, type DocumentReview, type ReviewCompletion } from './review.js';
 import type { DocumentStatus, SubmissionStatus } from './status.js';
 
@@ -69,6 +70,8 @@ export interface SubmissionDocument {
   stagingKey: string;
   /** The workflow's latest copy of the upload (under `intake/`). */
   snapshot: Snapshot | null;
+  /** The malware verdict and the snapshot it is about: validation reads only a snapshot scanned clean. */
+  malwareScan?: MalwareScanRecord | null;
   /** The snapshot the validation result is about: exactly this one is stored. */
   validatedSnapshot?: Snapshot | null;
   storedKey: string | null;

@@ -4,6 +4,7 @@ import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import type { DocumentStatus, SubmissionStatus } from '../domain/status.js';
 import type { DocumentInspection } from '../contract/http.js';
 import type { RecordedCrossCheck } from '../domain/cross-check/views.js';
+import type { MalwareScanRecord } from '../domain/malware-scan.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 
 export interface Page<T> {
@@ -74,6 +75,8 @@ export interface SubmissionRepository {
   recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean>;
   /** Records the snapshot the workflow took of a document's upload (while it validates). */
   recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void>;
+  /** Records a document's malware verdict with the snapshot it is about (replacing an earlier one). */
+  recordMalwareScan(submissionId: string, documentId: string, scan: MalwareScanRecord): Promise<void>;
   /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */
   markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void>;
   /**

@@ -1,4 +1,5 @@
 import type { AuditEventType } from '../domain/audit.js';
+import { isMalware } from '../domain/malware-scan.js';
 import { isSubmissionCommitted } from '../domain/status.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
@@ -24,7 +25,17 @@ export async function recordWorkflowAudit(deps: { repository: SubmissionReposito
   if (!isSubmissionCommitted(submission.status)) throw new Error(`Submission ${input.submissionId} is not decided yet`);
   const messageId = input.email.value?.messageId;
 
-  const events: { type: AuditEventType; details: Record<string, string | number | boolean | null | string[]> }[] = [
+  const events: { type: AuditEventType; factKey?: string; details: Record<string, string | number | boolean | null | string[]> }[] = [
+    // Before the rejection they caused: staff's trace of each threat, with either engine (GuardDuty names none).
+    ...documents.flatMap((doc) =>
+      doc.status === 'INVALID' && doc.malwareScan && isMalware(doc.malwareScan.result)
+        ? [{
+            type: 'MALWARE_DETECTED' as const,
+            factKey: `MALWARE_DETECTED#${doc.documentId}`,
+            details: { documentId: doc.documentId, threats: doc.malwareScan.result.threats.map((threat) => threat.name) },
+          }]
+        : [],
+    ),
     input.outcome === 'RECEIVED'
       ? {
           type: 'SUBMISSION_RECEIVED',
@@ -42,7 +53,7 @@ export async function recordWorkflowAudit(deps: { repository: SubmissionReposito
     await deps.audit.record({
       submissionId: input.submissionId,
       type: event.type,
-      factKey: event.type,
+      factKey: event.factKey ?? event.type,
       actor: { type: 'system', id: 'intake-workflow' },
       occurredAt: deps.clock.now().toISOString(),
       requestId: input.executionId,

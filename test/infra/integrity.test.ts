@@ -98,12 +98,13 @@ describe('the audit trail', () => {
 });
 
 describe('the intake workflow', () => {
-  it('snapshots each upload before validating it, and sends every step that fails past its retries to one failure path', () => {
+  it('snapshots each upload and scans it before validating it, and sends every step that fails past its retries to one failure path', () => {
     const [, machine] = resourcesOf('AWS::StepFunctions::StateMachine')[0]!;
     const asl = JSON.parse((machine.Properties.DefinitionString['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
     const items = asl.States.ValidateDocuments.ItemProcessor;
     expect(items.StartAt).toBe('SnapshotDocument');
-    expect(items.States.SnapshotDocument).toMatchObject({ Next: 'ValidateDocument', ResultPath: null });
+    expect(items.States.SnapshotDocument).toMatchObject({ Next: 'ScanDocument', ResultPath: null });
+    expect(items.States.ScanDocument).toMatchObject({ Next: 'ValidateDocument', ResultPath: null });
     for (const name of ['ValidateDocuments', 'AcceptSubmission', 'RejectSubmission', 'RecordCredentials', 'RecordReceived', 'RecordRejected']) {
       expect(asl.States[name].Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'MarkProcessingFailed' }]);
     }
@@ -304,8 +305,14 @@ describe('grants', () => {
       'ses:SendEmail ConfigurationSet',
       'ses:SendEmail SenderIdentity',
     ],
-    // Reads the verdict tag; with the builtin engine (local only) a conditional policy adds reading and tagging.
-    ScanDocumentFn: ['s3:GetObjectTagging DocumentsBucket/intake/*'],
+    // Reads the verdict tag of the snapshot's version and records it on the document; with the builtin engine
+    // (local only) a conditional policy adds reading and tagging (malware-protection.test.ts).
+    ScanDocumentFn: [
+      'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:GetObjectTagging DocumentsBucket/intake/*',
+      's3:GetObjectVersionTagging DocumentsBucket/intake/*',
+    ],
     ReconcilerFn: [
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',

@@ -67,6 +67,28 @@ describe('data at rest', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
+  it('projects only the submission id into the indexes read for it, whole items into the listing ones', () => {
+    const [, intake] = resourcesOf('AWS::DynamoDB::Table').find(([id]) => id.includes('IntakeTable'))!;
+    const projections = Object.fromEntries(
+      (intake.Properties.GlobalSecondaryIndexes as { IndexName: string; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[]).map((index) => [
+        index.IndexName,
+        [index.Projection.ProjectionType, ...(index.Projection.NonKeyAttributes ?? [])].join(' '),
+      ]),
+    );
+
+    expect(projections).toEqual({
+      byProvider: 'ALL',
+      byStatus: 'ALL',
+      allSubmissions: 'ALL',
+      byReference: 'INCLUDE submissionId',
+      byDocument: 'INCLUDE submissionId',
+      reviewQueue: 'ALL',
+      byOwner: 'ALL',
+      byNextNotice: 'ALL',
+      byExpiration: 'ALL',
+      byUnfinished: 'INCLUDE submissionId',
+    });
+  });
 });
 
 describe('functions', () => {
@@ -189,13 +211,13 @@ describe('drafts', () => {
 });
 
 describe('workflow', () => {
-  it('is a logged, traced Standard state machine: Map(snapshot, validate) → Choice → accept/reject → email → audit, with retries', () => {
+  it('is a logged, traced Standard state machine: Map(snapshot, scan, validate) → Choice → accept/reject → email → audit, with retries', () => {
     const [, machine] = resourcesOf('AWS::StepFunctions::StateMachine')[0]!;
     expect(machine.Properties).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false } });
     const asl = JSON.parse((machine.Properties.DefinitionString['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
     expect(asl.StartAt).toBe('ValidateDocuments');
     expect(asl.States.ValidateDocuments).toMatchObject({ Type: 'Map', ItemsPath: '$.documentIds', Next: 'AllDocumentsValid' });
-    expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['SnapshotDocument', 'ValidateDocument']);
+    expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['SnapshotDocument', 'ScanDocument', 'ValidateDocument']);
     expect(asl.States.AllDocumentsValid).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.validation.anyInvalid', BooleanEquals: false, Next: 'AcceptSubmission' }], Default: 'RejectSubmission' });
     expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.CrossCheckDocuments.Next, asl.States.RecordReceived.Next]).toEqual([
       'SendConfirmation',

@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
-import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
-import { dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { checkedByHand, dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
-const TASKS = ['SnapshotDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
+const TASKS = ['SnapshotDocument', 'ScanDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
 // The definition's retries (4 attempts), without its waits of seconds.
 const local = useLocalRuntime('processing-failure', { retryIntervalOverrides: Object.fromEntries(TASKS.map((state) => [state, [100, 200, 400]])) });
 let adapters: ReturnType<typeof realAdapters>;
@@ -131,10 +130,8 @@ describe('the reconciler finishes what a crash left behind', () => {
     // Prepare: the steps up to the commit run, then the process dies (no email, no audit events)
     const uploaded = await uploadedCv(local.stack, emily());
     await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
-    const steps = { repository: adapters.repository, store: adapters.store };
-    await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
-    await validateDocument(steps, uploaded.submissionId, uploaded.documentId);
-    const committed = await acceptSubmission({ ...steps, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(7), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
+    await checkedByHand(adapters, uploaded.submissionId, uploaded.documentId);
+    const committed = await acceptSubmission({ repository: adapters.repository, store: adapters.store, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(7), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
 
     // Act
     const run = await runReconciler(minutesFromNow(10), 'run-3');

@@ -13,6 +13,7 @@ import { intakeKey, stagingKey } from '../../src/contract/storage.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
+import { scanDocument } from '../../src/use-cases/scan-document.js';
 import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
 import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
 import { randomBytes as randomBytesOf } from 'node:crypto';
@@ -20,7 +21,7 @@ import type { DocumentStore } from '../../src/ports/document-store.js';
 import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
 import { makeHtml, makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
-import { realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { checkedByHand, realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('storage-integrity');
@@ -49,13 +50,9 @@ const acceptance = (repository: SubmissionRepository = adapters.repository, stor
   timeZone: 'America/New_York',
 });
 
-/** Snapshot and validate every document, as the workflow's Map does. */
+/** Snapshot, scan and validate every document, as the workflow's Map does. */
 async function validatedByHand(submissionId: string, documentIds: string[]) {
-  const steps = { repository: adapters.repository, store: adapters.store };
-  for (const documentId of documentIds) {
-    await snapshotDocument(steps, submissionId, documentId);
-    expect((await validateDocument(steps, submissionId, documentId)).valid).toBe(true);
-  }
+  for (const documentId of documentIds) expect((await checkedByHand(adapters, submissionId, documentId)).valid).toBe(true);
 }
 
 const exists = (key: string) =>
@@ -70,11 +67,12 @@ describe('the same presigned POST used again while the workflow runs', () => {
     const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!, makePdf({ pages: 2 }));
     await submittedByHand(uploaded);
     const { submissionId, documentId } = uploaded;
-    const steps = { repository: adapters.repository, store: adapters.store };
+    const steps = adapters;
 
-    // Act: snapshot → swap → validate → swap → accept
+    // Act: snapshot → swap → scan → validate → swap → accept
     expect(await snapshotDocument(steps, submissionId, documentId)).toEqual({ documentId, snapshotted: true });
     expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
+    expect(await scanDocument(steps, submissionId, documentId)).toEqual({ documentId, verdict: 'CLEAN', malwareFound: false });
     const validation = await validateDocument(steps, submissionId, documentId);
     expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
     const accepted = await acceptSubmission(acceptance(), submissionId, 1);
@@ -88,11 +86,12 @@ describe('the same presigned POST used again while the workflow runs', () => {
   });
 
   it('never validates a snapshot that changed after it was taken', async () => {
-    // Prepare: a snapshot, then something other than the snapshot step writes intake/
+    // Prepare: a snapshot scanned clean, then something other than the snapshot step writes intake/
     const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!);
     await submittedByHand(uploaded);
-    const steps = { repository: adapters.repository, store: adapters.store };
+    const steps = adapters;
     await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
+    await scanDocument(steps, uploaded.submissionId, uploaded.documentId);
     await adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
 
     // Act

@@ -4,6 +4,7 @@ import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
+import { statusPollDelay } from '../../src/domain/status-polling.js';
 
 describe('catalog', () => {
   it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
@@ -93,5 +94,22 @@ describe('audit chain', () => {
     expect(firstBrokenSequence([first, second, third], anchored)).toBeNull();
     expect(firstBrokenSequence([first, { ...second, details: { n: 99 } }, third], anchored)).toBe(2);
     expect(firstBrokenSequence([first, third], anchored)).toBe(2);
+  });
+});
+
+describe('status polling after submit', () => {
+  it('asks again after 300 ms, then backs off by half each time to one request every 1.5 s', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 20].map(statusPollDelay);
+
+    expect(delays).toEqual([300, 450, 675, 1013, 1500, 1500, 1500]);
+  });
+
+  it('never asks more often than a flat 1.5 s poll would over a long run', () => {
+    const minute = 60_000;
+    let elapsed = 0;
+    let requests = 0;
+    while (elapsed < minute) elapsed += statusPollDelay((requests += 1));
+
+    expect(requests).toBeLessThanOrEqual(minute / 1500 + 4);
   });
 });

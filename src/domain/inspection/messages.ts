@@ -95,6 +95,18 @@ export const fileMessages = {
     'This Word document loads content from outside the file (a linked template or object), which we cannot ' +
     'accept for security reasons. Save it as a PDF (File › Save As › PDF) and upload that file.',
 
+  /** The malware scan found a threat: the file is quarantined and never opened here. */
+  malwareDetected: () =>
+    'Our virus scan found harmful software in this file, so we did not accept it and nobody here will open it. ' +
+    'Do not send this copy again: check your computer with up-to-date antivirus software, then get a clean copy ' +
+    'of the document (download it again from whoever issued it, or scan the paper original) and upload that file.',
+
+  /** The malware scanner cannot look inside it (a password, a nested archive): we cannot take it unchecked. */
+  notScannable: () =>
+    'Our virus scan could not check this file (files protected by a password or packed inside other files cannot be ' +
+    'checked), so we cannot accept it. Save the document as a plain PDF without a password (for example with ' +
+    'File › Print › Save as PDF) and upload that file.',
+
   officeEncrypted: () =>
     'This document is password-protected, so reviewers cannot open it. Remove the password ' +
     '(in Word: File › Info › Protect Document), save it, and upload it again.',

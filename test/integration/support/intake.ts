@@ -9,12 +9,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { BuiltinMalwareScanner } from '../../../src/adapters/builtin-malware-scanner.js';
 import { DynamoDbAuditLog } from '../../../src/adapters/dynamodb-audit-log.js';
 import { DynamoDbSubmissionRepository } from '../../../src/adapters/dynamodb-submission-repository.js';
 import { S3AuditAnchors } from '../../../src/adapters/s3-audit-anchors.js';
 import { S3DocumentStore } from '../../../src/adapters/s3-document-store.js';
 import { StepFunctionsWorkflowStarter } from '../../../src/adapters/sfn-workflow-starter.js';
 import { systemClock } from '../../../src/adapters/system-clock.js';
+import { YaraEngine } from '../../../src/adapters/yara-engine.js';
 import { documentKey } from '../../../src/contract/storage.js';
 import type { Caller } from '../../../src/domain/caller.js';
 import type { WorkflowStarter } from '../../../src/ports/workflow-starter.js';
@@ -23,6 +25,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/provision.js';
 import type { StackInfo } from '../../../local/runtime.js';
 import { makePdf, sha256Hex } from '../../../testkit/files.js';
 import { callApi, uploadFile } from '../../../testkit/local-api.js';
+import { scanDocument } from '../../../src/use-cases/scan-document.js';
+import { snapshotDocument, validateDocument, type ValidationOutcome } from '../../../src/use-cases/validate-document.js';
 
 export function realAdapters(stack: StackInfo) {
   const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
@@ -32,12 +36,21 @@ export function realAdapters(stack: StackInfo) {
   return {
     repository: new DynamoDbSubmissionRepository(db, stack.tables.intake),
     store: new S3DocumentStore(s3, stack.bucketName),
+    // The engine the local runtime's template selects (MalwareScanning=Builtin).
+    scanner: new BuiltinMalwareScanner(s3, stack.bucketName, YaraEngine.load()),
     audit: new DynamoDbAuditLog(db, stack.tables.audit, new S3AuditAnchors(s3, stack.auditAnchorBucketName)),
     workflow: new StepFunctionsWorkflowStarter(sfn, Object.entries(stack.stateMachines).find(([id]) => id.startsWith('IntakeWorkflow'))![1]),
     clock: systemClock,
     clients: { s3, db, sfn },
     destroy: () => [s3, db, sfn].forEach((client) => client.destroy()),
   };
+}
+
+/** One document through the workflow's Map by hand: snapshot, malware scan, validation. */
+export async function checkedByHand(adapters: ReturnType<typeof realAdapters>, submissionId: string, documentId: string): Promise<ValidationOutcome> {
+  await snapshotDocument(adapters, submissionId, documentId);
+  await scanDocument(adapters, submissionId, documentId);
+  return validateDocument(adapters, submissionId, documentId);
 }
 
 export interface Uploaded {

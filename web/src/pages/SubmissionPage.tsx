@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
+import { statusPollDelay } from '../../../src/domain/status-polling.js';
 import { describeError, isNotFound, useApi } from '../api/client.js';
 import type { SubmissionView } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { SubmissionDetails } from './SubmissionDetails.js';
 
-const POLL_MS = 1500;
 /** A delayed submission is re-driven within minutes, not seconds. */
 const DELAYED_POLL_MS = 15_000;
 /** Received documents are read against their details within minutes of submission: her warning may still come. */
@@ -22,12 +22,13 @@ function awaitingCrossCheck(data: SubmissionView): boolean {
   return data.documents.some((doc) => doc.status === 'PENDING_REVIEW' && !doc.crossCheck);
 }
 
-function refetchWhileInProgress(query: { state: { data?: SubmissionView } }): number | false {
+function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpdateCount: number } }): number | false {
   const data = query.state.data;
   if (!data) return false;
   if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;
   const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
-  if (isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending)) return POLL_MS;
+  // Soon after submit, then backing off: the outcome usually arrives within the first few polls.
+  if (isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending)) return statusPollDelay(query.state.dataUpdateCount);
   return awaitingCrossCheck(data) ? CROSS_CHECK_POLL_MS : false;
 }
 

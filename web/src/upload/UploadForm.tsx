@@ -118,6 +118,8 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     await forgetDraft(username);
     forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
+    // Her new documents are versions of her credentials: "My credentials" must not show a list cached before them.
+    await queryClient.invalidateQueries({ queryKey: ['credentials'] });
     await queryClient.invalidateQueries({ queryKey: ['device-draft'] });
     navigate(`/submissions/${submissionId}`, { state: { justSubmitted: true } });
   };

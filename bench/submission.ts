@@ -1,0 +1,141 @@
+/**
+ * Time from submit to RECEIVED for five documents of about 1 MiB, on the local runtime started
+ * here (free ports, fresh data folder), against a floor measured on the same emulators in the
+ * same round: the five PutObjects of the same bytes (at once), one PutItem and one SendEmail —
+ * what storing five files, recording them and confirming would cost with no workflow at all.
+ * The submission is timed from the submit request to the status response that says RECEIVED,
+ * as a client polling every 150 ms sees it and as the portal's poll schedule sees it. Each round
+ * measures the floor and every way of polling back to back (their order rotating), and waits for
+ * the workflows to finish before the next. Noise is the interquartile spread of the floor.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/provision.js';
+import { startLocalRuntime, type StackInfo } from '../local/runtime.js';
+import { statusPollDelay } from '../src/domain/status-polling.js';
+import { INTAKE_TABLE_KEY } from '../src/contract/tables.js';
+import { createAndUpload, fiveRealisticDocuments, type TestDocument } from '../testkit/intake-documents.js';
+import { callApi, signIn } from '../testkit/local-api.js';
+import { MiB, median, quantile, type BenchSection } from './section.js';
+
+const WARMUP_ROUNDS = 2;
+const ROUNDS = 7;
+
+interface PollMode {
+  name: string;
+  /** Largest acceptable ratio to the floor; none for a row shown for comparison only. */
+  target?: number;
+  /** Wait before the next status request after `fetches` of them. */
+  delay(fetches: number): number;
+}
+
+const MODES: PollMode[] = [
+  { name: 'API client, polling every 150 ms', target: 2, delay: () => 150 },
+  { name: 'as the portal polls (300 ms, backing off to 1.5 s)', target: 3, delay: statusPollDelay },
+  { name: 'as the portal polled before (flat 1.5 s), for comparison', delay: () => 1500 },
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function floorClients(stack: StackInfo) {
+  const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  return {
+    s3: new S3Client({ ...common, endpoint: stack.endpoints.s3, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
+    db: new DynamoDBClient({ ...common, endpoint: stack.endpoints.dynamodb }),
+    ses: new SESv2Client({ ...common, endpoint: stack.endpoints.ses }),
+  };
+}
+
+type FloorClients = ReturnType<typeof floorClients>;
+
+async function timeFloor(clients: FloorClients, stack: StackInfo, documents: TestDocument[]): Promise<number> {
+  const id = randomUUID();
+  const started = performance.now();
+  await Promise.all(documents.map((doc, index) => clients.s3.send(new PutObjectCommand({ Bucket: stack.bucketName, Key: `bench-floor/${id}/${index}`, Body: doc.bytes }))));
+  await clients.db.send(new PutItemCommand({ TableName: stack.tables.intake, Item: { [INTAKE_TABLE_KEY.partitionKey]: { S: `BENCH#${id}` }, [INTAKE_TABLE_KEY.sortKey]: { S: 'FLOOR' } } }));
+  await clients.ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: 'credentialing@example.org',
+      Destination: { ToAddresses: ['emily.johnson@example.org'] },
+      Content: { Simple: { Subject: { Data: 'Bench floor' }, Body: { Text: { Data: `Floor ${id}` } } } },
+    }),
+  );
+  return performance.now() - started;
+}
+
+/** Submits an uploaded submission and polls as `mode` does; the time until a response says RECEIVED. */
+async function timeToReceived(stack: StackInfo, token: string, documents: TestDocument[], mode: PollMode): Promise<number> {
+  const created = await createAndUpload(stack, token, documents);
+  const started = performance.now();
+  const submitted = await callApi(stack, 'POST', `/submissions/${created.submissionId}/submit`, token);
+  if (submitted.status !== 200 && submitted.status !== 202) throw new Error(`Submit answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+  for (let fetches = 1; ; fetches += 1) {
+    const { body } = await callApi(stack, 'GET', `/submissions/${created.submissionId}`, token);
+    if (body.status === 'RECEIVED') return performance.now() - started;
+    if (body.status !== 'VALIDATING') throw new Error(`The bench submission ended ${body.status}: ${JSON.stringify(body.documents?.map((d: { issues?: unknown }) => d.issues))}`);
+    if (performance.now() - started > 120_000) throw new Error('The bench submission was not RECEIVED within two minutes');
+    await sleep(mode.delay(fetches));
+  }
+}
+
+const range = (values: number[], digits: number, unit = '') =>
+  `${median(values).toFixed(digits)}${unit} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+
+export const submissionSection: BenchSection = {
+  name: 'submission',
+  async run() {
+    const documents = fiveRealisticDocuments(MiB);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-submission-'));
+    const runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+    const clients = floorClients(runtime.stack);
+    try {
+      const provider = DEMO_USERS.find((user) => user.role === 'provider')!.username;
+      const token = await signIn(runtime.stack, provider);
+      const floors: number[] = [];
+      const times = MODES.map(() => [] as number[]);
+      const ratios = MODES.map(() => [] as number[]);
+      for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round += 1) {
+        const floor = await timeFloor(clients, runtime.stack, documents);
+        const measured: number[] = [];
+        for (let turn = 0; turn < MODES.length; turn += 1) {
+          const index = (round + turn) % MODES.length;
+          measured[index] = await timeToReceived(runtime.stack, token, documents, MODES[index]!);
+          await runtime.workflowsIdle();
+        }
+        if (round < WARMUP_ROUNDS) continue;
+        floors.push(floor);
+        measured.forEach((ms, index) => {
+          times[index]!.push(ms);
+          ratios[index]!.push(ms / floor);
+        });
+      }
+
+      const noise = (quantile(floors, 0.75) - quantile(floors, 0.25)) / median(floors);
+      const sizes = documents.map((doc) => (doc.bytes.byteLength / MiB).toFixed(2)).join(' + ');
+      console.log(`Five documents (${sizes} MiB), submit → RECEIVED, ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; median (min–max).`);
+      console.log(`Floor: 5 PutObjects of the same bytes at once, then 1 PutItem, then 1 SendEmail, same emulators: ${range(floors, 0, ' ms')}; noise ±${(noise * 100).toFixed(0)}%.\n`);
+      console.log('| polling | submit → RECEIVED | ratio to floor | target | verdict |');
+      console.log('|---|---:|---:|---:|---|');
+      const missed: string[] = [];
+      MODES.forEach((mode, index) => {
+        const ratio = median(ratios[index]!);
+        const verdict = mode.target === undefined ? '–' : ratio <= mode.target ? 'PASS' : ratio <= mode.target * (1 + noise) ? 'PASS (within noise)' : 'MISS';
+        console.log(`| ${mode.name} | ${range(times[index]!, 0, ' ms')} | ${range(ratios[index]!, 2, '×')} | ${mode.target ? `${mode.target}×` : '–'} | ${verdict} |`);
+        if (verdict === 'MISS') missed.push(`${mode.name}: ${ratio.toFixed(2)}× > ${mode.target}× + ${(noise * 100).toFixed(0)}% noise`);
+      });
+      return missed;
+    } finally {
+      clients.s3.destroy();
+      clients.db.destroy();
+      clients.ses.destroy();
+      await runtime.workflowsIdle();
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
