@@ -63,8 +63,10 @@ export function typeLabel(type: DocumentType | string): string {
 }
 
 /** Today's date where the browser is, as `YYYY-MM-DD`. */
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function today(): string {
-  return isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return isoDateInZone(new Date(), browserTimeZone());
 }
 
 /** `2026-12-09` → `December 9, 2026`, as the API's messages and the emails write it; `full` adds the weekday (a deadline). */
@@ -80,7 +82,7 @@ export function formatDay(instant: string | null | undefined): string {
   if (!instant) return '—';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(date);
+  return writtenDate(isoDateInZone(date, browserTimeZone()));
 }
 
 /** An instant in her own time zone, the date written the same way: `November 25, 2026 at 9:14 AM`. */
