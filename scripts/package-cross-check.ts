@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { assembleTextExtractionLayer, TEXT_EXTRACTION_MODULES, type LayerContents } from '../infra/text-extraction-layer.js';
-import { LAMBDA_ESM_BANNER } from '../src/contract/service.js';
+import { LAMBDA_ESM_BANNER, LAMBDA_MAIN_FIELDS } from '../src/contract/service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,6 +37,8 @@ async function bundle(entry: string, outfile: string): Promise<number> {
     format: 'esm',
     target: 'node22',
     external: [...TEXT_EXTRACTION_MODULES],
+    // As the stack bundles every function (infra/constructs/service-function.ts).
+    mainFields: [...LAMBDA_MAIN_FIELDS],
     banner: { js: LAMBDA_ESM_BANNER },
     logLevel: 'error',
   });

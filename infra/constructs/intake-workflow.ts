@@ -33,7 +33,7 @@ export interface IntakeWorkflowProps {
  * or two): retries at 5 s growing 1.5× to at most 60 s, ten of them — about 5.7 minutes in all,
  * then the failure path (PROCESSING_FAILED, re-driven with a fresh snapshot and scan).
  */
-export const SCAN_PENDING_RETRY = { interval: Duration.seconds(5), backoffRate: 1.5, maxDelay: Duration.seconds(60), maxAttempts: 10 } as const;
+const SCAN_PENDING_RETRY = { interval: Duration.seconds(5), backoffRate: 1.5, maxDelay: Duration.seconds(60), maxAttempts: 10 } as const;
 
 /** The workflow's task functions, each with exactly the grants its use case needs. */
 function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {

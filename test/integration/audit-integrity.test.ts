@@ -8,6 +8,9 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_INDEXES } from '../../src/contract/tables.js';
 import { chainAuditEvent, firstBrokenSequence, type AuditEvent } from '../../src/domain/audit.js';
+import type { Caller } from '../../src/domain/caller.js';
+import type { AuditLog } from '../../src/ports/audit-log.js';
+import { getSubmissionAudit } from '../../src/use-cases/get-submission-audit.js';
 import { callApi, waitForStatus } from '../../testkit/local-api.js';
 import { realAdapters, uploadedCv } from './support/intake.js';
 import { MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -93,6 +96,31 @@ describe('tampering with the audit table', () => {
     expect(firstBrokenSequence(rewritten, new Map())).toBeNull();
     expect(tampered.events[1]!.occurredAt).toBe('2026-01-02T09:00:00.000Z');
     expect(tampered).toMatchObject({ chainIntact: false, firstBrokenSequence: 2 });
+  });
+
+  it('is not claimed when an event is appended while the trail is read (the workflow still writing)', async () => {
+    // Prepare: the trail is read by the use case with an audit log that lets the workflow append
+    // an event right after the rows were read and before the anchors are
+    const submissionId = await receivedSubmission();
+    const before = await trailOf(submissionId);
+    const appendingMidRead: AuditLog = {
+      list: (id) => adapters.audit.list(id),
+      record: (event) => adapters.audit.record(event),
+      anchors: async (chain, sequences) => {
+        if (sequences.length === before.events.length + 1) {
+          await adapters.audit.record({ submissionId, type: 'DOCUMENT_DOWNLOADED', factKey: 'DOCUMENT_DOWNLOADED#mid-read', actor: { type: 'staff', id: 'reviewer' }, occurredAt: new Date().toISOString(), requestId: 'mid-read', sourceIp: null, details: {} });
+        }
+        return adapters.audit.anchors(chain, sequences);
+      },
+    };
+    const staff: Caller = { userId: 'reviewer', email: STAFF, name: 'Credentialing Staff', role: 'staff', requestId: 'audit-read', sourceIp: null };
+
+    // Act
+    const trail = await getSubmissionAudit({ repository: adapters.repository, audit: appendingMidRead }, staff, submissionId);
+
+    // Assess: intact, with the new event
+    expect(trail).toMatchObject({ chainIntact: true });
+    expect(trail.events).toHaveLength(before.events.length + 1);
   });
 
   it('is caught when the newest row is removed', async () => {
