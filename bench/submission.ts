@@ -37,7 +37,7 @@ interface PollMode {
 
 const MODES: PollMode[] = [
   { name: 'API client, polling every 150 ms', target: 2, delay: () => 150 },
-  { name: 'as the portal polls (300 ms, backing off to 1.5 s)', target: 3, delay: statusPollDelay },
+  { name: 'as the portal polls (300 ms, a quarter longer each time, up to 1.5 s)', target: 3, delay: statusPollDelay },
   { name: 'as the portal polled before (flat 1.5 s), for comparison', delay: () => 1500 },
 ];
 

@@ -27,7 +27,7 @@ function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpd
   if (!data) return false;
   if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;
   const documentsPending = data.documents.some((doc) => doc.status === 'VALIDATING');
-  // Soon after submit, then backing off: the outcome usually arrives within the first few polls.
+  // Soon after submit, then less often: the outcome usually arrives within the first seconds.
   if (isSubmissionInProgress(data.status) || (data.status !== 'AWAITING_UPLOAD' && documentsPending)) return statusPollDelay(query.state.dataUpdateCount);
   return awaitingCrossCheck(data) ? CROSS_CHECK_POLL_MS : false;
 }
