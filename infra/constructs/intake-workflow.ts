@@ -116,6 +116,7 @@ export class IntakeWorkflow extends Construct {
       return task.next(next);
     };
 
+    // Each branch ends on its last task: a Succeed state would be one more billed transition doing nothing.
     // After the commit: the received documents become current credentials (a fact the audit step waits for, like the email).
     const recordCredentials = orFail(invoke('RecordCredentials', steps.recordCredentials, { ...submission, 'executionId.$': '$$.Execution.Id' }, null));
     // Then each stored document is read against what she typed; it informs, so nothing there can fail the attempt.
@@ -123,10 +124,10 @@ export class IntakeWorkflow extends Construct {
     const crossCheck = crossCheckEachDocument(this, steps.crossCheckDocument);
     crossCheck.addCatch(recordReceived, { errors: ['States.ALL'], resultPath: sfn.JsonPath.DISCARD });
     const accepted = orFail(invoke('AcceptSubmission', steps.acceptSubmission, attempt, null)).next(
-      notify('SendConfirmation', 'RECEIVED', recordCredentials.next(crossCheck).next(recordReceived).next(new sfn.Succeed(this, 'SubmissionReceived', { stateName: 'SubmissionReceived' }))),
+      notify('SendConfirmation', 'RECEIVED', recordCredentials.next(crossCheck).next(recordReceived)),
     );
     const rejected = orFail(invoke('RejectSubmission', steps.rejectSubmission, attempt, null)).next(
-      notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED').next(new sfn.Succeed(this, 'SubmissionRejected', { stateName: 'SubmissionRejected' }))),
+      notify('SendRejectionNotice', 'REJECTED', audit('RecordRejected', 'REJECTED')),
     );
 
     const definition = orFail(validateEach).next(

@@ -72,8 +72,8 @@ describe('review outcome workflow', () => {
       Parameters: { Payload: { 'submissionId.$': '$.submissionId', 'kind.$': '$.applied.value.outcome' } },
       Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.email', Next: 'RecordReviewOutcome' }],
     });
-    expect(asl.States.RecordReviewOutcome).toMatchObject({ Next: 'ReviewOutcomeCarriedOut', Parameters: { Payload: { 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' } } });
-    expect(asl.States.ReviewOutcomeCarriedOut).toEqual({ Type: 'Succeed' });
+    expect(asl.States.RecordReviewOutcome).toMatchObject({ End: true, Parameters: { Payload: { 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' } } });
+    expect(Object.values(asl.States).map((state) => (state as { Type: string }).Type)).not.toContain('Succeed');
     for (const name of ['ApplyReviewOutcome', 'SendReviewOutcome', 'RecordReviewOutcome']) {
       expect(asl.States[name].Retry).toEqual([
         expect.objectContaining({ ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'ThrottlingException', 'States.Timeout']), IntervalSeconds: 2, MaxAttempts: 4, BackoffRate: 2, JitterStrategy: 'FULL' }),

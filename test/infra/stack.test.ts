@@ -219,14 +219,16 @@ describe('workflow', () => {
     expect(asl.States.ValidateDocuments).toMatchObject({ Type: 'Map', ItemsPath: '$.documentIds', Next: 'AllDocumentsValid' });
     expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['SnapshotDocument', 'ScanDocument', 'ValidateDocument']);
     expect(asl.States.AllDocumentsValid).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.validation.anyInvalid', BooleanEquals: false, Next: 'AcceptSubmission' }], Default: 'RejectSubmission' });
-    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.CrossCheckDocuments.Next, asl.States.RecordReceived.Next]).toEqual([
+    expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.CrossCheckDocuments.Next]).toEqual([
       'SendConfirmation',
       'RecordCredentials',
       'CrossCheckDocuments',
       'RecordReceived',
-      'SubmissionReceived',
     ]);
-    expect([asl.States.RejectSubmission.Next, asl.States.SendRejectionNotice.Next, asl.States.RecordRejected.Next]).toEqual(['SendRejectionNotice', 'RecordRejected', 'SubmissionRejected']);
+    expect([asl.States.RejectSubmission.Next, asl.States.SendRejectionNotice.Next]).toEqual(['SendRejectionNotice', 'RecordRejected']);
+    // Each branch ends on its last task: no Succeed state, no transition that does nothing.
+    expect([asl.States.RecordReceived.End, asl.States.RecordRejected.End]).toEqual([true, true]);
+    expect(Object.values(asl.States).map((state) => (state as { Type: string }).Type)).not.toContain('Succeed');
     for (const name of ['AcceptSubmission', 'SendConfirmation', 'RecordCredentials', 'RecordReceived', 'RejectSubmission', 'MarkProcessingFailed']) {
       expect(asl.States[name].Retry).toEqual([expect.objectContaining({ ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'ThrottlingException', 'TransientFailure']), BackoffRate: 2, MaxAttempts: 4 })]);
     }
