@@ -52,10 +52,11 @@ export interface VersionRecord extends SubmissionDocument {
   uploadedAt: string;
 }
 
-export function toVersionView(doc: VersionRecord): CredentialVersionView {
+/** `forStaff`: the reviewer's name and the whole cross-check, as on the review screen; the provider sees her own view. */
+export function toVersionView(doc: VersionRecord, forStaff: boolean): CredentialVersionView {
   return {
     // The decision is on the document once the review's outcome was carried out (never before).
-    ...toDocumentView(doc, doc.review ? toReviewView(doc.review, false) : undefined),
+    ...toDocumentView(doc, doc.review ? toReviewView(doc.review, forStaff) : undefined, forStaff),
     submissionId: doc.submissionId,
     referenceNumber: doc.received?.referenceNumber ?? null,
     uploadedAt: doc.uploadedAt,
@@ -82,24 +83,24 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
   return { standing: doc.status === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW', daysToExpiry };
 }
 
-function credentialOf(versions: VersionRecord[], today: string) {
+function credentialOf(versions: VersionRecord[], today: string, forStaff: boolean) {
   const newestFirst = [...versions].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.documentId.localeCompare(a.documentId));
   const current = newestFirst.find(inForce) ?? newestFirst[0]!;
   const { standing, daysToExpiry } = standingOf(current, today);
   const view: CredentialView = {
     credentialId: lineageOf(current),
     documentType: current.documentType,
-    current: toVersionView(current),
+    current: toVersionView(current, forStaff),
     standing,
     daysToExpiry,
     action: standing === 'CHECKING' ? null : replacementKind(current, null),
-    versions: newestFirst.map(toVersionView),
+    versions: newestFirst.map((version) => toVersionView(version, forStaff)),
   };
   return { view, current, firstUpload: newestFirst.at(-1)!.uploadedAt };
 }
 
 /** One credential from its versions (any order). */
-export const toCredential = (versions: VersionRecord[], today: string): CredentialView => credentialOf(versions, today).view;
+export const toCredential = (versions: VersionRecord[], today: string, forStaff: boolean): CredentialView => credentialOf(versions, today, forStaff).view;
 
 const catalogOrder = (type: DocumentType) => CATALOG.findIndex((spec) => spec.type === type);
 
@@ -108,13 +109,13 @@ const catalogOrder = (type: DocumentType) => CATALOG.findIndex((spec) => spec.ty
  * A credential that was never accepted is left out once a later credential of the same type is
  * in force (she sent it again as a new document); the submission list keeps the record.
  */
-export function toCredentials(documents: VersionRecord[], today: string): CredentialView[] {
+export function toCredentials(documents: VersionRecord[], today: string, forStaff: boolean): CredentialView[] {
   const lineages = new Map<string, VersionRecord[]>();
   for (const doc of documents.filter((d) => SUBMITTED.has(d.status))) {
     const lineage = lineageOf(doc);
     lineages.set(lineage, [...(lineages.get(lineage) ?? []), doc]);
   }
-  const credentials = [...lineages.values()].map((versions) => credentialOf(versions, today));
+  const credentials = [...lineages.values()].map((versions) => credentialOf(versions, today, forStaff));
   const resentLater = ({ view, current }: (typeof credentials)[number]) =>
     credentials.some((other) => other.current.documentType === current.documentType && inForce(other.current) && other.current.uploadedAt > current.uploadedAt) &&
     view.standing === 'NOT_ACCEPTED';

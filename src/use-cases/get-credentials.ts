@@ -31,6 +31,6 @@ export async function getCredentials(deps: CredentialViewDeps, caller: Caller, p
   return {
     provider: owner ? { providerId: id, name: owner.name, email: owner.email } : null,
     today,
-    credentials: toCredentials(versionRecords(documents), today),
+    credentials: toCredentials(versionRecords(documents), today, caller.role === 'staff'),
   };
 }

@@ -16,5 +16,5 @@ export async function getDocumentHistory(deps: Omit<CredentialViewDeps, 'reposit
   // The index may lag the document just read: the document itself is the truth.
   const versions = [found.document, ...listed.filter((doc) => doc.documentId !== documentId)];
   const today = isoDateInZone(deps.clock.now(), deps.timeZone);
-  return { documentId, today, credential: toCredential(versionRecords(versions), today) };
+  return { documentId, today, credential: toCredential(versionRecords(versions), today, caller.role === 'staff') };
 }

@@ -37,7 +37,7 @@ export async function listExpiringDocuments(deps: { schedule: ExpirySchedule; cl
     until,
     items: versionRecords(page.items).map((doc) => ({
       provider: { providerId: doc.providerId, name: doc.received?.owner.name ?? '', email: doc.received?.owner.email ?? '' },
-      document: toVersionView(doc),
+      document: toVersionView(doc, true),
       daysToExpiry: daysBetween(today, doc.expirationDate!),
     })),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),

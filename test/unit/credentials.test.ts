@@ -75,7 +75,7 @@ describe('documents read as credentials', () => {
   it('shows the version received last as current, with every version newest first', () => {
     const first = version({ status: 'SUPERSEDED', supersededBy: { submissionId: 's2', documentId: 'd2' }, uploadedAt: '2025-01-01T00:00:00Z', expirationDate: '2026-01-31' });
     const renewal = version({ lineageId: first.documentId, status: 'PENDING_REVIEW', replacesDocumentId: first.documentId, uploadedAt: '2026-01-10T00:00:00Z' });
-    const credential = toCredential([first, renewal], TODAY);
+    const credential = toCredential([first, renewal], TODAY, false);
     expect(credential).toMatchObject({ credentialId: first.documentId, standing: 'IN_REVIEW', action: 'RENEW', daysToExpiry: 336 });
     expect(credential.current.documentId).toBe(renewal.documentId);
     expect(credential.versions.map((v) => [v.documentId, v.status])).toEqual([[renewal.documentId, 'PENDING_REVIEW'], [first.documentId, 'SUPERSEDED']]);
@@ -85,7 +85,7 @@ describe('documents read as credentials', () => {
     const verified = version({ uploadedAt: '2025-01-01T00:00:00Z', expirationDate: '2027-03-21' });
     const checking = version({ lineageId: verified.documentId, status: 'VALIDATING', storedKey: null, uploadedAt: '2027-02-27T00:00:00Z' });
     const refused = version({ lineageId: verified.documentId, status: 'INVALID', storedKey: null, uploadedAt: '2027-02-26T00:00:00Z' });
-    const credential = toCredential([verified, checking, refused], TODAY);
+    const credential = toCredential([verified, checking, refused], TODAY, false);
     expect(credential).toMatchObject({ standing: 'EXPIRING', daysToExpiry: 20, action: 'RENEW' });
     expect(credential.current.documentId).toBe(verified.documentId);
   });
@@ -100,7 +100,7 @@ describe('documents read as credentials', () => {
     [{ status: 'VALIDATING', storedKey: null }, 'CHECKING', null],
     [{ status: 'VERIFIED', documentType: 'CURRICULUM_VITAE', expirationDate: null }, 'VERIFIED', null],
   ] as const)('%o stands %s with action %s', (overrides, standing, action) => {
-    expect(toCredential([version(overrides as Partial<VersionRecord>)], TODAY)).toMatchObject({ standing, action });
+    expect(toCredential([version(overrides as Partial<VersionRecord>)], TODAY, false)).toMatchObject({ standing, action });
   });
 
   it('lists credentials in catalog order, leaves out drafts, and a refused upload sent again as a new document', () => {
@@ -109,11 +109,39 @@ describe('documents read as credentials', () => {
     const dea = version({ documentType: 'DEA_REGISTRATION', uploadedAt: '2026-04-01T00:00:00Z' });
     const draft = version({ documentType: 'CURRICULUM_VITAE', status: 'PENDING_UPLOAD', storedKey: null });
     const refusedCv = version({ documentType: 'CURRICULUM_VITAE', expirationDate: null, status: 'INVALID', storedKey: null });
-    const credentials = toCredentials([dea, draft, refusedLicense, license, refusedCv], TODAY);
+    const credentials = toCredentials([dea, draft, refusedLicense, license, refusedCv], TODAY, false);
     expect(credentials.map((c) => [c.documentType, c.current.documentId])).toEqual([
       ['MEDICAL_LICENSE', license.documentId],
       ['DEA_REGISTRATION', dea.documentId],
       ['CURRICULUM_VITAE', refusedCv.documentId],
     ]);
+  });
+
+  it('shows staff the whole cross-check and who decided, as the review screen does; the provider her warning only', () => {
+    // Prepare: a verified license whose number the file shows differently, and whose issue date OCR read as printed
+    const license = version({
+      crossCheck: {
+        status: 'MISMATCH',
+        checkedAt: '2026-05-03T00:00:00Z',
+        fields: [
+          { field: 'licenseNumber', status: 'MISMATCH', expected: 'A1', found: 'A7' },
+          { field: 'issueDate', status: 'MATCH', expected: '2026-01-01', found: 'January 1, 2026' },
+        ],
+      },
+      review: { decision: 'VERIFIED', reason: null, reasonCode: null, reviewedAt: '2026-05-04T00:00:00Z', reviewedBy: { userId: 'u-staff', name: 'Sarah Lee', email: 'sarah.lee@example.org' }, requestId: 'r-1', sourceIp: null },
+    });
+
+    // Act
+    const forStaff = toCredential([license], TODAY, true).current;
+    const forProvider = toCredential([license], TODAY, false).current;
+
+    // Assess
+    expect(forStaff.crossCheck?.fields).toEqual([
+      { field: 'licenseNumber', status: 'MISMATCH', expected: 'A1', found: 'A7' },
+      { field: 'issueDate', status: 'MATCH', expected: '2026-01-01', found: 'January 1, 2026' },
+    ]);
+    expect(forStaff.review?.reviewedBy).toEqual({ name: 'Sarah Lee', email: 'sarah.lee@example.org' });
+    expect(forProvider.crossCheck?.fields).toEqual([{ field: 'licenseNumber', status: 'MISMATCH', expected: 'A1' }]);
+    expect(forProvider.review).not.toHaveProperty('reviewedBy');
   });
 });
