@@ -16,13 +16,16 @@ import * as path from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/provision.js';
 import { startLocalRuntime, type StackInfo } from '../local/runtime.js';
 import { statusPollDelay } from '../src/domain/status-polling.js';
 import { INTAKE_TABLE_KEY } from '../src/contract/tables.js';
+import { executionName } from '../src/domain/workflow-attempt.js';
 import { createAndUpload, fiveRealisticDocuments, type TestDocument } from '../testkit/intake-documents.js';
 import { callApi, signIn } from '../testkit/local-api.js';
 import { MiB, median, quantile, type BenchSection } from './section.js';
+import { executionHistory, stateSpans, timelineTable, type TimedRound } from './workflow-timeline.js';
 
 const WARMUP_ROUNDS = 1;
 const ROUNDS_PER_MODE = 5;
@@ -49,6 +52,7 @@ function floorClients(stack: StackInfo) {
     s3: new S3Client({ ...common, endpoint: stack.endpoints.s3, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
     db: new DynamoDBClient({ ...common, endpoint: stack.endpoints.dynamodb }),
     ses: new SESv2Client({ ...common, endpoint: stack.endpoints.ses }),
+    sfn: new SFNClient({ ...common, endpoint: stack.endpoints.stepfunctions }),
   };
 }
 
@@ -69,15 +73,26 @@ async function timeFloor(clients: FloorClients, stack: StackInfo, documents: Tes
   return performance.now() - started;
 }
 
+interface Timed {
+  ms: number;
+  submissionId: string;
+  /** Epoch milliseconds, to line up with the execution's history. */
+  submittedAt: number;
+  answeredAt: number;
+  seenAt: number;
+}
+
 /** Submits an uploaded submission and polls as `mode` does; the time until a response says RECEIVED. */
-async function timeToReceived(stack: StackInfo, token: string, documents: TestDocument[], mode: PollMode): Promise<number> {
+async function timeToReceived(stack: StackInfo, token: string, documents: TestDocument[], mode: PollMode): Promise<Timed> {
   const created = await createAndUpload(stack, token, documents);
+  const submittedAt = Date.now();
   const started = performance.now();
   const submitted = await callApi(stack, 'POST', `/submissions/${created.submissionId}/submit`, token);
+  const answeredAt = Date.now();
   if (submitted.status !== 200 && submitted.status !== 202) throw new Error(`Submit answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
   for (let fetches = 1; ; fetches += 1) {
     const { body } = await callApi(stack, 'GET', `/submissions/${created.submissionId}`, token);
-    if (body.status === 'RECEIVED') return performance.now() - started;
+    if (body.status === 'RECEIVED') return { ms: performance.now() - started, submissionId: created.submissionId, submittedAt, answeredAt, seenAt: Date.now() };
     if (body.status !== 'VALIDATING') throw new Error(`The bench submission ended ${body.status}: ${JSON.stringify(body.documents?.map((d: { issues?: unknown }) => d.issues))}`);
     if (performance.now() - started > 120_000) throw new Error('The bench submission was not RECEIVED within two minutes');
     await sleep(mode.delay(fetches));
@@ -100,15 +115,19 @@ export const submissionSection: BenchSection = {
       const floors: number[] = [];
       const times = MODES.map(() => [] as number[]);
       const ratios = MODES.map(() => [] as number[]);
+      const timeline: TimedRound[] = [];
+      const intakeMachine = Object.entries(runtime.stack.stateMachines).find(([logicalId]) => logicalId.startsWith('IntakeWorkflow'))![1];
       for (let round = 0; round < WARMUP_ROUNDS + ROUNDS_PER_MODE * MODES.length; round += 1) {
         const floor = await timeFloor(clients, runtime.stack, documents);
         const index = round % MODES.length;
-        const ms = await timeToReceived(runtime.stack, token, documents, MODES[index]!);
+        const timed = await timeToReceived(runtime.stack, token, documents, MODES[index]!);
         await runtime.workflowsIdle();
         if (round < WARMUP_ROUNDS) continue;
         floors.push(floor);
-        times[index]!.push(ms);
-        ratios[index]!.push(ms / floor);
+        times[index]!.push(timed.ms);
+        ratios[index]!.push(timed.ms / floor);
+        const executionArn = `${intakeMachine.replace(':stateMachine:', ':execution:')}:${executionName(timed.submissionId, 1)}`;
+        timeline.push({ ...timed, spans: stateSpans(await executionHistory(clients.sfn, executionArn)) });
       }
 
       const noise = (quantile(floors, 0.75) - quantile(floors, 0.25)) / median(floors);
@@ -124,11 +143,14 @@ export const submissionSection: BenchSection = {
         console.log(`| ${mode.name} | ${range(times[index]!, 0, ' ms')} | ${range(ratios[index]!, 2, '×')} | ${mode.target ? `${mode.target}×` : '–'} | ${verdict} |`);
         if (verdict === 'MISS') missed.push(`${mode.name}: ${ratio.toFixed(2)}× > ${mode.target}× + ${(noise * 100).toFixed(0)}% noise`);
       });
+      console.log(`\nWhere the time goes, from each execution's history (GetExecutionHistory) and the bench's own clock; ${timeline.length} submissions, times from the submit request:\n`);
+      for (const line of timelineTable(timeline)) console.log(line);
       return missed;
     } finally {
       clients.s3.destroy();
       clients.db.destroy();
       clients.ses.destroy();
+      clients.sfn.destroy();
       await runtime.workflowsIdle();
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
+import { ExecutionHistories, type HistoryEvent, type LibraryEvent } from './execution-history.js';
 import type { ExecutionEnd, ExecutionJournal, ExecutionRecord, ExecutionStatus } from './execution-journal.js';
 import type { LocalLambdaInvoker } from './lambda-api.js';
 import { localStateMachineArn } from './local-values.js';
@@ -63,6 +64,7 @@ export class LocalStateMachines {
   private readonly machines = new Map<string, Machine>();
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly running = new Map<string, Running>();
+  private readonly histories = new ExecutionHistories();
   private closed = false;
 
   constructor(template: Template, locals: LocalValues, invoker: LocalLambdaInvoker, private readonly journal: ExecutionJournal, private readonly options: StateMachinesOptions) {
@@ -118,10 +120,11 @@ export class LocalStateMachines {
   }
 
   private run(machine: Machine, record: ExecutionRecord): void {
-    const { abort, result } = machine.runner.run(JSON.parse(record.input), {
+    const { abort, result, eventLogs } = machine.runner.run(JSON.parse(record.input), {
       overrides: { taskResourceLocalHandlers: machine.handlers as never, ...(this.options.retryIntervalOverrides ? { retryIntervalOverrides: this.options.retryIntervalOverrides } : {}) },
       context: { Execution: { Id: record.executionArn, Name: record.name, RoleArn: machine.roleArn }, StateMachine: { Id: machine.arn, Name: machine.logicalId } } as never,
     });
+    this.histories.collect(record.executionArn, eventLogs as AsyncIterable<LibraryEvent>).catch((error: Error) => this.options.onError(`The history of execution ${record.name} stopped: ${error.message}`));
     const done = result.then(
       (output) => this.end(record, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
       (error: Error) => {
@@ -158,6 +161,11 @@ export class LocalStateMachines {
 
   describe(executionArn: string | undefined): ExecutionRecord {
     return this.execution(executionArn);
+  }
+
+  /** Its history events (`GetExecutionHistory`); a run again after a restart starts a new one. */
+  history(executionArn: string | undefined, reverseOrder: boolean): HistoryEvent[] {
+    return this.histories.of(this.execution(executionArn).executionArn, reverseOrder);
   }
 
   list(stateMachineArn: string | undefined, statusFilter?: ExecutionStatus): ExecutionRecord[] {

@@ -1,10 +1,12 @@
 /**
  * The Step Functions API (JSON 1.0 protocol) in front of the local state machines, so handlers
  * and tests use `@aws-sdk/client-sfn` unchanged: StartExecution, DescribeExecution,
- * ListExecutions, StopExecution, DescribeStateMachine, ListStateMachines.
+ * ListExecutions, GetExecutionHistory (execution-history.ts), StopExecution, DescribeStateMachine,
+ * ListStateMachines.
  */
 import { createServer, type Server } from 'node:http';
 import { closeServer, listenOnLoopback, readBody } from './http-server.js';
+import type { HistoryEvent } from './execution-history.js';
 import type { ExecutionRecord, ExecutionStatus } from './execution-journal.js';
 import { StepFunctionsError, type LocalStateMachines } from './state-machines.js';
 
@@ -21,7 +23,21 @@ function page<T>(items: T[], body: { maxResults?: number; nextToken?: string }):
   return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}) };
 }
 
-type Body = Record<string, string | undefined> & { maxResults?: number };
+type Body = Record<string, string | undefined> & { maxResults?: number; reverseOrder?: boolean; includeExecutionData?: boolean };
+
+const DATA_DETAILS = ['executionStartedEventDetails', 'stateEnteredEventDetails', 'stateExitedEventDetails', 'executionSucceededEventDetails'];
+
+/** An event as the API answers it: seconds, and without inputs and outputs when they are not wanted. */
+function historyEvent({ timestamp, ...event }: HistoryEvent, includeData: boolean) {
+  const answered: Record<string, unknown> = { ...event, timestamp: seconds(timestamp) };
+  if (!includeData) {
+    for (const key of DATA_DETAILS) {
+      const details = answered[key] as Record<string, unknown> | undefined;
+      if (details) answered[key] = Object.fromEntries(Object.entries(details).filter(([name]) => name !== 'input' && name !== 'output'));
+    }
+  }
+  return answered;
+}
 
 export class StepFunctionsApiServer {
   private server?: Server;
@@ -47,6 +63,10 @@ export class StepFunctionsApiServer {
       case 'ListExecutions': {
         const { items, nextToken } = page(m.list(body.stateMachineArn, body.statusFilter as ExecutionStatus | undefined), body);
         return { executions: items.map(summary), nextToken };
+      }
+      case 'GetExecutionHistory': {
+        const { items, nextToken } = page(m.history(body.executionArn, body.reverseOrder === true), body);
+        return { events: items.map((event) => historyEvent(event, body.includeExecutionData !== false)), nextToken };
       }
       case 'StopExecution':
         return { stopDate: seconds(m.stop(body.executionArn, body.error, body.cause).stopDate) };

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient, StartExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient, StartExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
@@ -115,6 +115,39 @@ describe('the Step Functions API', () => {
     expect(output.parallel).toEqual(['left', 'right']);
     expect(output.caught.Error).toBe('StepBroke');
     expect(JSON.parse(output.caught.Cause)).toMatchObject({ errorType: 'StepBroke', errorMessage: 'The step broke on purpose', trace: expect.any(Array) });
+  });
+
+  it('answers the history of an execution: states entered and exited with their data, Map iterations, failures retried and caught', async () => {
+    // Prepare: pipeline-1 ran above (Wait, a Map of two, a task retried twice, Parallel, a caught failure)
+    const executionArn = `${pipelineArn.replace(':stateMachine:', ':execution:')}:pipeline-1`;
+
+    // Act
+    const { events = [] } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const withoutData = await sfn.send(new GetExecutionHistoryCommand({ executionArn, includeExecutionData: false, reverseOrder: true, maxResults: 3 }));
+
+    // Assess
+    expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
+    expect(events.every((event) => event.previousEventId! < event.id! && event.timestamp instanceof Date)).toBe(true);
+    expect(events[0]).toMatchObject({ type: 'ExecutionStarted', previousEventId: 0, executionStartedEventDetails: { input: expect.stringContaining('"key":"pipeline-1"') } });
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionSucceeded' });
+    const entered = events.filter((event) => event.type?.endsWith('StateEntered')).map((event) => event.stateEnteredEventDetails!.name);
+    expect(entered.filter((name) => name !== 'Left' && name !== 'Right')).toEqual(['Pause', 'EachItem', 'Echo', 'Echo', 'Throttled', 'Both', 'Broken', 'Caught']);
+    expect(events.find((event) => event.type === 'TaskStateExited' && event.stateExitedEventDetails?.name === 'Throttled')?.stateExitedEventDetails?.output).toContain('after retries');
+    expect(events.filter((event) => event.type === 'TaskFailed').map((event) => event.taskFailedEventDetails?.error)).toEqual(['ThrottlingException', 'ThrottlingException', 'StepBroke']);
+    // Inside the Map, each task's events lead back to its own iteration.
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const iterationOf = (id: number): number | undefined => {
+      const event = byId.get(id);
+      return !event || event.type === 'MapIterationStarted' ? event?.mapIterationStartedEventDetails?.index : iterationOf(event.previousEventId!);
+    };
+    const echoes = events.filter((event) => event.type === 'TaskStateExited' && event.stateExitedEventDetails?.name === 'Echo');
+    expect(echoes.map((event) => [iterationOf(event.id!), JSON.parse(event.stateExitedEventDetails!.output!).value.value]).sort()).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(withoutData.events?.map((event) => event.type)).toEqual(events.slice(-3).reverse().map((event) => event.type));
+    expect(withoutData.nextToken).toBeTruthy();
+    expect(JSON.stringify(withoutData.events)).not.toContain('"output"');
   });
 
   it('never reuses a name: a running execution with the same input is returned, everything else is ExecutionAlreadyExists', async () => {
