@@ -36,6 +36,15 @@ async function audit(submissionId: string) {
 /** A's license and CV, received; the confirmation email sent. */
 const submissionA = () => received(EMILY, [license(daysFromToday(400)), cv()]);
 
+/** A with its license rejected (the wrong file) and its CV verified. */
+async function decidedA() {
+  const a = await submissionA();
+  const [oldLicense, cvId] = a.documents.map((d) => d.documentId) as [string, string];
+  expect((await review(oldLicense, WRONG_FILE)).status).toBe(200);
+  expect((await review(cvId, { decision: 'VERIFIED' })).status).toBe(200);
+  return { a, oldLicense, cvId };
+}
+
 /** The provider sends the right file for `documentId` through the portal; its intake workflow supersedes the old one. */
 const sendReplacement = (documentId: string) => received(EMILY, [license(daysFromToday(400), { fileName: 'the-right-license.pdf', replacesDocumentId: documentId })]);
 
@@ -181,10 +190,7 @@ describe('a document replaced while its submission is in review', () => {
 describe('a replacement racing the completion', () => {
   it('landing between complete-review\'s read and its commit: the commit fails, is made again without it, VERIFIED', async () => {
     // Prepare: license rejected, CV verified; the replacement lands right before the first commit attempt
-    const a = await submissionA();
-    const [oldLicense, cvId] = a.documents.map((d) => d.documentId) as [string, string];
-    await review(oldLicense, WRONG_FILE);
-    await review(cvId, { decision: 'VERIFIED' });
+    const { a, oldLicense, cvId } = await decidedA();
     const b = await replacementNotYetRecorded({ submissionId: a.submissionId, documentId: oldLicense }, 'CRD-TEST-RACE-0001');
     const { repository, audit: auditLog } = adapters();
     const commits: (string | null)[] = [];
@@ -219,10 +225,7 @@ describe('a replacement racing the completion', () => {
 
   it('landing after the commit, while the outcome is applied: it stays SUPERSEDED, the email asks for nothing, the submission reads as replaced', async () => {
     // Prepare: license rejected, CV verified, the review committed ACTION_REQUIRED (its workflow not started)
-    const a = await submissionA();
-    const [oldLicense, cvId] = a.documents.map((d) => d.documentId) as [string, string];
-    await review(oldLicense, WRONG_FILE);
-    await review(cvId, { decision: 'VERIFIED' });
+    const { a, oldLicense, cvId } = await decidedA();
     const { repository, audit: auditLog } = adapters();
     const committed = await completeReview({ repository, audit: auditLog, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: notStarted }, caller('complete-first'), a.submissionId);
     const b = await replacementNotYetRecorded({ submissionId: a.submissionId, documentId: oldLicense }, 'CRD-TEST-RACE-0002');
@@ -251,10 +254,7 @@ describe('a replacement racing the completion', () => {
 
   it('landing between the apply step\'s read and its write: the conditional write leaves SUPERSEDED', async () => {
     // Prepare: committed ACTION_REQUIRED; the replacement lands right after the apply step read the documents
-    const a = await submissionA();
-    const [oldLicense, cvId] = a.documents.map((d) => d.documentId) as [string, string];
-    await review(oldLicense, WRONG_FILE);
-    await review(cvId, { decision: 'VERIFIED' });
+    const { a, oldLicense, cvId } = await decidedA();
     const { repository, audit: auditLog } = adapters();
     await completeReview({ repository, audit: auditLog, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: notStarted }, caller('complete-apply-race'), a.submissionId);
     const b = await replacementNotYetRecorded({ submissionId: a.submissionId, documentId: oldLicense }, 'CRD-TEST-RACE-0003');

@@ -76,7 +76,7 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
     <section className="card complete" aria-labelledby="complete-heading">
       <h2 id="complete-heading">Complete the review</h2>
       <p>
-        {toDecide - undecided.length} of {toDecide} documents decided. The decision is due by {formatDate(submission.reviewDueDate, 'full')}.
+        {toDecide - undecided.length} of {toDecide} {toDecide === 1 ? 'document' : 'documents'} decided. The decision is due by {formatDate(submission.reviewDueDate, 'full')}.
       </p>
       {replaced.length > 0 && (
         <p className="muted">
