@@ -107,6 +107,7 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
   }
 
   async supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult> {
+    await this.bumpReviewRevision(doc.submissionId);
     const done = await this.db
       .send(
         new UpdateCommand({
@@ -123,6 +124,27 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
     const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId)?.supersededBy;
     if (!current) throw new Error(`Document ${doc.documentId} of submission ${doc.submissionId} does not exist`);
     return current.documentId === by.documentId ? { outcome: 'ALREADY' } : { outcome: 'BY_OTHER', supersededBy: current };
+  }
+
+  /**
+   * Before a document of a submission in review is superseded, its review revision moves on: a
+   * completion that read the revision before this point fails its condition and reads again, so
+   * an outcome is never committed without seeing a replacement that landed before the commit
+   * (README "Review": a document replaced while in review). A no-op once the review is complete.
+   */
+  private async bumpReviewRevision(submissionId: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: submissionKey(submissionId),
+          UpdateExpression: 'SET reviewRevision = if_not_exists(reviewRevision, :zero) + :one',
+          ConditionExpression: '#status IN (:received, :inReview)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':received': 'RECEIVED', ':inReview': 'IN_REVIEW' },
+        }),
+      )
+      .catch(ignoreConditionFailure);
   }
 
   async markSubmissionReplaced(submissionId: string, by: SubmissionRef[]): Promise<void> {

@@ -92,6 +92,18 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
     await this.updateDocumentItem(submissionId, documentId, { ...changes });
   }
 
+  async applyReview(submissionId: string, documentId: string, review: DocumentReview): Promise<boolean> {
+    const update = new UpdateCommand({
+      TableName: this.tableName,
+      Key: documentKey(submissionId, documentId),
+      UpdateExpression: 'SET #status = :decision, review = :review',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy) AND #status <> :superseded',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':decision': review.decision, ':review': review, ':superseded': 'SUPERSEDED' },
+    });
+    return (await unlessConditionFails(this.db.send(update))) !== null;
+  }
+
   async recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean> {
     const update = new UpdateCommand({
       TableName: this.tableName,

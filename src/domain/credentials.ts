@@ -7,7 +7,7 @@ import type { CredentialAction, CredentialStanding, CredentialVersionView, Crede
 import type { SubmissionStatus } from '../contract/vocabulary.js';
 import { CATALOG, documentTypeSpec, type DocumentType } from './catalog.js';
 import { expiryOutlook } from './expiry.js';
-import { lineageOf, toDocumentView, toReviewView, type SubmissionDocument } from './submission.js';
+import { isReplaced, lineageOf, toDocumentView, toReviewView, type SubmissionDocument } from './submission.js';
 
 type VersionFacts = Pick<SubmissionDocument, 'documentId' | 'documentType' | 'status' | 'expirationDate' | 'storedKey' | 'supersededBy'>;
 
@@ -23,7 +23,7 @@ export function wasNotAccepted(doc: Pick<SubmissionDocument, 'status' | 'storedK
  * the passing files again, since nothing of a refused submission is stored.
  */
 export function replacementKind(doc: VersionFacts, submissionStatus: SubmissionStatus | null): CredentialAction | null {
-  if (doc.supersededBy || doc.status === 'SUPERSEDED') return null;
+  if (isReplaced(doc)) return null;
   if (submissionStatus === 'REJECTED' || wasNotAccepted(doc) || doc.status === 'REJECTED') return 'REPLACE';
   if (doc.status === 'EXPIRED') return 'RENEW';
   if ((doc.status === 'PENDING_REVIEW' || doc.status === 'VERIFIED') && doc.expirationDate) return 'RENEW';
@@ -33,7 +33,7 @@ export function replacementKind(doc: VersionFacts, submissionStatus: SubmissionS
 /** Why `replacement` cannot replace `doc` (a sentence for the provider), or null when it can. */
 export function replacementProblem(doc: VersionFacts, submissionStatus: SubmissionStatus, replacementType: DocumentType): string | null {
   const label = documentTypeSpec(doc.documentType).label;
-  if (doc.supersededBy || doc.status === 'SUPERSEDED') {
+  if (isReplaced(doc)) {
     return `This ${label} was already replaced by a newer version. Renew or replace the current one from My credentials.`;
   }
   if (doc.status === 'PENDING_UPLOAD') return `This ${label} was never submitted, so there is nothing to replace. Submit it as a new document.`;
@@ -69,7 +69,7 @@ export function toVersionView(doc: VersionRecord, forStaff: boolean): Credential
 const SUBMITTED = new Set(['VALIDATING', 'PENDING_REVIEW', 'INVALID', 'VERIFIED', 'REJECTED', 'EXPIRED', 'SUPERSEDED']);
 
 function inForce(doc: VersionFacts): boolean {
-  return !doc.supersededBy && doc.status !== 'SUPERSEDED' && !wasNotAccepted(doc) && ['PENDING_REVIEW', 'VERIFIED', 'REJECTED', 'EXPIRED'].includes(doc.status);
+  return !isReplaced(doc) && !wasNotAccepted(doc) && ['PENDING_REVIEW', 'VERIFIED', 'REJECTED', 'EXPIRED'].includes(doc.status);
 }
 
 export function standingOf(doc: VersionFacts, today: string): { standing: CredentialStanding; daysToExpiry: number | null } {

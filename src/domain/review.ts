@@ -52,6 +52,11 @@ export function sameDecision(a: DocumentReview | undefined, b: Pick<DocumentRevi
 /** The completed review: the commit point's facts, kept so the outcome can be carried out (and audited) again after a crash. */
 export interface ReviewCompletion {
   outcome: ReviewOutcome;
+  /**
+   * Documents the outcome was made without: replaced by a newer version (reviewed in its own
+   * submission) when the review was completed. Absent on completions stored before it existed.
+   */
+  replacedDocuments?: string[];
   decidedAt: string;
   daysToDecision: number;
   decidedBy: Reviewer;
@@ -72,17 +77,24 @@ export function isReviewOutcome(status: SubmissionStatus): status is ReviewOutco
 /**
  * What completing the review would give: the outcome, or the documents still without a decision
  * (by position) and those whose decision is too old to stand.
+ *
+ * A document replaced by a newer version is decided by its replacement, which is reviewed in its
+ * own submission: it is never undecided nor stale here, and a decision recorded on it before the
+ * replacement arrived does not count. With every document replaced the outcome is VERIFIED:
+ * nothing more is needed from this submission (the email says each was replaced, not verified).
  */
 export function reviewOutcome(
   documentIds: readonly string[],
   reviews: Readonly<Record<string, DocumentReview>>,
   now: Date,
+  replaced: ReadonlySet<string> = new Set(),
 ): { outcome: ReviewOutcome } | { undecided: number[]; stale: number[] } {
-  const undecided = documentIds.flatMap((id, index) => (reviews[id] ? [] : [index]));
+  const counted = (id: string) => !replaced.has(id);
+  const undecided = documentIds.flatMap((id, index) => (counted(id) && !reviews[id] ? [index] : []));
   const oldest = now.getTime() - REVIEW_LIMITS.maxVerificationAgeDays * 24 * 60 * 60 * 1000;
-  const stale = documentIds.flatMap((id, index) => (reviews[id] && Date.parse(reviews[id].reviewedAt) < oldest ? [index] : []));
+  const stale = documentIds.flatMap((id, index) => (counted(id) && reviews[id] && Date.parse(reviews[id].reviewedAt) < oldest ? [index] : []));
   if (undecided.length > 0 || stale.length > 0) return { undecided, stale };
-  return { outcome: documentIds.some((id) => reviews[id]!.decision === 'REJECTED') ? 'ACTION_REQUIRED' : 'VERIFIED' };
+  return { outcome: documentIds.some((id) => counted(id) && reviews[id]!.decision === 'REJECTED') ? 'ACTION_REQUIRED' : 'VERIFIED' };
 }
 
 /** The NCQA deadline: 30 calendar days after the submission date in the organisation's time zone. */

@@ -109,6 +109,12 @@ export interface ReceivedFacts {
   owner: ProviderSummary;
 }
 
+/** A newer version took its place (it is decided with that version's submission, never on its own). */
+export const isReplaced = (doc: Pick<SubmissionDocument, 'status' | 'supersededBy'>): boolean => Boolean(doc.supersededBy) || doc.status === 'SUPERSEDED';
+
+/** The ids of a submission's documents that a newer version replaced. */
+export const replacedDocumentIds = (documents: readonly SubmissionDocument[]): Set<string> => new Set(documents.filter(isReplaced).map((doc) => doc.documentId));
+
 /** The credential a document is a version of. */
 export const lineageOf = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId'>) => doc.lineageId ?? doc.documentId;
 
@@ -164,15 +170,18 @@ function toSubmissionSummary(submission: Submission, forStaff: boolean): Submiss
 /**
  * Staff see decisions as they are made; the provider sees them once the review is complete (a
  * decision may change until then). A completed review shows each document's decision as its
- * status even in the moment before the outcome workflow has written it to the document.
+ * status even in the moment before the outcome workflow has written it to the document. A
+ * decision on a document replaced before the review was completed did not count (its newer
+ * version is reviewed instead): the provider never sees it.
  */
 export function toSubmissionView(submission: Submission, documents: SubmissionDocument[], forStaff: boolean): SubmissionView {
   const decided = isReviewOutcome(submission.status);
+  const notCounted = new Set(submission.reviewCompletion?.replacedDocuments ?? []);
   return {
     ...toSubmissionSummary(submission, forStaff),
     documents: documents.map((doc) => {
       const review = submission.reviews[doc.documentId] ?? doc.review ?? null;
-      if (!review || !(forStaff || decided)) return toDocumentView(doc, undefined, forStaff);
+      if (!review || !(forStaff || decided) || (!forStaff && notCounted.has(doc.documentId))) return toDocumentView(doc, undefined, forStaff);
       const view = toDocumentView(doc, toReviewView(review, forStaff), forStaff);
       return decided && doc.status === 'PENDING_REVIEW' ? { ...view, status: review.decision } : view;
     }),

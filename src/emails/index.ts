@@ -43,6 +43,7 @@ export type {
   ExpiryReminderInput,
   Recipient,
   ReviewDecision,
+  ReplacedDocument,
   ReviewedDocument,
   ReviewOutcomeInput,
   StaffDigestInput,

@@ -52,11 +52,20 @@ export interface ReviewedDocument extends EmailDocument {
   reason: string | null;
 }
 
+/** A document she replaced with a newer version while it was in review: that version is reviewed with its own submission. */
+export interface ReplacedDocument extends EmailDocument {
+  /** The reference number of the submission that carried the newer version (null if unknown). */
+  replacedByReference: string | null;
+}
+
 export interface ReviewOutcomeInput {
   provider: Recipient;
   submissionId: string;
   referenceNumber: string;
+  /** The documents the outcome was decided on. */
   documents: ReviewedDocument[];
+  /** Documents replaced by a newer version: decided by it, never asked for again. */
+  replaced?: ReplacedDocument[];
 }
 
 export interface ExpiryReminderInput {

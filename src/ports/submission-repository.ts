@@ -71,6 +71,11 @@ export interface SubmissionRepository {
   /** Every fact of the workflow is written: the submission leaves the unfinished index. */
   markFinished(submissionId: string): Promise<void>;
   updateDocument(submissionId: string, documentId: string, changes: DocumentChanges): Promise<void>;
+  /**
+   * A completed review's decision becomes the document's status, with the review; never on a
+   * document a newer version superseded (false then: it stays SUPERSEDED).
+   */
+  applyReview(submissionId: string, documentId: string, review: DocumentReview): Promise<boolean>;
   /** Stores a document's cross-check unless one is stored already (the first one stays); false then. */
   recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean>;
   /** Records the snapshot the workflow took of a document's upload (while it validates). */

@@ -3,7 +3,7 @@ import type { Caller } from '../domain/caller.js';
 import { documentTypeSpec } from '../domain/catalog.js';
 import { Conflict } from '../domain/errors.js';
 import { daysSinceSubmission, isReviewOutcome, REVIEW_LIMITS, reviewOutcome } from '../domain/review.js';
-import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import { replacedDocumentIds, type Submission, type SubmissionDocument } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -47,10 +47,13 @@ function describe(doc: SubmissionDocument | undefined): string {
 }
 
 /**
- * Completes a review: every document must carry a decision. The commit point is one conditional
- * update IN_REVIEW → VERIFIED | ACTION_REQUIRED on the revision of the decisions it read, so a
- * decision changed meanwhile makes it read again — never a stale outcome — and of two reviewers
- * completing at once exactly one flips the status; the other answers the same result.
+ * Completes a review: every document must carry a decision, except one replaced by a newer
+ * version (decided by its replacement, in that version's submission). The commit point is one
+ * conditional update IN_REVIEW → VERIFIED | ACTION_REQUIRED on the revision it read; a decision
+ * recorded or a document replaced meanwhile bumps the revision (superseding bumps it before it
+ * marks the document), so the call reads again — never an outcome made from stale decisions or a
+ * stale set of replaced documents — and of two reviewers completing at once exactly one flips the
+ * status; the other answers the same result.
  */
 export async function completeReview(deps: CompleteReviewDeps, caller: Caller, submissionId: string): Promise<CompleteReviewResult> {
   assertStaff(caller);
@@ -65,7 +68,8 @@ export async function completeReview(deps: CompleteReviewDeps, caller: Caller, s
       throw new Conflict('This submission is not waiting for review: only received submissions can be reviewed.');
     }
     const now = deps.clock.now();
-    const result = reviewOutcome(submission.documentIds, submission.reviews, now);
+    const replaced = replacedDocumentIds(documents);
+    const result = reviewOutcome(submission.documentIds, submission.reviews, now, replaced);
     if ('undecided' in result) {
       const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
       const problem = (index: number, message: string) => ({ path: `documents.${index}`, message: `${describe(byId.get(submission.documentIds[index]!))} ${message}` });
@@ -77,8 +81,11 @@ export async function completeReview(deps: CompleteReviewDeps, caller: Caller, s
         ],
       );
     }
+    // Every document replaced before any decision: the submission never left RECEIVED.
+    if (submission.status === 'RECEIVED') await deps.repository.transition(submissionId, 'RECEIVED', 'IN_REVIEW');
     const completed = await deps.repository.completeReview(submissionId, submission.reviewRevision, {
       outcome: result.outcome,
+      replacedDocuments: submission.documentIds.filter((id) => replaced.has(id)),
       decidedAt: now.toISOString(),
       daysToDecision: daysSinceSubmission(submission.submittedAt ?? submission.createdAt, now, deps.timeZone),
       decidedBy: { userId: caller.userId, name: caller.name, email: caller.email },

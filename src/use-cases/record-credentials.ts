@@ -83,7 +83,9 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
 async function markIfReplaced(deps: RecordCredentialsDeps, submissionId: string, replacing: Submission): Promise<void> {
   const found = await deps.repository.get(submissionId);
   if (!found || !['REJECTED', 'ACTION_REQUIRED'].includes(found.submission.status)) return;
-  if (found.documents.some((doc) => FAILING.has(doc.status) && !doc.supersededBy)) return;
+  // A rejection not yet carried out to its document (the outcome workflow's first step) fails it too.
+  const failing = (doc: SubmissionDocument) => FAILING.has(doc.status) || found.submission.reviews[doc.documentId]?.decision === 'REJECTED';
+  if (found.documents.some((doc) => failing(doc) && !doc.supersededBy)) return;
   const replacers = [...new Set(found.documents.flatMap((doc) => (doc.supersededBy ? [doc.supersededBy.submissionId] : [])))];
   if (replacers.length === 0) return;
   const refs: SubmissionRef[] = await Promise.all(

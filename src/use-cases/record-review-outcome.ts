@@ -21,8 +21,10 @@ export async function recordReviewOutcome(deps: { repository: SubmissionReposito
   if (!found?.submission.reviewCompletion) throw new Error(`Submission ${input.submissionId} has no completed review`);
   const { submission } = found;
   const completion = submission.reviewCompletion!;
+  // A document replaced before the completion may have no decision at all: only decisions made are facts.
   for (const documentId of submission.documentIds) {
-    await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, submission.reviews[documentId]!));
+    const review = submission.reviews[documentId];
+    if (review) await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, review));
   }
   const completed = await deps.audit.record(reviewCompletedEvent(submission.submissionId, completion, submission.documentIds, submission.reviews));
 

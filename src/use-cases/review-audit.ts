@@ -22,6 +22,8 @@ export function documentReviewedEvent(submissionId: string, documentId: string, 
 
 export function reviewCompletedEvent(submissionId: string, completion: ReviewCompletion, documentIds: string[], reviews: Record<string, DocumentReview>): AuditEventInput {
   const type = completion.outcome === 'VERIFIED' ? 'SUBMISSION_VERIFIED' : 'SUBMISSION_ACTION_REQUIRED';
+  const replaced = completion.replacedDocuments ?? [];
+  const counted = documentIds.filter((id) => !replaced.includes(id));
   return {
     submissionId,
     type,
@@ -33,8 +35,10 @@ export function reviewCompletedEvent(submissionId: string, completion: ReviewCom
     details: {
       reviewerName: completion.decidedBy.name,
       daysToDecision: completion.daysToDecision,
-      rejectedDocuments: documentIds.filter((id) => reviews[id]?.decision === 'REJECTED'),
-      verifiedDocuments: documentIds.filter((id) => reviews[id]?.decision === 'VERIFIED'),
+      rejectedDocuments: counted.filter((id) => reviews[id]?.decision === 'REJECTED'),
+      verifiedDocuments: counted.filter((id) => reviews[id]?.decision === 'VERIFIED'),
+      // Decided by their newer versions, in those versions' submissions (a decision recorded on one before it was replaced did not count).
+      ...(replaced.length > 0 ? { replacedDocuments: replaced } : {}),
     },
   };
 }

@@ -107,7 +107,7 @@ describe('a file that does not show what she typed', () => {
     await expect.poll(() => page.locator('.doc-item__check').count(), { timeout: 30_000 }).toBe(0);
     expect(await documentItem(page, 'DEA Registration').getByText('Replaces an earlier version of this document.').count()).toBe(1);
     await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
-    await documentItem(page, 'DEA Registration').getByText('Replaced by a newer version').waitFor();
+    await documentItem(page, 'DEA Registration').getByText('Replaced by the newer version you sent — reviewed with that submission').waitFor();
     expect(await page.locator('.doc-item__check').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
@@ -115,6 +115,8 @@ describe('a file that does not show what she typed', () => {
   it('tells the reviewer of the first submission that the document was replaced', async () => {
     await staff.reload();
     await reviewCard(staff, 'DEA Registration').getByText('The provider has since sent a newer version of this document').waitFor();
+    expect(await reviewCard(staff, 'DEA Registration').getByText('No decision needed: replaced.').count()).toBe(1);
+    expect(await reviewCard(staff, 'DEA Registration').getByRole('button', { name: /decision on the DEA Registration/ }).count()).toBe(0);
     expect(await axeViolations(staff)).toEqual([]);
   });
 });

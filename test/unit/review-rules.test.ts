@@ -60,6 +60,35 @@ describe('completing a review', () => {
   });
 });
 
+describe('completing a review with a document replaced by a newer version', () => {
+  const now = new Date('2026-12-10T12:00:00Z');
+  const replaced = (...ids: string[]) => new Set(ids);
+
+  it('never names a replaced document as undecided or stale', () => {
+    // Act / Assess
+    expect(reviewOutcome(['a', 'b', 'c'], { b: review('VERIFIED') }, now, replaced('a'))).toEqual({ undecided: [2], stale: [] });
+    expect(reviewOutcome(['a', 'b'], { a: review('VERIFIED', '2026-08-01T00:00:00Z'), b: review('VERIFIED', '2026-08-13T00:00:00Z') }, now, replaced('a'))).toEqual({ outcome: 'VERIFIED' });
+    expect(reviewOutcome(['a', 'b'], { b: review('VERIFIED') }, now, replaced('a'))).toEqual({ outcome: 'VERIFIED' });
+  });
+
+  it('does not count a rejection recorded before the replacement arrived', () => {
+    // Act / Assess
+    expect(reviewOutcome(['a', 'b'], { a: review('REJECTED'), b: review('VERIFIED') }, now, replaced('a'))).toEqual({ outcome: 'VERIFIED' });
+    expect(reviewOutcome(['a', 'b', 'c'], { a: review('REJECTED'), b: review('VERIFIED'), c: review('REJECTED') }, now, replaced('a'))).toEqual({ outcome: 'ACTION_REQUIRED' });
+  });
+
+  it('is VERIFIED when every document was replaced, with or without decisions: nothing more is needed from it', () => {
+    // Act / Assess
+    expect(reviewOutcome(['a', 'b'], {}, now, replaced('a', 'b'))).toEqual({ outcome: 'VERIFIED' });
+    expect(reviewOutcome(['a', 'b'], { a: review('REJECTED') }, now, replaced('a', 'b'))).toEqual({ outcome: 'VERIFIED' });
+  });
+
+  it('ignores replaced ids that are not documents of the submission', () => {
+    // Act / Assess
+    expect(reviewOutcome(['a'], {}, now, replaced('elsewhere'))).toEqual({ undecided: [0], stale: [] });
+  });
+});
+
 describe('NCQA dates', () => {
   it('makes the decision due 30 calendar days after the submission date in the organisation\'s time zone', () => {
     // 03:00 UTC on Dec 1 is still Nov 30 in New York.
@@ -135,6 +164,28 @@ describe('who sees a decision', () => {
     expect(view.documents.map((d) => [d.status, d.review?.decision, d.review?.reviewedBy])).toEqual([
       ['REJECTED', 'REJECTED', undefined],
       ['VERIFIED', 'VERIFIED', undefined],
+    ]);
+  });
+
+  it('never shows the provider a decision the outcome was made without (its document was replaced); staff still see it', () => {
+    // Prepare: 'a' was rejected, then replaced by a newer version before the review was completed
+    const done = fixture('VERIFIED', { a: review('REJECTED'), b: review('VERIFIED') });
+    done.submission.reviewCompletion = { outcome: 'VERIFIED', replacedDocuments: ['a'], decidedAt: '2026-12-05T10:00:00Z', daysToDecision: 10, decidedBy: reviewer, requestId: 'r', sourceIp: null };
+    done.documents[0] = { ...done.documents[0]!, status: 'SUPERSEDED', supersededBy: { submissionId: 'sub-2', documentId: 'a2' } };
+
+    // Act
+    const forProvider = toSubmissionView(done.submission, done.documents, false);
+    const forStaff = toSubmissionView(done.submission, done.documents, true);
+
+    // Assess
+    expect(forProvider.documents.map((d) => [d.status, d.review?.decision])).toEqual([
+      ['SUPERSEDED', undefined],
+      ['VERIFIED', 'VERIFIED'],
+    ]);
+    expect(forProvider.documents[0]!.supersededBy).toEqual({ submissionId: 'sub-2', documentId: 'a2' });
+    expect(forStaff.documents.map((d) => [d.status, d.review?.decision])).toEqual([
+      ['SUPERSEDED', 'REJECTED'],
+      ['VERIFIED', 'VERIFIED'],
     ]);
   });
 });

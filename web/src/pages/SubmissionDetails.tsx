@@ -15,6 +15,7 @@ import { forgetSentFiles } from '../upload/device-store.js';
 import { CrossCheckPointer, CrossCheckWarning } from './CrossCheckWarning.js';
 import { DraftActions } from './DraftActions.js';
 import { ProcessingDelayed } from './ProcessingDelayed.js';
+import { DocumentDecision, ReviewProgress } from './ReviewDecision.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
 const SLOW_VALIDATION_MS = 5 * 60 * 1000;
@@ -33,34 +34,6 @@ const HEADINGS: Record<string, string> = {
   ACTION_REQUIRED: 'Action required',
   DISCARDED: 'Draft discarded',
 };
-
-/** The credentialing team's decision on a document; a rejected one says why (as text) and how to replace it. */
-function DocumentDecision({ doc, isOwner }: { doc: DocumentView; isOwner: boolean }) {
-  const review = doc.review;
-  if (!review) return null;
-  if (review.decision === 'VERIFIED') {
-    return (
-      <p className="doc-item__decision doc-item__decision--verified">
-        Verified by the credentialing team on {formatDay(review.reviewedAt)}.
-      </p>
-    );
-  }
-  return (
-    <div className="doc-item__decision doc-item__decision--rejected">
-      <p>
-        <strong>Not verified.</strong> The credentialing team's reason:
-      </p>
-      <p className="doc-item__reason">{review.reason}</p>
-      {isOwner && (
-        <p>
-          <Link to={`/upload?replaces=${encodeURIComponent(doc.documentId)}`} className="button button--small">
-            Send a replacement<span className="visually-hidden"> for the {typeLabel(doc.documentType)}</span>
-          </Link>
-        </p>
-      )}
-    </div>
-  );
-}
 
 function DocumentItem({ doc, fixUrl, validating, rejected, isOwner, inReview }: { doc: DocumentView; fixUrl: string | null; validating: boolean; rejected: boolean; isOwner: boolean; inReview: boolean }) {
   const hasIssues = doc.issues.length > 0;
@@ -94,7 +67,8 @@ function DocumentItem({ doc, fixUrl, validating, rejected, isOwner, inReview }: 
       {isOwner && inReview && <CrossCheckWarning doc={doc} canReplace />}
       {doc.supersededBy && (
         <p className="notice notice--info">
-          Replaced by a newer version: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
+          {isOwner ? 'Replaced by the newer version you sent — reviewed with that submission' : 'Replaced by a newer version'}:{' '}
+          <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
         </p>
       )}
       {doc.replacesDocumentId && <p className="muted">Replaces an earlier version of this document.</p>}
@@ -108,26 +82,6 @@ function DocumentItem({ doc, fixUrl, validating, rejected, isOwner, inReview }: 
       <DocumentMetadata doc={doc} className="doc-item__meta" />
     </li>
   );
-}
-
-/** Where her review stands: in review, verified, or what to send again. */
-function ReviewProgress({ submission }: { submission: SubmissionView }) {
-  const rejected = submission.documents.filter((doc) => doc.review?.decision === 'REJECTED');
-  if (submission.status === 'IN_REVIEW') {
-    return <p className="confirmation__lead">The credentialing team is reviewing your documents. We will email you the decision by {formatDate(submission.reviewDueDate, 'full')}.</p>;
-  }
-  if (submission.status === 'VERIFIED') {
-    return <p className="confirmation__lead">Every document is verified. Your file now goes to the credentialing committee; there is nothing more you need to send.</p>;
-  }
-  if (submission.status === 'ACTION_REQUIRED') {
-    return (
-      <p className="confirmation__lead">
-        The credentialing team reviewed your documents. {rejected.length === 1 ? 'One document needs' : `${rejected.length} documents need`} a replacement: the
-        reason is shown beside {rejected.length === 1 ? 'it' : 'each'} below.
-      </p>
-    );
-  }
-  return null;
 }
 
 export function SubmissionDetails({ submission, justSubmitted }: { submission: SubmissionView; justSubmitted: boolean }) {

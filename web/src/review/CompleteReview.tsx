@@ -1,17 +1,27 @@
 /**
  * Completing a review: first what the provider will receive (the outcome and every decision with
- * its reason), then, on confirmation, the outcome is sent. Undecided documents are named.
+ * its reason), then, on confirmation, the outcome is sent. Undecided documents are named. A
+ * document the provider replaced with a newer version needs no decision: its replacement is
+ * reviewed with its own submission, and she is told so.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, describeError, useApi } from '../api/client.js';
-import type { SubmissionView } from '../api/types.js';
+import { isReplaced } from '../../../src/domain/submission.js';
+import type { DocumentView, SubmissionView } from '../api/types.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 
 function outcomeText(submission: SubmissionView): string {
-  const rejected = submission.documents.filter((doc) => doc.review?.decision === 'REJECTED').length;
-  if (rejected === 0) return 'Verified: every document is verified.';
+  const counted = submission.documents.filter((doc) => !isReplaced(doc));
+  const rejected = counted.filter((doc) => doc.review?.decision === 'REJECTED').length;
+  if (counted.length === 0) return 'Verified: nothing more is needed — every document was replaced by a newer version, reviewed with its own submission.';
+  if (rejected === 0) return counted.length === submission.documents.length ? 'Verified: every document is verified.' : 'Verified: every document not replaced since is verified.';
   return `Action required: ${rejected === 1 ? 'one document needs' : `${rejected} documents need`} a replacement.`;
+}
+
+function previewText(doc: DocumentView): string {
+  if (isReplaced(doc)) return 'Replaced by the newer version they sent — reviewed with that submission';
+  return doc.review?.decision === 'REJECTED' ? 'Not verified — please send a replacement' : 'Verified';
 }
 
 export function CompleteReview({ submission }: { submission: SubmissionView }) {
@@ -21,7 +31,9 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
-  const undecided = submission.documents.filter((doc) => !doc.review);
+  const replaced = submission.documents.filter(isReplaced);
+  const toDecide = submission.documents.length - replaced.length;
+  const undecided = submission.documents.filter((doc) => !doc.review && !isReplaced(doc));
   const provider = submission.provider;
   const complete = useMutation({
     mutationFn: () => api.completeReview(submission.submissionId),
@@ -64,9 +76,13 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
     <section className="card complete" aria-labelledby="complete-heading">
       <h2 id="complete-heading">Complete the review</h2>
       <p>
-        {submission.documents.length - undecided.length} of {submission.documents.length} documents decided. The decision is due by{' '}
-        {formatDate(submission.reviewDueDate, 'full')}.
+        {toDecide - undecided.length} of {toDecide} {toDecide === 1 ? 'document' : 'documents'} decided. The decision is due by {formatDate(submission.reviewDueDate, 'full')}.
       </p>
+      {replaced.length > 0 && (
+        <p className="muted">
+          Replaced by a newer version, no decision needed: {replaced.map((doc) => typeLabel(doc.documentType)).join(', ')}.
+        </p>
+      )}
       {undecided.length > 0 && (
         <p className="muted">Still to decide: {undecided.map((doc) => typeLabel(doc.documentType)).join(', ')}.</p>
       )}
@@ -98,8 +114,8 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
           <ul className="complete__decisions">
             {submission.documents.map((doc) => (
               <li key={doc.documentId}>
-                <strong>{typeLabel(doc.documentType)}</strong> ({doc.fileName}): {doc.review?.decision === 'REJECTED' ? 'Not verified — please send a replacement' : 'Verified'}
-                {doc.review?.decision === 'REJECTED' && <p className="decision-summary__reason">Reason: {doc.review.reason}</p>}
+                <strong>{typeLabel(doc.documentType)}</strong> ({doc.fileName}): {previewText(doc)}
+                {doc.review?.decision === 'REJECTED' && !isReplaced(doc) && <p className="decision-summary__reason">Reason: {doc.review.reason}</p>}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
+import { isReplaced } from '../../../src/domain/submission.js';
 import type { DocumentView } from '../api/types.js';
 import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { formatBytes, formatDateTime, typeLabel } from '../format.js';
@@ -11,6 +12,9 @@ import { DocumentPreview } from './DocumentPreview.js';
 
 export function DecisionSummary({ doc }: { doc: DocumentView }) {
   const review = doc.review;
+  if (isReplaced(doc)) {
+    return <p className="decision-summary decision-summary--none">No decision needed: replaced{review ? ` (the earlier ${review.decision === 'REJECTED' ? 'rejection' : 'verification'} does not count)` : ''}.</p>;
+  }
   if (!review) return <p className="decision-summary decision-summary--none">No decision yet.</p>;
   const rejected = review.decision === 'REJECTED';
   return (
@@ -28,7 +32,11 @@ export function DecisionSummary({ doc }: { doc: DocumentView }) {
   );
 }
 
-/** `stored`: the submission was accepted, so its files are in permanent storage and can be opened. */
+/**
+ * `stored`: the submission was accepted, so its files are in permanent storage and can be opened.
+ * A document replaced by a newer version shows no decision form: it is decided by its
+ * replacement, in that version's submission, and a decision here would not count.
+ */
 export function ReviewDocumentCard({ doc, index, submissionId, editable, stored }: { doc: DocumentView; index: number; submissionId: string; editable: boolean; stored: boolean }) {
   const headingId = `review-doc-${doc.documentId}`;
   return (
@@ -51,9 +59,10 @@ export function ReviewDocumentCard({ doc, index, submissionId, editable, stored 
           {doc.supersededBy && (
             <p className="notice notice--info">
               The provider has since sent a newer version of this document: <Link to={portalPaths.submission(doc.supersededBy.submissionId)}>open the submission that replaced it</Link>.
+              {editable && ' No decision is needed here: the newer version is reviewed with that submission, and this review can be completed without one.'}
             </p>
           )}
-          {editable && <DecisionForm doc={doc} submissionId={submissionId} />}
+          {editable && !isReplaced(doc) && <DecisionForm doc={doc} submissionId={submissionId} />}
         </div>
         {stored ? <DocumentPreview doc={doc} /> : <p className="muted">This submission was not accepted, so its files were not kept: there is nothing to open.</p>}
       </div>
