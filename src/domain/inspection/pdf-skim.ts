@@ -15,62 +15,16 @@
  * start, which is the scanner's ground truth; skimming only ever skips bytes it has proven boring.
  */
 
-const SLASH = 0x2f;
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const OPEN = 0x28;
-const CLOSE = 0x29;
-const BACKSLASH = 0x5c;
-const PERCENT = 0x25;
-const HASH = 0x23;
-const LETTER_J = 0x4a;
-const LETTER_h = 0x68;
-const LETTER_E = 0x45;
-const LETTER_X = 0x58;
-const LETTER_O = 0x4f;
-const LETTER_T = 0x54;
-const LETTER_x = 0x78;
-const LETTER_l = 0x6c;
+import { ENDS_TOKEN, GREATER, LESS, OPEN, PERCENT, SLASH, WHITESPACE, commentEnd, hexEnd, isDigit, keywordIs, matches, referenceEnd, skipContainer, skipRegular, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
+import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_x, classify } from './pdf-skim-words.js';
+
 const LETTER_m = 0x6d;
 const LETTER_j = 0x6a;
-
-/** 1 for bytes that end a token (whitespace and delimiters), as in pdf-lexer.ts. */
-const ENDS_TOKEN = new Uint8Array(256);
-for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) ENDS_TOKEN[byte] = 1;
-for (const byte of '()<>[]{}/%') ENDS_TOKEN[byte.charCodeAt(0)] = 1;
-const WHITESPACE = new Uint8Array(256);
-for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[byte] = 1;
-
-const word = (text: string) => Buffer.from(text, 'latin1');
-/** Names found after their first letter's hit; the offset is where that letter sits after the slash. */
-const JS = word('JS');
-const JAVASCRIPT = word('JavaScript');
-const LAUNCH = word('Launch');
 const LENGTH = word('Length');
-const FILE_ATTACHMENT = word('FileAttachment');
-const RICH_MEDIA = word('RichMedia');
-const EMBEDDED_FILE = word('EmbeddedFile');
-const EMBEDDED_FILES = word('EmbeddedFiles');
-const ENCRYPT = word('Encrypt');
-const ENCRYPT_METADATA = word('EncryptMetadata');
-const XFA = word('XFA');
-const XREF_NAME = word('XRef');
-const O = word('O');
-const OE = word('OE');
-const OBJSTM = word('ObjStm');
-const TYPE = word('Type');
 const STREA = word('strea');
 const END = word('end');
 const ENDOBJ = word('endobj');
 const OBJ = word('obj');
-const XREF = word('xref');
-const TRAILER = word('trailer');
-
-const enum Hit {
-  Boring,
-  /** The region must be read by the tokenizer. */
-  Exact,
-}
 
 export const enum Skim {
   /** The tokenizer takes over at `at`. */
@@ -296,57 +250,6 @@ export class Skimmer {
   }
 }
 
-function isDigit(byte: number): boolean {
-  return byte >= 0x30 && byte <= 0x39;
-}
-
-function matches(bytes: Buffer, at: number, expected: Buffer): boolean {
-  if (at < 0) return false;
-  for (let i = 0; i < expected.length; i += 1) if (bytes[at + i] !== expected[i]) return false;
-  return true;
-}
-
-/** The name `/word` starts at `slash` and ends before `end` (or with the bytes). */
-function nameIs(bytes: Buffer, slash: number, expected: Buffer, end: number): boolean {
-  const after = slash + 1 + expected.length;
-  return bytes[slash] === SLASH && after < end && matches(bytes, slash + 1, expected) && (after >= bytes.length || ENDS_TOKEN[bytes[after]!] === 1);
-}
-
-/** The keyword `word` (a token of its own) starts at `at` and ends before `end`. */
-function keywordIs(bytes: Buffer, at: number, expected: Buffer, end: number): boolean {
-  const after = at + expected.length;
-  return at >= 0 && after < end && matches(bytes, at, expected) && ENDS_TOKEN[bytes[after]!] === 1 && (at === 0 || ENDS_TOKEN[bytes[at - 1]!] === 1);
-}
-
-/** What a hit of `letter` at `at` may belong to, from its neighbouring bytes. */
-function classify(bytes: Buffer, letter: number, at: number, end: number): Hit {
-  switch (letter) {
-    case HASH:
-      return Hit.Exact; // an escaped name could spell anything
-    case LETTER_J:
-      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_h:
-      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_E:
-      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end)
-        ? Hit.Exact
-        : Hit.Boring;
-    case LETTER_X:
-      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_O:
-      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_T:
-      return nameIs(bytes, at - 1, TYPE, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_x:
-      // `xref` and the end of `startxref`, even run into other bytes: rare enough to read exactly.
-      return matches(bytes, at, XREF) ? Hit.Exact : Hit.Boring;
-    case LETTER_l:
-      return keywordIs(bytes, at - 4, TRAILER, end) ? Hit.Exact : Hit.Boring;
-    default:
-      return Hit.Exact;
-  }
-}
-
 /**
  * The start of the next `stream` keyword in [from, to); -1 when there is none (or it touches `to`,
  * so its end is unknown); `-start - 3` when an `endstream` starting at `start` comes first (damage
@@ -372,94 +275,4 @@ function lastEndobj(bytes: Buffer, from: number, to: number): number {
     return j + 1;
   }
   return -1;
-}
-
-/** Just after the `>` closing a hex string whose body starts at `from`; -1 if not before `limit`. */
-function hexEnd(bytes: Buffer, from: number, limit: number): number {
-  const close = bytes.indexOf(GREATER, from);
-  return close >= 0 && close < limit ? close + 1 : -1;
-}
-
-/** Just after the `)` closing a literal string whose body starts at `from`; -1 if not before `limit`. */
-function stringEnd(bytes: Buffer, from: number, limit: number): number {
-  let depth = 1;
-  let at = from;
-  while (at < limit) {
-    const byte = bytes[at++]!;
-    if (byte === BACKSLASH) at += 1;
-    else if (byte === OPEN) depth += 1;
-    else if (byte === CLOSE && (depth -= 1) === 0) return at;
-  }
-  return -1;
-}
-
-/** The end of line closing a comment; -1 if not before `limit`. */
-function commentEnd(bytes: Buffer, from: number, limit: number): number {
-  for (let at = from; at < limit; at += 1) if (bytes[at] === 0x0a || bytes[at] === 0x0d) return at;
-  return -1;
-}
-
-function skipWhitespace(bytes: Buffer, from: number, end: number): number {
-  let at = from;
-  while (at < end && WHITESPACE[bytes[at]!] === 1) at += 1;
-  return at;
-}
-
-function skipRegular(bytes: Buffer, from: number, end: number): number {
-  let at = from;
-  while (at < end && ENDS_TOKEN[bytes[at]!] !== 1) at += 1;
-  return at;
-}
-
-/** After `G R` following an integer at `from`, or -1 when no reference follows. */
-function referenceEnd(bytes: Buffer, from: number, end: number): number {
-  let at = skipWhitespace(bytes, from, end);
-  const digits = at;
-  while (at < end && isDigit(bytes[at]!)) at += 1;
-  if (at === digits || at >= end || WHITESPACE[bytes[at]!] !== 1) return -1;
-  at = skipWhitespace(bytes, at, end);
-  if (bytes[at] !== 0x52 || at + 1 >= end || ENDS_TOKEN[bytes[at + 1]!] !== 1) return -1;
-  return at + 1;
-}
-
-/** After the `]` or `>>` balancing the container at `from`; -1 on strings, comments or damage. */
-function skipContainer(bytes: Buffer, from: number, end: number): number {
-  let depth = 0;
-  let at = from;
-  while (at < end) {
-    const byte = bytes[at]!;
-    if (byte === 0x5b) depth += 1;
-    else if (byte === 0x5d) depth -= 1;
-    else if (byte === LESS) {
-      if (bytes[at + 1] !== LESS) return -1;
-      depth += 1;
-      at += 1;
-    } else if (byte === GREATER) {
-      if (bytes[at + 1] !== GREATER) return -1;
-      depth -= 1;
-      at += 1;
-    } else if (byte === OPEN || byte === PERCENT || byte === CLOSE) {
-      return -1;
-    }
-    at += 1;
-    if (depth === 0) return at;
-  }
-  return -1;
-}
-
-const PACKED_LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X];
-const PACKED_LETTERS_WITH_TYPE = [...PACKED_LETTERS, LETTER_T];
-
-/**
- * Whether the objects of a whole decoded object stream need the tokenizer: only if their bytes
- * spell an active name, an escape, or /Type while the page tree is still unseen. A byte-wise
- * superset of what tokenizing finds (a word inside a string counts here, and is then read exactly).
- */
-export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boolean {
-  for (const letter of needKinds ? PACKED_LETTERS_WITH_TYPE : PACKED_LETTERS) {
-    for (let hit = bytes.indexOf(letter); hit >= 0; hit = bytes.indexOf(letter, hit + 1)) {
-      if (classify(bytes, letter, hit, bytes.length + 1) === Hit.Exact) return true;
-    }
-  }
-  return false;
 }

@@ -1,0 +1,87 @@
+/**
+ * The words that make a skimmed region need the exact tokenizer: active-content names (scripts,
+ * launch actions, attachments, rich media, XFA), encryption and cross-reference names, the
+ * `xref` and `trailer` keywords, and /Type while the page tree is unseen. Found either from a
+ * rare letter's hit and its neighbouring bytes (pdf-skim.ts), or as whole names (pdf-skim-walk.ts).
+ */
+import { keywordIs, matches, nameIs, word } from './pdf-bytes.js';
+
+export const HASH = 0x23;
+export const LETTER_J = 0x4a;
+export const LETTER_h = 0x68;
+export const LETTER_E = 0x45;
+export const LETTER_X = 0x58;
+export const LETTER_O = 0x4f;
+export const LETTER_T = 0x54;
+export const LETTER_x = 0x78;
+export const LETTER_l = 0x6c;
+
+const JS = word('JS');
+const JAVASCRIPT = word('JavaScript');
+const LAUNCH = word('Launch');
+const FILE_ATTACHMENT = word('FileAttachment');
+const RICH_MEDIA = word('RichMedia');
+const EMBEDDED_FILE = word('EmbeddedFile');
+const EMBEDDED_FILES = word('EmbeddedFiles');
+const ENCRYPT = word('Encrypt');
+const ENCRYPT_METADATA = word('EncryptMetadata');
+const XFA = word('XFA');
+const XREF_NAME = word('XRef');
+const O = word('O');
+const OE = word('OE');
+const OBJSTM = word('ObjStm');
+const TYPE = word('Type');
+const XREF = word('xref');
+const TRAILER = word('trailer');
+
+export const enum Hit {
+  Boring,
+  /** The region must be read by the tokenizer. */
+  Exact,
+}
+
+/** What a hit of `letter` at `at` may belong to, from its neighbouring bytes. */
+export function classify(bytes: Buffer, letter: number, at: number, end: number): Hit {
+  switch (letter) {
+    case HASH:
+      return Hit.Exact; // an escaped name could spell anything
+    case LETTER_J:
+      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_h:
+      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_E:
+      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end)
+        ? Hit.Exact
+        : Hit.Boring;
+    case LETTER_X:
+      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_O:
+      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_T:
+      return nameIs(bytes, at - 1, TYPE, end) ? Hit.Exact : Hit.Boring;
+    case LETTER_x:
+      // `xref` and the end of `startxref`, even run into other bytes: rare enough to read exactly.
+      return matches(bytes, at, XREF) ? Hit.Exact : Hit.Boring;
+    case LETTER_l:
+      return keywordIs(bytes, at - 4, TRAILER, end) ? Hit.Exact : Hit.Boring;
+    default:
+      return Hit.Exact;
+  }
+}
+
+const PACKED_LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X];
+const PACKED_LETTERS_WITH_TYPE = [...PACKED_LETTERS, LETTER_T];
+
+/**
+ * Whether the objects of a whole decoded object stream need the tokenizer: only if their bytes
+ * spell an active name, an escape, or /Type while the page tree is still unseen. A byte-wise
+ * superset of what tokenizing finds (a word inside a string counts here, and is then read exactly).
+ */
+export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boolean {
+  for (const letter of needKinds ? PACKED_LETTERS_WITH_TYPE : PACKED_LETTERS) {
+    for (let hit = bytes.indexOf(letter); hit >= 0; hit = bytes.indexOf(letter, hit + 1)) {
+      if (classify(bytes, letter, hit, bytes.length + 1) === Hit.Exact) return true;
+    }
+  }
+  return false;
+}
