@@ -85,3 +85,21 @@ export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boo
   }
   return false;
 }
+
+/**
+ * Names the walk (pdf-skim-walk.ts) hands to the tokenizer: every name `classify` reacts to, and
+ * the other names whose values the structure check reads in any object (/U, /UE, /ID, /Root).
+ */
+const WATCHED_BY_LENGTH: Buffer[][] = [];
+for (const name of [JS, JAVASCRIPT, LAUNCH, FILE_ATTACHMENT, RICH_MEDIA, EMBEDDED_FILE, EMBEDDED_FILES, ENCRYPT, ENCRYPT_METADATA, XFA, XREF_NAME, O, OE, OBJSTM, ...['U', 'UE', 'ID', 'Root'].map(word)]) {
+  (WATCHED_BY_LENGTH[name.length] ??= []).push(name);
+}
+
+/** Whether the name in `bytes[start, start + length)` (unescaped) is watched; /Type while kinds are needed. */
+export function isWatchedName(bytes: Buffer, start: number, length: number, needKinds: boolean): boolean {
+  if (needKinds && length === TYPE.length && matches(bytes, start, TYPE)) return true;
+  const candidates = WATCHED_BY_LENGTH[length];
+  if (!candidates) return false;
+  for (const name of candidates) if (matches(bytes, start, name)) return true;
+  return false;
+}
