@@ -86,6 +86,43 @@ export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boo
   return false;
 }
 
+/** A word searched for whole, and whether a hit at `at` needs the tokenizer. */
+export interface WordProbe {
+  readonly word: Buffer;
+  readonly exact: (bytes: Buffer, at: number, end: number) => boolean;
+}
+
+/** `search` found at `at` is `skip` bytes into one of `names`. */
+const nameProbe = (search: string, skip: number, ...names: Buffer[]): WordProbe => ({
+  word: word(search),
+  exact: (bytes, at, end) => names.some((name) => nameIs(bytes, at - skip - 1, name, end)),
+});
+
+/**
+ * The same words as `classify` finds from its letters, searched for whole or by a part of up to
+ * six bytes (Buffer.indexOf runs memchr on its first byte, so that byte should be rare): over a long region the letters hit in
+ * every other object, and each hit is a search of its own.
+ */
+export const WORD_PROBES: readonly WordProbe[] = [
+  { word: word('#'), exact: () => true },
+  nameProbe('JS', 0, JS),
+  nameProbe('Jav', 0, JAVASCRIPT),
+  nameProbe('Launch', 0, LAUNCH),
+  nameProbe('FileAt', 0, FILE_ATTACHMENT),
+  nameProbe('hMedia', 3, RICH_MEDIA), // `R` starts every reference
+  nameProbe('Embedd', 0, EMBEDDED_FILE, EMBEDDED_FILES),
+  nameProbe('Encryp', 0, ENCRYPT, ENCRYPT_METADATA),
+  nameProbe('XFA', 0, XFA),
+  nameProbe('XRef', 0, XREF_NAME),
+  nameProbe('O', 0, O, OE, OBJSTM),
+  { word: XREF, exact: () => true },
+  { word: word('railer'), exact: (bytes, at, end) => keywordIs(bytes, at - 1, TRAILER, end) }, // `t` is too common a first byte
+  nameProbe('Type', 0, TYPE),
+];
+
+/** The WORD_PROBES of each letter of pdf-skim.ts's LETTERS (# J h E X O x l T). */
+export const LETTER_WORDS: readonly (readonly number[])[] = [[0], [1, 2], [3, 4, 5], [6, 7], [8, 9], [10], [11], [12], [13]];
+
 /**
  * Names the walk (pdf-skim-walk.ts) hands to the tokenizer: every name `classify` reacts to, and
  * the other names whose values the structure check reads in any object (/U, /UE, /ID, /Root).

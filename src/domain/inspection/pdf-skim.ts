@@ -17,7 +17,7 @@
 
 import { ENDS_TOKEN, GREATER, LESS, OPEN, PERCENT, SLASH, WHITESPACE, commentEnd, hexEnd, isDigit, keywordIs, matches, referenceEnd, skipContainer, skipRegular, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
-import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_x, classify } from './pdf-skim-words.js';
+import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
 
 /**
  * Regions up to a `stream` at most this far are walked byte by byte (pdf-skim-walk.ts): cheaper
@@ -25,6 +25,11 @@ import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, 
  * walked against 50 ns a search).
  */
 const WALK_LIMIT = 256;
+/**
+ * A letter hitting this often in one region is searched for by its words instead: each letter hit
+ * is a search of its own, a word search costs about fifty of them but rarely hits (see searchWords).
+ */
+const SWITCH_TO_WORDS = 16;
 const LETTER_m = 0x6d;
 const LETTER_j = 0x6a;
 const LENGTH = word('Length');
@@ -66,6 +71,8 @@ export class Skimmer {
   /** Next hit of each letter (then `(` and `%`) in `cached`, -1 for none, UNKNOWN before searching. */
   private readonly next = new Int32Array(SLOTS);
   private cached: Buffer | null = null;
+  /** Next hit of each of WORD_PROBES in `cached`, as `next`. */
+  private readonly nextWord = new Int32Array(WORD_PROBES.length);
   /** Strings, comments and hex strings of the region being skimmed: [start, end) pairs, in order. */
   private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
   private intervalCount = 0;
@@ -84,6 +91,7 @@ export class Skimmer {
     if (bytes !== this.cached) {
       this.cached = bytes;
       this.next.fill(UNKNOWN);
+      this.nextWord.fill(UNKNOWN);
     }
     const keyword = findStream(bytes, from, to);
     let start = from;
@@ -163,17 +171,50 @@ export class Skimmer {
       this.intervalCount += 1;
       for (let i = PAREN; i < SLOTS; i += 1) if (next[i]! < close) this.refresh(bytes, i, close);
     }
+    return this.searchLetters(bytes, from, end, bad);
+  }
+
+  /**
+   * The first hit of a trigger letter before `bad` that needs the tokenizer, or `bad`. A letter
+   * that keeps hitting (in every object of a long run) is searched for by its words from there on.
+   */
+  private searchLetters(bytes: Buffer, from: number, end: number, bad: number): number {
+    const next = this.next;
     const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
     for (let slot = 0; slot < letters; slot += 1) {
       this.refresh(bytes, slot, from);
       const letter = LETTERS[slot]!;
       let hit = next[slot]!;
-      while (hit >= 0 && hit < bad) {
+      for (let hits = 1; hit >= 0 && hit < bad; hits += 1) {
         if (classify(bytes, letter, hit, end) === Hit.Exact && !this.inInterval(hit)) {
           bad = hit;
           break;
         }
+        if (hits === SWITCH_TO_WORDS) {
+          bad = this.searchWords(bytes, LETTER_WORDS[slot]!, hit + 1, end, bad);
+          hit = UNKNOWN; // not searched past here
+          break;
+        }
         hit = bytes.indexOf(letter, hit + 1);
+      }
+      next[slot] = hit;
+    }
+    return bad;
+  }
+
+  /** The first hit from `from` of the words `probes` (indices into WORD_PROBES) before `bad` that needs the tokenizer, or `bad`. */
+  private searchWords(bytes: Buffer, probes: readonly number[], from: number, end: number, bad: number): number {
+    const next = this.nextWord;
+    for (const slot of probes) {
+      const probe = WORD_PROBES[slot]!;
+      let hit = next[slot]!;
+      if (hit === UNKNOWN || (hit >= 0 && hit < from)) hit = bytes.indexOf(probe.word, from);
+      while (hit >= 0 && hit < bad) {
+        if (probe.exact(bytes, hit, end) && !this.inInterval(hit)) {
+          bad = hit;
+          break;
+        }
+        hit = bytes.indexOf(probe.word, hit + 1);
       }
       next[slot] = hit;
     }
