@@ -144,20 +144,28 @@ export class Skimmer {
     const next = this.next;
     this.intervalCount = 0;
     let bad = end;
-    for (let slot = PAREN; slot < SLOTS; slot += 1) this.refresh(bytes, slot, from);
+    // The next `(`, `%` and `<` in locals: this loop runs for every string and dictionary.
+    let paren = this.nextHit(bytes, PAREN, from);
+    let percent = this.nextHit(bytes, PERCENT_SLOT, from);
+    let less = this.nextHit(bytes, LESS_SLOT, from);
     for (;;) {
-      let slot = -1;
       let at = end;
-      for (let i = PAREN; i < SLOTS; i += 1) {
-        const hit = next[i]!;
-        if (hit >= 0 && hit < at) {
-          at = hit;
-          slot = i;
-        }
+      let slot = -1;
+      if (paren >= 0 && paren < at) {
+        at = paren;
+        slot = PAREN;
+      }
+      if (percent >= 0 && percent < at) {
+        at = percent;
+        slot = PERCENT_SLOT;
+      }
+      if (less >= 0 && less < at) {
+        at = less;
+        slot = LESS_SLOT;
       }
       if (slot < 0) break;
       if (slot === LESS_SLOT && bytes[at + 1] === LESS) {
-        this.refresh(bytes, slot, at + 2); // `<<` opens a dictionary
+        less = bytes.indexOf(LESS, at + 2); // `<<` opens a dictionary
         continue;
       }
       // A string, a comment or a hex string: everything in it is inert.
@@ -169,8 +177,13 @@ export class Skimmer {
       this.intervals[this.intervalCount * 2] = at;
       this.intervals[this.intervalCount * 2 + 1] = close;
       this.intervalCount += 1;
-      for (let i = PAREN; i < SLOTS; i += 1) if (next[i]! < close) this.refresh(bytes, i, close);
+      if (paren >= 0 && paren < close) paren = bytes.indexOf(OPEN, close);
+      if (percent >= 0 && percent < close) percent = bytes.indexOf(PERCENT, close);
+      if (less >= 0 && less < close) less = bytes.indexOf(LESS, close);
     }
+    next[PAREN] = paren;
+    next[PERCENT_SLOT] = percent;
+    next[LESS_SLOT] = less;
     return this.searchLetters(bytes, from, end, bad);
   }
 
@@ -219,6 +232,11 @@ export class Skimmer {
       next[slot] = hit;
     }
     return bad;
+  }
+
+  private nextHit(bytes: Buffer, slot: number, from: number): number {
+    this.refresh(bytes, slot, from);
+    return this.next[slot]!;
   }
 
   private refresh(bytes: Buffer, slot: number, from: number): void {
