@@ -159,13 +159,9 @@ export class ObjectStreamReader {
   }
 }
 
-/** zlib's output piece: a typical object stream (tens of KiB decoded) in one piece, not several joined. */
-const OUTPUT_CHUNK = 64 * 1024;
-
 function inflateWithin(data: Buffer, budget: number): { decoded: Buffer | null; failed: boolean; exhausted: boolean } {
   try {
-    const options = { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH, chunkSize: OUTPUT_CHUNK };
-    return { decoded: inflateSync(data, options), failed: false, exhausted: false };
+    return { decoded: inflateSync(data, { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH }), failed: false, exhausted: false };
   } catch (error) {
     const exhausted = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     return { decoded: null, failed: !exhausted, exhausted };
