@@ -13,9 +13,15 @@
  * object-stream dictionary, `xref`, `trailer`, a hex string where a string or keyword starts, an
  * unusual stream dictionary — hands the region to the exact tokenizer (pdf-lexer.ts) from its
  * start, which is the scanner's ground truth; skimming only ever skips bytes it has proven boring.
+ *
+ * Two cheaper ways to the same answer: a short run of objects before a stream (a PDF 1.7 content
+ * stream's `N G obj << /Filter … /Length … >>`) is walked in one pass (pdf-skim-walk.ts) instead of
+ * a dozen searches; and a letter that hits in every object of a long run is searched for by its words
+ * (pdf-skim-words.ts), whose hits are rare, instead of once per hit.
  */
 
-import { ENDS_TOKEN, GREATER, LESS, OPEN, PERCENT, SLASH, WHITESPACE, commentEnd, hexEnd, isDigit, keywordIs, matches, referenceEnd, skipContainer, skipRegular, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
+import { ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
+import { readStreamObject } from './pdf-skim-stream-object.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
 import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
 
@@ -32,11 +38,9 @@ const WALK_LIMIT = 256;
 const SWITCH_TO_WORDS = 16;
 const LETTER_m = 0x6d;
 const LETTER_j = 0x6a;
-const LENGTH = word('Length');
 const STREA = word('strea');
 const END = word('end');
 const ENDOBJ = word('endobj');
-const OBJ = word('obj');
 
 export const enum Skim {
   /** The tokenizer takes over at `at`. */
@@ -120,7 +124,7 @@ export class Skimmer {
     const end = keyword >= 0 ? keyword : keyword === -1 ? to : -keyword - 3;
     let boringTo = this.scan(bytes, from, end, to);
     if (boringTo === end && keyword >= 0) {
-      if (this.readStreamObject(bytes, from, keyword)) {
+      if (readStreamObject(bytes, from, keyword, this.intervalCount > 0 ? this.intervals[this.intervalCount * 2 - 1]! : -1, this)) {
         this.at = keyword + 6;
         return Skim.Stream;
       }
@@ -256,90 +260,6 @@ export class Skimmer {
       else return true;
     }
     return false;
-  }
-
-  /** `N G obj << … >>` just before `stream`: a flat dictionary whose only concern is /Length. */
-  private readStreamObject(bytes: Buffer, from: number, keyword: number): boolean {
-    const j = bytes.lastIndexOf(LETTER_j, keyword);
-    if (j < from + 2 || !matches(bytes, j - 2, OBJ) || ENDS_TOKEN[bytes[j + 1]!] !== 1) return false;
-    // No string, comment or hex string inside the dictionary (nor around `obj`).
-    if (this.intervalCount > 0 && this.intervals[this.intervalCount * 2 - 1]! > j - 2) return false;
-    if (!this.readObjectHeader(bytes, from, j - 2)) return false;
-    return this.readDictionary(bytes, j + 1, keyword);
-  }
-
-  /** `N G` before `obj` at `objAt`. */
-  private readObjectHeader(bytes: Buffer, from: number, objAt: number): boolean {
-    let at = objAt - 1;
-    if (at < from || WHITESPACE[bytes[at]!] !== 1) return false;
-    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
-    let generation = 0;
-    let scale = 1;
-    const generationEnd = at;
-    while (at >= from && isDigit(bytes[at]!)) {
-      generation += (bytes[at]! - 0x30) * scale;
-      scale *= 10;
-      at -= 1;
-    }
-    if (at === generationEnd || at < from || WHITESPACE[bytes[at]!] !== 1) return false;
-    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
-    let objectNumber = 0;
-    scale = 1;
-    const numberEnd = at;
-    while (at >= from && isDigit(bytes[at]!)) {
-      objectNumber += (bytes[at]! - 0x30) * scale;
-      scale *= 10;
-      at -= 1;
-    }
-    if (at === numberEnd || numberEnd - at > 10 || generationEnd - at > 16) return false;
-    if (at >= from && ENDS_TOKEN[bytes[at]!] !== 1) return false;
-    this.objectNumber = objectNumber;
-    this.generation = generation;
-    this.objectStart = at + 1;
-    return true;
-  }
-
-  /**
-   * `<< /Key value … >>` then whitespace up to `end`: names, numbers, references and balanced
-   * nested containers without strings. Sets `length` as the tokenizer would (the last /Length).
-   */
-  private readDictionary(bytes: Buffer, from: number, end: number): boolean {
-    let at = skipWhitespace(bytes, from, end);
-    if (bytes[at] !== LESS || bytes[at + 1] !== LESS) return false;
-    at += 2;
-    this.length = -1;
-    for (;;) {
-      at = skipWhitespace(bytes, at, end);
-      if (at >= end) return false;
-      if (bytes[at] === GREATER) {
-        if (bytes[at + 1] !== GREATER) return false;
-        return skipWhitespace(bytes, at + 2, end) === end;
-      }
-      if (bytes[at] !== SLASH) return false;
-      const isLength = at + 7 <= end && matches(bytes, at + 1, LENGTH) && ENDS_TOKEN[bytes[at + 7]!] === 1;
-      at = skipRegular(bytes, at + 1, end);
-      at = skipWhitespace(bytes, at, end);
-      if (at >= end) return false;
-      const first = bytes[at]!;
-      if (isDigit(first)) {
-        let value = 0;
-        const start = at;
-        while (at < end && isDigit(bytes[at]!)) value = value * 10 + (bytes[at++]! - 0x30);
-        if (at - start > 15 || at >= end || ENDS_TOKEN[bytes[at]!] !== 1) return false;
-        const reference = referenceEnd(bytes, at, end);
-        if (reference > 0) at = reference;
-        if (isLength) this.length = reference > 0 ? -1 : value;
-      } else if (first === SLASH) {
-        at = skipRegular(bytes, at + 1, end);
-        if (isLength) this.length = -1;
-      } else if (first === 0x5b || (first === LESS && bytes[at + 1] === LESS)) {
-        at = skipContainer(bytes, at, end);
-        if (at < 0) return false;
-        if (isLength) this.length = -1;
-      } else {
-        return false;
-      }
-    }
   }
 }
 
