@@ -34,38 +34,30 @@ const TYPE = word('Type');
 const XREF = word('xref');
 const TRAILER = word('trailer');
 
-export const enum Hit {
-  Boring,
-  /** The region must be read by the tokenizer. */
-  Exact,
-}
-
-/** What a hit of `letter` at `at` may belong to, from its neighbouring bytes. */
-export function classify(bytes: Buffer, letter: number, at: number, end: number): Hit {
+/** Whether a hit of `letter` at `at` may belong to a watched word (from its neighbouring bytes): the tokenizer must read it. */
+export function classify(bytes: Buffer, letter: number, at: number, end: number): boolean {
   switch (letter) {
     case HASH:
-      return Hit.Exact; // an escaped name could spell anything
+      return true; // an escaped name could spell anything
     case LETTER_J:
-      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end) ? Hit.Exact : Hit.Boring;
+      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end);
     case LETTER_h:
-      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end) ? Hit.Exact : Hit.Boring;
+      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end);
     case LETTER_E:
-      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end)
-        ? Hit.Exact
-        : Hit.Boring;
+      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end);
     case LETTER_X:
-      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end) ? Hit.Exact : Hit.Boring;
+      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end);
     case LETTER_O:
-      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end) ? Hit.Exact : Hit.Boring;
+      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end);
     case LETTER_T:
-      return nameIs(bytes, at - 1, TYPE, end) ? Hit.Exact : Hit.Boring;
+      return nameIs(bytes, at - 1, TYPE, end);
     case LETTER_x:
       // `xref` and the end of `startxref`, even run into other bytes: rare enough to read exactly.
-      return matches(bytes, at, XREF) ? Hit.Exact : Hit.Boring;
+      return matches(bytes, at, XREF);
     case LETTER_l:
-      return keywordIs(bytes, at - 4, TRAILER, end) ? Hit.Exact : Hit.Boring;
+      return keywordIs(bytes, at - 4, TRAILER, end);
     default:
-      return Hit.Exact;
+      return true;
   }
 }
 
@@ -80,7 +72,7 @@ const PACKED_LETTERS_WITH_TYPE = [...PACKED_LETTERS, LETTER_T];
 export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boolean {
   for (const letter of needKinds ? PACKED_LETTERS_WITH_TYPE : PACKED_LETTERS) {
     for (let hit = bytes.indexOf(letter); hit >= 0; hit = bytes.indexOf(letter, hit + 1)) {
-      if (classify(bytes, letter, hit, bytes.length + 1) === Hit.Exact) return true;
+      if (classify(bytes, letter, hit, bytes.length + 1)) return true;
     }
   }
   return false;

@@ -23,7 +23,7 @@
 import { ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
 import { readStreamObject } from './pdf-skim-stream-object.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
-import { HASH, Hit, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
+import { HASH, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
 
 /**
  * Regions up to a `stream` at most this far are walked byte by byte (pdf-skim-walk.ts): cheaper
@@ -203,7 +203,7 @@ export class Skimmer {
       const letter = LETTERS[slot]!;
       let hit = next[slot]!;
       for (let hits = 1; hit >= 0 && hit < bad; hits += 1) {
-        if (classify(bytes, letter, hit, end) === Hit.Exact && !this.inInterval(hit)) {
+        if (classify(bytes, letter, hit, end) && !this.inInterval(hit)) {
           bad = hit;
           break;
         }
