@@ -9,12 +9,13 @@
  * the last `endobj` it passed.
  */
 import { ENDS_TOKEN, GREATER, LESS, OPEN, SLASH, WHITESPACE, hexEnd, isDigit, matches, referenceEnd, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
+import type { StreamObject } from './pdf-skim-stream-object.js';
 import { HASH, isWatchedName } from './pdf-skim-words.js';
 
 export const enum Walk {
   /** Nothing proven: the walk stopped inside the first object. */
   Stopped,
-  /** Boring up to the `stream` keyword: its object is in the fields; data follows `at`. */
+  /** Boring up to the `stream` keyword: its object is in `found`; data follows `at`. */
   Stream,
   /** Boring up to `at`, just after an `endobj`. */
   Boundary,
@@ -38,16 +39,13 @@ const KEYWORDS = [word('true'), word('false'), word('null')];
 export class ObjectWalker {
   /** Where the outcome leaves off (see Walk). */
   at = 0;
-  objectNumber = 0;
-  generation = 0;
-  /** Where `N G obj` of the stream's object starts. */
-  objectStart = 0;
-  /** The stream dictionary's direct /Length (the last one, as the tokenizer keeps it), or -1. */
-  length = -1;
   /** Until the catalog, page tree and a page are seen, /Type is read by the tokenizer. */
   needKinds = true;
   private readonly kinds = new Uint8Array(MAX_DEPTH + 1);
   private valueIsDictionary = false;
+
+  /** `found`: where a Stream outcome's object goes (its /Length as the tokenizer keeps it: the last one). */
+  constructor(private readonly found: StreamObject) {}
 
   /** Walks `bytes[from, to)`; `from` is a point between objects. */
   walk(bytes: Buffer, from: number, to: number): Walk {
@@ -72,7 +70,7 @@ export class ObjectWalker {
         continue;
       }
       if (this.valueIsDictionary && keywordAt(bytes, at, to, STREAM)) {
-        this.objectStart = start;
+        this.found.objectStart = start;
         this.at = at + STREAM.length;
         return Walk.Stream;
       }
@@ -96,8 +94,8 @@ export class ObjectWalker {
     if (at === digits || at >= to || WHITESPACE[bytes[at]!] !== 1) return -1;
     at = skipWhitespace(bytes, at, to);
     if (!keywordAt(bytes, at, to, OBJ)) return -1;
-    this.objectNumber = objectNumber;
-    this.generation = generation;
+    this.found.objectNumber = objectNumber;
+    this.found.generation = generation;
     return at + OBJ.length;
   }
 
@@ -108,7 +106,7 @@ export class ObjectWalker {
     let depth = 0;
     let expectKey = false;
     let lengthKey = false;
-    this.length = -1;
+    this.found.length = -1;
     this.valueIsDictionary = bytes[at] === LESS && bytes[at + 1] === LESS;
     for (;;) {
       if (at >= to) return -1;
@@ -188,7 +186,7 @@ export class ObjectWalker {
     const reference = plain ? referenceEnd(bytes, at, to) : -1;
     if (isLength) {
       if (!plain || at - digits > MAX_LENGTH_DIGITS) return -1; // read exactly by the tokenizer
-      this.length = reference > 0 ? -1 : value;
+      this.found.length = reference > 0 ? -1 : value;
     }
     return reference > 0 ? reference : at;
   }

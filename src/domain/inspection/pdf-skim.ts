@@ -21,7 +21,7 @@
  */
 
 import { ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
-import { readStreamObject } from './pdf-skim-stream-object.js';
+import { readStreamObject, type StreamObject } from './pdf-skim-stream-object.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
 import { HASH, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
 
@@ -60,7 +60,7 @@ const SLOTS = LETTERS.length + 3;
 const UNKNOWN = -2;
 const MAX_INTERVALS = 8192;
 
-export class Skimmer {
+export class Skimmer implements StreamObject {
   /** Where the outcome leaves off (see Skim). */
   at = 0;
   objectNumber = 0;
@@ -80,7 +80,7 @@ export class Skimmer {
   /** Strings, comments and hex strings of the region being skimmed: [start, end) pairs, in order. */
   private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
   private intervalCount = 0;
-  private readonly walker = new ObjectWalker();
+  private readonly walker = new ObjectWalker(this);
 
   /** `walking`: walk runs of ordinary objects first (pdf-skim-walk.ts); off, only search. */
   constructor(private readonly walking = true) {}
@@ -105,10 +105,6 @@ export class Skimmer {
       const walked = walker.walk(bytes, from, keyword + 7);
       if (walked === Walk.Stream) {
         this.at = walker.at;
-        this.objectNumber = walker.objectNumber;
-        this.generation = walker.generation;
-        this.objectStart = walker.objectStart;
-        this.length = walker.length;
         return Skim.Stream;
       }
       if (walked === Walk.Boundary) start = walker.at;
