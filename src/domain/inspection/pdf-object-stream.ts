@@ -10,7 +10,7 @@
 import { constants, createInflate, inflateSync, type Inflate } from 'node:zlib';
 import { DictionaryReader } from './pdf-facts.js';
 import { PdfLexer } from './pdf-lexer.js';
-import { packedObjectsNeedReading } from './pdf-skim.js';
+import { packedObjectsNeedReading } from './pdf-skim-words.js';
 
 /** The objects inside an object stream: object numbers and offsets first, then the objects. */
 export class PackedObjects extends DictionaryReader {

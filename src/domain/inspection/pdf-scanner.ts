@@ -32,13 +32,15 @@ const enum Mode {
 export interface PdfScannerOptions {
   /** Skim the bytes between streams at native speed (pdf-skim.ts); off, every byte is tokenized. */
   skim?: boolean;
+  /** While skimming, walk runs of ordinary objects in one pass (pdf-skim-walk.ts) before searching. */
+  walk?: boolean;
 }
 
 export class PdfScanner implements StructureScanner {
   private readonly skimming: boolean;
   private readonly structure: PdfStructure;
   private readonly lexer: PdfLexer;
-  private readonly skimmer = new Skimmer();
+  private readonly skimmer: Skimmer;
   private mode: Mode;
   /** File offset of the next byte pushed. */
   private offset = 0;
@@ -56,8 +58,9 @@ export class PdfScanner implements StructureScanner {
   /** Set by `finish`: the file needed rebuilding from its objects, as viewers do. */
   repaired = false;
 
-  constructor({ skim = true }: PdfScannerOptions = {}) {
+  constructor({ skim = true, walk = true }: PdfScannerOptions = {}) {
     this.skimming = skim;
+    this.skimmer = new Skimmer(walk);
     this.structure = new PdfStructure(() => this.lexer.pause(), skim);
     this.lexer = new PdfLexer(this.structure);
     this.mode = skim ? Mode.Skim : Mode.Tokens;

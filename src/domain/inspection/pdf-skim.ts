@@ -13,64 +13,34 @@
  * object-stream dictionary, `xref`, `trailer`, a hex string where a string or keyword starts, an
  * unusual stream dictionary — hands the region to the exact tokenizer (pdf-lexer.ts) from its
  * start, which is the scanner's ground truth; skimming only ever skips bytes it has proven boring.
+ *
+ * Two cheaper ways to the same answer: a short run of objects before a stream (a PDF 1.7 content
+ * stream's `N G obj << /Filter … /Length … >>`) is walked in one pass (pdf-skim-walk.ts) instead of
+ * a dozen searches; and a letter that hits in every object of a long run is searched for by its words
+ * (pdf-skim-words.ts), whose hits are rare, instead of once per hit.
  */
 
-const SLASH = 0x2f;
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const OPEN = 0x28;
-const CLOSE = 0x29;
-const BACKSLASH = 0x5c;
-const PERCENT = 0x25;
-const HASH = 0x23;
-const LETTER_J = 0x4a;
-const LETTER_h = 0x68;
-const LETTER_E = 0x45;
-const LETTER_X = 0x58;
-const LETTER_O = 0x4f;
-const LETTER_T = 0x54;
-const LETTER_x = 0x78;
-const LETTER_l = 0x6c;
+import { ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
+import { readStreamObject, type StreamObject } from './pdf-skim-stream-object.js';
+import { ObjectWalker, Walk } from './pdf-skim-walk.js';
+import { HASH, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
+
+/**
+ * Regions up to a `stream` at most this far are walked byte by byte (pdf-skim-walk.ts): cheaper
+ * than a dozen searches there, dearer than the searches over a long region (about 4 ns a byte
+ * walked against 50 ns a search).
+ */
+const WALK_LIMIT = 256;
+/**
+ * A letter hitting this often in one region is searched for by its words instead: each letter hit
+ * is a search of its own, a word search costs about fifty of them but rarely hits (see searchWords).
+ */
+const SWITCH_TO_WORDS = 16;
 const LETTER_m = 0x6d;
 const LETTER_j = 0x6a;
-
-/** 1 for bytes that end a token (whitespace and delimiters), as in pdf-lexer.ts. */
-const ENDS_TOKEN = new Uint8Array(256);
-for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) ENDS_TOKEN[byte] = 1;
-for (const byte of '()<>[]{}/%') ENDS_TOKEN[byte.charCodeAt(0)] = 1;
-const WHITESPACE = new Uint8Array(256);
-for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[byte] = 1;
-
-const word = (text: string) => Buffer.from(text, 'latin1');
-/** Names found after their first letter's hit; the offset is where that letter sits after the slash. */
-const JS = word('JS');
-const JAVASCRIPT = word('JavaScript');
-const LAUNCH = word('Launch');
-const LENGTH = word('Length');
-const FILE_ATTACHMENT = word('FileAttachment');
-const RICH_MEDIA = word('RichMedia');
-const EMBEDDED_FILE = word('EmbeddedFile');
-const EMBEDDED_FILES = word('EmbeddedFiles');
-const ENCRYPT = word('Encrypt');
-const ENCRYPT_METADATA = word('EncryptMetadata');
-const XFA = word('XFA');
-const XREF_NAME = word('XRef');
-const O = word('O');
-const OE = word('OE');
-const OBJSTM = word('ObjStm');
-const TYPE = word('Type');
 const STREA = word('strea');
 const END = word('end');
 const ENDOBJ = word('endobj');
-const OBJ = word('obj');
-const XREF = word('xref');
-const TRAILER = word('trailer');
-
-const enum Hit {
-  Boring,
-  /** The region must be read by the tokenizer. */
-  Exact,
-}
 
 export const enum Skim {
   /** The tokenizer takes over at `at`. */
@@ -90,7 +60,7 @@ const SLOTS = LETTERS.length + 3;
 const UNKNOWN = -2;
 const MAX_INTERVALS = 8192;
 
-export class Skimmer {
+export class Skimmer implements StreamObject {
   /** Where the outcome leaves off (see Skim). */
   at = 0;
   objectNumber = 0;
@@ -105,9 +75,15 @@ export class Skimmer {
   /** Next hit of each letter (then `(` and `%`) in `cached`, -1 for none, UNKNOWN before searching. */
   private readonly next = new Int32Array(SLOTS);
   private cached: Buffer | null = null;
+  /** Next hit of each of WORD_PROBES in `cached`, as `next`. */
+  private readonly nextWord = new Int32Array(WORD_PROBES.length);
   /** Strings, comments and hex strings of the region being skimmed: [start, end) pairs, in order. */
   private readonly intervals = new Int32Array(MAX_INTERVALS * 2);
   private intervalCount = 0;
+  private readonly walker = new ObjectWalker(this);
+
+  /** `walking`: walk runs of ordinary objects first (pdf-skim-walk.ts); off, only search. */
+  constructor(private readonly walking = true) {}
 
   /** Forgets the chunk the cached hits belong to (so it is not kept alive between chunks). */
   release(): void {
@@ -119,12 +95,32 @@ export class Skimmer {
     if (bytes !== this.cached) {
       this.cached = bytes;
       this.next.fill(UNKNOWN);
+      this.nextWord.fill(UNKNOWN);
     }
     const keyword = findStream(bytes, from, to);
+    let start = from;
+    if (this.walking && keyword >= 0 && keyword - from <= WALK_LIMIT) {
+      const walker = this.walker;
+      walker.needKinds = this.needKinds;
+      const walked = walker.walk(bytes, from, keyword + 7);
+      if (walked === Walk.Stream) {
+        this.at = walker.at;
+        return Skim.Stream;
+      }
+      if (walked === Walk.Boundary) start = walker.at;
+    }
+    const outcome = this.search(bytes, start, to, keyword);
+    if (outcome !== Skim.Exact || start === from) return outcome;
+    this.at = start; // the walk proved the objects before `start` boring
+    return Skim.Boundary;
+  }
+
+  /** Searches the bytes before the `stream` keyword found (see findStream) for the trigger letters. */
+  private search(bytes: Buffer, from: number, to: number, keyword: number): Skim {
     const end = keyword >= 0 ? keyword : keyword === -1 ? to : -keyword - 3;
     let boringTo = this.scan(bytes, from, end, to);
     if (boringTo === end && keyword >= 0) {
-      if (this.readStreamObject(bytes, from, keyword)) {
+      if (readStreamObject(bytes, from, keyword, this.intervalCount > 0 ? this.intervals[this.intervalCount * 2 - 1]! : -1, this)) {
         this.at = keyword + 6;
         return Skim.Stream;
       }
@@ -148,20 +144,28 @@ export class Skimmer {
     const next = this.next;
     this.intervalCount = 0;
     let bad = end;
-    for (let slot = PAREN; slot < SLOTS; slot += 1) this.refresh(bytes, slot, from);
+    // The next `(`, `%` and `<` in locals: this loop runs for every string and dictionary.
+    let paren = this.nextHit(bytes, PAREN, from);
+    let percent = this.nextHit(bytes, PERCENT_SLOT, from);
+    let less = this.nextHit(bytes, LESS_SLOT, from);
     for (;;) {
-      let slot = -1;
       let at = end;
-      for (let i = PAREN; i < SLOTS; i += 1) {
-        const hit = next[i]!;
-        if (hit >= 0 && hit < at) {
-          at = hit;
-          slot = i;
-        }
+      let slot = -1;
+      if (paren >= 0 && paren < at) {
+        at = paren;
+        slot = PAREN;
+      }
+      if (percent >= 0 && percent < at) {
+        at = percent;
+        slot = PERCENT_SLOT;
+      }
+      if (less >= 0 && less < at) {
+        at = less;
+        slot = LESS_SLOT;
       }
       if (slot < 0) break;
       if (slot === LESS_SLOT && bytes[at + 1] === LESS) {
-        this.refresh(bytes, slot, at + 2); // `<<` opens a dictionary
+        less = bytes.indexOf(LESS, at + 2); // `<<` opens a dictionary
         continue;
       }
       // A string, a comment or a hex string: everything in it is inert.
@@ -173,16 +177,35 @@ export class Skimmer {
       this.intervals[this.intervalCount * 2] = at;
       this.intervals[this.intervalCount * 2 + 1] = close;
       this.intervalCount += 1;
-      for (let i = PAREN; i < SLOTS; i += 1) if (next[i]! < close) this.refresh(bytes, i, close);
+      if (paren >= 0 && paren < close) paren = bytes.indexOf(OPEN, close);
+      if (percent >= 0 && percent < close) percent = bytes.indexOf(PERCENT, close);
+      if (less >= 0 && less < close) less = bytes.indexOf(LESS, close);
     }
+    next[PAREN] = paren;
+    next[PERCENT_SLOT] = percent;
+    next[LESS_SLOT] = less;
+    return this.searchLetters(bytes, from, end, bad);
+  }
+
+  /**
+   * The first hit of a trigger letter before `bad` that needs the tokenizer, or `bad`. A letter
+   * that keeps hitting (in every object of a long run) is searched for by its words from there on.
+   */
+  private searchLetters(bytes: Buffer, from: number, end: number, bad: number): number {
+    const next = this.next;
     const letters = this.needKinds ? LETTERS.length : LETTERS.length - 1;
     for (let slot = 0; slot < letters; slot += 1) {
       this.refresh(bytes, slot, from);
       const letter = LETTERS[slot]!;
       let hit = next[slot]!;
-      while (hit >= 0 && hit < bad) {
-        if (classify(bytes, letter, hit, end) === Hit.Exact && !this.inInterval(hit)) {
+      for (let hits = 1; hit >= 0 && hit < bad; hits += 1) {
+        if (classify(bytes, letter, hit, end) && !this.inInterval(hit)) {
           bad = hit;
+          break;
+        }
+        if (hits === SWITCH_TO_WORDS) {
+          bad = this.searchWords(bytes, LETTER_WORDS[slot]!, hit + 1, end, bad);
+          hit = UNKNOWN; // not searched past here
           break;
         }
         hit = bytes.indexOf(letter, hit + 1);
@@ -190,6 +213,30 @@ export class Skimmer {
       next[slot] = hit;
     }
     return bad;
+  }
+
+  /** The first hit from `from` of the words `probes` (indices into WORD_PROBES) before `bad` that needs the tokenizer, or `bad`. */
+  private searchWords(bytes: Buffer, probes: readonly number[], from: number, end: number, bad: number): number {
+    const next = this.nextWord;
+    for (const slot of probes) {
+      const probe = WORD_PROBES[slot]!;
+      let hit = next[slot]!;
+      if (hit === UNKNOWN || (hit >= 0 && hit < from)) hit = bytes.indexOf(probe.word, from);
+      while (hit >= 0 && hit < bad) {
+        if (probe.exact(bytes, hit, end) && !this.inInterval(hit)) {
+          bad = hit;
+          break;
+        }
+        hit = bytes.indexOf(probe.word, hit + 1);
+      }
+      next[slot] = hit;
+    }
+    return bad;
+  }
+
+  private nextHit(bytes: Buffer, slot: number, from: number): number {
+    this.refresh(bytes, slot, from);
+    return this.next[slot]!;
   }
 
   private refresh(bytes: Buffer, slot: number, from: number): void {
@@ -209,141 +256,6 @@ export class Skimmer {
       else return true;
     }
     return false;
-  }
-
-  /** `N G obj << … >>` just before `stream`: a flat dictionary whose only concern is /Length. */
-  private readStreamObject(bytes: Buffer, from: number, keyword: number): boolean {
-    const j = bytes.lastIndexOf(LETTER_j, keyword);
-    if (j < from + 2 || !matches(bytes, j - 2, OBJ) || ENDS_TOKEN[bytes[j + 1]!] !== 1) return false;
-    // No string, comment or hex string inside the dictionary (nor around `obj`).
-    if (this.intervalCount > 0 && this.intervals[this.intervalCount * 2 - 1]! > j - 2) return false;
-    if (!this.readObjectHeader(bytes, from, j - 2)) return false;
-    return this.readDictionary(bytes, j + 1, keyword);
-  }
-
-  /** `N G` before `obj` at `objAt`. */
-  private readObjectHeader(bytes: Buffer, from: number, objAt: number): boolean {
-    let at = objAt - 1;
-    if (at < from || WHITESPACE[bytes[at]!] !== 1) return false;
-    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
-    let generation = 0;
-    let scale = 1;
-    const generationEnd = at;
-    while (at >= from && isDigit(bytes[at]!)) {
-      generation += (bytes[at]! - 0x30) * scale;
-      scale *= 10;
-      at -= 1;
-    }
-    if (at === generationEnd || at < from || WHITESPACE[bytes[at]!] !== 1) return false;
-    while (at >= from && WHITESPACE[bytes[at]!] === 1) at -= 1;
-    let objectNumber = 0;
-    scale = 1;
-    const numberEnd = at;
-    while (at >= from && isDigit(bytes[at]!)) {
-      objectNumber += (bytes[at]! - 0x30) * scale;
-      scale *= 10;
-      at -= 1;
-    }
-    if (at === numberEnd || numberEnd - at > 10 || generationEnd - at > 16) return false;
-    if (at >= from && ENDS_TOKEN[bytes[at]!] !== 1) return false;
-    this.objectNumber = objectNumber;
-    this.generation = generation;
-    this.objectStart = at + 1;
-    return true;
-  }
-
-  /**
-   * `<< /Key value … >>` then whitespace up to `end`: names, numbers, references and balanced
-   * nested containers without strings. Sets `length` as the tokenizer would (the last /Length).
-   */
-  private readDictionary(bytes: Buffer, from: number, end: number): boolean {
-    let at = skipWhitespace(bytes, from, end);
-    if (bytes[at] !== LESS || bytes[at + 1] !== LESS) return false;
-    at += 2;
-    this.length = -1;
-    for (;;) {
-      at = skipWhitespace(bytes, at, end);
-      if (at >= end) return false;
-      if (bytes[at] === GREATER) {
-        if (bytes[at + 1] !== GREATER) return false;
-        return skipWhitespace(bytes, at + 2, end) === end;
-      }
-      if (bytes[at] !== SLASH) return false;
-      const isLength = at + 7 <= end && matches(bytes, at + 1, LENGTH) && ENDS_TOKEN[bytes[at + 7]!] === 1;
-      at = skipRegular(bytes, at + 1, end);
-      at = skipWhitespace(bytes, at, end);
-      if (at >= end) return false;
-      const first = bytes[at]!;
-      if (isDigit(first)) {
-        let value = 0;
-        const start = at;
-        while (at < end && isDigit(bytes[at]!)) value = value * 10 + (bytes[at++]! - 0x30);
-        if (at - start > 15 || at >= end || ENDS_TOKEN[bytes[at]!] !== 1) return false;
-        const reference = referenceEnd(bytes, at, end);
-        if (reference > 0) at = reference;
-        if (isLength) this.length = reference > 0 ? -1 : value;
-      } else if (first === SLASH) {
-        at = skipRegular(bytes, at + 1, end);
-        if (isLength) this.length = -1;
-      } else if (first === 0x5b || (first === LESS && bytes[at + 1] === LESS)) {
-        at = skipContainer(bytes, at, end);
-        if (at < 0) return false;
-        if (isLength) this.length = -1;
-      } else {
-        return false;
-      }
-    }
-  }
-}
-
-function isDigit(byte: number): boolean {
-  return byte >= 0x30 && byte <= 0x39;
-}
-
-function matches(bytes: Buffer, at: number, expected: Buffer): boolean {
-  if (at < 0) return false;
-  for (let i = 0; i < expected.length; i += 1) if (bytes[at + i] !== expected[i]) return false;
-  return true;
-}
-
-/** The name `/word` starts at `slash` and ends before `end` (or with the bytes). */
-function nameIs(bytes: Buffer, slash: number, expected: Buffer, end: number): boolean {
-  const after = slash + 1 + expected.length;
-  return bytes[slash] === SLASH && after < end && matches(bytes, slash + 1, expected) && (after >= bytes.length || ENDS_TOKEN[bytes[after]!] === 1);
-}
-
-/** The keyword `word` (a token of its own) starts at `at` and ends before `end`. */
-function keywordIs(bytes: Buffer, at: number, expected: Buffer, end: number): boolean {
-  const after = at + expected.length;
-  return at >= 0 && after < end && matches(bytes, at, expected) && ENDS_TOKEN[bytes[after]!] === 1 && (at === 0 || ENDS_TOKEN[bytes[at - 1]!] === 1);
-}
-
-/** What a hit of `letter` at `at` may belong to, from its neighbouring bytes. */
-function classify(bytes: Buffer, letter: number, at: number, end: number): Hit {
-  switch (letter) {
-    case HASH:
-      return Hit.Exact; // an escaped name could spell anything
-    case LETTER_J:
-      return nameIs(bytes, at - 1, JS, end) || nameIs(bytes, at - 1, JAVASCRIPT, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_h:
-      return nameIs(bytes, at - 6, LAUNCH, end) || nameIs(bytes, at - 10, FILE_ATTACHMENT, end) || nameIs(bytes, at - 4, RICH_MEDIA, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_E:
-      return nameIs(bytes, at - 1, EMBEDDED_FILE, end) || nameIs(bytes, at - 1, EMBEDDED_FILES, end) || nameIs(bytes, at - 1, ENCRYPT, end) || nameIs(bytes, at - 1, ENCRYPT_METADATA, end)
-        ? Hit.Exact
-        : Hit.Boring;
-    case LETTER_X:
-      return nameIs(bytes, at - 1, XFA, end) || nameIs(bytes, at - 1, XREF_NAME, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_O:
-      return nameIs(bytes, at - 1, O, end) || nameIs(bytes, at - 1, OE, end) || nameIs(bytes, at - 1, OBJSTM, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_T:
-      return nameIs(bytes, at - 1, TYPE, end) ? Hit.Exact : Hit.Boring;
-    case LETTER_x:
-      // `xref` and the end of `startxref`, even run into other bytes: rare enough to read exactly.
-      return matches(bytes, at, XREF) ? Hit.Exact : Hit.Boring;
-    case LETTER_l:
-      return keywordIs(bytes, at - 4, TRAILER, end) ? Hit.Exact : Hit.Boring;
-    default:
-      return Hit.Exact;
   }
 }
 
@@ -372,94 +284,4 @@ function lastEndobj(bytes: Buffer, from: number, to: number): number {
     return j + 1;
   }
   return -1;
-}
-
-/** Just after the `>` closing a hex string whose body starts at `from`; -1 if not before `limit`. */
-function hexEnd(bytes: Buffer, from: number, limit: number): number {
-  const close = bytes.indexOf(GREATER, from);
-  return close >= 0 && close < limit ? close + 1 : -1;
-}
-
-/** Just after the `)` closing a literal string whose body starts at `from`; -1 if not before `limit`. */
-function stringEnd(bytes: Buffer, from: number, limit: number): number {
-  let depth = 1;
-  let at = from;
-  while (at < limit) {
-    const byte = bytes[at++]!;
-    if (byte === BACKSLASH) at += 1;
-    else if (byte === OPEN) depth += 1;
-    else if (byte === CLOSE && (depth -= 1) === 0) return at;
-  }
-  return -1;
-}
-
-/** The end of line closing a comment; -1 if not before `limit`. */
-function commentEnd(bytes: Buffer, from: number, limit: number): number {
-  for (let at = from; at < limit; at += 1) if (bytes[at] === 0x0a || bytes[at] === 0x0d) return at;
-  return -1;
-}
-
-function skipWhitespace(bytes: Buffer, from: number, end: number): number {
-  let at = from;
-  while (at < end && WHITESPACE[bytes[at]!] === 1) at += 1;
-  return at;
-}
-
-function skipRegular(bytes: Buffer, from: number, end: number): number {
-  let at = from;
-  while (at < end && ENDS_TOKEN[bytes[at]!] !== 1) at += 1;
-  return at;
-}
-
-/** After `G R` following an integer at `from`, or -1 when no reference follows. */
-function referenceEnd(bytes: Buffer, from: number, end: number): number {
-  let at = skipWhitespace(bytes, from, end);
-  const digits = at;
-  while (at < end && isDigit(bytes[at]!)) at += 1;
-  if (at === digits || at >= end || WHITESPACE[bytes[at]!] !== 1) return -1;
-  at = skipWhitespace(bytes, at, end);
-  if (bytes[at] !== 0x52 || at + 1 >= end || ENDS_TOKEN[bytes[at + 1]!] !== 1) return -1;
-  return at + 1;
-}
-
-/** After the `]` or `>>` balancing the container at `from`; -1 on strings, comments or damage. */
-function skipContainer(bytes: Buffer, from: number, end: number): number {
-  let depth = 0;
-  let at = from;
-  while (at < end) {
-    const byte = bytes[at]!;
-    if (byte === 0x5b) depth += 1;
-    else if (byte === 0x5d) depth -= 1;
-    else if (byte === LESS) {
-      if (bytes[at + 1] !== LESS) return -1;
-      depth += 1;
-      at += 1;
-    } else if (byte === GREATER) {
-      if (bytes[at + 1] !== GREATER) return -1;
-      depth -= 1;
-      at += 1;
-    } else if (byte === OPEN || byte === PERCENT || byte === CLOSE) {
-      return -1;
-    }
-    at += 1;
-    if (depth === 0) return at;
-  }
-  return -1;
-}
-
-const PACKED_LETTERS = [HASH, LETTER_J, LETTER_h, LETTER_E, LETTER_X];
-const PACKED_LETTERS_WITH_TYPE = [...PACKED_LETTERS, LETTER_T];
-
-/**
- * Whether the objects of a whole decoded object stream need the tokenizer: only if their bytes
- * spell an active name, an escape, or /Type while the page tree is still unseen. A byte-wise
- * superset of what tokenizing finds (a word inside a string counts here, and is then read exactly).
- */
-export function packedObjectsNeedReading(bytes: Buffer, needKinds: boolean): boolean {
-  for (const letter of needKinds ? PACKED_LETTERS_WITH_TYPE : PACKED_LETTERS) {
-    for (let hit = bytes.indexOf(letter); hit >= 0; hit = bytes.indexOf(letter, hit + 1)) {
-      if (classify(bytes, letter, hit, bytes.length + 1) === Hit.Exact) return true;
-    }
-  }
-  return false;
 }
