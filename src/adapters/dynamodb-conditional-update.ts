@@ -42,13 +42,15 @@ export function conditionalUpdate(
   const names = Object.keys(attributes);
   const sets = [...names.map((_, i) => `#a${i} = :a${i}`), ...(clauses.set ?? [])];
   const removes = clauses.remove ?? [];
+  // DynamoDB refuses a name the expressions do not use.
+  const usesStatus = [condition.expression, ...sets, ...removes].some((part) => part.includes('#status'));
   return db.send(
     new UpdateCommand({
       TableName: tableName,
       Key: key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: condition.expression,
-      ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
+      ExpressionAttributeNames: { ...(usesStatus ? { '#status': 'status' } : {}), ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
       ExpressionAttributeValues: { ...condition.values, ...clauses.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
       ReturnValues: 'ALL_NEW',
     }),

@@ -93,26 +93,16 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
   }
 
   async applyReview(submissionId: string, documentId: string, review: DocumentReview): Promise<boolean> {
-    const update = new UpdateCommand({
-      TableName: this.tableName,
-      Key: documentKey(submissionId, documentId),
-      UpdateExpression: 'SET #status = :decision, review = :review',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy) AND #status <> :superseded',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':decision': review.decision, ':review': review, ':superseded': 'SUPERSEDED' },
-    });
-    return (await unlessConditionFails(this.db.send(update))) !== null;
+    return this.updateDocumentIf(submissionId, documentId, { status: review.decision, review }, { expression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy) AND #status <> :superseded', values: { ':superseded': 'SUPERSEDED' } });
   }
 
   async recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean> {
-    const update = new UpdateCommand({
-      TableName: this.tableName,
-      Key: documentKey(submissionId, documentId),
-      UpdateExpression: 'SET crossCheck = :result',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(crossCheck)',
-      ExpressionAttributeValues: { ':result': result },
-    });
-    return (await unlessConditionFails(this.db.send(update))) !== null;
+    return this.updateDocumentIf(submissionId, documentId, { crossCheck: result }, { expression: 'attribute_exists(pk) AND attribute_not_exists(crossCheck)', values: {} });
+  }
+
+  /** Sets the attributes on the document item if the condition holds; false when it did not. */
+  private async updateDocumentIf(submissionId: string, documentId: string, attributes: Record<string, unknown>, condition: Condition): Promise<boolean> {
+    return (await unlessConditionFails(conditionalUpdate(this.db, this.tableName, documentKey(submissionId, documentId), attributes, condition))) !== null;
   }
 
   async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {

@@ -20,6 +20,10 @@ export const WHITESPACE = new Uint8Array(256);
 for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[byte] = 1;
 
 export const word = (text: string): Buffer => Buffer.from(text, 'latin1');
+/** Keywords and names more than one skimmer looks for. */
+export const OBJ = word('obj');
+export const ENDOBJ = word('endobj');
+export const LENGTH = word('Length');
 
 export function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;

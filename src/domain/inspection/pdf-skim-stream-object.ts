@@ -2,11 +2,9 @@
  * The stream's own object, read backwards and forwards from the `stream` keyword the skimmer
  * (pdf-skim.ts) found: `N G obj << … >>`, a flat dictionary whose only concern is /Length.
  */
-import { ENDS_TOKEN, GREATER, LESS, SLASH, WHITESPACE, isDigit, matches, referenceEnd, skipContainer, skipRegular, skipWhitespace, word } from './pdf-bytes.js';
+import { ENDS_TOKEN, GREATER, LENGTH, LESS, OBJ, SLASH, WHITESPACE, isDigit, matches, referenceEnd, skipContainer, skipRegular, skipWhitespace } from './pdf-bytes.js';
 
 const LETTER_j = 0x6a;
-const OBJ = word('obj');
-const LENGTH = word('Length');
 
 /** Where `N G obj` starts, its numbers, and the dictionary's direct /Length (or -1). */
 export interface StreamObject {

@@ -8,7 +8,7 @@
  * any other keyword, damage, or the end of the bytes — and the skimmer and the tokenizer go on from
  * the last `endobj` it passed.
  */
-import { ENDS_TOKEN, GREATER, LESS, OPEN, SLASH, WHITESPACE, hexEnd, isDigit, matches, referenceEnd, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
+import { ENDOBJ, ENDS_TOKEN, GREATER, LENGTH, LESS, OBJ, OPEN, SLASH, WHITESPACE, hexEnd, isDigit, matches, referenceEnd, skipWhitespace, stringEnd, word } from './pdf-bytes.js';
 import type { StreamObject } from './pdf-skim-stream-object.js';
 import { HASH, isWatchedName } from './pdf-skim-words.js';
 
@@ -30,10 +30,7 @@ const ARRAY = 2;
 const MAX_DEPTH = 32;
 /** Digits of a /Length the walk reads (as the other skimmer); a longer one is left to the tokenizer. */
 const MAX_LENGTH_DIGITS = 15;
-const ENDOBJ = word('endobj');
 const STREAM = word('stream');
-const OBJ = word('obj');
-const LENGTH = word('Length');
 const KEYWORDS = [word('true'), word('false'), word('null')];
 
 export class ObjectWalker {

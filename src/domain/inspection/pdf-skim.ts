@@ -20,7 +20,7 @@
  * (pdf-skim-words.ts), whose hits are rare, instead of once per hit.
  */
 
-import { ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
+import { ENDOBJ, ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
 import { readStreamObject, type StreamObject } from './pdf-skim-stream-object.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
 import { HASH, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
@@ -40,7 +40,6 @@ const LETTER_m = 0x6d;
 const LETTER_j = 0x6a;
 const STREA = word('strea');
 const END = word('end');
-const ENDOBJ = word('endobj');
 
 export const enum Skim {
   /** The tokenizer takes over at `at`. */
