@@ -66,7 +66,7 @@ async function replacementNotYetRecorded(replaced: { submissionId: string; docum
   const [submissionId, documentId] = [randomUUID(), randomUUID()];
   const now = new Date().toISOString();
   await repository.create(
-    { submissionId, provider: owner.provider, referenceNumber, status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: [old.documentType], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
+    { submissionId, provider: owner.provider, referenceNumber, status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: [old.documentType], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, replacedDocuments: [], attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
     [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: old.documentId, lineageId: old.documentId, uploadedAt: now }],
   );
   return { submissionId, documentId, land: () => recordCredentials(adapters(), submissionId, `intake-${submissionId}`) };

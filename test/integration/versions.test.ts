@@ -132,7 +132,7 @@ describe('a renewal', () => {
     const [submissionId, documentId] = [randomUUID(), randomUUID()];
     const now = new Date().toISOString();
     await repository.create(
-      { submissionId, provider: owner.provider, referenceNumber: 'CRD-TEST-CRSH-0001', status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: ['MEDICAL_LICENSE'], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
+      { submissionId, provider: owner.provider, referenceNumber: 'CRD-TEST-CRSH-0001', status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: ['MEDICAL_LICENSE'], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, replacedDocuments: [], attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
       [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: current.documentId, lineageId: current.documentId, uploadedAt: now }],
     );
     const crashing = (real: DocumentVersions): DocumentVersions =>
