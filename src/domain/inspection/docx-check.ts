@@ -25,6 +25,7 @@ const RELATIONSHIPS = /\.rels$/i;
 const MAX_RELATIONSHIPS_BYTES = 1024 * 1024;
 
 export class DocxCheck implements StructureScanner {
+  readonly readsTail = true;
   private readonly relationships = new ZipPartCollector((name) => RELATIONSHIPS.test(name));
 
   push(chunk: Buffer): void {

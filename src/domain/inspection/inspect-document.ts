@@ -98,6 +98,7 @@ export async function inspectDocument(body: AsyncIterable<Uint8Array>, declared:
       rest = chunk.subarray(head.take(chunk));
       if (!head.isFull) continue;
       plan = await planFor(head.contents(), declared);
+      if (!plan.scanner?.readsTail) tail.stopKeeping();
     }
     // Past the size limit the file is refused anyway: stop spending work on its structure.
     if (size > LIMITS.maxFileBytes) plan.scanner = null;

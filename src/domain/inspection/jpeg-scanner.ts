@@ -21,6 +21,7 @@ const MAX_FRAME_HEADER = 8 + 3 * 4;
 type Phase = 'soi' | 'marker' | 'length' | 'segment' | 'entropy' | 'done';
 
 export class JpegScanner implements StructureScanner {
+  readonly readsTail = false;
   private phase: Phase = 'soi';
   private marker = 0;
   private pending = Buffer.alloc(MAX_FRAME_HEADER);

@@ -11,6 +11,7 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const WORD_DOCUMENT = Buffer.from('WordDocument', 'utf16le');
 
 export class LegacyOfficeCheck implements StructureScanner {
+  readonly readsTail = true;
   push(): void {
     // Everything this check needs is in the file's ends.
   }

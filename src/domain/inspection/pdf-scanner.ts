@@ -37,6 +37,7 @@ export interface PdfScannerOptions {
 }
 
 export class PdfScanner implements StructureScanner {
+  readonly readsTail = true;
   private readonly skimming: boolean;
   private readonly structure: PdfStructure;
   private readonly lexer: PdfLexer;

@@ -18,10 +18,13 @@ const MAX_CHUNK_LENGTH = 0x7fffffff;
 /** Bit depths each colour type allows (PNG spec, table 11.1). */
 const BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 const CRITICAL = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND']);
+/** `IDAT` read as a big-endian number. */
+const IDAT = 0x49444154;
 
 type Phase = 'signature' | 'header' | 'data' | 'crc' | 'ended';
 
 export class PngScanner implements StructureScanner {
+  readonly readsTail = false;
   private phase: Phase = 'signature';
   /** Collects the fixed-size pieces: signature (8), chunk header (8), CRC (4), IHDR data (13). */
   private pending = Buffer.alloc(13);
@@ -47,6 +50,10 @@ export class PngScanner implements StructureScanner {
         this.dataLeft -= take;
         pos += take;
         if (this.dataLeft === 0) this.phase = 'crc';
+        continue;
+      }
+      if (this.pendingLength === 0 && this.continuesPixelData(chunk, pos)) {
+        pos = this.passPixelPiece(chunk, pos);
         continue;
       }
       const need = this.phase === 'signature' || this.phase === 'header' ? 8 : this.phase === 'crc' ? 4 : 13;
@@ -88,6 +95,31 @@ export class PngScanner implements StructureScanner {
       default:
         return;
     }
+  }
+
+  /**
+   * Another IDAT's header, or an IDAT's CRC (never computed), whole in this chunk: read in place,
+   * without the copy, string and checks the first IDAT already passed (most of a PNG's pieces).
+   */
+  private continuesPixelData(chunk: Buffer, pos: number): boolean {
+    if (this.phase === 'crc') return this.chunkType === 'IDAT' && pos + 4 <= chunk.length;
+    return this.phase === 'header' && pos + 8 <= chunk.length && chunk.readUInt32BE(pos + 4) === IDAT && this.seen.has('IDAT');
+  }
+
+  private passPixelPiece(chunk: Buffer, pos: number): number {
+    if (this.phase === 'crc') {
+      this.phase = 'header';
+      return pos + 4;
+    }
+    const length = chunk.readUInt32BE(pos);
+    if (length > MAX_CHUNK_LENGTH) {
+      this.fail();
+      return pos + 8;
+    }
+    this.chunkType = 'IDAT';
+    this.dataLeft = length;
+    this.phase = length === 0 ? 'crc' : 'data';
+    return pos + 8;
   }
 
   private startChunk(length: number, type: string, typeBytes: Buffer): void {

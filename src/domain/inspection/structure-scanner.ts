@@ -25,6 +25,8 @@ export interface FileEnds {
 }
 
 export interface StructureScanner {
+  /** Whether `finish` reads `ends.tail`; when not, the file's end is never copied. */
+  readonly readsTail: boolean;
   /** Called with consecutive slices of the file; may await (PDF object streams are inflated). */
   push(chunk: Buffer): void | Promise<void>;
   /** Called once after the last byte. `null` means the structure is sound. */

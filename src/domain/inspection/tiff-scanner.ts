@@ -36,6 +36,7 @@ interface Entry {
 }
 
 export class TiffScanner implements StructureScanner {
+  readonly readsTail = false;
   private position = 0;
   private littleEndian = true;
   private capture: Capture | null = { start: 0, bytes: Buffer.alloc(8), filled: 0, then: (b) => this.readHeader(b) };
