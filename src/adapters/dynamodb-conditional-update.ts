@@ -8,8 +8,8 @@ export interface Condition {
   values: Record<string, unknown>;
 }
 
-/** Raw clauses beside the attributes: the sparse index keys a status change adds or removes. */
-export interface IndexClauses {
+/** Raw clauses beside the attributes: the sparse index keys a status change adds or removes, a counter, an append. */
+export interface RawClauses {
   set?: string[];
   remove?: string[];
   values?: Record<string, unknown>;
@@ -31,27 +31,34 @@ export async function unlessConditionFails<T>(write: Promise<T>): Promise<T | nu
   }
 }
 
+/** Whether the write's condition held. */
+export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
+  return (await unlessConditionFails(write)) !== null;
+}
+
 export function conditionalUpdate(
   db: DynamoDBDocumentClient,
   tableName: string,
   key: Record<string, string>,
   attributes: Record<string, unknown>,
   condition: Condition,
-  clauses: IndexClauses = {},
+  clauses: RawClauses = {},
 ) {
   const names = Object.keys(attributes);
   const sets = [...names.map((_, i) => `#a${i} = :a${i}`), ...(clauses.set ?? [])];
   const removes = clauses.remove ?? [];
-  // DynamoDB refuses a name the expressions do not use.
+  // DynamoDB refuses a name the expressions do not use, and an empty map of names or values.
   const usesStatus = [condition.expression, ...sets, ...removes].some((part) => part.includes('#status'));
+  const attributeNames = { ...(usesStatus ? { '#status': 'status' } : {}), ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) };
+  const values = { ...condition.values, ...clauses.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) };
   return db.send(
     new UpdateCommand({
       TableName: tableName,
       Key: key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: condition.expression,
-      ExpressionAttributeNames: { ...(usesStatus ? { '#status': 'status' } : {}), ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-      ExpressionAttributeValues: { ...condition.values, ...clauses.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+      ...(Object.keys(attributeNames).length > 0 ? { ExpressionAttributeNames: attributeNames } : {}),
+      ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
       ReturnValues: 'ALL_NEW',
     }),
   );

@@ -1,22 +1,20 @@
 /**
  * Versions of a provider's credentials in the intake table: document items listed by owner (the
- * byOwner index, each credential's versions together), superseded with one conditional update,
- * put on the expiry schedule (the byNextNotice and byExpiration indexes) when received.
+ * byOwner index, each credential's versions together), superseded with one conditional update
+ * (and listed among its submission's `replacedDocuments`), put on the expiry schedule (the
+ * byNextNotice and byExpiration indexes) when received.
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRef, SubmissionRef } from '../contract/http.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 import type { ReceivedFacts, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentVersions, SupersedeResult } from '../ports/document-versions.js';
-import { isConditionFailure } from './dynamodb-errors.js';
+import { conditionalUpdate, conditionHeld, unlessConditionFails, type Condition, type RawClauses } from './dynamodb-conditional-update.js';
 import { expiryIndexAttributes, noticeIndexAttributes, SCHEDULE_ATTRIBUTES } from './dynamodb-expiry-schedule.js';
 import { documentKey, fromDocumentItem, submissionKey } from './dynamodb-intake-items.js';
 import { DynamoDbSubmissionRepository } from './dynamodb-submission-repository.js';
 
-const ignoreConditionFailure = (error: unknown) => {
-  if (!isConditionFailure(error)) throw error;
-  return null;
-};
+const when = (expression: string, values: Record<string, unknown> = {}): Condition => ({ expression, values });
 
 export class DynamoDbDocumentVersions implements DocumentVersions {
   private readonly submissions: DynamoDbSubmissionRepository;
@@ -76,50 +74,19 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
 
   async recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean> {
     const key = documentKey(doc.submissionId, doc.documentId);
-    const recorded = await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: 'SET received = :facts',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(received)',
-          ExpressionAttributeValues: { ':facts': facts },
-        }),
-      )
-      .catch(ignoreConditionFailure);
-    if (!doc.expirationDate) return recorded !== null;
+    const recorded = await conditionHeld(this.update(key, { received: facts }, when('attribute_exists(pk) AND attribute_not_exists(received)')));
+    if (!doc.expirationDate) return recorded;
     // On the schedule once (an empty notice record marks it), and never once superseded.
     const schedule = { ...expiryIndexAttributes(doc.documentId, doc.expirationDate), ...(nextNoticeDate ? noticeIndexAttributes(doc.documentId, nextNoticeDate) : {}) };
-    const names = Object.keys(schedule);
-    const scheduled = await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: `SET notices = :none, ${names.map((name, i) => `#s${i} = :s${i}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(notices) AND attribute_not_exists(supersededBy)',
-          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
-          ExpressionAttributeValues: { ':none': {}, ...Object.fromEntries(names.map((name, i) => [`:s${i}`, schedule[name as keyof typeof schedule]])) },
-        }),
-      )
-      .catch(ignoreConditionFailure);
-    return recorded !== null || scheduled !== null;
+    const scheduled = await conditionHeld(this.update(key, { notices: {}, ...schedule }, when('attribute_exists(pk) AND attribute_not_exists(notices) AND attribute_not_exists(supersededBy)')));
+    return recorded || scheduled;
   }
 
   async supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult> {
     await this.bumpReviewRevision(doc.submissionId);
-    const done = await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: documentKey(doc.submissionId, doc.documentId),
-          UpdateExpression: `SET #status = :superseded, supersededBy = :by, supersededAt = :at REMOVE ${SCHEDULE_ATTRIBUTES.join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':superseded': 'SUPERSEDED', ':by': by, ':at': at },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+    const done = await unlessConditionFails(
+      this.update(documentKey(doc.submissionId, doc.documentId), { status: 'SUPERSEDED', supersededBy: by, supersededAt: at }, when('attribute_exists(pk) AND attribute_not_exists(supersededBy)'), { remove: [...SCHEDULE_ATTRIBUTES] }),
+    );
     if (done) return { outcome: 'SUPERSEDED' };
     const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId)?.supersededBy;
     if (!current) throw new Error(`Document ${doc.documentId} of submission ${doc.submissionId} does not exist`);
@@ -134,29 +101,32 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
    * once the review is complete.
    */
   private async bumpReviewRevision(submissionId: string): Promise<void> {
-    await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: submissionKey(submissionId),
-          UpdateExpression: 'SET reviewRevision = if_not_exists(reviewRevision, :zero) + :one',
-          ConditionExpression: '#status IN (:received, :inReview)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':received': 'RECEIVED', ':inReview': 'IN_REVIEW' },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+    await unlessConditionFails(
+      this.update(
+        submissionKey(submissionId),
+        {},
+        when('#status IN (:received, :inReview)', { ':received': 'RECEIVED', ':inReview': 'IN_REVIEW' }),
+        { set: ['reviewRevision = if_not_exists(reviewRevision, :zero) + :one'], values: { ':zero': 0, ':one': 1 } },
+      ),
+    );
+  }
+
+  async recordReplaced(doc: DocumentRef): Promise<void> {
+    await unlessConditionFails(
+      this.update(
+        submissionKey(doc.submissionId),
+        {},
+        when('attribute_exists(pk) AND NOT contains(replacedDocuments, :documentId)', { ':documentId': doc.documentId }),
+        { set: ['replacedDocuments = list_append(if_not_exists(replacedDocuments, :none), :replaced)'], values: { ':none': [], ':replaced': [doc.documentId] } },
+      ),
+    );
   }
 
   async markSubmissionReplaced(submissionId: string, by: SubmissionRef[]): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: submissionKey(submissionId),
-        UpdateExpression: 'SET replacedBy = :by',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':by': by },
-      }),
-    );
+    await this.update(submissionKey(submissionId), { replacedBy: by }, when('attribute_exists(pk)'));
+  }
+
+  private update(key: Record<string, string>, attributes: Record<string, unknown>, condition: Condition, clauses?: RawClauses) {
+    return conditionalUpdate(this.db, this.tableName, key, attributes, condition, clauses);
   }
 }

@@ -12,7 +12,7 @@ import { ValidationFailed } from '../domain/errors.js';
 import type { SubmissionDocument } from '../domain/submission.js';
 import type { ExpirySchedule, NoticeClaim, ScheduledDocument } from '../ports/expiry-schedule.js';
 import type { Page } from '../ports/submission-repository.js';
-import { isConditionFailure } from './dynamodb-errors.js';
+import { conditionHeld, unlessConditionFails } from './dynamodb-conditional-update.js';
 import { documentKey, fromDocumentItem } from './dynamodb-intake-items.js';
 
 /** Attributes that put a document on the schedule; superseding removes them all. */
@@ -53,11 +53,6 @@ function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
-
-const ignoreConditionFailure = (error: unknown) => {
-  if (!isConditionFailure(error)) throw error;
-  return false;
-};
 
 export class DynamoDbExpirySchedule implements ExpirySchedule {
   constructor(
@@ -100,8 +95,8 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
     const statuses = noticeStatuses(claim.key);
     const skipped: NoticeRecord = { state: 'SKIPPED', at: claim.at, runId: claim.runId };
     const sets = ['notices.#send = :claim', ...claim.skip.map((_, i) => `notices.#skip${i} = :skipped`), ...(claim.expire ? ['#status = :expired'] : [])];
-    return this.db
-      .send(
+    return conditionHeld(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keyOf(doc),
@@ -116,8 +111,8 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
             ...Object.fromEntries(statuses.map((status, i) => [`:st${i}`, status])),
           },
         }),
-      )
-      .then(() => true, ignoreConditionFailure);
+      ),
+    );
   }
 
   async confirm(doc: ScheduledDocument, key: NoticeKey, runId: string, sent: NoticeRecord, next: string | null): Promise<void> {
@@ -135,8 +130,8 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
   }
 
   async release(doc: ScheduledDocument, key: NoticeKey, runId: string): Promise<void> {
-    await this.db
-      .send(
+    await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keyOf(doc),
@@ -145,15 +140,15 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
           ExpressionAttributeNames: { '#key': key, '#state': 'state' },
           ExpressionAttributeValues: { ':runId': runId, ':sending': 'SENDING' },
         }),
-      )
-      .catch(ignoreConditionFailure);
+      ),
+    );
   }
 
   async reschedule(doc: ScheduledDocument, next: string | null, record?: { key: NoticeKey; value: NoticeRecord; claimedBy: string }): Promise<boolean> {
     const move = this.moveTo(doc, next);
     const set = record ? `SET notices.#key = :record${move.set}` : move.set ? `SET ${move.set.slice(2)}` : '';
-    return this.db
-      .send(
+    return conditionHeld(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keyOf(doc),
@@ -162,8 +157,8 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
           ...(record ? { ExpressionAttributeNames: { '#key': record.key } } : {}),
           ExpressionAttributeValues: { ':seen': doc.nextNoticeDate, ...move.values, ...(record ? { ':record': record.value, ':claimedBy': record.claimedBy } : {}) },
         }),
-      )
-      .then(() => true, ignoreConditionFailure);
+      ),
+    );
   }
 
   /** The update clauses that move a document to its next notice date, or off the notice index. */
@@ -186,8 +181,8 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
   }
 
   async claimDigest(date: string, runId: string): Promise<boolean> {
-    return this.db
-      .send(
+    return conditionHeld(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...digestKey(date), state: 'SENDING', runId },
@@ -195,13 +190,13 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':failed': 'FAILED' },
         }),
-      )
-      .then(() => true, ignoreConditionFailure);
+      ),
+    );
   }
 
   async releaseDigest(date: string, runId: string): Promise<void> {
-    await this.db
-      .send(
+    await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: digestKey(date),
@@ -210,7 +205,7 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':failed': 'FAILED', ':runId': runId },
         }),
-      )
-      .catch(ignoreConditionFailure);
+      ),
+    );
   }
 }

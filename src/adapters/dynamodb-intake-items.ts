@@ -81,6 +81,7 @@ export function fromSubmissionItem(item: Record<string, unknown>): Submission {
     reviewCompletion: (item.reviewCompletion as ReviewCompletion | null) ?? null,
     earliestExpirationDate: (item.earliestExpirationDate as string | null | undefined) ?? null,
     ...(item.replacedBy ? { replacedBy: item.replacedBy as Submission['replacedBy'] } : {}),
+    replacedDocuments: (item.replacedDocuments as string[] | undefined) ?? [],
     attempt: (item.attempt as number | undefined) ?? 1,
     attemptStartedAt: (item.attemptStartedAt as string | null) ?? (item.submittedAt as string | null) ?? null,
     failedAt: (item.failedAt as string | null) ?? null,

@@ -11,8 +11,7 @@ import type { DocumentReview, ReviewCompletion } from '../domain/review.js';
 import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
-import { attemptIs, conditionalUpdate, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
-import { isConditionFailure } from './dynamodb-errors.js';
+import { attemptIs, conditionalUpdate, conditionHeld, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
 import { documentKey, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED } from './dynamodb-intake-items.js';
 import { DynamoDbSubmissionReads } from './dynamodb-submission-reads.js';
 
@@ -38,16 +37,16 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean> {
-    return (await unlessConditionFails(this.conditionalTransition(submissionId, from, to, {}))) !== null;
+    return conditionHeld(this.conditionalTransition(submissionId, from, to, {}));
   }
 
   async markSubmitted(submissionId: string, submittedAt: string): Promise<boolean> {
     const attributes = { submittedAt, attempt: 1, attemptStartedAt: submittedAt, [UNFINISHED.attribute]: UNFINISHED.value };
-    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', attributes))) !== null;
+    return conditionHeld(this.conditionalTransition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', attributes));
   }
 
   async markProcessingFailed(submissionId: string, attempt: number, failedAt: string): Promise<boolean> {
-    return (await unlessConditionFails(this.conditionalTransition(submissionId, 'VALIDATING', 'PROCESSING_FAILED', { failedAt }, attemptIs(attempt)))) !== null;
+    return conditionHeld(this.conditionalTransition(submissionId, 'VALIDATING', 'PROCESSING_FAILED', { failedAt }, attemptIs(attempt)));
   }
 
   async beginNextAttempt(seen: Pick<Submission, 'submissionId' | 'status' | 'attempt'>, startedAt: string): Promise<Submission | null> {
@@ -102,7 +101,7 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
 
   /** Sets the attributes on the document item if the condition holds; false when it did not. */
   private async updateDocumentIf(submissionId: string, documentId: string, attributes: Record<string, unknown>, condition: Condition): Promise<boolean> {
-    return (await unlessConditionFails(conditionalUpdate(this.db, this.tableName, documentKey(submissionId, documentId), attributes, condition))) !== null;
+    return conditionHeld(conditionalUpdate(this.db, this.tableName, documentKey(submissionId, documentId), attributes, condition));
   }
 
   async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {
@@ -130,8 +129,8 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
   async markDocumentsValidating(submissionId: string, documentIds: string[]): Promise<void> {
     await Promise.all(
       documentIds.map((documentId) =>
-        this.db
-          .send(
+        unlessConditionFails(
+          this.db.send(
             new UpdateCommand({
               TableName: this.tableName,
               Key: documentKey(submissionId, documentId),
@@ -140,10 +139,8 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':validating': 'VALIDATING', ':pending': 'PENDING_UPLOAD' },
             }),
-          )
-          .catch((error: unknown) => {
-            if (!isConditionFailure(error)) throw error;
-          }),
+          ),
+        ),
       ),
     );
   }
@@ -228,8 +225,8 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
           ReturnValues: 'ALL_NEW',
         }),
       );
-    try {
-      const result = await record().catch(async (error: unknown) => {
+    const result = await unlessConditionFails(
+      record().catch(async (error: unknown) => {
         if (!isMissingMap(error)) throw error;
         // Submissions stored before reviews existed have no map to put a decision in.
         await this.db.send(
@@ -242,28 +239,22 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
           }),
         );
         return record();
-      });
-      return fromSubmissionItem(result.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
+      }),
+    );
+    return result ? fromSubmissionItem(result.Attributes ?? {}) : null;
   }
 
   async completeReview(submissionId: string, revision: number, completion: ReviewCompletion): Promise<Submission | null> {
-    try {
-      const result = await this.conditionalTransition(
+    const result = await unlessConditionFails(
+      this.conditionalTransition(
         submissionId,
         'IN_REVIEW',
         completion.outcome,
         { reviewCompletion: completion },
         { expression: 'reviewRevision = :revision', values: { ':revision': revision } },
         ['gsiQueue', 'gsiQueueSince'],
-      );
-      return fromSubmissionItem(result.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
+      ),
+    );
+    return result ? fromSubmissionItem(result.Attributes ?? {}) : null;
   }
 }

@@ -213,8 +213,13 @@ export interface ReviewQueueItem {
   provider: ProviderSummary;
   documentTypes: DocumentType[];
   documentCount: number;
-  /** Documents that already carry a decision. */
+  /** Documents that carry a decision and still count: a decision on a document replaced since does not. */
   decidedCount: number;
+  /**
+   * Documents a newer version replaced: each is decided by its replacement, in that submission.
+   * `decidedCount + replacedCount === documentCount` means nothing is left to decide.
+   */
+  replacedCount: number;
   /** The soonest expiration date among its documents: reviewers see what expires soon. */
   earliestExpirationDate: string | null;
 }

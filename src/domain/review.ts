@@ -97,6 +97,18 @@ export function reviewOutcome(
   return { outcome: documentIds.some((id) => counted(id) && reviews[id]!.decision === 'REJECTED') ? 'ACTION_REQUIRED' : 'VERIFIED' };
 }
 
+/**
+ * How far a review is: decisions on documents that still count, and documents replaced by a newer
+ * version (decided by their replacement). Nothing is left to decide when the two add up to all.
+ */
+export function reviewProgress(documentIds: readonly string[], reviews: Readonly<Record<string, DocumentReview>>, replaced: ReadonlySet<string>) {
+  return {
+    documentCount: documentIds.length,
+    decidedCount: documentIds.filter((id) => !replaced.has(id) && reviews[id]).length,
+    replacedCount: documentIds.filter((id) => replaced.has(id)).length,
+  };
+}
+
 /** The NCQA deadline: 30 calendar days after the submission date in the organisation's time zone. */
 export function reviewDueDate(submittedAt: string, timeZone: string): string {
   return addDays(isoDateInZone(new Date(submittedAt), timeZone), REVIEW_LIMITS.dueWithinDays);

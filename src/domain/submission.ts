@@ -38,6 +38,8 @@ export interface Submission {
   earliestExpirationDate?: string | null;
   /** Set once every failing document has been replaced by a received newer version. */
   replacedBy?: SubmissionRef[];
+  /** Its documents a newer version replaced (each decided by its replacement), recorded once superseded. */
+  replacedDocuments: string[];
   /** The workflow attempt (1 at submit, +1 per re-drive): each attempt is its own execution. */
   attempt: number;
   /** When the current attempt started, and when an attempt last failed. */

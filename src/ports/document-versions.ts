@@ -20,6 +20,8 @@ export interface DocumentVersions {
   recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean>;
   /** `doc` becomes SUPERSEDED by `by` and leaves the expiry schedule, unless something already superseded it. */
   supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult>;
+  /** Lists `doc` among its submission's `replacedDocuments` (once, however often it is called): the review queue counts it as decided by its replacement. */
+  recordReplaced(doc: DocumentRef): Promise<void>;
   /** Records the submissions that replaced every failing document of a submission. */
   markSubmissionReplaced(submissionId: string, by: SubmissionRef[]): Promise<void>;
 }

@@ -101,6 +101,7 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     reviewRevision: 0,
     reviewCompletion: null,
     earliestExpirationDate: expirations[0] ?? null,
+    replacedDocuments: [],
     attempt: 1,
     attemptStartedAt: null,
     failedAt: null,

@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
 import { ValidationFailed } from '../domain/errors.js';
-import { daysSinceSubmission, reviewDueDate } from '../domain/review.js';
+import { daysSinceSubmission, reviewDueDate, reviewProgress } from '../domain/review.js';
 import type { Submission } from '../domain/submission.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -30,8 +30,7 @@ function toQueueItem(submission: Submission, now: Date, timeZone: string): Revie
     overdue: isoDateInZone(now, timeZone) > dueDate,
     provider: { name: submission.provider.name, email: submission.provider.email },
     documentTypes: submission.documentTypes,
-    documentCount: submission.documentIds.length,
-    decidedCount: submission.documentIds.filter((id) => submission.reviews[id]).length,
+    ...reviewProgress(submission.documentIds, submission.reviews, new Set(submission.replacedDocuments)),
     earliestExpirationDate: submission.earliestExpirationDate ?? null,
   };
 }

@@ -2,9 +2,9 @@
  * Workflow step after the commit point: a received submission's documents become the provider's
  * current credentials. Each stored document records when and under which reference it was
  * received and goes on the expiry schedule; each document it replaces becomes SUPERSEDED
- * (audited DOCUMENT_SUPERSEDED); an earlier submission whose failing documents are now all
- * replaced says so. Every write is conditional, so retries and re-driven workflows change
- * nothing twice.
+ * (audited DOCUMENT_SUPERSEDED) and is listed among its submission's replaced documents; an
+ * earlier submission whose failing documents are now all replaced says so. Every write is
+ * conditional, so retries and re-driven workflows change nothing twice.
  */
 import type { DocumentRef, SubmissionRef } from '../contract/http.js';
 import { nextNoticeDate } from '../domain/expiry.js';
@@ -59,6 +59,8 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
     if (!target) throw new Error(`Document ${targetId} replaced by ${replacement.documentId} does not exist`);
     const ref = { submissionId: target.submission.submissionId, documentId: targetId };
     const result = await deps.versions.supersede(ref, by, at);
+    // Again on every run: a retry after a crash between the two writes still lists it.
+    await deps.versions.recordReplaced(ref);
     if (result.outcome === 'BY_OTHER') {
       targetId = result.supersededBy.documentId;
       continue;

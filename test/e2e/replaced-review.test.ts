@@ -1,13 +1,15 @@
 /**
  * The staff "Complete review" panel in Chromium when the provider replaced a document while it was
- * in review: the replaced document asks for no decision, is not "still to decide", and the preview
- * of what she will receive shows it as replaced; the email she gets asks for nothing.
+ * in review: the queue counts it as replaced, the replaced document asks for no decision, is not
+ * "still to decide", and the preview of what she will receive shows it as replaced; the email she
+ * gets asks for nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { documentItem, signInAndWait } from './support/portal.js';
+import { decidedCell, labelsBesideSavedMessage, reviewCard } from './support/review.js';
 import { EMILY, STAFF, apiSignIn, mailbox } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -41,13 +43,17 @@ describe('completing a review after the provider replaced a document', () => {
     const page = session.page;
     const errors = pageErrors(page);
 
-    // Act 1: open the review
-    await page.goto(`${stack.portalUrl}/review/${a.submissionId}`);
+    // Act 1: find it in the queue, then open the review
+    await page.goto(`${stack.portalUrl}/review`);
+    await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
+    const queueDecided = (await decidedCell(page, a.referenceNumber).textContent())!;
+    await page.getByRole('link', { name: a.referenceNumber }).click();
     await page.getByRole('heading', { name: `Review ${a.referenceNumber}`, level: 1 }).waitFor();
-    const licenseCard = page.getByRole('region', { name: 'Medical License', exact: true });
+    const licenseCard = reviewCard(page, 'Medical License');
     const panel = page.getByRole('region', { name: 'Complete the review' });
 
-    // Assess 1: no decision asked on the license; only the board certification is still to decide
+    // Assess 1: the queue counts the license as replaced, not undecided; no decision asked on it; only the board certification is still to decide
+    expect(queueDecided).toBe('0 of 1 · 1 replaced');
     await licenseCard.getByText('No decision needed: replaced (the earlier rejection does not count).').waitFor();
     expect(await licenseCard.textContent()).toContain('No decision is needed here: the newer version is reviewed with that submission');
     expect(await licenseCard.getByRole('button', { name: /decision on the Medical License/ }).count()).toBe(0);
@@ -56,15 +62,21 @@ describe('completing a review after the provider replaced a document', () => {
     expect(await panel.textContent()).toContain('Still to decide: Board Certification.');
     expect(await panel.getByRole('button', { name: 'Complete review…' }).isDisabled()).toBe(true);
 
-    // Act 2: verify the board certification, then preview what Emily will receive
-    const boardCard = page.getByRole('region', { name: 'Board Certification', exact: true });
+    // Act 2: verify the board certification; back in the queue, and to the review again to preview what Emily will receive
+    const boardCard = reviewCard(page, 'Board Certification');
     await boardCard.getByRole('radio', { name: 'Verify' }).check();
+    const labelsBesideSaved = await labelsBesideSavedMessage(boardCard);
     await boardCard.getByRole('button', { name: 'Save decision on the Board Certification' }).click();
     await boardCard.getByText('Verification of the Board Certification saved.').waitFor();
+    const savedLabels = await labelsBesideSaved();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click();
+    await decidedCell(page, a.referenceNumber).getByText('1 of 1 · 1 replaced').waitFor();
+    await page.getByRole('link', { name: a.referenceNumber }).click();
     await panel.getByRole('button', { name: 'Complete review…' }).click();
     await panel.getByRole('heading', { name: 'What Emily Johnson will receive' }).waitFor();
 
-    // Assess 2: the preview shows the license as replaced, nothing asked of it
+    // Assess 2: "saved" never beside "Saving…"; the preview shows the license as replaced, nothing asked of it
+    expect(new Set(savedLabels)).toEqual(new Set(['Change decision on the Board Certification']));
     const preview = (await panel.textContent())!;
     expect(preview).toContain('Verified: every document not replaced since is verified.');
     expect(preview).toContain('Medical License (ca-medical-license.pdf): Replaced by the newer version they sent — reviewed with that submission');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { documentItem, fiveDocuments, fillDocument, openUpload, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { labelsBesideSavedMessage, reviewCard } from './support/review.js';
 import { EMILY, STAFF, mailbox } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -20,8 +21,6 @@ let submissionId = '';
 let staff: Page;
 const cspViolations: string[] = [];
 
-const reviewCard = (page: Page, type: string) => page.getByRole('region', { name: type, exact: true });
-
 async function decide(page: Page, type: string, decision: 'Verify' | 'Reject', rejection?: { code: string; reason: string }) {
   const card = reviewCard(page, type);
   await card.getByRole('radio', { name: decision }).check();
@@ -29,8 +28,11 @@ async function decide(page: Page, type: string, decision: 'Verify' | 'Reject', r
     await card.getByLabel('What is wrong').selectOption({ label: rejection.code });
     await card.getByLabel('Reason the provider will read').fill(rejection.reason);
   }
+  const labelsBesideSaved = await labelsBesideSavedMessage(card);
   await card.getByRole('button', { name: /^(Save|Change) decision/ }).click();
   await card.getByText(`${decision === 'Verify' ? 'Verification' : 'Rejection'} of the ${type} saved.`).waitFor();
+  // From the moment the message shows, the button beside it reads what the saved decision makes it, never "Saving…".
+  expect(new Set(await labelsBesideSaved())).toEqual(new Set([`Change decision on the ${type}`]));
 }
 
 describe('Emily submits her documents', () => {

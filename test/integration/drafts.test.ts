@@ -137,6 +137,7 @@ describe('the hourly clean-up job', () => {
         reviews: {},
         reviewRevision: 0,
         reviewCompletion: null,
+        replacedDocuments: [],
         attempt: 1,
         attemptStartedAt: null,
         failedAt: null,

@@ -4,25 +4,21 @@
  * reviewer, the provider, the email and the audit trail see — and the race where the replacement
  * lands between complete-review's read and its commit, or after the commit.
  */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
-import { DynamoDbDocumentVersions } from '../../src/adapters/dynamodb-document-versions.js';
-import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
-import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { Caller } from '../../src/domain/caller.js';
 import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
 import { applyReviewOutcome } from '../../src/use-cases/apply-review-outcome.js';
 import { completeReview } from '../../src/use-cases/complete-review.js';
-import { recordCredentials } from '../../src/use-cases/record-credentials.js';
 import { callApi } from '../../testkit/local-api.js';
+import { replacementSteps } from './support/replacements.js';
 import { reviewCalls } from './support/review.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 import { cv, daysFromToday, license } from './support/submissions.js';
 
 const local = useLocalRuntime('replaced-in-review');
 const { token, review, complete, get, emailsAbout, item, received, staffId } = reviewCalls(local);
+const { adapters, replacementNotYetRecorded } = replacementSteps(local);
 
 const WRONG_FILE = { decision: 'REJECTED', reason: 'This is your DEA registration, not your medical license.', reasonCode: 'WRONG_DOCUMENT' };
 const REPLACED_LINE = 'Replaced by the newer version you sent';
@@ -47,30 +43,6 @@ async function decidedA() {
 
 /** The provider sends the right file for `documentId` through the portal; its intake workflow supersedes the old one. */
 const sendReplacement = (documentId: string) => received(EMILY, [license(daysFromToday(400), { fileName: 'the-right-license.pdf', replacesDocumentId: documentId })]);
-
-function adapters() {
-  const repository = new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
-  const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit, new S3AuditAnchors(local.s3, local.stack.auditAnchorBucketName));
-  return { repository, audit, versions: new DynamoDbDocumentVersions(local.db, local.stack.tables.intake), clock: systemClock };
-}
-
-/**
- * A replacement received by the commit point of its own intake, its credentials step (the one
- * that supersedes) not run yet: the test runs that step when it wants the replacement to land.
- */
-async function replacementNotYetRecorded(replaced: { submissionId: string; documentId: string }, referenceNumber: string) {
-  const { repository } = adapters();
-  const { submission: owner, documents } = (await repository.get(replaced.submissionId))!;
-  const old = documents.find((doc) => doc.documentId === replaced.documentId)!;
-  const { received: _received, notices: _notices, review: _review, ...fields } = old;
-  const [submissionId, documentId] = [randomUUID(), randomUUID()];
-  const now = new Date().toISOString();
-  await repository.create(
-    { submissionId, provider: owner.provider, referenceNumber, status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: [old.documentType], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
-    [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: old.documentId, lineageId: old.documentId, uploadedAt: now }],
-  );
-  return { submissionId, documentId, land: () => recordCredentials(adapters(), submissionId, `intake-${submissionId}`) };
-}
 
 const caller = (requestId: string): Caller => ({ userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId, sourceIp: null });
 /** The outcome workflow not started yet: the next complete-review call (any reviewer's) carries the outcome out. */

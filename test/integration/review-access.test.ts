@@ -131,6 +131,7 @@ describe('the review queue', () => {
       documentTypes: ['DEA_REGISTRATION'],
       documentCount: 1,
       decidedCount: 1,
+      replacedCount: 0,
       // The DEA registration's expiration date (testkit's sample): reviewers see what expires soon.
       earliestExpirationDate: '2028-01-31',
     });

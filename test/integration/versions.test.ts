@@ -3,7 +3,6 @@
  * refused file and every bad `replacesDocumentId` do, as the provider and staff see it, and that
  * the step which supersedes is safe to run again (retries, fifty at once, a crash half-way).
  */
-import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +15,12 @@ import { systemClock } from '../../src/adapters/system-clock.js';
 import type { DocumentVersions } from '../../src/ports/document-versions.js';
 import { recordCredentials, type RecordCredentialsDeps } from '../../src/use-cases/record-credentials.js';
 import { callApi } from '../../testkit/local-api.js';
+import { replacementSteps } from './support/replacements.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 import { cv, daysFromToday, dea, disguised, license, submit, type Submitted } from './support/submissions.js';
 
 const local = useLocalRuntime('versions');
+const { replacementNotYetRecorded } = replacementSteps(local);
 const get = (path: string, user = EMILY) => callApi(local.stack, 'GET', path, local.tokens[user]!);
 
 async function submitted(user: string, documents: Parameters<typeof submit>[2]): Promise<Submitted> {
@@ -127,14 +128,7 @@ describe('a renewal', () => {
     // Prepare: a received renewal as the commit point left it, its credentials step not run yet
     const { repository } = stepDeps();
     const current = (await get('/credentials')).body.credentials.find((c: { documentType: string }) => c.documentType === 'MEDICAL_LICENSE').current;
-    const { submission: owner, documents: [stored] } = (await repository.get(current.submissionId))!;
-    const { received: _received, notices: _notices, supersededBy: _by, supersededAt: _at, ...fields } = stored!;
-    const [submissionId, documentId] = [randomUUID(), randomUUID()];
-    const now = new Date().toISOString();
-    await repository.create(
-      { submissionId, provider: owner.provider, referenceNumber: 'CRD-TEST-CRSH-0001', status: 'RECEIVED', createdAt: now, submittedAt: now, estimatedReviewCompletionDate: daysFromToday(14), reviewDueDate: daysFromToday(30), documentIds: [documentId], documentTypes: ['MEDICAL_LICENSE'], emailsSent: {}, reviews: {}, reviewRevision: 0, reviewCompletion: null, attempt: 1, attemptStartedAt: now, failedAt: null, pendingReference: null },
-      [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: current.documentId, lineageId: current.documentId, uploadedAt: now }],
-    );
+    const { submissionId, documentId } = await replacementNotYetRecorded({ submissionId: current.submissionId, documentId: current.documentId }, 'CRD-TEST-CRSH-0001');
     const crashing = (real: DocumentVersions): DocumentVersions =>
       Object.assign(Object.create(real) as DocumentVersions, {
         supersede: async (...args: Parameters<DocumentVersions['supersede']>) => {

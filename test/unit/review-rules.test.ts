@@ -1,7 +1,7 @@
 /** Review rules: decisions, completion, NCQA dates, download headers, and what each side sees. */
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../src/domain/content-disposition.js';
-import { calendarDaysBetween, daysSinceSubmission, reviewDueDate, reviewOutcome, type DocumentReview } from '../../src/domain/review.js';
+import { calendarDaysBetween, daysSinceSubmission, reviewDueDate, reviewOutcome, reviewProgress, type DocumentReview } from '../../src/domain/review.js';
 import { toFieldProblems } from '../../src/domain/metadata-schema.js';
 import { reviewRequestSchema } from '../../src/domain/review-schema.js';
 import { toSubmissionView, type Submission, type SubmissionDocument } from '../../src/domain/submission.js';
@@ -89,6 +89,24 @@ describe('completing a review with a document replaced by a newer version', () =
   });
 });
 
+describe('what the review queue counts', () => {
+  const replaced = (...ids: string[]) => new Set(ids);
+
+  it('counts a replaced document as replaced, never as undecided, and a decision on it not at all', () => {
+    // Act / Assess: one decided, one replaced — nothing is left to decide
+    expect(reviewProgress(['a', 'b'], { b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1 });
+    expect(reviewProgress(['a', 'b'], { a: review('REJECTED'), b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1 });
+    expect(reviewProgress(['a', 'b', 'c'], { a: review('REJECTED') }, replaced('a'))).toEqual({ documentCount: 3, decidedCount: 0, replacedCount: 1 });
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('a', 'b'))).toEqual({ documentCount: 2, decidedCount: 0, replacedCount: 2 });
+  });
+
+  it('counts every decision when nothing was replaced, and ignores ids that are not its documents', () => {
+    // Act / Assess
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED'), b: review('REJECTED') }, replaced())).toEqual({ documentCount: 2, decidedCount: 2, replacedCount: 0 });
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('elsewhere'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 0 });
+  });
+});
+
 describe('NCQA dates', () => {
   it('makes the decision due 30 calendar days after the submission date in the organisation\'s time zone', () => {
     // 03:00 UTC on Dec 1 is still Nov 30 in New York.
@@ -137,6 +155,7 @@ function fixture(status: Submission['status'], reviews: Record<string, DocumentR
     reviews,
     reviewRevision: Object.keys(reviews).length,
     reviewCompletion: null,
+    replacedDocuments: [],
     attempt: 1,
     attemptStartedAt: '2026-11-25T10:01:00Z',
     failedAt: null,

@@ -10,6 +10,7 @@ import { ApiError, describeError, useApi } from '../api/client.js';
 import { isReplaced } from '../../../src/domain/submission.js';
 import type { DocumentView, SubmissionView } from '../api/types.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
+import { refreshAfterReview } from './refresh.js';
 
 function outcomeText(submission: SubmissionView): string {
   const counted = submission.documents.filter((doc) => !isReplaced(doc));
@@ -39,13 +40,7 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
     mutationFn: () => api.completeReview(submission.submissionId),
     // On success the panel stays until the page shows the outcome (focus then moves to it); on error it closes to show why.
     onError: () => setConfirming(false),
-    onSettled: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['submission', submission.submissionId] }),
-        queryClient.invalidateQueries({ queryKey: ['audit', submission.submissionId] }),
-        queryClient.invalidateQueries({ queryKey: ['review-queue'] }),
-      ]);
-    },
+    onSettled: () => refreshAfterReview(queryClient, submission.submissionId),
   });
 
   const done = submission.status === 'VERIFIED' || submission.status === 'ACTION_REQUIRED';

@@ -12,6 +12,7 @@ import { ApiError, describeError, useApi } from '../api/client.js';
 import type { DocumentView, ReviewRequestBody } from '../api/types.js';
 import { Field, fieldId } from '../components/Field.js';
 import { typeLabel } from '../format.js';
+import { refreshAfterReview } from './refresh.js';
 
 interface Draft {
   decision: ReviewDecision | '';
@@ -40,7 +41,7 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
     mutationFn: (body: ReviewRequestBody) => api.reviewDocument(doc.documentId, body),
     onSuccess: async (view) => {
       setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ['submission', submissionId] }), queryClient.invalidateQueries({ queryKey: ['audit', submissionId] })]);
+      await refreshAfterReview(queryClient, submissionId);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.details.length > 0) setErrors(Object.fromEntries(error.details.map((d) => [d.path, d.message])));
@@ -111,8 +112,9 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
           {save.isPending ? 'Saving…' : doc.review ? 'Change decision' : 'Save decision'}
           <span className="visually-hidden"> on the {label}</span>
         </button>
+        {/* Pending until the refetched submission lands: the message then shows with the label that follows from it, never beside "Saving…". */}
         <p className="decision__saved" role="status">
-          {saved}
+          {save.isPending ? null : saved}
         </p>
       </div>
       {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) && (

@@ -39,6 +39,22 @@ function Waiting({ item }: { item: ReviewQueueItem }) {
   );
 }
 
+/** Decisions out of the documents that need one: a document replaced by a newer version is decided by its replacement. */
+function Decided({ item }: { item: ReviewQueueItem }) {
+  const toDecide = item.documentCount - item.replacedCount;
+  return (
+    <>
+      {toDecide > 0 && `${item.decidedCount} of ${toDecide}`}
+      {item.replacedCount > 0 && (
+        <span className="muted">
+          {toDecide > 0 && ' · '}
+          {item.replacedCount} replaced
+        </span>
+      )}
+    </>
+  );
+}
+
 export function ReviewQueuePage() {
   const api = useApi();
   const navigate = useNavigate();
@@ -160,7 +176,7 @@ export function ReviewQueuePage() {
                     <ExpiryFlag expirationDate={item.earliestExpirationDate} />
                   </td>
                   <td data-label="Decided">
-                    {item.decidedCount} of {item.documentCount}
+                    <Decided item={item} />
                   </td>
                 </tr>
               ))}
