@@ -1,6 +1,6 @@
 /**
  * `npm run emails:preview`: renders every email with sample data to HTML and to a PNG through
- * Chromium, under test-results/emails/, and refreshes the three pictures the README shows.
+ * Chromium, under test-results/emails/, and refreshes the three pictures docs/emails.md shows.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +11,7 @@ import { launchBrowser } from '../testkit/chromium.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test-results', 'emails');
-const IN_README = new Set(['received', 'action-required', 'expiry-reminder']);
+const IN_DOCS = new Set(['received', 'action-required', 'expiry-reminder']);
 
 const rendered: Record<string, emails.EmailMessage> = {
   received: emails.submissionReceivedEmail(samples.received, samples.branding),
@@ -37,10 +37,10 @@ try {
     await page.goto(`file://${htmlFile}`);
     const png = path.join(outDir, `email-${name}.png`);
     await page.screenshot({ path: png, fullPage: true });
-    if (IN_README.has(name)) copyFileSync(png, path.join(root, 'docs', `email-${name}.png`));
+    if (IN_DOCS.has(name)) copyFileSync(png, path.join(root, 'docs', `email-${name}.png`));
     console.log(`${name}: ${message.subject}`);
   }
 } finally {
   await browser.close();
 }
-console.log(`Wrote ${path.relative(process.cwd(), outDir)}/ and docs/email-{${[...IN_README].join(',')}}.png`);
+console.log(`Wrote ${path.relative(process.cwd(), outDir)}/ and docs/email-{${[...IN_DOCS].join(',')}}.png`);

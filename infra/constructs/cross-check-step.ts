@@ -1,8 +1,8 @@
 /**
- * The cross-check step (README "Cross-check"): after the commit point, each stored document's
- * text is read and compared with what the provider typed, documents in parallel, and the result
- * is recorded on the document. It informs and never fails or holds up a submission: a check that
- * crashes or runs out of time is caught and recorded UNREADABLE, and if even that cannot be
+ * The cross-check step (docs/cross-check.md "In the workflow"): after the commit point, each stored
+ * document's text is read and compared with what the provider typed, documents in parallel, and the
+ * result is recorded on the document. It informs and never fails or holds up a submission: a check
+ * that crashes or runs out of time is caught and recorded UNREADABLE, and if even that cannot be
  * written the workflow goes on (a re-drive checks what is still unchecked).
  */
 import * as path from 'node:path';

@@ -1,8 +1,8 @@
 /**
- * Expiry, on a schedule (README "Versions and expiry"): a daily job sends reminders and "expired"
- * notices and marks documents EXPIRED; a weekly job sends the staff digest. Both take "today"
- * from their event's time in the organisation's time zone, so a late or repeated run acts for
- * its scheduled day. Each function may query its own index, update what it records, and send
+ * Expiry, on a schedule (docs/versions-and-expiry.md "Expiry"): a daily job sends reminders and
+ * "expired" notices and marks documents EXPIRED; a weekly job sends the staff digest. Both take
+ * "today" from their event's time in the organisation's time zone, so a late or repeated run acts
+ * for its scheduled day. Each function may query its own index, update what it records, and send
  * email — nothing more.
  */
 import { Duration } from 'aws-cdk-lib';

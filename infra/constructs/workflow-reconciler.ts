@@ -1,7 +1,7 @@
 /**
- * The scheduled reconciler (README "When something fails"): every five minutes it re-drives
- * failed attempts and finishes what crashes left behind, with exactly the grants it calls —
- * Query on the unfinished index and the table, UpdateItem, audit append, and StartExecution /
+ * The scheduled reconciler (docs/architecture.md "When something fails"): every five minutes it
+ * re-drives failed attempts and finishes what crashes left behind, with exactly the grants it calls
+ * — Query on the unfinished index and the table, UpdateItem, audit append, and StartExecution /
  * DescribeExecution on the intake workflow.
  */
 import { Duration } from 'aws-cdk-lib';

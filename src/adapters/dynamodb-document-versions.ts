@@ -95,9 +95,10 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
 
   /**
    * Before a document of a submission in review is superseded, its review revision moves on: a
-   * completion that read the revision before this point fails its condition and reads again, so
-   * an outcome is never committed without seeing a replacement that landed before the commit
-   * (README "Review": a document replaced while in review). A no-op once the review is complete.
+   * completion that read the revision before this point fails its condition and reads again, so an
+   * outcome is never committed without seeing a replacement that landed before the commit
+   * (docs/review.md "A document replaced while in review is decided by its replacement"). A no-op
+   * once the review is complete.
    */
   private async bumpReviewRevision(submissionId: string): Promise<void> {
     await unlessConditionFails(

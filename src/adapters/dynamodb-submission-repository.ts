@@ -1,8 +1,8 @@
 /**
  * Submissions and their documents in one table (items in `dynamodb-intake-items.ts`). No
- * transactions: the embedded DynamoDB has none, and none are needed — documents are written
- * before the submission item, and every status change is one conditional update (README
- * "Decisions worth knowing").
+ * transactions: the embedded DynamoDB has none, and none are needed — documents are written before
+ * the submission item, and every status change is one conditional update (docs/architecture.md "No
+ * transactions").
  */
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedCrossCheck } from '../domain/cross-check/views.js';

@@ -1,5 +1,5 @@
 /**
- * A provider's credentials over time (README "Versions and expiry"): every document is a version
+ * A provider's credentials over time (docs/versions-and-expiry.md): every document is a version
  * of a credential; a replacement or renewal is the next version of the same credential.
  */
 import type { DocumentView, Page, ProviderSummary } from './http.js';

@@ -1,6 +1,6 @@
 /**
- * A document's cross-check (README "Cross-check"): what its text says against what the provider typed.
- * Shown to the owner and to staff; it informs and never rejects. The rules are in
+ * A document's cross-check (docs/cross-check.md): what its text says against what the provider
+ * typed. Shown to the owner and to staff; it informs and never rejects. The rules are in
  * src/domain/cross-check/.
  */
 

@@ -1,6 +1,8 @@
 /**
- * The HTTP API's bodies (README "HTTP API"), as the handlers produce them and the portal and
- * tests read them. The domain maps its records to these shapes; the create body is what its
+ * The HTTP API's bodies, as the handlers produce them and the portal and tests read them (the
+ * contract: DESIGN.md §4; the routes it lacks — the review queue, credentials and versions,
+ * discarding a draft — are in docs/review.md, docs/versions-and-expiry.md and
+ * docs/architecture.md). The domain maps its records to these shapes; the create body is what its
  * zod schema accepts (a compile-time check in `src/domain/metadata-schema.ts` keeps them equal).
  */
 import type {
@@ -42,7 +44,10 @@ export interface CreateDocumentBody {
   expirationDate?: string | null;
   issuingAuthority?: string;
   details?: Record<string, string>;
-  /** One of her own documents this one replaces or renews (README "Versions and expiry"). */
+  /**
+   * One of her own documents this one replaces or renews (docs/versions-and-expiry.md "Replacing
+   * and renewing").
+   */
   replacesDocumentId?: string;
 }
 

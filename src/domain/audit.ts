@@ -62,7 +62,7 @@ export function firstBrokenSequence(events: readonly AuditEvent[], anchors: Audi
   return [...anchors.keys()].some((sequence) => sequence > events.length) ? events.length + 1 : null;
 }
 
-/** Refusals have no submission: a sparse index finds a user's refusals (README "Audit"). */
+/** Refusals have no submission: a sparse index finds a user's refusals (docs/architecture.md "The audit trail"). */
 export function auditIndexAttributes(event: AuditEvent): Record<string, string> {
   return event.type === 'SUBMISSION_REFUSED' ? { [AUDIT_INDEXES.refusalsByUser.partitionKey]: event.actor.id } : {};
 }

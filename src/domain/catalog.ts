@@ -1,5 +1,5 @@
 /**
- * The credentialing document catalog (README "What we accept and why"): one module shared by the
+ * The credentialing document catalog (docs/validation.md): one module shared by the
  * API, the workflow and the portal, so a rule is stated once. The type, category and format
  * vocabulary itself is the contract's.
  */

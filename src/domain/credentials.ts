@@ -1,7 +1,7 @@
 /**
  * Credentials over time: which documents may be replaced or renewed, and how a provider's
  * documents read as credentials — each one the versions of one document, the current version
- * with where it stands and what its owner can do (README "Versions and expiry").
+ * with where it stands and what its owner can do (docs/versions-and-expiry.md "Reading versions").
  */
 import type { CredentialAction, CredentialStanding, CredentialVersionView, CredentialView } from '../contract/credentials.js';
 import type { SubmissionStatus } from '../contract/vocabulary.js';

@@ -1,6 +1,6 @@
 /**
- * Expiry notices (README "Versions and expiry"): reminders 90, 60, 30, 14, 7 and 1 days before a
- * document expires and one "expired" notice on the date. Days are calendar days in the
+ * Expiry notices (docs/versions-and-expiry.md "Expiry"): reminders 90, 60, 30, 14, 7 and 1 days
+ * before a document expires and one "expired" notice on the date. Days are calendar days in the
  * organisation's time zone. A job that missed days sends only the latest threshold crossed; the
  * older ones are recorded as skipped, never sent late.
  */

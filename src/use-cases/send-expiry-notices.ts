@@ -1,9 +1,9 @@
 /**
- * The daily expiry job (README "Versions and expiry"): for "today" — the schedule's event time in
- * the organisation's time zone — every document whose next notice is due gets the one notice its
- * days left call for (the latest reminder threshold crossed, or "expired" on the date, which also
- * marks it EXPIRED); older thresholds are recorded as skipped. Each notice is claimed by a
- * conditional write before its email is sent, so two runs, or a run repeated, send it at most
+ * The daily expiry job (docs/versions-and-expiry.md "Expiry"): for "today" — the schedule's event
+ * time in the organisation's time zone — every document whose next notice is due gets the one
+ * notice its days left call for (the latest reminder threshold crossed, or "expired" on the date,
+ * which also marks it EXPIRED); older thresholds are recorded as skipped. Each notice is claimed by
+ * a conditional write before its email is sent, so two runs, or a run repeated, send it at most
  * once; a failed send withdraws the claim so the next run sends it.
  */
 import { isoDateInZone } from '../domain/dates.js';

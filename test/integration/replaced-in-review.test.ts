@@ -1,6 +1,6 @@
 /**
  * A document replaced by a newer version while its submission is in review is decided by its
- * replacement (README "Review"): against the local runtime and its real workflows, what the
+ * replacement (docs/review.md): against the local runtime and its real workflows, what the
  * reviewer, the provider, the email and the audit trail see — and the race where the replacement
  * lands between complete-review's read and its commit, or after the commit.
  */

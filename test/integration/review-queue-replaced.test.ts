@@ -1,6 +1,6 @@
 /**
  * The review queue counts a document replaced while its submission is in review as decided by
- * its replacement (README "Review"): against the local runtime, what `GET /review-queue` says
+ * its replacement (docs/review.md): against the local runtime, what `GET /review-queue` says
  * after a real replacement, and after the credentials step died between superseding the document
  * and recording it on its submission, then ran again.
  */

@@ -1,8 +1,9 @@
 /**
- * What each audience sees of a document's cross-check (README "Cross-check"). Staff see every
- * field with what was read. The provider sees only what her warning needs: the document's own
- * number when it was not found in the file or the file shows another — never what OCR read, and
- * no warning when the file could not be read at all (a limit of ours, not a mistake of hers).
+ * What each audience sees of a document's cross-check (docs/cross-check.md "What people see").
+ * Staff see every field with what was read. The provider sees only what her warning needs: the
+ * document's own number when it was not found in the file or the file shows another — never what
+ * OCR read, and no warning when the file could not be read at all (a limit of ours, not a mistake
+ * of hers).
  */
 import type { CrossCheck, CrossCheckField, FieldCheck } from '../../contract/cross-check.js';
 import { documentTypeSpec, labelInSentence, type DocumentType } from '../catalog.js';

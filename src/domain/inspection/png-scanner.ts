@@ -1,11 +1,11 @@
 /**
- * Streaming PNG check: signature, then chunks (length, type, data, CRC-32) from IHDR to IEND.
- * Chunk order, lengths and types are checked as the bytes pass, so a truncated file is caught
- * without holding it; pixel data is never inflated (the IHDR dimensions bound the pixel count).
- * CRCs are verified for every chunk except IDAT (the pixel data, nearly all of the file): computing
- * them cost about half as much again as the SHA-256 that already proves the stored bytes are the
- * ones the browser hashed, and they protect nothing an attacker cannot recompute (README, "What we
- * accept and why").
+ * Streaming PNG check: signature, then chunks (length, type, data, CRC-32) from IHDR to IEND. Chunk
+ * order, lengths and types are checked as the bytes pass, so a truncated file is caught without
+ * holding it; pixel data is never inflated (the IHDR dimensions bound the pixel count). CRCs are
+ * verified for every chunk except IDAT (the pixel data, nearly all of the file): computing them
+ * cost about half as much again as the SHA-256 that already proves the stored bytes are the ones
+ * the browser hashed, and they protect nothing an attacker cannot recompute (docs/validation.md
+ * "Decision: PNG IDAT CRCs are not computed").
  */
 import { crc32 } from 'node:zlib';
 import type { FileEnds, StructureFinding, StructureScanner } from './structure-scanner.js';

@@ -38,7 +38,7 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
-  // The README's pictures change only on request, so a test run leaves the tree clean.
+  // The pictures in docs/ change only on request, so a test run leaves the tree clean.
   if (options.copyTo && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
     const target = join(repoRoot, options.copyTo);
     mkdirSync(dirname(target), { recursive: true });

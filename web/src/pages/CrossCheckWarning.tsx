@@ -1,8 +1,8 @@
 /**
  * The provider's gentle warning when the number she typed was not found in the file she sent, or
- * the file shows another (README "Cross-check"). While the document waits for review she may send
- * the right file: it is uploaded as the next version of this document (a renewal in the lifecycle
- * rules), which takes this one's place once received.
+ * the file shows another (docs/cross-check.md "What people see"). While the document waits for
+ * review she may send the right file: it is uploaded as the next version of this document (a
+ * renewal in the lifecycle rules), which takes this one's place once received.
  */
 import { Link } from 'react-router';
 import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';

@@ -1,7 +1,8 @@
 /**
- * The automatic cross-check beside a document's details (README "Cross-check"): for each detail
- * the provider typed, whether the file's text shows it. A match is a check the reviewer no longer
- * has to make; what was not found or differs is highlighted; an unreadable file is said plainly.
+ * The automatic cross-check beside a document's details (docs/review.md "Cross-check results"): for
+ * each detail the provider typed, whether the file's text shows it. A match is a check the reviewer
+ * no longer has to make; what was not found or differs is highlighted; an unreadable file is said
+ * plainly.
  */
 import type { CrossCheckField, FieldCheck, FieldStatus } from '../../../src/contract/cross-check.js';
 import { documentTypeSpec, isDocumentType } from '../../../src/domain/catalog.js';

@@ -1,7 +1,7 @@
 /**
  * The review queue: submissions waiting for a decision, oldest first, with days waiting and the
  * NCQA due date (overdue ones flagged). Status and document type filter on the server; the
- * provider search filters the pages loaded so far (the queue is short; see README "Review").
+ * provider search filters the pages loaded so far (the queue is short; see docs/review.md).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
