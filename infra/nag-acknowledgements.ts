@@ -39,7 +39,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'HIPAA.Security-LambdaInsideVPC', 'The functions reach only AWS public endpoints (S3, DynamoDB, SES, Step Functions) over TLS with IAM; there is no VPC resource to protect, and NAT/VPC endpoints would add cost without isolation gain.');
   ack(stack, 'HIPAA.Security-LambdaDLQ', 'API Gateway and Step Functions invoke synchronously (failures return to the caller or the workflow\'s Retry/Catch and raise alarms). The asynchronous callers are schedules: the reconciler (every 5 minutes), the hourly draft clean-up and the daily and weekly expiry jobs; each is idempotent, so a failed run is redone by the next one (after EventBridge\'s own two retries), and each alarms on errors. A DLQ would hold only stale schedule events.');
   ack(stack, 'HIPAA.Security-LambdaConcurrency', 'Load is bounded upstream: API stage throttling (50 rps, burst 100) and the Map state\'s MaxConcurrency 5; reserving concurrency would carve from the shared account pool.');
-  ack(stack, 'HIPAA.Security-S3BucketReplicationEnabled', 'Cross-region replication needs a second-region bucket and key chosen at deployment; versioning, retention and AWS Backup cover recovery in-region. Tracked in the README.');
+  ack(stack, 'HIPAA.Security-S3BucketReplicationEnabled', 'Cross-region replication needs a second-region bucket and key chosen at deployment; versioning, retention and AWS Backup cover recovery in-region. Tracked in docs/architecture.md, "Before production".');
   ack(data.portalBucket, 'HIPAA.Security-S3DefaultEncryptionKMS', 'Holds only the public portal build (no PHI); SSE-S3 lets CloudFront\'s origin access control read it without a KMS grant.');
   ack(stack.node.findChild('Data').node.findChild('AccessLogsBucket'), 'HIPAA.Security-S3DefaultEncryptionKMS', 'S3 server access logging and CloudFront standard logging can only deliver to SSE-S3 buckets.');
   ack(stack, 'HIPAA.Security-APIGWSSLEnabled', 'API Gateway client certificates authenticate API Gateway to HTTP backends; every integration here is Lambda, invoked with IAM.');
@@ -49,7 +49,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'AwsSolutions-CFR1', 'Providers may live or travel anywhere; no geographic restriction is wanted.');
   ack(stack, 'AwsSolutions-CFR2', 'WAF web ACLs are account/organisation-level and attached at deployment.');
   ack(stack, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate is used until a custom domain and its ACM certificate are chosen at deployment; set minimumProtocolVersion TLSv1.2_2021 with that certificate (it has no effect without one).');
-  ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP) until the portal ships its enrolment flow; tracked in the README.');
+  ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP) until the portal ships its enrolment flow; tracked in docs/architecture.md, "Before production".');
   const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (portalDeployer) {
     const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';
