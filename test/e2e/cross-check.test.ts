@@ -11,6 +11,7 @@ import { crossCheckCorpus } from '../../testkit/cross-check-corpus.js';
 import { submitReceived, testDocument } from '../../testkit/intake-documents.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { card, documentItem, field, signInAndWait, waitForOutcome } from './support/portal.js';
+import { reviewCard } from './support/review.js';
 import { MICHAEL, STAFF, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -24,7 +25,6 @@ let referenceNumber = '';
 let staff: Page;
 const dea = corpusDocument('07-dea');
 
-const reviewCard = (page: Page, type: string) => page.getByRole('region', { name: type, exact: true });
 const checkOn = (page: Page, type: string) => reviewCard(page, type).getByRole('region', { name: 'Checked against the file' });
 
 describe('a file that does not show what she typed', () => {

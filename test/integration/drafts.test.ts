@@ -13,6 +13,7 @@ import { scheduledEvent } from '../../local/scheduled-event.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
+import { submissionRecord } from './support/submissions.js';
 
 const local = useLocalRuntime('drafts');
 const HOUR = 3_600_000;
@@ -122,27 +123,12 @@ describe('the hourly clean-up job', () => {
   async function submissionCreated(hoursAgo: number, now: Date, status: Submission['status'] = 'AWAITING_UPLOAD'): Promise<string> {
     const submissionId = crypto.randomUUID();
     await repository.create(
-      {
+      submissionRecord({
         submissionId,
         provider: { providerId: `provider-${submissionId}`, email: 'old@example.org', name: 'Old Draft' },
-        referenceNumber: null,
         status,
         createdAt: new Date(now.getTime() - hoursAgo * HOUR).toISOString(),
-        submittedAt: null,
-        estimatedReviewCompletionDate: null,
-        reviewDueDate: null,
-        documentIds: [],
-        documentTypes: [],
-        emailsSent: {},
-        reviews: {},
-        reviewRevision: 0,
-        reviewCompletion: null,
-        replacedDocuments: [],
-        attempt: 1,
-        attemptStartedAt: null,
-        failedAt: null,
-        pendingReference: null,
-      },
+      }),
       [],
     );
     return submissionId;

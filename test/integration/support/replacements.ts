@@ -13,7 +13,7 @@ import { lineageOf } from '../../../src/domain/submission.js';
 import type { DocumentVersions } from '../../../src/ports/document-versions.js';
 import { recordCredentials, type RecordCredentialsDeps } from '../../../src/use-cases/record-credentials.js';
 import type { RuntimeFixture } from './runtime.js';
-import { daysFromToday } from './submissions.js';
+import { daysFromToday, submissionRecord } from './submissions.js';
 
 export function replacementSteps(local: RuntimeFixture) {
   /** Real adapters against the emulators, as the step's handler wires them; `versions` may wrap the real one to inject a fault. */
@@ -33,7 +33,7 @@ export function replacementSteps(local: RuntimeFixture) {
     const [submissionId, documentId] = [randomUUID(), randomUUID()];
     const now = new Date().toISOString();
     await repository.create(
-      {
+      submissionRecord({
         submissionId,
         provider: owner.provider,
         referenceNumber,
@@ -44,16 +44,8 @@ export function replacementSteps(local: RuntimeFixture) {
         reviewDueDate: daysFromToday(30),
         documentIds: [documentId],
         documentTypes: [old.documentType],
-        emailsSent: {},
-        reviews: {},
-        reviewRevision: 0,
-        reviewCompletion: null,
-        replacedDocuments: [],
-        attempt: 1,
         attemptStartedAt: now,
-        failedAt: null,
-        pendingReference: null,
-      },
+      }),
       [{ ...fields, documentId, submissionId, status: 'PENDING_REVIEW', storedKey: `documents/x/${submissionId}/${documentId}`, replacesDocumentId: old.documentId, lineageId: lineageOf(old), uploadedAt: now }],
     );
     const land = (versions?: (real: DocumentVersions) => DocumentVersions, executionId = `intake-${submissionId}`) => recordCredentials(adapters(versions), submissionId, executionId);

@@ -1,12 +1,35 @@
 /** Submitting documents through the API as the portal does, for tests about what happens to them afterwards. */
 import { expect } from 'vitest';
 import type { StackInfo } from '../../../local/runtime.js';
+import type { Submission } from '../../../src/domain/submission.js';
 import { makePdf, makePng, sha256Hex } from '../../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../../testkit/local-api.js';
 
 const DAY = 86_400_000;
 /** A date relative to today (UTC), as `YYYY-MM-DD`. */
 export const daysFromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+/** A submission item as a fresh one is written, for tests that write one directly; they set what they are about. */
+export function submissionRecord(fields: Pick<Submission, 'submissionId' | 'provider' | 'status' | 'createdAt'> & Partial<Submission>): Submission {
+  return {
+    referenceNumber: null,
+    submittedAt: null,
+    estimatedReviewCompletionDate: null,
+    reviewDueDate: null,
+    documentIds: [],
+    documentTypes: [],
+    emailsSent: {},
+    reviews: {},
+    reviewRevision: 0,
+    reviewCompletion: null,
+    replacedDocuments: [],
+    attempt: 1,
+    attemptStartedAt: null,
+    failedAt: null,
+    pendingReference: null,
+    ...fields,
+  };
+}
 
 export interface TestDocument {
   metadata: Record<string, unknown>;
