@@ -114,6 +114,15 @@ export interface ReceivedFacts {
 /** A newer version took its place (it is decided with that version's submission, never on its own). */
 export const isReplaced = (doc: Pick<SubmissionDocument, 'status' | 'supersededBy'>): boolean => Boolean(doc.supersededBy) || doc.status === 'SUPERSEDED';
 
+/**
+ * Which documents a completed review's outcome leaves to their replacement: those replaced before
+ * the review was completed (the outcome was made without them) and those replaced since.
+ */
+export function leftToReplacement(submission: Pick<Submission, 'reviewCompletion'>): (doc: SubmissionDocument) => boolean {
+  const madeWithout = new Set(submission.reviewCompletion?.replacedDocuments ?? []);
+  return (doc) => madeWithout.has(doc.documentId) || isReplaced(doc);
+}
+
 /** The ids of a submission's documents that a newer version replaced. */
 export const replacedDocumentIds = (documents: readonly SubmissionDocument[]): Set<string> => new Set(documents.filter(isReplaced).map((doc) => doc.documentId));
 

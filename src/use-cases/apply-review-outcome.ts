@@ -1,5 +1,5 @@
 import { isReviewOutcome, type ReviewOutcome } from '../domain/review.js';
-import { isReplaced } from '../domain/submission.js';
+import { leftToReplacement } from '../domain/submission.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 
 /**
@@ -16,9 +16,9 @@ export async function applyReviewOutcome(deps: { repository: SubmissionRepositor
   if (!found) throw new Error(`Submission ${submissionId} does not exist`);
   const { submission, documents } = found;
   if (!isReviewOutcome(submission.status)) throw new Error(`Submission ${submissionId} has no completed review (${submission.status})`);
-  const madeWithout = new Set(submission.reviewCompletion?.replacedDocuments ?? []);
+  const replaced = leftToReplacement(submission);
   for (const doc of documents) {
-    if (madeWithout.has(doc.documentId) || isReplaced(doc)) continue;
+    if (replaced(doc)) continue;
     const review = submission.reviews[doc.documentId];
     if (!review) throw new Error(`Document ${doc.documentId} has no decision`);
     if (doc.status === review.decision && doc.review?.requestId === review.requestId) continue;

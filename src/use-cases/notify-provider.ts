@@ -1,7 +1,7 @@
 import type { EmailMessage } from '../domain/email-message.js';
 import { isSubmissionCommitted } from '../domain/status.js';
 import { isReviewOutcome } from '../domain/review.js';
-import { isReplaced, type NotificationKind, type Submission, type SubmissionDocument } from '../domain/submission.js';
+import { leftToReplacement, type NotificationKind, type Submission, type SubmissionDocument } from '../domain/submission.js';
 import { emailDocument, reviewOutcomeEmail, submissionReceivedEmail, submissionRejectedEmail, type Branding } from '../emails/index.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -31,16 +31,11 @@ export async function notifyProvider(
  */
 async function replacingReferences(repository: SubmissionRepository, submission: Submission, documents: SubmissionDocument[]): Promise<Map<string, string | null>> {
   if (!isReviewOutcome(submission.status)) return new Map();
-  const madeWithout = new Set(submission.reviewCompletion?.replacedDocuments ?? []);
-  const replaced = documents.filter((doc) => madeWithout.has(doc.documentId) || isReplaced(doc));
-  return new Map(
-    await Promise.all(
-      replaced.map(async (doc) => {
-        const by = doc.supersededBy ? await repository.get(doc.supersededBy.submissionId) : null;
-        return [doc.documentId, by?.submission.referenceNumber ?? null] as const;
-      }),
-    ),
-  );
+  const replaced = documents.filter(leftToReplacement(submission));
+  // One read per replacing submission, however many of these documents it replaced.
+  const replacers = [...new Set(replaced.flatMap((doc) => (doc.supersededBy ? [doc.supersededBy.submissionId] : [])))];
+  const references = new Map(await Promise.all(replacers.map(async (id) => [id, (await repository.get(id))?.submission.referenceNumber ?? null] as const)));
+  return new Map(replaced.map((doc) => [doc.documentId, (doc.supersededBy && references.get(doc.supersededBy.submissionId)) ?? null]));
 }
 
 function notification(kind: NotificationKind, submission: Submission, documents: SubmissionDocument[], replacedBy: Map<string, string | null>, branding: Branding): EmailMessage {
