@@ -64,7 +64,7 @@ export class CredentialingStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 
     this.malware = new MalwareProtection(this, 'MalwareProtection', { data: this.data, alarmTopic: this.monitoring.topic });
-    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, scanner: this.malware.scanner });
+    this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', { data: this.data, email, reviewBusinessDays, malware: this.malware });
     this.api = new IntakeApi(this, 'IntakeApi', { userPool: this.signIn.userPool, portalOrigin, key: this.data.key });
     const intakeRoutes = new IntakeRoutes(this, 'IntakeRoutes', { api: this.api, data: this.data, stateMachine: this.workflow.stateMachine });
     this.reviewWorkflow = new ReviewWorkflow(this, 'ReviewWorkflow', { data: this.data, email });

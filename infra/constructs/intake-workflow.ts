@@ -1,6 +1,6 @@
 /**
  * The intake workflow (Standard: it must run exactly once per attempt and keep a 90-day
- * history). Map snapshots, scans for malware and validates every document in parallel; a Choice sends the
+ * history). Map snapshots every document, then (once GuardDuty's verdict is in) validates it, in parallel; a Choice sends the
  * submission to the accept branch (store → email → audit) or the reject branch (mark → email →
  * audit). Every step retries what is transient and otherwise falls into one failure path:
  * MarkProcessingFailed, then a Fail state, so the failed execution raises the alarm.
@@ -14,6 +14,7 @@ import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import { crossCheckEachDocument, crossCheckFunction } from './cross-check-step.js';
 import type { EmailSending } from './email-sending.js';
+import type { MalwareProtection } from './malware-protection.js';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function.js';
 import { lambdaStep, standardStateMachine } from './workflow-steps.js';
 
@@ -24,12 +25,12 @@ export interface IntakeWorkflowProps {
   readonly email: EmailSending;
   /** Business days promised for a review (a stack parameter). */
   readonly reviewBusinessDays: string;
-  /** The malware scanning step's function (`MalwareProtection.scanner`): runs between snapshot and validation. */
-  readonly scanner: ServiceFunction;
+  /** The malware scan: ValidateDocument asks for each snapshot's verdict before it reads it (`scansWith`). */
+  readonly malware: MalwareProtection;
 }
 
 /**
- * How long ScanDocument waits for a verdict (GuardDuty scans a document in seconds to a minute
+ * How long ValidateDocument waits for a malware verdict (GuardDuty scans a document in seconds to a minute
  * or two): retries at 5 s growing 1.5× to at most 60 s, ten of them — about 5.7 minutes in all,
  * then the failure path (PROCESSING_FAILED, re-driven with a fresh snapshot and scan).
  */
@@ -44,9 +45,11 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
     snapshotDocument: step('SnapshotDocumentFn', 'snapshot-document', 'Copies one staged upload to its intake/ snapshot', { timeout: Duration.seconds(60) })
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindUploadSnapshot(bucket, key),
-    validateDocument: step('ValidateDocumentFn', 'validate-document', 'Validates one document snapshot by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
-      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
-      .bindSnapshotRead(bucket, key),
+    validateDocument: props.malware.scansWith(
+      step('ValidateDocumentFn', 'validate-document', 'Gets the malware verdict on one document snapshot, then validates it by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
+        .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+        .bindSnapshotRead(bucket, key),
+    ),
     acceptSubmission: step('AcceptSubmissionFn', 'accept-submission', 'Stores validated documents and issues the reference number', { timeout: Duration.seconds(60) })
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem', 'PutItem')
       .bindDocumentsStore(bucket, key)
@@ -101,11 +104,12 @@ export class IntakeWorkflow extends Construct {
       resultPath: '$.validation',
     });
     const document = { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' };
-    // Snapshot first: the scan and validation see only the intake/ copy. Scan before validation: in AWS the
-    // bucket policy lets nobody but the scanner read an intake/ object until it is tagged clean.
-    const scan = invoke('ScanDocument', props.scanner, document, null);
-    scan.addRetry({ errors: [SCAN_PENDING_ERROR], ...SCAN_PENDING_RETRY });
-    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(scan).next(invoke('ValidateDocument', steps.validateDocument, document)));
+    // Snapshot first: the scan and validation see only the intake/ copy. Validation asks for the snapshot's malware
+    // verdict before reading it (in AWS the bucket policy lets nobody but GuardDuty read it until it is tagged clean),
+    // so waiting for GuardDuty is this task's retry, not a task of its own: one transition and one invocation less.
+    const validate = invoke('ValidateDocument', steps.validateDocument, document);
+    validate.addRetry({ errors: [SCAN_PENDING_ERROR], ...SCAN_PENDING_RETRY });
+    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(validate));
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
       orFail(invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null));

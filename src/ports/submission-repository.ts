@@ -41,6 +41,8 @@ export interface DocumentChanges {
   review?: DocumentReview;
   /** The snapshot this validation result is about: only that one may be stored. */
   validatedSnapshot?: Snapshot | null;
+  /** The malware verdict the result rests on, recorded with it. */
+  malwareScan?: MalwareScanRecord;
 }
 
 export interface SubmissionRepository {

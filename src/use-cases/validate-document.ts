@@ -1,23 +1,22 @@
 import { intakeKey } from '../contract/storage.js';
 import { documentIssue, type DocumentIssue } from '../domain/document-issues.js';
 import { inspectDocument } from '../domain/inspection/inspect-document.js';
-import { malwareScanIssue, sameSnapshot } from '../domain/malware-scan.js';
+import { isMalware, malwareScanIssue } from '../domain/malware-scan.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentStore } from '../ports/document-store.js';
-import type { SubmissionRepository } from '../ports/submission-repository.js';
+import type { DocumentChanges, SubmissionRepository } from '../ports/submission-repository.js';
+import { verdictOn, type VerdictDeps } from './malware-verdict.js';
 
 export interface ValidationOutcome {
   documentId: string;
   valid: boolean;
   issueCodes: string[];
+  /** Malware found by this call (not a verdict recorded earlier): what the step counts and alarms on. */
+  malwareFound: boolean;
 }
 
-type Deps = { repository: SubmissionRepository; store: DocumentStore };
-
-/** Validation never reads a snapshot without a verdict about it (in AWS the bucket policy refuses it too). */
-export class SnapshotNotScanned extends Error {
-  override readonly name = 'SnapshotNotScanned';
-}
+type SnapshotDeps = { repository: SubmissionRepository; store: DocumentStore };
+type Deps = SnapshotDeps & VerdictDeps;
 
 export async function findDocument(repository: SubmissionRepository, submissionId: string, documentId: string): Promise<{ submission: Submission; doc: SubmissionDocument }> {
   const found = await repository.get(submissionId);
@@ -32,7 +31,7 @@ export async function findDocument(repository: SubmissionRepository, submissionI
  * reach). Everything after — scan, validation, storage — works on this snapshot only. When
  * nothing is staged any more (expired), an earlier attempt's snapshot stands.
  */
-export async function snapshotDocument(deps: Deps, submissionId: string, documentId: string): Promise<{ documentId: string; snapshotted: boolean }> {
+export async function snapshotDocument(deps: SnapshotDeps, submissionId: string, documentId: string): Promise<{ documentId: string; snapshotted: boolean }> {
   const { submission, doc } = await findDocument(deps.repository, submissionId, documentId);
   if (submission.status !== 'VALIDATING') return { documentId, snapshotted: false };
   const snapshot = await deps.store.snapshot(doc.stagingKey, intakeKey(submissionId, documentId));
@@ -41,48 +40,46 @@ export async function snapshotDocument(deps: Deps, submissionId: string, documen
 }
 
 /**
- * Workflow step, once per document, after the snapshot's malware scan: a snapshot the scan
- * refused gets the scan's issue and nothing else; a clean one is read once, streaming, and records
- * what is wrong with it together with which snapshot was checked — the only one acceptance may
- * store. Running it twice gives the same result. Once the submission is decided it changes
- * nothing and reports the recorded result (a re-drive that finishes missing facts).
+ * Workflow step, once per document, after the snapshot: first the malware verdict on that snapshot
+ * (see verdictOn; in AWS the bucket policy lets no one read it before GuardDuty tags it clean). A
+ * snapshot the scan refused gets the scan's issue and nothing else, and is never read; a clean one
+ * is read once, streaming, and the verdict and what is wrong with the file are recorded in one
+ * write, together with which snapshot was checked — the only one acceptance may store. Running it
+ * twice gives the same result. Once the submission is decided it changes nothing and reports the
+ * recorded result (a re-drive that finishes missing facts).
  */
 export async function validateDocument(deps: Deps, submissionId: string, documentId: string): Promise<ValidationOutcome> {
   const { submission, doc } = await findDocument(deps.repository, submissionId, documentId);
   if (submission.status !== 'VALIDATING') {
-    return { documentId, valid: doc.status !== 'INVALID', issueCodes: doc.issues.map((issue) => issue.code) };
+    return { documentId, valid: doc.status !== 'INVALID', issueCodes: doc.issues.map((issue) => issue.code), malwareFound: false };
   }
+  if (!doc.snapshot) return recordIssues(deps, submissionId, doc, [missingUpload()], {});
 
-  const refusal = scanRefusal(doc);
+  const { record, fresh } = await verdictOn(deps, submissionId, documentId, doc.snapshot, doc.malwareScan ?? undefined);
+  const verdict = fresh ? { malwareScan: record } : {};
+  const refusal = malwareScanIssue(record.result, doc.contentType);
   if (refusal) {
     // The scan decided: the snapshot is quarantined, so it is neither read nor ever stored.
-    await deps.repository.updateDocument(submissionId, documentId, { status: 'INVALID', issues: [refusal], validatedSnapshot: null });
-    return { documentId, valid: false, issueCodes: [refusal.code] };
+    const outcome = await recordIssues(deps, submissionId, doc, [refusal], verdict);
+    return { ...outcome, malwareFound: fresh && isMalware(record.result) };
   }
-  const object = doc.snapshot ? await deps.store.open(doc.snapshot) : null;
-  const inspected = object ? await inspectDocument(object.body, doc) : null;
-  const issues = inspected ? inspected.issues : [documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.')];
-
+  const object = await deps.store.open(doc.snapshot);
+  if (!object) return recordIssues(deps, submissionId, doc, [missingUpload()], verdict);
+  const inspected = await inspectDocument(object.body, doc);
   await deps.repository.updateDocument(submissionId, documentId, {
-    status: issues.length === 0 ? 'VALIDATING' : 'INVALID',
-    issues,
-    ...(inspected ? { inspection: { repaired: inspected.notes.repaired } } : {}),
-    validatedSnapshot: object ? doc.snapshot : null,
+    status: inspected.issues.length === 0 ? 'VALIDATING' : 'INVALID',
+    issues: inspected.issues,
+    inspection: { repaired: inspected.notes.repaired },
+    validatedSnapshot: doc.snapshot,
+    ...verdict,
   });
-  return { documentId, valid: issues.length === 0, issueCodes: issues.map((issue) => issue.code) };
+  return { documentId, valid: inspected.issues.length === 0, issueCodes: inspected.issues.map((issue) => issue.code), malwareFound: false };
 }
 
-/**
- * The issue the malware scan of the current snapshot refuses the document with, or null when it
- * was scanned clean (or nothing was uploaded). A verdict about another snapshot, or a failed
- * scan, is no verdict: the step fails rather than read an unscanned file.
- */
-function scanRefusal(doc: SubmissionDocument): DocumentIssue | null {
-  if (!doc.snapshot) return null;
-  const scan = doc.malwareScan;
-  if (!scan || !sameSnapshot(scan.snapshot, doc.snapshot)) throw new SnapshotNotScanned(`${doc.snapshot.key} has not been scanned for malware`);
-  if (scan.result.verdict === 'CLEAN') return null;
-  const issue = malwareScanIssue(scan.result, doc.contentType);
-  if (!issue) throw new SnapshotNotScanned(`The malware scan of ${doc.snapshot.key} gave no verdict (${scan.result.verdict})`);
-  return issue;
+const missingUpload = () => documentIssue('MISSING_UPLOAD', 'This file was never uploaded. Choose the file and submit again.');
+
+/** The document is INVALID with these issues, and no snapshot of it may be stored. */
+async function recordIssues(deps: Deps, submissionId: string, doc: SubmissionDocument, issues: DocumentIssue[], verdict: Pick<DocumentChanges, 'malwareScan'>): Promise<ValidationOutcome> {
+  await deps.repository.updateDocument(submissionId, doc.documentId, { status: 'INVALID', issues, validatedSnapshot: null, ...verdict });
+  return { documentId: doc.documentId, valid: false, issueCodes: issues.map((issue) => issue.code), malwareFound: false };
 }

@@ -13,7 +13,7 @@ import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
 import { checkedByHand, dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
-const TASKS = ['SnapshotDocument', 'ScanDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
+const TASKS = ['SnapshotDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
 // The definition's retries (4 attempts), without its waits of seconds.
 const local = useLocalRuntime('processing-failure', { retryIntervalOverrides: Object.fromEntries(TASKS.map((state) => [state, [100, 200, 400]])) });
 let adapters: ReturnType<typeof realAdapters>;

@@ -13,7 +13,6 @@ import { intakeKey, stagingKey } from '../../src/contract/storage.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
-import { scanDocument } from '../../src/use-cases/scan-document.js';
 import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
 import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
 import { randomBytes as randomBytesOf } from 'node:crypto';
@@ -69,39 +68,59 @@ describe('the same presigned POST used again while the workflow runs', () => {
     const { submissionId, documentId } = uploaded;
     const steps = adapters;
 
-    // Act: snapshot → swap → scan → validate → swap → accept
+    // Act: snapshot → swap → scan and validate → swap → accept
     expect(await snapshotDocument(steps, submissionId, documentId)).toEqual({ documentId, snapshotted: true });
     expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
-    expect(await scanDocument(steps, submissionId, documentId)).toEqual({ documentId, verdict: 'CLEAN', malwareFound: false });
     const validation = await validateDocument(steps, submissionId, documentId);
     expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
     const accepted = await acceptSubmission(acceptance(), submissionId, 1);
 
     // Assess: the PDF was validated and stored, byte for byte; the working copies are gone
-    expect(validation).toEqual({ documentId, valid: true, issueCodes: [] });
+    expect(validation).toEqual({ documentId, valid: true, issueCodes: [], malwareFound: false });
     expect(accepted.status).toBe('RECEIVED');
     expect(await storedSha256(adapters.clients.s3, local.stack, uploaded)).toBe(uploaded.sha256);
     expect(await exists(stagingKey(submissionId, documentId))).toBe(false);
     expect(await exists(intakeKey(submissionId, documentId))).toBe(false);
   });
 
-  it('never validates a snapshot that changed after it was taken', async () => {
-    // Prepare: a snapshot scanned clean, then something other than the snapshot step writes intake/
+  it('never scans or validates a snapshot that changed after it was taken', async () => {
+    // Prepare: a snapshot, then something other than the snapshot step writes intake/
     const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!);
     await submittedByHand(uploaded);
     const steps = adapters;
     await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
-    await scanDocument(steps, uploaded.submissionId, uploaded.documentId);
     await adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
 
     // Act
     const validation = validateDocument(steps, uploaded.submissionId, uploaded.documentId);
 
-    // Assess: the step fails (into the failure path) and nothing is recorded as validated
+    // Assess: the step fails (into the failure path); no verdict and nothing recorded as validated
     await expect(validation).rejects.toMatchObject({ name: 'SnapshotChanged' });
     const found = await adapters.repository.get(uploaded.submissionId);
     expect(found!.documents[0]).toMatchObject({ status: 'VALIDATING', issues: [] });
+    expect(found!.documents[0]!.malwareScan ?? null).toBeNull();
     expect(found!.documents[0]!.validatedSnapshot ?? null).toBeNull();
+  });
+
+  it('never reads a changed snapshot on a run again, even with a clean verdict recorded about the snapshot', async () => {
+    // Prepare: the document scanned clean and validated; then intake/ is overwritten
+    const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!);
+    await submittedByHand(uploaded);
+    const steps = adapters;
+    await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
+    expect(await validateDocument(steps, uploaded.submissionId, uploaded.documentId)).toMatchObject({ valid: true });
+    const validated = (await adapters.repository.get(uploaded.submissionId))!.documents[0]!;
+    await adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
+
+    // Act: the step runs again (as a retry after a lost response would)
+    const again = validateDocument(steps, uploaded.submissionId, uploaded.documentId);
+
+    // Assess: the recorded verdict is reused, but the read refuses other bytes; the record is unchanged
+    await expect(again).rejects.toMatchObject({ name: 'SnapshotChanged' });
+    const found = (await adapters.repository.get(uploaded.submissionId))!.documents[0]!;
+    expect(found.malwareScan).toEqual(validated.malwareScan);
+    expect(found.malwareScan!.result).toEqual({ verdict: 'CLEAN' });
+    expect(found.validatedSnapshot).toEqual(validated.snapshot);
   });
 
   it('through the real workflow: re-posting during validation never changes what is stored', async () => {
