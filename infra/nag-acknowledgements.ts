@@ -19,7 +19,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
 
   ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Only for actions AWS defines without resource scoping: X-Ray PutTraceSegments/PutTelemetryRecords (tracing) and CloudWatch Logs delivery for Step Functions. test/infra asserts no other action gets "*".');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/staging/*]`, 'Uploads and their snapshots are limited to the staging/ prefix of the documents bucket; keys inside are server-generated ids.');
-  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'Only the workflow and the malware scanner touch the intake/ snapshots (one per document, server-generated ids): the snapshot step writes, the scanner (GuardDuty\'s role, or locally the validation function) reads and tags, validation and acceptance read, acceptance removes.');
+  ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/intake/*]`, 'Only the workflow and the malware scanner touch the intake/ snapshots (one per document, server-generated ids): validation writes the snapshot, the scanner (GuardDuty\'s role, or locally the validation function) reads and tags, validation and acceptance read, acceptance removes.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/documents/*]`, 'Only the accept step writes permanent documents and only the download-URL route reads them (to sign 60-second GETs), both under the documents/ prefix; keys inside are server-generated ids.');
   ack(stack, `AwsSolutions-IAM5[Resource::<${anchors}.Arn>/*]`, 'Audit anchors are one object per appended event ({chain}/{sequence}): writers may only add (If-None-Match, Object Lock in compliance mode keeps every version), the audit route only reads.');
   ack(

@@ -1,6 +1,6 @@
 /**
  * The intake workflow (Standard: it must run exactly once per attempt and keep a 90-day
- * history). Map snapshots every document, then (once GuardDuty's verdict is in) validates it, in parallel; a Choice sends the
+ * history). Map snapshots every document and (once GuardDuty's verdict is in) validates it, in parallel; a Choice sends the
  * submission to the accept branch (store → email → audit) or the reject branch (mark → email →
  * audit). Every step retries what is transient and otherwise falls into one failure path:
  * MarkProcessingFailed, then a Fail state, so the failed execution raises the alarm.
@@ -42,12 +42,10 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
   const step = (id: string, entry: string, description: string, extra: Partial<ServiceFunctionProps> = {}) =>
     new ServiceFunction(scope, id, { entry: `src/handlers/steps/${entry}.ts`, description, key, ...extra });
   return {
-    snapshotDocument: step('SnapshotDocumentFn', 'snapshot-document', 'Copies one staged upload to its intake/ snapshot', { timeout: Duration.seconds(60) })
-      .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
-      .bindUploadSnapshot(bucket, key),
     validateDocument: props.malware.scansWith(
-      step('ValidateDocumentFn', 'validate-document', 'Gets the malware verdict on one document snapshot, then validates it by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
+      step('ValidateDocumentFn', 'validate-document', 'Snapshots one staged upload, gets its malware verdict, then validates it by its content', { memorySize: 1024, timeout: Duration.seconds(90) })
         .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+        .bindUploadSnapshot(bucket, key)
         .bindSnapshotRead(bucket, key),
     ),
     acceptSubmission: step('AcceptSubmissionFn', 'accept-submission', 'Stores validated documents and issues the reference number', { timeout: Duration.seconds(60) })
@@ -104,12 +102,12 @@ export class IntakeWorkflow extends Construct {
       resultPath: '$.validation',
     });
     const document = { 'submissionId.$': '$.submissionId', 'documentId.$': '$.documentId' };
-    // Snapshot first: the scan and validation see only the intake/ copy. Validation asks for the snapshot's malware
-    // verdict before reading it (in AWS the bucket policy lets nobody but GuardDuty read it until it is tagged clean),
-    // so waiting for GuardDuty is this task's retry, not a task of its own: one transition and one invocation less.
+    // One task per document: it snapshots the upload (once per attempt), asks for the snapshot's malware verdict before
+    // reading it (in AWS the bucket policy lets nobody but GuardDuty read it until it is tagged clean), then validates.
+    // Waiting for GuardDuty is this task's retry; a task per stage would cost a transition and an invocation each.
     const validate = invoke('ValidateDocument', steps.validateDocument, document);
     validate.addRetry({ errors: [SCAN_PENDING_ERROR], ...SCAN_PENDING_RETRY });
-    validateEach.itemProcessor(invoke('SnapshotDocument', steps.snapshotDocument, document, null).next(validate));
+    validateEach.itemProcessor(validate);
 
     const audit = (name: string, outcome: 'RECEIVED' | 'REJECTED') =>
       orFail(invoke(name, steps.recordAudit, { ...submission, outcome, 'executionId.$': '$$.Execution.Id', 'email.$': '$.email' }, null));

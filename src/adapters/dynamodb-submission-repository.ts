@@ -104,8 +104,8 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
     return conditionHeld(conditionalUpdate(this.db, this.tableName, documentKey(submissionId, documentId), attributes, condition));
   }
 
-  async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void> {
-    await this.updateDocumentItem(submissionId, documentId, { snapshot });
+  async recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot, attempt: number): Promise<void> {
+    await this.updateDocumentItem(submissionId, documentId, { snapshot, snapshotAttempt: attempt });
   }
 
   async recordMalwareScan(submissionId: string, documentId: string, malwareScan: MalwareScanRecord): Promise<void> {

@@ -72,6 +72,8 @@ export interface SubmissionDocument {
   stagingKey: string;
   /** The workflow's latest copy of the upload (under `intake/`). */
   snapshot: Snapshot | null;
+  /** The workflow attempt that took `snapshot`: each attempt takes one, and its retries reuse it. */
+  snapshotAttempt?: number | null;
   /** The malware verdict and the snapshot it is about: validation reads only a snapshot scanned clean. */
   malwareScan?: MalwareScanRecord | null;
   /** The snapshot the validation result is about: exactly this one is stored. */

@@ -81,7 +81,7 @@ export interface SubmissionRepository {
   /** Stores a document's cross-check unless one is stored already (the first one stays); false then. */
   recordCrossCheck(submissionId: string, documentId: string, result: RecordedCrossCheck): Promise<boolean>;
   /** Records the snapshot the workflow took of a document's upload (while it validates). */
-  recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot): Promise<void>;
+  recordSnapshot(submissionId: string, documentId: string, snapshot: Snapshot, attempt: number): Promise<void>;
   /** Records a document's malware verdict with the snapshot it is about (replacing an earlier one). */
   recordMalwareScan(submissionId: string, documentId: string, scan: MalwareScanRecord): Promise<void>;
   /** PENDING_UPLOAD → VALIDATING for each document still pending (never overwrites a result). */

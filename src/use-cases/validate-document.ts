@@ -2,7 +2,7 @@ import { intakeKey } from '../contract/storage.js';
 import { documentIssue, type DocumentIssue } from '../domain/document-issues.js';
 import { inspectDocument } from '../domain/inspection/inspect-document.js';
 import { isMalware, malwareScanIssue } from '../domain/malware-scan.js';
-import type { Submission, SubmissionDocument } from '../domain/submission.js';
+import type { Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import type { DocumentChanges, SubmissionRepository } from '../ports/submission-repository.js';
 import { verdictOn, type VerdictDeps } from './malware-verdict.js';
@@ -26,21 +26,23 @@ export async function findDocument(repository: SubmissionRepository, submissionI
 }
 
 /**
- * Workflow step, once per document, first: a server-side copy of the upload from `staging/`
- * (which the provider can still write while her form is valid) to `intake/` (which no form can
- * reach). Everything after — scan, validation, storage — works on this snapshot only. When
- * nothing is staged any more (expired), an earlier attempt's snapshot stands.
+ * The snapshot this attempt validates: a server-side copy of the upload from `staging/` (which the
+ * provider can still write while her form is valid) to `intake/` (which no form can reach), taken
+ * once per attempt — a retry (waiting for the malware verdict, or after a crash) reuses it, so
+ * the verdict asked for is about the object already being scanned. Everything after — scan,
+ * validation, storage — works on this snapshot only. When nothing is staged any more (expired),
+ * an earlier attempt's snapshot stands.
  */
-export async function snapshotDocument(deps: SnapshotDeps, submissionId: string, documentId: string): Promise<{ documentId: string; snapshotted: boolean }> {
-  const { submission, doc } = await findDocument(deps.repository, submissionId, documentId);
-  if (submission.status !== 'VALIDATING') return { documentId, snapshotted: false };
-  const snapshot = await deps.store.snapshot(doc.stagingKey, intakeKey(submissionId, documentId));
-  if (snapshot) await deps.repository.recordSnapshot(submissionId, documentId, snapshot);
-  return { documentId, snapshotted: snapshot !== null };
+async function snapshotFor(deps: SnapshotDeps, submission: Submission, doc: SubmissionDocument): Promise<Snapshot | null> {
+  if (doc.snapshot && doc.snapshotAttempt === submission.attempt) return doc.snapshot;
+  const taken = await deps.store.snapshot(doc.stagingKey, intakeKey(submission.submissionId, doc.documentId));
+  if (!taken) return doc.snapshot;
+  await deps.repository.recordSnapshot(submission.submissionId, doc.documentId, taken, submission.attempt);
+  return taken;
 }
 
 /**
- * Workflow step, once per document, after the snapshot: first the malware verdict on that snapshot
+ * Workflow step, once per document: its snapshot (see snapshotFor), then the malware verdict on it
  * (see verdictOn; in AWS the bucket policy lets no one read it before GuardDuty tags it clean). A
  * snapshot the scan refused gets the scan's issue and nothing else, and is never read; a clean one
  * is read once, streaming, and the verdict and what is wrong with the file are recorded in one
@@ -53,9 +55,10 @@ export async function validateDocument(deps: Deps, submissionId: string, documen
   if (submission.status !== 'VALIDATING') {
     return { documentId, valid: doc.status !== 'INVALID', issueCodes: doc.issues.map((issue) => issue.code), malwareFound: false };
   }
-  if (!doc.snapshot) return recordIssues(deps, submissionId, doc, [missingUpload()], {});
+  const snapshot = await snapshotFor(deps, submission, doc);
+  if (!snapshot) return recordIssues(deps, submissionId, doc, [missingUpload()], {});
 
-  const { record, fresh } = await verdictOn(deps, submissionId, documentId, doc.snapshot, doc.malwareScan ?? undefined);
+  const { record, fresh } = await verdictOn(deps, submissionId, documentId, snapshot, doc.malwareScan ?? undefined);
   const verdict = fresh ? { malwareScan: record } : {};
   const refusal = malwareScanIssue(record.result, doc.contentType);
   if (refusal) {
@@ -63,14 +66,14 @@ export async function validateDocument(deps: Deps, submissionId: string, documen
     const outcome = await recordIssues(deps, submissionId, doc, [refusal], verdict);
     return { ...outcome, malwareFound: fresh && isMalware(record.result) };
   }
-  const object = await deps.store.open(doc.snapshot);
+  const object = await deps.store.open(snapshot);
   if (!object) return recordIssues(deps, submissionId, doc, [missingUpload()], verdict);
   const inspected = await inspectDocument(object.body, doc);
   await deps.repository.updateDocument(submissionId, documentId, {
     status: inspected.issues.length === 0 ? 'VALIDATING' : 'INVALID',
     issues: inspected.issues,
     inspection: { repaired: inspected.notes.repaired },
-    validatedSnapshot: doc.snapshot,
+    validatedSnapshot: snapshot,
     ...verdict,
   });
   return { documentId, valid: inspected.issues.length === 0, issueCodes: inspected.issues.map((issue) => issue.code), malwareFound: false };

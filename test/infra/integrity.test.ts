@@ -98,12 +98,12 @@ describe('the audit trail', () => {
 });
 
 describe('the intake workflow', () => {
-  it('snapshots each upload and validates it (once its malware verdict is in), and sends every step that fails past its retries to one failure path', () => {
+  it('snapshots each upload and validates it (once its malware verdict is in) in one task per document, and sends every step that fails past its retries to one failure path', () => {
     const [, machine] = resourcesOf('AWS::StepFunctions::StateMachine')[0]!;
     const asl = JSON.parse((machine.Properties.DefinitionString['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
     const items = asl.States.ValidateDocuments.ItemProcessor;
-    expect(items.StartAt).toBe('SnapshotDocument');
-    expect(items.States.SnapshotDocument).toMatchObject({ Next: 'ValidateDocument', ResultPath: null });
+    expect(items.StartAt).toBe('ValidateDocument');
+    expect(Object.keys(items.States)).toEqual(['ValidateDocument']);
     for (const name of ['ValidateDocuments', 'AcceptSubmission', 'RejectSubmission', 'RecordCredentials', 'RecordReceived', 'RecordRejected']) {
       expect(asl.States[name].Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'MarkProcessingFailed' }]);
     }
@@ -203,16 +203,19 @@ describe('grants', () => {
       'states:StartExecution StateMachine',
     ],
     GetSubmissionAuditFn: ['dynamodb:Query AuditTable', 'dynamodb:Query IntakeTable', 's3:GetObject AuditAnchorBucket/*', 's3:ListBucket AuditAnchorBucket'],
-    SnapshotDocumentFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:GetObject DocumentsBucket/staging/*', 's3:ListBucket DocumentsBucket', 's3:PutObject DocumentsBucket/intake/*'],
-    // Also the scanning function: reads the verdict tag of the snapshot's version first; with the builtin engine
-    // (local only) a conditional policy adds tagging (malware-protection.test.ts).
+    // Snapshots staging/ to intake/ (ListBucket on staging/ only, so a missing upload is a 404), then, as the scanning
+    // function, reads the verdict tag of the snapshot's version before reading it; with the builtin engine (local only)
+    // a conditional policy adds tagging (malware-protection.test.ts).
     ValidateDocumentFn: [
       'dynamodb:Query IntakeTable',
       'dynamodb:UpdateItem IntakeTable',
       's3:GetObject DocumentsBucket/intake/*',
+      's3:GetObject DocumentsBucket/staging/*',
       's3:GetObjectTagging DocumentsBucket/intake/*',
       's3:GetObjectVersion DocumentsBucket/intake/*',
       's3:GetObjectVersionTagging DocumentsBucket/intake/*',
+      's3:ListBucket DocumentsBucket',
+      's3:PutObject DocumentsBucket/intake/*',
     ],
     // Reads the stored file, writes its result on the document item (UpdateItem, conditional in code).
     CrossCheckDocumentFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable', 's3:GetObject DocumentsBucket/documents/*'],

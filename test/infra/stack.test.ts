@@ -94,7 +94,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(31);
+    expect(functions.length).toBe(30);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -211,13 +211,13 @@ describe('drafts', () => {
 });
 
 describe('workflow', () => {
-  it('is a logged, traced Standard state machine: Map(snapshot, scan and validate) → Choice → accept/reject → email → audit, with retries', () => {
+  it('is a logged, traced Standard state machine: Map(ValidateDocument: snapshot, scan, validate) → Choice → accept/reject → email → audit, with retries', () => {
     const [, machine] = resourcesOf('AWS::StepFunctions::StateMachine')[0]!;
     expect(machine.Properties).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false } });
     const asl = JSON.parse((machine.Properties.DefinitionString['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
     expect(asl.StartAt).toBe('ValidateDocuments');
     expect(asl.States.ValidateDocuments).toMatchObject({ Type: 'Map', ItemsPath: '$.documentIds', Next: 'AllDocumentsValid' });
-    expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['SnapshotDocument', 'ValidateDocument']);
+    expect(Object.keys(asl.States.ValidateDocuments.ItemProcessor.States)).toEqual(['ValidateDocument']);
     expect(asl.States.AllDocumentsValid).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.validation.anyInvalid', BooleanEquals: false, Next: 'AcceptSubmission' }], Default: 'RejectSubmission' });
     expect([asl.States.AcceptSubmission.Next, asl.States.SendConfirmation.Next, asl.States.RecordCredentials.Next, asl.States.CrossCheckDocuments.Next]).toEqual([
       'SendConfirmation',

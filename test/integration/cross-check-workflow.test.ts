@@ -9,11 +9,12 @@ import { DocumentTextExtractor } from '../../src/adapters/text-extraction/docume
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { crossCheckStoredDocument } from '../../src/use-cases/cross-check-document.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
+import { validateDocument } from '../../src/use-cases/validate-document.js';
 import { crossCheckCorpus } from '../../testkit/cross-check-corpus.js';
 import { createAndUpload, submitReceived } from '../../testkit/intake-documents.js';
 import { callApi, mailbox } from '../../testkit/local-api.js';
 import { asSubmitted, checkOf, fieldStatuses, invokeCrossCheck, type DocumentWithCheck } from './support/cross-check.js';
-import { checkedByHand, dyingWorkflow, ownerOf, realAdapters, runReconciler } from './support/intake.js';
+import { dyingWorkflow, ownerOf, realAdapters, runReconciler } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('cross-check-workflow');
@@ -96,7 +97,7 @@ describe('a workflow re-driven after a crash past the commit point', () => {
     const providerId = JSON.parse(Buffer.from(local.tokens[EMILY]!.split('.')[1]!, 'base64url').toString()).sub as string;
     await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, ownerOf({ providerId }, EMILY, 'Emily Johnson'), created.submissionId)).rejects.toThrow('killed');
     const steps = { repository: adapters.repository, store: adapters.store };
-    for (const { documentId } of created.documents) await checkedByHand(adapters, created.submissionId, documentId);
+    for (const { documentId } of created.documents) await validateDocument(adapters, created.submissionId, documentId);
     await acceptSubmission({ ...steps, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(9), reviewBusinessDays: 10, timeZone: 'America/New_York' }, created.submissionId, 1);
     const [checkedFirst, notYet] = created.documents.map((doc) => doc.documentId) as [string, string];
     const extractor = new DocumentTextExtractor();

@@ -9,11 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
+import { validateDocument } from '../../src/use-cases/validate-document.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
-import { checkedByHand, dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
-const TASKS = ['SnapshotDocument', 'ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
+const TASKS = ['ValidateDocument', 'AcceptSubmission', 'RejectSubmission', 'SendConfirmation', 'SendRejectionNotice', 'RecordReceived', 'RecordRejected', 'MarkProcessingFailed'];
 // The definition's retries (4 attempts), without its waits of seconds.
 const local = useLocalRuntime('processing-failure', { retryIntervalOverrides: Object.fromEntries(TASKS.map((state) => [state, [100, 200, 400]])) });
 let adapters: ReturnType<typeof realAdapters>;
@@ -130,7 +131,7 @@ describe('the reconciler finishes what a crash left behind', () => {
     // Prepare: the steps up to the commit run, then the process dies (no email, no audit events)
     const uploaded = await uploadedCv(local.stack, emily());
     await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
-    await checkedByHand(adapters, uploaded.submissionId, uploaded.documentId);
+    await validateDocument(adapters, uploaded.submissionId, uploaded.documentId);
     const committed = await acceptSubmission({ repository: adapters.repository, store: adapters.store, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(7), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
 
     // Act

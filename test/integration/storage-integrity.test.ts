@@ -13,14 +13,14 @@ import { intakeKey, stagingKey } from '../../src/contract/storage.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
-import { snapshotDocument, validateDocument } from '../../src/use-cases/validate-document.js';
+import { validateDocument } from '../../src/use-cases/validate-document.js';
 import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
 import { randomBytes as randomBytesOf } from 'node:crypto';
 import type { DocumentStore } from '../../src/ports/document-store.js';
 import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
 import { makeHtml, makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
-import { checkedByHand, realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
+import { realAdapters, referencesReservedFor, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('storage-integrity');
@@ -49,9 +49,19 @@ const acceptance = (repository: SubmissionRepository = adapters.repository, stor
   timeZone: 'America/New_York',
 });
 
+/** The real store, with `then` run right after each snapshot is taken (the fault, from this composition root). */
+const afterEachSnapshot = (then: () => Promise<unknown>): DocumentStore =>
+  Object.assign(Object.create(adapters.store) as DocumentStore, {
+    snapshot: async (...args: Parameters<DocumentStore['snapshot']>) => {
+      const taken = await adapters.store.snapshot(...args);
+      await then();
+      return taken;
+    },
+  });
+
 /** Snapshot, scan and validate every document, as the workflow's Map does. */
 async function validatedByHand(submissionId: string, documentIds: string[]) {
-  for (const documentId of documentIds) expect((await checkedByHand(adapters, submissionId, documentId)).valid).toBe(true);
+  for (const documentId of documentIds) expect((await validateDocument(adapters, submissionId, documentId)).valid).toBe(true);
 }
 
 const exists = (key: string) =>
@@ -69,13 +79,14 @@ describe('the same presigned POST used again while the workflow runs', () => {
     const steps = adapters;
 
     // Act: snapshot → swap → scan and validate → swap → accept
-    expect(await snapshotDocument(steps, submissionId, documentId)).toEqual({ documentId, snapshotted: true });
-    expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
-    const validation = await validateDocument(steps, submissionId, documentId);
+    let swapped = 0;
+    const swapAfterSnapshot = afterEachSnapshot(async () => (swapped = await uploadFile(uploaded.upload, attackerPage, 'application/pdf')));
+    const validation = await validateDocument({ ...steps, store: swapAfterSnapshot }, submissionId, documentId);
     expect(await uploadFile(uploaded.upload, attackerPage, 'application/pdf')).toBe(204);
     const accepted = await acceptSubmission(acceptance(), submissionId, 1);
 
     // Assess: the PDF was validated and stored, byte for byte; the working copies are gone
+    expect(swapped).toBe(204);
     expect(validation).toEqual({ documentId, valid: true, issueCodes: [], malwareFound: false });
     expect(accepted.status).toBe('RECEIVED');
     expect(await storedSha256(adapters.clients.s3, local.stack, uploaded)).toBe(uploaded.sha256);
@@ -84,15 +95,13 @@ describe('the same presigned POST used again while the workflow runs', () => {
   });
 
   it('never scans or validates a snapshot that changed after it was taken', async () => {
-    // Prepare: a snapshot, then something other than the snapshot step writes intake/
+    // Prepare: right after the snapshot is taken, something other than the workflow writes intake/
     const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!);
     await submittedByHand(uploaded);
-    const steps = adapters;
-    await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
-    await adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
+    const overwriteSnapshot = () => adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
 
     // Act
-    const validation = validateDocument(steps, uploaded.submissionId, uploaded.documentId);
+    const validation = validateDocument({ ...adapters, store: afterEachSnapshot(overwriteSnapshot) }, uploaded.submissionId, uploaded.documentId);
 
     // Assess: the step fails (into the failure path); no verdict and nothing recorded as validated
     await expect(validation).rejects.toMatchObject({ name: 'SnapshotChanged' });
@@ -107,17 +116,17 @@ describe('the same presigned POST used again while the workflow runs', () => {
     const uploaded = await uploadedCv(local.stack, local.tokens[EMILY]!);
     await submittedByHand(uploaded);
     const steps = adapters;
-    await snapshotDocument(steps, uploaded.submissionId, uploaded.documentId);
     expect(await validateDocument(steps, uploaded.submissionId, uploaded.documentId)).toMatchObject({ valid: true });
     const validated = (await adapters.repository.get(uploaded.submissionId))!.documents[0]!;
     await adapters.clients.s3.send(new PutObjectCommand({ Bucket: local.stack.bucketName, Key: intakeKey(uploaded.submissionId, uploaded.documentId), Body: attackerPage }));
 
-    // Act: the step runs again (as a retry after a lost response would)
+    // Act: the step runs again in the same attempt (as a retry after a lost response would): it keeps its snapshot
     const again = validateDocument(steps, uploaded.submissionId, uploaded.documentId);
 
-    // Assess: the recorded verdict is reused, but the read refuses other bytes; the record is unchanged
+    // Assess: the snapshot and its recorded verdict are reused, but the read refuses other bytes; the record is unchanged
     await expect(again).rejects.toMatchObject({ name: 'SnapshotChanged' });
     const found = (await adapters.repository.get(uploaded.submissionId))!.documents[0]!;
+    expect(found.snapshot).toEqual(validated.snapshot);
     expect(found.malwareScan).toEqual(validated.malwareScan);
     expect(found.malwareScan!.result).toEqual({ verdict: 'CLEAN' });
     expect(found.validatedSnapshot).toEqual(validated.snapshot);

@@ -25,7 +25,6 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/provision.js';
 import type { StackInfo } from '../../../local/runtime.js';
 import { makePdf, sha256Hex } from '../../../testkit/files.js';
 import { callApi, uploadFile } from '../../../testkit/local-api.js';
-import { snapshotDocument, validateDocument, type ValidationOutcome } from '../../../src/use-cases/validate-document.js';
 
 export function realAdapters(stack: StackInfo) {
   const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
@@ -45,11 +44,6 @@ export function realAdapters(stack: StackInfo) {
   };
 }
 
-/** One document through the workflow's Map by hand: snapshot, then malware verdict and validation. */
-export async function checkedByHand(adapters: ReturnType<typeof realAdapters>, submissionId: string, documentId: string): Promise<ValidationOutcome> {
-  await snapshotDocument(adapters, submissionId, documentId);
-  return validateDocument(adapters, submissionId, documentId);
-}
 
 export interface Uploaded {
   submissionId: string;
