@@ -1,6 +1,7 @@
 import type { Caller } from '../domain/caller.js';
 import { Conflict } from '../domain/errors.js';
-import { executionName } from '../domain/workflow-attempt.js';
+import type { Submission } from '../domain/submission.js';
+import { executionName, workflowInput } from '../domain/workflow-attempt.js';
 import { assertProvider, readableSubmission } from './access.js';
 import { ensureAttemptRuns, failAttempt, isClosed, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
 
@@ -22,16 +23,24 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
   if (submission.status === 'AWAITING_UPLOAD') {
     const submittedAt = deps.clock.now().toISOString();
     if (await deps.repository.markSubmitted(submissionId, submittedAt)) {
-      await deps.audit.record({
-        submissionId,
-        type: 'SUBMISSION_SUBMITTED',
-        factKey: 'SUBMISSION_SUBMITTED',
-        actor: trigger.actor,
-        occurredAt: submittedAt,
-        requestId: caller.requestId,
-        sourceIp: caller.sourceIp,
-        details: { documentCount: submission.documentIds.length },
-      });
+      // This call made the change, so attempt 1 has no execution yet: start it without asking. Its
+      // name makes a concurrent start harmless, and the reconciler starts it if this call dies first.
+      const submitted: Submission = { ...submission, status: 'VALIDATING', submittedAt, attempt: 1, attemptStartedAt: submittedAt };
+      await Promise.all([
+        deps.audit.record({
+          submissionId,
+          type: 'SUBMISSION_SUBMITTED',
+          factKey: 'SUBMISSION_SUBMITTED',
+          actor: trigger.actor,
+          occurredAt: submittedAt,
+          requestId: caller.requestId,
+          sourceIp: caller.sourceIp,
+          details: { documentCount: submission.documentIds.length },
+        }),
+        deps.repository.markDocumentsValidating(submissionId, submission.documentIds),
+      ]);
+      await deps.workflow.start(executionName(submissionId, submitted.attempt), workflowInput(submitted));
+      return { result: { submissionId, status: submitted.status }, failed };
     }
     submission = (await deps.repository.get(submissionId))!.submission;
   }
