@@ -2,8 +2,9 @@
  * The intake workflow (Standard: it must run exactly once per attempt and keep a 90-day
  * history). Map snapshots every document and (once GuardDuty's verdict is in) validates it, in
  * parallel; a Choice sends the submission to the accept branch (store → email → audit) or the
- * reject branch (mark → email → audit). Every step retries what is transient and otherwise falls into one failure path:
- * MarkProcessingFailed, then a Fail state, so the failed execution raises the alarm.
+ * reject branch (mark → email → audit). Every step retries what is transient and otherwise falls
+ * into one failure path: MarkProcessingFailed, then a Fail state, so the failed execution raises
+ * the alarm.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
