@@ -71,7 +71,7 @@ async function reconcileOne(deps: AttemptDeps, submission: Submission, now: Date
   if (execution === 'RUNNING') return 'running';
   if (status === 'VALIDATING') {
     if (!isClosed(execution)) {
-      await ensureAttemptRuns(deps, submission);
+      await ensureAttemptRuns(deps, submission, trigger);
       return 'started';
     }
     const { newlyFailed } = await failAttempt(deps, submissionId, attempt, 'ExecutionEnded', trigger);

@@ -3,7 +3,7 @@ import { Conflict } from '../domain/errors.js';
 import type { Submission } from '../domain/submission.js';
 import { executionName, workflowInput } from '../domain/workflow-attempt.js';
 import { assertProvider, readableSubmission } from './access.js';
-import { ensureAttemptRuns, failAttempt, isClosed, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
+import { ensureAttemptRuns, failAttempt, isClosed, recordSubmitted, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
 
 export type SubmitSubmissionDeps = AttemptDeps;
 
@@ -26,19 +26,7 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
       // This call made the change, so attempt 1 has no execution yet: start it without asking. Its
       // name makes a concurrent start harmless, and the reconciler starts it if this call dies first.
       const submitted: Submission = { ...submission, status: 'VALIDATING', submittedAt, attempt: 1, attemptStartedAt: submittedAt };
-      await Promise.all([
-        deps.audit.record({
-          submissionId,
-          type: 'SUBMISSION_SUBMITTED',
-          factKey: 'SUBMISSION_SUBMITTED',
-          actor: trigger.actor,
-          occurredAt: submittedAt,
-          requestId: caller.requestId,
-          sourceIp: caller.sourceIp,
-          details: { documentCount: submission.documentIds.length },
-        }),
-        deps.repository.markDocumentsValidating(submissionId, submission.documentIds),
-      ]);
+      await recordSubmitted(deps, submitted, trigger);
       await deps.workflow.start(executionName(submissionId, submitted.attempt), workflowInput(submitted));
       return { result: { submissionId, status: submitted.status }, failed };
     }
@@ -46,13 +34,12 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
   }
   if (submission.status === 'DISCARDED') throw new Conflict('This draft was discarded, so it cannot be submitted. Upload your documents again.');
   if (submission.status === 'VALIDATING') {
-    // Also heals a submit whose first call stopped between the transition and the start.
-    await deps.repository.markDocumentsValidating(submissionId, submission.documentIds);
-    // An attempt whose execution ended without reaching its failure path is failed here, then re-driven.
+    // An attempt whose execution ended without reaching its failure path is failed here, then re-driven;
+    // one never started (a submit that stopped after the transition) is started with what it owes.
     if (isClosed(await deps.workflow.status(executionName(submissionId, submission.attempt)))) {
       ({ submission, newlyFailed: failed } = await failAttempt(deps, submissionId, submission.attempt, 'ExecutionEnded', trigger));
     } else {
-      submission = await ensureAttemptRuns(deps, submission);
+      submission = await ensureAttemptRuns(deps, submission, trigger);
     }
   }
   if (submission.status === 'PROCESSING_FAILED') submission = await startNextAttempt(deps, submission, trigger);

@@ -67,28 +67,57 @@ export async function failAttempt(
  */
 export async function startNextAttempt(deps: AttemptDeps, seen: Submission, trigger: Trigger): Promise<Submission> {
   const next = await deps.repository.beginNextAttempt(seen, deps.clock.now().toISOString());
-  if (!next) return ensureAttemptRuns(deps, await current(deps.repository, seen.submissionId));
-  await deps.audit.record({
-    submissionId: seen.submissionId,
+  if (!next) return ensureAttemptRuns(deps, await current(deps.repository, seen.submissionId), trigger);
+  await recordRetried(deps, next, seen.status, trigger);
+  await deps.workflow.start(executionName(next.submissionId, next.attempt), workflowInput(next));
+  return next;
+}
+
+/**
+ * What the submit owes once it has moved the submission to VALIDATING: its audit event (the
+ * provider's act, once per submission) and the documents' VALIDATING. Safe to repeat.
+ */
+export async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock'>, submission: Submission, trigger: Trigger): Promise<void> {
+  await Promise.all([
+    deps.audit.record({
+      submissionId: submission.submissionId,
+      type: 'SUBMISSION_SUBMITTED',
+      factKey: 'SUBMISSION_SUBMITTED',
+      actor: { type: 'provider', id: submission.provider.providerId },
+      occurredAt: submission.submittedAt ?? deps.clock.now().toISOString(),
+      requestId: trigger.requestId,
+      sourceIp: trigger.sourceIp ?? null,
+      details: { documentCount: submission.documentIds.length },
+    }),
+    deps.repository.markDocumentsValidating(submission.submissionId, submission.documentIds),
+  ]);
+}
+
+function recordRetried(deps: Pick<AttemptDeps, 'audit' | 'clock'>, next: Submission, previousStatus: Submission['status'], trigger: Trigger) {
+  return deps.audit.record({
+    submissionId: next.submissionId,
     type: 'PROCESSING_RETRIED',
     factKey: `PROCESSING_RETRIED#${next.attempt}`,
     actor: trigger.actor,
     occurredAt: next.attemptStartedAt ?? deps.clock.now().toISOString(),
     requestId: trigger.requestId,
     sourceIp: trigger.sourceIp ?? null,
-    details: { attempt: next.attempt, previousStatus: seen.status },
+    details: { attempt: next.attempt, previousStatus },
   });
-  await deps.workflow.start(executionName(next.submissionId, next.attempt), workflowInput(next));
-  return next;
 }
 
 /**
- * Starts the current attempt's execution if it was never started (a stop between the status
- * change and StartExecution). Returns what the execution was doing before.
+ * Starts the current attempt's execution if it was never started: whoever moved the submission to
+ * VALIDATING stopped before StartExecution, maybe before writing what that change owes (the
+ * submit's audit event and documents, or a re-drive's audit event), so that is written first,
+ * once per fact. Returns the submission.
  */
-export async function ensureAttemptRuns(deps: Pick<AttemptDeps, 'workflow'>, submission: Submission): Promise<Submission> {
+export async function ensureAttemptRuns(deps: AttemptDeps, submission: Submission, trigger: Trigger): Promise<Submission> {
   const name = executionName(submission.submissionId, submission.attempt);
   if (submission.status !== 'VALIDATING' || (await deps.workflow.status(name)) !== 'NOT_FOUND') return submission;
+  // Only a failed attempt is re-driven back to VALIDATING (a decided one keeps its status).
+  if (submission.attempt === 1) await recordSubmitted(deps, submission, trigger);
+  else await recordRetried(deps, submission, 'PROCESSING_FAILED', trigger);
   await deps.workflow.start(name, workflowInput(submission));
   return submission;
 }

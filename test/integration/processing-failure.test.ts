@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
 import { validateDocument } from '../../src/use-cases/validate-document.js';
+import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
 import { dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -110,6 +111,53 @@ describe('a step that still fails after its retries', () => {
 
 describe('the reconciler finishes what a crash left behind', () => {
   const caller = (uploaded: Uploaded) => ownerOf(uploaded, EMILY, 'Emily Johnson');
+  /** The process dies right after this status change: the conditional update is written, nothing after it. */
+  const diesAfter = (method: 'markSubmitted' | 'beginNextAttempt'): SubmissionRepository =>
+    Object.assign(Object.create(adapters.repository) as SubmissionRepository, {
+      [method]: async (...args: unknown[]) => {
+        await (adapters.repository[method] as (...args: unknown[]) => Promise<unknown>)(...args);
+        throw new Error(`killed after ${method}`);
+      },
+    });
+
+  it.each(['the reconciler', 'her next submit'] as const)('writes what a submit that died right after its status change owes (its audit event, once; the documents) when %s starts it', async (healer) => {
+    // Prepare: VALIDATING, but no audit event, documents still pending, no execution
+    const uploaded = await uploadedCv(local.stack, emily());
+    await expect(submitSubmission({ ...adapters, repository: diesAfter('markSubmitted') }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
+    const stopped = await callApi(local.stack, 'GET', `/submissions/${uploaded.submissionId}`, emily());
+    expect(stopped.body).toMatchObject({ status: 'VALIDATING', documents: [{ status: 'PENDING_UPLOAD' }] });
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED']);
+
+    // Act
+    if (healer === 'the reconciler') expect((await runReconciler(minutesFromNow(3), `heal-${uploaded.submissionId}`)).actions.started).toContain(uploaded.submissionId);
+    else expect((await callApi(local.stack, 'POST', `/submissions/${uploaded.submissionId}/submit`, emily())).status).toBe(202);
+
+    // Assess
+    await assertReceivedOnce(uploaded);
+    const audit = await auditTypes(uploaded.submissionId);
+    expect(audit.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.events[1]).toMatchObject({ actor: { type: 'provider', id: uploaded.providerId }, occurredAt: stopped.body.submittedAt, details: { documentCount: 1 } });
+    expect(audit.chainIntact).toBe(true);
+  });
+
+  it('writes the audit event a re-drive that died right after its status change owes, once, when the reconciler starts it', async () => {
+    // Prepare: attempt 1 failed; her re-submit moves it to attempt 2 and dies there
+    const uploaded = await uploadedCv(local.stack, emily());
+    expect((await failedWhileS3Down(uploaded)).body.status).toBe('PROCESSING_FAILED');
+    await expect(submitSubmission({ ...adapters, repository: diesAfter('beginNextAttempt') }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED']);
+
+    // Act
+    const run = await runReconciler(minutesFromNow(3), `heal-retry-${uploaded.submissionId}`);
+
+    // Assess
+    expect(run.actions.started).toContain(uploaded.submissionId);
+    await assertReceivedOnce(uploaded);
+    const audit = await auditTypes(uploaded.submissionId);
+    expect(audit.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED', 'PROCESSING_RETRIED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.events[3]).toMatchObject({ actor: { type: 'system', id: 'reconciler' }, details: { attempt: 2, previousStatus: 'PROCESSING_FAILED' } });
+  });
+
 
   it('starts the workflow of a submission whose submit stopped before starting it', async () => {
     // Prepare
