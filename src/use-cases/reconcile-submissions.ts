@@ -5,16 +5,18 @@
  * execution: it acts only when the current attempt's execution is not running and the attempt
  * is old enough that a submit still between its status change and StartExecution has finished.
  *
- * - VALIDATING, execution never started → start it;
+ * - VALIDATING, execution never started → start it, after what its status change owed (the
+ *   submit's audit event and documents, or the re-drive's audit event: a stop may have cut them);
  * - VALIDATING, execution ended without its failure path → PROCESSING_FAILED (audited, counted);
  * - PROCESSING_FAILED, past the back-off for its attempt → the next attempt (a new execution);
  * - decided (RECEIVED, REJECTED, …) but its email or audit events missing → the next attempt,
- *   whose steps change nothing already done and write what is missing.
+ *   whose steps change nothing already done and write what is missing (one begun but never
+ *   started is started, after its audit event).
  */
 import { isSubmissionCommitted } from '../domain/status.js';
 import type { Submission } from '../domain/submission.js';
 import { executionName, redriveDelayMs, workflowInput } from '../domain/workflow-attempt.js';
-import { ensureAttemptRuns, failAttempt, isClosed, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
+import { ensureAttemptRuns, failAttempt, isClosed, recordRetried, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
 
 export interface ReconcileSettings {
   /** Submissions read per page of the index, and pages per run: the run's bound. */
@@ -78,8 +80,13 @@ async function reconcileOne(deps: AttemptDeps, submission: Submission, now: Date
     if (newlyFailed) report.newlyFailed++;
     return 'failed';
   }
-  // Decided, facts missing: a never-started attempt starts; an ended one gives way to the next.
-  if (execution === 'NOT_FOUND') await deps.workflow.start(executionName(submissionId, attempt), workflowInput(submission));
-  else await startNextAttempt(deps, submission, trigger);
+  // Decided, facts missing: a never-started attempt starts (after the audit event a re-drive that
+  // stopped before it owes); an ended one gives way to the next.
+  if (execution === 'NOT_FOUND') {
+    if (attempt > 1) await recordRetried(deps, submission, status, trigger);
+    await deps.workflow.start(executionName(submissionId, attempt), workflowInput(submission));
+  } else {
+    await startNextAttempt(deps, submission, trigger);
+  }
   return 'finishing';
 }

@@ -93,7 +93,8 @@ export async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'au
   ]);
 }
 
-function recordRetried(deps: Pick<AttemptDeps, 'audit' | 'clock'>, next: Submission, previousStatus: Submission['status'], trigger: Trigger) {
+/** The audit event of attempt `next.attempt`, begun from `previousStatus` (once per attempt). */
+export function recordRetried(deps: Pick<AttemptDeps, 'audit' | 'clock'>, next: Submission, previousStatus: Submission['status'], trigger: Trigger) {
   return deps.audit.record({
     submissionId: next.submissionId,
     type: 'PROCESSING_RETRIED',

@@ -11,6 +11,8 @@ import { acceptSubmission } from '../../src/use-cases/accept-submission.js';
 import { submitSubmission } from '../../src/use-cases/submit-submission.js';
 import { validateDocument } from '../../src/use-cases/validate-document.js';
 import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
+import type { WorkflowStarter } from '../../src/ports/workflow-starter.js';
+import { reconcileSubmissions } from '../../src/use-cases/reconcile-submissions.js';
 import { callApi, mailbox, waitForStatus } from '../../testkit/local-api.js';
 import { dyingWorkflow, ownerOf, realAdapters, referencesReservedFor, runReconciler as runReconcilerOf, storedSha256, uploadedCv, type Uploaded } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -158,6 +160,29 @@ describe('the reconciler finishes what a crash left behind', () => {
     expect(audit.events[3]).toMatchObject({ actor: { type: 'system', id: 'reconciler' }, details: { attempt: 2, previousStatus: 'PROCESSING_FAILED' } });
   });
 
+
+  it('writes the audit event a re-drive of a decided submission owes, once, when it died right after its status change', async () => {
+    // Prepare: committed by hand (no email, no audit events); attempt 1's execution counts as ended, so the
+    // reconciler re-drives it as attempt 2, and that call dies right after its status change
+    const uploaded = await uploadedCv(local.stack, emily());
+    await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
+    await validateDocument(adapters, uploaded.submissionId, uploaded.documentId);
+    await acceptSubmission({ repository: adapters.repository, store: adapters.store, clock: adapters.clock, randomBytes: (n) => new Uint8Array(n).fill(9), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
+    const attemptOneEnded: WorkflowStarter = { start: adapters.workflow.start.bind(adapters.workflow), status: async (name) => (name.endsWith('-1') ? 'SUCCEEDED' : adapters.workflow.status(name)) };
+    const dying = { ...adapters, repository: diesAfter('beginNextAttempt'), workflow: attemptOneEnded };
+    await expect(reconcileSubmissions(dying, minutesFromNow(10), 'run-dies')).rejects.toThrow('killed');
+
+    // Act: the next run finds attempt 2 never started
+    const run = await runReconciler(minutesFromNow(60), `run-after-${uploaded.submissionId}`);
+
+    // Assess
+    expect(run.actions.finishing).toContain(uploaded.submissionId);
+    await assertReceivedOnce(uploaded);
+    const audit = await auditTypes(uploaded.submissionId);
+    expect(audit.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_RETRIED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+    expect(audit.events[2]).toMatchObject({ actor: { type: 'system', id: 'reconciler' }, details: { attempt: 2, previousStatus: 'RECEIVED' } });
+    expect(audit.chainIntact).toBe(true);
+  });
 
   it('starts the workflow of a submission whose submit stopped before starting it', async () => {
     // Prepare
