@@ -73,7 +73,7 @@ async function reconcileOne(deps: AttemptDeps, submission: Submission, now: Date
   if (execution === 'RUNNING') return 'running';
   if (status === 'VALIDATING') {
     if (!isClosed(execution)) {
-      await ensureAttemptRuns(deps, submission, trigger);
+      await ensureAttemptRuns(deps, submission, trigger, execution);
       return 'started';
     }
     const { newlyFailed } = await failAttempt(deps, submissionId, attempt, 'ExecutionEnded', trigger);

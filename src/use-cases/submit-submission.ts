@@ -1,9 +1,9 @@
 import type { Caller } from '../domain/caller.js';
 import { Conflict } from '../domain/errors.js';
 import type { Submission } from '../domain/submission.js';
-import { executionName, workflowInput } from '../domain/workflow-attempt.js';
+import { executionName } from '../domain/workflow-attempt.js';
 import { assertProvider, readableSubmission } from './access.js';
-import { ensureAttemptRuns, failAttempt, isClosed, recordSubmitted, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
+import { ensureAttemptRuns, failAttempt, isClosed, startNextAttempt, type AttemptDeps, type Trigger } from './workflow-attempts.js';
 
 export type SubmitSubmissionDeps = AttemptDeps;
 
@@ -23,11 +23,10 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
   if (submission.status === 'AWAITING_UPLOAD') {
     const submittedAt = deps.clock.now().toISOString();
     if (await deps.repository.markSubmitted(submissionId, submittedAt)) {
-      // This call made the change, so attempt 1 has no execution yet: start it without asking. Its
-      // name makes a concurrent start harmless, and the reconciler starts it if this call dies first.
+      // This call made the change, so attempt 1 has no execution yet: no need to ask. Its name makes
+      // a concurrent start harmless, and the reconciler starts it if this call dies first.
       const submitted: Submission = { ...submission, status: 'VALIDATING', submittedAt, attempt: 1, attemptStartedAt: submittedAt };
-      await recordSubmitted(deps, submitted, trigger);
-      await deps.workflow.start(executionName(submissionId, submitted.attempt), workflowInput(submitted));
+      await ensureAttemptRuns(deps, submitted, trigger, 'NOT_FOUND');
       return { result: { submissionId, status: submitted.status }, failed };
     }
     submission = (await deps.repository.get(submissionId))!.submission;
@@ -36,10 +35,11 @@ export async function submitSubmission(deps: SubmitSubmissionDeps, caller: Calle
   if (submission.status === 'VALIDATING') {
     // An attempt whose execution ended without reaching its failure path is failed here, then re-driven;
     // one never started (a submit that stopped after the transition) is started with what it owes.
-    if (isClosed(await deps.workflow.status(executionName(submissionId, submission.attempt)))) {
+    const execution = await deps.workflow.status(executionName(submissionId, submission.attempt));
+    if (isClosed(execution)) {
       ({ submission, newlyFailed: failed } = await failAttempt(deps, submissionId, submission.attempt, 'ExecutionEnded', trigger));
     } else {
-      submission = await ensureAttemptRuns(deps, submission, trigger);
+      submission = await ensureAttemptRuns(deps, submission, trigger, execution);
     }
   }
   if (submission.status === 'PROCESSING_FAILED') submission = await startNextAttempt(deps, submission, trigger);

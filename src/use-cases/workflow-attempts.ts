@@ -77,7 +77,7 @@ export async function startNextAttempt(deps: AttemptDeps, seen: Submission, trig
  * What the submit owes once it has moved the submission to VALIDATING: its audit event (the
  * provider's act, once per submission) and the documents' VALIDATING. Safe to repeat.
  */
-export async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock'>, submission: Submission, trigger: Trigger): Promise<void> {
+async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock'>, submission: Submission, trigger: Trigger): Promise<void> {
   await Promise.all([
     deps.audit.record({
       submissionId: submission.submissionId,
@@ -111,11 +111,13 @@ export function recordRetried(deps: Pick<AttemptDeps, 'audit' | 'clock'>, next: 
  * Starts the current attempt's execution if it was never started: whoever moved the submission to
  * VALIDATING stopped before StartExecution, maybe before writing what that change owes (the
  * submit's audit event and documents, or a re-drive's audit event), so that is written first,
- * once per fact. Returns the submission.
+ * once per fact. `execution` is the attempt's status when the caller has just asked for it (asked
+ * here otherwise). Returns the submission.
  */
-export async function ensureAttemptRuns(deps: AttemptDeps, submission: Submission, trigger: Trigger): Promise<Submission> {
+export async function ensureAttemptRuns(deps: AttemptDeps, submission: Submission, trigger: Trigger, execution?: ExecutionStatus): Promise<Submission> {
+  if (submission.status !== 'VALIDATING') return submission;
   const name = executionName(submission.submissionId, submission.attempt);
-  if (submission.status !== 'VALIDATING' || (await deps.workflow.status(name)) !== 'NOT_FOUND') return submission;
+  if ((execution ?? (await deps.workflow.status(name))) !== 'NOT_FOUND') return submission;
   // Only a failed attempt is re-driven back to VALIDATING (a decided one keeps its status).
   if (submission.attempt === 1) await recordSubmitted(deps, submission, trigger);
   else await recordRetried(deps, submission, 'PROCESSING_FAILED', trigger);
