@@ -112,6 +112,6 @@ export interface SubmissionRepository {
    * `revision` was read. Null when the condition failed.
    */
   completeReview(submissionId: string, revision: number, completion: ReviewCompletion): Promise<Submission | null>;
-  /** Submissions with this outcome whose outcome email is not recorded as sent (for re-driving). */
+  /** Submissions with this outcome whose outcome email is not recorded as sent (for re-driving), newest submitted first. */
   listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>>;
 }
