@@ -54,7 +54,12 @@ export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, d
   for (let attempt = 1; ; attempt++) {
     const from = submission.status;
     if (!REVIEWABLE_STATUSES.includes(from)) throw notReviewable(from);
-    if (sameDecision(submission.reviews[documentId], review)) break;
+    const stored = submission.reviews[documentId];
+    if (stored && sameDecision(stored, review)) {
+      // Nothing changes, but the call that stored it may have died before its audit event (once per fact).
+      await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
+      break;
+    }
     const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW');
     if (updated) {
       submission = updated;

@@ -12,6 +12,7 @@ import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
 import { StepFunctionsWorkflowStarter } from '../../src/adapters/sfn-workflow-starter.js';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
 import { completeReview, reviewOutcomeExecutionName } from '../../src/use-cases/complete-review.js';
+import { reviewDocument } from '../../src/use-cases/review-document.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
 import { fiveDocuments } from '../../testkit/intake-documents.js';
@@ -249,6 +250,32 @@ describe('a crash right after the commit point', () => {
     const verified = audit.events.filter((e: { type: string }) => e.type === 'SUBMISSION_VERIFIED');
     expect(verified).toHaveLength(1);
     expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId() }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
+    expect(audit.chainIntact).toBe(true);
+  });
+});
+
+describe('a decision whose audit event a crash cut', () => {
+  it('is audited when the reviewer sends it again, once, so a later change of mind loses no fact', async () => {
+    // Prepare: the decision is stored, then the process dies before its audit event (the reviewer sees an error)
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const license = documents[0]!.documentId;
+    const rejection = { decision: 'REJECTED', reason: 'The seal is missing.', reasonCode: 'INCOMPLETE' };
+    const dies = () => Promise.reject(new Error('process killed'));
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'decision-that-died', sourceIp: '203.0.113.7' };
+    const deps = { repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake), audit: { record: dies, list: dies, anchors: dies }, clock: systemClock };
+    await expect(reviewDocument(deps, caller, license, () => rejection)).rejects.toThrow('process killed');
+
+    // Act: she sends the same rejection again, then changes her mind
+    const again = await review(license, rejection);
+    const afterRetry = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body.events;
+    await review(license, { decision: 'VERIFIED' });
+
+    // Assess: the rejection is a fact of the trail, once, as the request that made it
+    expect(again.status).toBe(200);
+    const reviewed = (events: { type: string; details: { decision: string } }[]) => events.filter((e) => e.type === 'DOCUMENT_REVIEWED');
+    expect(reviewed(afterRetry)).toEqual([expect.objectContaining({ requestId: 'decision-that-died', sourceIp: '203.0.113.7', details: expect.objectContaining({ decision: 'REJECTED', reason: 'The seal is missing.' }) })]);
+    const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+    expect(reviewed(audit.events).map((e) => e.details.decision)).toEqual(['REJECTED', 'VERIFIED']);
     expect(audit.chainIntact).toBe(true);
   });
 });
