@@ -32,7 +32,8 @@ function notReviewable(status: SubmissionStatus): Conflict {
 /**
  * Records (or changes) a staff member's decision on one document. The decision is one
  * conditional update of the submission item, so concurrent decisions on other documents are
- * never lost; the first one moves the submission RECEIVED → IN_REVIEW.
+ * never lost; the first one moves the submission RECEIVED → IN_REVIEW. Decisions on the same
+ * document land one after the other, each after the one it replaces is audited.
  */
 export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, documentId: string, readBody: () => unknown): Promise<DocumentView> {
   assertStaff(caller);
@@ -60,7 +61,10 @@ export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, d
       await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
       break;
     }
-    const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW');
+    // The decision this one replaces is audited first, and the write lands only if it still stands:
+    // the trail then lists decisions in the order they landed, its last one the decision that stands.
+    if (stored) await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
+    const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW', stored?.requestId ?? null);
     if (updated) {
       submission = updated;
       await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, review));

@@ -180,6 +180,26 @@ describe('two reviewers at once', () => {
     expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(1);
   });
 
+  it('keeps the audit trail in the order decisions landed when two reviewers decide one document differently at once', async () => {
+    // Prepare: one document per round; reviewers keep changing their minds on it at the same moment
+    const rounds = await Promise.all(Array.from({ length: 4 }, () => received(EMILY, fiveDocuments().slice(0, 1))));
+
+    for (const { submissionId, documents } of rounds) {
+      // Act
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => review(documents[0]!.documentId, i % 2 ? { decision: 'VERIFIED' } : { decision: 'REJECTED', reason: `Reason ${i % 4}.`, reasonCode: 'OTHER' })),
+      );
+
+      // Assess: each call landed or was told to try again; the trail's last decision is the one that stands
+      expect(responses.every((r) => r.status === 200 || (r.status === 409 && r.body.error.code === 'CONFLICT'))).toBe(true);
+      const stored = (await item(submissionId)).reviews[documents[0]!.documentId];
+      const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+      const decisions = audit.events.filter((e: { type: string }) => e.type === 'DOCUMENT_REVIEWED');
+      expect(decisions.at(-1)).toMatchObject({ requestId: stored.requestId, details: { decision: stored.decision, reason: stored.reason } });
+      expect(audit.chainIntact).toBe(true);
+    }
+  });
+
   it('sends one email and records one outcome when ten completes arrive together', async () => {
     // Prepare
     const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 3));
