@@ -87,6 +87,7 @@ const REFUSED: RequestCase[] = [
   invalid('a file name with a NUL byte', one(license({ fileName: 'license.pdf\u0000.exe' })), 'documents.0.fileName'),
   invalid('a file name with a newline', one(license({ fileName: 'license\n.pdf' })), 'documents.0.fileName'),
   invalid('a file name with a bidi override', one(license({ fileName: 'invoice\u202Efdp.exe' })), 'documents.0.fileName'),
+  invalid('a file name with half a UTF-16 pair (its download link would fail)', one(license({ fileName: 'license\uD800.pdf' })), 'documents.0.fileName'),
   invalid('a file name longer than 255 bytes (130 two-byte letters)', one(license({ fileName: `${'é'.repeat(128)}.pdf` })), 'documents.0.fileName'),
   invalid('an empty file name', one(license({ fileName: '' })), 'documents.0.fileName'),
   // Declared file facts

@@ -99,6 +99,10 @@ describe('document metadata', () => {
     expect(problems(license({ fileName: '../../etc/passwd.pdf' })).fileName).toMatch(/folder path/);
     expect(problems(license({ fileName: 'invoice\u202Efdp.exe' })).fileName).toMatch(/text-direction/);
     expect(problems(license({ fileName: 'scan\u0007.pdf' })).fileName).toMatch(/control characters/);
+    // Half of a UTF-16 pair is no character: it cannot be written into a download's header or an email.
+    expect(problems(license({ fileName: 'license\uD800.pdf' })).fileName).toMatch(/not valid text/);
+    expect(problems(license({ fileName: 'license\uDE00.pdf' })).fileName).toMatch(/not valid text/);
+    expect(problems(license({ fileName: 'license-\u{1F600}.pdf' }))).toEqual({});
     expect(problems(license({ fileName: `${'é'.repeat(128)}.pdf` })).fileName).toMatch(/at most 255 bytes/);
     expect(problems(license({ fileName: '' })).fileName).toMatch(/Enter the file name/);
     const parsed = documentInputSchema(TODAY).parse(license({ issuingAuthority: '<img src=x onerror=alert(1)>' }));
