@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
@@ -10,7 +11,7 @@ import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { forgetDraft, storeDraft, storeFile, storeSentFiles } from './device-store.js';
+import { forgetDraft, storeDraft, storeFile, storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useUploadRun } from './useUploadRun.js';
@@ -55,6 +56,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
   const locked = run.phase !== 'idle';
   const [serverProblem, setServerProblem] = useState<string | null>(null);
+  const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titles = cardTitles(documents);
@@ -115,6 +117,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const completed = async (submissionId: string) => {
+    await storeSubmittedCards(username, submissionId, getValues('documents').map((doc) => doc.key));
     await forgetDraft(username);
     forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
@@ -126,6 +129,10 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const onValid = async (values: DraftForm) => {
     setServerProblem(null);
+    // Another tab of this browser may have submitted this very draft already.
+    const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
+    setSubmittedElsewhere(sentAs);
+    if (sentAs) return;
     const result = await run.start(values.documents, values.pendingSubmissionId);
     if (result.submissionId) {
       await completed(result.submissionId);
@@ -165,6 +172,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     run.reset();
     setRemoved(null);
     setServerProblem(null);
+    setSubmittedElsewhere(null);
     reset(freshDraft());
     void queryClient.invalidateQueries({ queryKey: ['submissions'] });
     navigate('/upload', { replace: true });
@@ -239,6 +247,12 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           {run.error && (
             <div className="notice notice--error" role="alert">
               {run.error}
+            </div>
+          )}
+          {submittedElsewhere && (
+            <div className="notice notice--info" role="alert">
+              These documents were already submitted in another tab or window, so nothing was sent again.{' '}
+              <Link to={portalPaths.submission(submittedElsewhere)}>See the submission</Link>
             </div>
           )}
 
