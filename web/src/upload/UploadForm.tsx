@@ -59,6 +59,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
 
@@ -128,13 +129,27 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const onValid = async (values: DraftForm) => {
+    // A second press before the button shows it is busy (a double click) sends nothing more.
+    if (pressed.current) return;
+    pressed.current = true;
+    try {
+      await submitOnce(values);
+    } finally {
+      pressed.current = false;
+    }
+  };
+
+  const submitOnce = async (values: DraftForm) => {
     setServerProblem(null);
     // Another tab of this browser may have submitted this very draft already.
     const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
     setSubmittedElsewhere(sentAs);
     if (sentAs) return;
     const result = await run.start(values.documents, values.pendingSubmissionId);
-    if (result.submissionId) {
+    if (result.alreadySubmitted) {
+      await storeSubmittedCards(username, result.alreadySubmitted, values.documents.map((doc) => doc.key));
+      setSubmittedElsewhere(result.alreadySubmitted);
+    } else if (result.submissionId) {
       await completed(result.submissionId);
     } else if (result.rejected) {
       setValue('pendingSubmissionId', undefined);
@@ -197,7 +212,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           again. The documents that passed the checks are sent again with it, with the details you entered.
         </div>
       )}
-      {pendingSubmissionId && run.phase === 'idle' && (
+      {pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && (
         <p className="notice notice--info">
           Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.
         </p>
@@ -251,7 +266,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           )}
           {submittedElsewhere && (
             <div className="notice notice--info" role="alert">
-              These documents were already submitted in another tab or window, so nothing was sent again.{' '}
+              These documents were already submitted, so nothing was sent again.{' '}
               <Link to={portalPaths.submission(submittedElsewhere)}>See the submission</Link>
             </div>
           )}

@@ -1,9 +1,10 @@
 /**
- * One set of documents is one submission, however she presses Submit: a double click, or Submit
- * again in a second tab that still shows the draft the first tab already submitted.
+ * One set of documents is one submission, however she presses Submit: a double click, Submit
+ * again in a second tab that still shows the draft the first tab already submitted, or Submit
+ * again after leaving the page while the first Submit was on its way.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { card, fiveDocuments, fillDocument, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
@@ -21,6 +22,8 @@ function countCreates(pages: Page[]): () => number {
   }
   return () => created;
 }
+
+const alreadySubmitted = (page: Page) => page.getByText('These documents were already submitted, so nothing was sent again.', { exact: false });
 
 async function fillFive(page: Page) {
   await openUpload(page);
@@ -59,10 +62,43 @@ describe('Submit pressed twice', () => {
     await second.getByRole('button', { name: 'Submit 5 documents' }).click();
 
     // Assess: no second submission; she is told, and can open the one she made
-    await second.getByText('These documents were already submitted in another tab or window, so nothing was sent again.', { exact: false }).waitFor();
+    await alreadySubmitted(second).waitFor();
     expect(creates()).toBe(1);
     await second.getByRole('link', { name: 'See the submission' }).click();
     expect(second.url()).toBe(first.url());
     await second.close();
+  });
+
+  it('again after she left the page while the first Submit was on its way, submits nothing again and says so', async () => {
+    // Prepare: the API takes her submit, but the page never hears back
+    const page = session.page;
+    await fillFive(page);
+    const creates = countCreates([page]);
+    const submitRoute = `${stack.apiUrl}/submissions/*/submit`;
+    let taken!: () => void;
+    const submitTaken = new Promise<void>((resolve) => (taken = resolve));
+    await page.route(submitRoute, async (route) => {
+      await route.fetch();
+      taken();
+    });
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await submitTaken;
+    await page.unroute(submitRoute, { noWaitForActive: true });
+
+    // Act: she leaves anyway (the browser asked first), comes back, and presses Submit
+    const leave = (dialog: Dialog) => void dialog.accept();
+    page.on('dialog', leave);
+    await page.reload();
+    page.off('dialog', leave);
+    await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    const license = fiveDocuments()[0]!;
+    await card(page, license.title).getByText(license.file.name).waitFor();
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await expect.poll(async () => creates() > 1 || (await alreadySubmitted(page).isVisible()), { timeout: 20_000 }).toBe(true);
+
+    // Assess: no second submission; she is told, and the page does not also claim nothing was submitted
+    expect(creates()).toBe(1);
+    await alreadySubmitted(page).waitFor();
+    expect(await page.getByText('nothing was submitted', { exact: false }).count()).toBe(0);
   });
 });
