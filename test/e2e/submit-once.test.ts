@@ -83,7 +83,7 @@ describe('Submit pressed twice', () => {
     });
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();
     await submitTaken;
-    await page.unroute(submitRoute, { noWaitForActive: true });
+    await page.unroute(submitRoute);
 
     // Act: she leaves anyway (the browser asked first), comes back, and presses Submit
     const leave = (dialog: Dialog) => void dialog.accept();
