@@ -1,6 +1,7 @@
 /** The outcome of the intake workflow: received (with a reference) or not accepted. */
 import { writtenDeadline } from '../domain/dates.js';
 import type { EmailMessage } from '../domain/email-message.js';
+import { DRAFT_LIFETIME_HOURS } from '../domain/status.js';
 import { greeting, PROVIDER_FOOTER } from './common.js';
 import { documentLines, documentTitle } from './documents.js';
 import { portalLinks } from './links.js';
@@ -66,8 +67,9 @@ export function submissionRejectedEmail(input: SubmissionRejectedInput, branding
           ? [
               {
                 heading: 'Passed our checks',
-                description: 'We keep these files. They will be sent for review together with your replacement; you do not need to upload them again.',
-                items: passing.map((doc) => ({ title: documentTitle(doc), badge: { text: 'Kept', tone: 'positive' as const }, lines: documentLines(doc) })),
+                // Nothing of a refused submission is stored: the portal re-sends these from the device that uploaded them.
+                description: `They will be sent for review together with your replacement, with the details you entered. The device you uploaded from still has these files for ${DRAFT_LIFETIME_HOURS} hours unless you sign out; anywhere else, the portal asks you to choose them again.`,
+                items: passing.map((doc) => ({ title: documentTitle(doc), badge: { text: 'Passed checks', tone: 'positive' as const }, lines: documentLines(doc) })),
               },
             ]
           : []),

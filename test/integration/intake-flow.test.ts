@@ -117,7 +117,7 @@ describe('a provider submits five credentialing documents', () => {
     const [needs, kept] = emails[0]!.body.text!.split('Passed our checks');
     expect(needs).toContain('- Medical License (CA) [Replace]\n  File: ca-medical-license.pdf\n  Problem: ');
     expect(needs).toContain(license!.issues[0]!.message);
-    expect(kept!.match(/\[Kept\]/g)).toHaveLength(4);
+    expect(kept!.match(/\[Passed checks\]/g)).toHaveLength(4);
     expect(kept).toContain('They will be sent for review together with your replacement');
     expect(emails[0]!.body.html).toContain(`href="${local.stack.portalUrl}/submissions/${submissionId}"`);
   });

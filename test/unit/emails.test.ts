@@ -146,9 +146,12 @@ describe('submission could not be accepted', () => {
     expect(needs).toContain('- DEA Registration (CA) [Replace]');
     expect(needs).toContain('Problem: This file is not a PDF: its content is a PNG image.');
     expect(needs).not.toContain('Medical License');
-    expect(passed).toContain('- Medical License (CA) [Kept]');
-    expect(passed).toContain(`- Curriculum Vitae [Kept]`);
+    expect(passed).toContain('- Medical License (CA) [Passed checks]');
+    expect(passed).toContain(`- Curriculum Vitae [Passed checks]`);
     expect(passed).toContain('They will be sent for review together with your replacement');
+    // Nothing of a refused submission is stored: the email must not promise the files are kept.
+    expect(email.text).not.toMatch(/we keep|do not need to upload/i);
+    expect(passed).toContain('The device you uploaded from still has these files for 24 hours unless you sign out; anywhere else, the portal asks you to choose them again.');
     expectLink(email, `${PORTAL}/submissions/${samples.rejected.submissionId}`);
     expectShownAsText(email, HOSTILE_FILE);
     expectSignedByOffice(email);
