@@ -73,7 +73,7 @@ export class CredentialingStack extends Stack {
     this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
     const credentialRoutes = new CredentialRoutes(this, 'CredentialRoutes', { api: this.api, data: this.data });
     const expiryJobs = new ExpiryJobs(this, 'ExpiryJobs', { data: this.data, email });
-    const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine });
+    const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine, reviewOutcomeStateMachine: this.reviewWorkflow.stateMachine });
 
     const sm = this.workflow.stateMachine;
     const alarms = this.monitoring;

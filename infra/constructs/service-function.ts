@@ -240,8 +240,8 @@ export class ServiceFunction extends Construct {
   }
 
   /** Whether an attempt's execution still runs: DescribeExecution on this state machine's executions. */
-  bindWorkflowDescribe(stateMachine: sfn.IStateMachine): this {
-    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+  bindWorkflowDescribe(stateMachine: sfn.IStateMachine, envName: EnvName = ENV.stateMachineArn): this {
+    this.addEnvironment(envName, stateMachine.stateMachineArn);
     stateMachine.grantExecution(this.function, 'states:DescribeExecution');
     return this;
   }

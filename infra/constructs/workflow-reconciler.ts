@@ -1,14 +1,16 @@
 /**
  * The scheduled reconciler (docs/architecture.md "When something fails"): every five minutes it
  * re-drives failed attempts and finishes what crashes left behind, with exactly the grants it calls
- * — Query on the unfinished index and the table, UpdateItem, audit append, and StartExecution /
- * DescribeExecution on the intake workflow.
+ * — Query on the unfinished and byStatus indexes and the table, UpdateItem, audit append, and
+ * StartExecution / DescribeExecution on the intake workflow and on the review outcome workflow
+ * (completed reviews whose outcome email is not sent).
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { ENV } from '../../src/contract/environment.js';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import { markScheduledJob } from './scheduled-job.js';
@@ -18,6 +20,8 @@ export interface WorkflowReconcilerProps {
   readonly data: DataLayer;
   /** The intake workflow whose attempts it watches and re-drives. */
   readonly stateMachine: sfn.IStateMachine;
+  /** The review outcome workflow it starts for a completed review nobody carried out. */
+  readonly reviewOutcomeStateMachine: sfn.IStateMachine;
 }
 
 /** The schedule's job name: `npm run job -- reconciler`, `.data/stack.json` → `scheduledJobs.reconciler`. */
@@ -36,11 +40,13 @@ export class WorkflowReconciler extends Construct {
       key,
       timeout: Duration.minutes(2),
     })
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished)
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished, INTAKE_INDEXES.byStatus)
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindAuditAppend(audit)
       .bindWorkflowStart(props.stateMachine)
-      .bindWorkflowDescribe(props.stateMachine);
+      .bindWorkflowDescribe(props.stateMachine)
+      .bindWorkflowStart(props.reviewOutcomeStateMachine, ENV.reviewOutcomeStateMachineArn)
+      .bindWorkflowDescribe(props.reviewOutcomeStateMachine, ENV.reviewOutcomeStateMachineArn);
     this.schedule = new events.Rule(this, 'Schedule', {
       description: 'Runs the intake reconciler',
       schedule: events.Schedule.rate(Duration.minutes(5)),

@@ -108,7 +108,8 @@ export class DynamoDbSubmissionReads {
       index: INTAKE_INDEXES.byStatus.name,
       partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
       filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
-      newestFirst: false,
+      // The partition holds every decided submission ever; one left unsent is recent.
+      newestFirst: true,
       limit,
       nextToken,
     });

@@ -198,7 +198,7 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
     );
   }
 
-  async recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW'): Promise<Submission | null> {
+  async recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW', replacing: string | null): Promise<Submission | null> {
     const moving = from === 'RECEIVED';
     if (moving && !canTransition('RECEIVED', 'IN_REVIEW')) throw new Error('A submission cannot go from RECEIVED to IN_REVIEW');
     // The decision, the revision and (for the first decision) the status in one conditional write: none can be lost.
@@ -208,15 +208,13 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
           TableName: this.tableName,
           Key: submissionKey(submissionId),
           UpdateExpression: `SET reviews.#document = :review, reviewRevision = if_not_exists(reviewRevision, :zero) + :one${moving ? ', #status = :inReview, gsiStatus = :inReview' : ''}`,
-          // Only a different decision is written: the same one sent many times at once is recorded once.
-          ConditionExpression:
-            '#status = :from AND (attribute_not_exists(reviews.#document) OR reviews.#document.decision <> :decision OR reviews.#document.reason <> :reason OR reviews.#document.reasonCode <> :reasonCode)',
+          // Only over the decision it read: the same one sent many times at once is recorded once, and
+          // decisions on one document land one at a time.
+          ConditionExpression: `#status = :from AND ${replacing === null ? 'attribute_not_exists(reviews.#document)' : 'reviews.#document.requestId = :replacing'}`,
           ExpressionAttributeNames: { '#status': 'status', '#document': documentId },
           ExpressionAttributeValues: {
             ':review': review,
-            ':decision': review.decision,
-            ':reason': review.reason,
-            ':reasonCode': review.reasonCode,
+            ...(replacing === null ? {} : { ':replacing': replacing }),
             ':zero': 0,
             ':one': 1,
             ':from': from,

@@ -103,15 +103,16 @@ export interface SubmissionRepository {
   markEmailSent(submissionId: string, kind: NotificationKind, messageId: string): Promise<void>;
   /**
    * One decision, one conditional update of the submission item: only while it is `from`
-   * (RECEIVED moves to IN_REVIEW with it) and only if it differs from the document's current
-   * decision; bumps `reviewRevision`. Null when either condition failed (read again to see which).
+   * (RECEIVED moves to IN_REVIEW with it) and only if the document's current decision is still the
+   * one made by request `replacing` (null: none yet); bumps `reviewRevision`. Null when a condition
+   * failed (read again to see which).
    */
-  recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW'): Promise<Submission | null>;
+  recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW', replacing: string | null): Promise<Submission | null>;
   /**
    * The commit point of a review: IN_REVIEW → the outcome, only if no decision changed since
    * `revision` was read. Null when the condition failed.
    */
   completeReview(submissionId: string, revision: number, completion: ReviewCompletion): Promise<Submission | null>;
-  /** Submissions with this outcome whose outcome email is not recorded as sent (for re-driving). */
+  /** Submissions with this outcome whose outcome email is not recorded as sent (for re-driving), newest submitted first. */
   listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>>;
 }

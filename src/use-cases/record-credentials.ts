@@ -42,7 +42,7 @@ export async function recordCredentials(deps: RecordCredentialsDeps, submissionI
   }
   const superseded: string[] = [];
   for (const doc of documents.filter((d) => d.replacesDocumentId)) {
-    superseded.push(await supersedeReplaced(deps, submission, doc, at, executionId));
+    superseded.push(...(await supersedeReplaced(deps, submission, doc, at, executionId)));
   }
   return { recorded, superseded };
 }
@@ -50,10 +50,15 @@ export async function recordCredentials(deps: RecordCredentialsDeps, submissionI
 /**
  * The replacement takes the place of the document it names; if a newer version took that place
  * first, it takes the place of the current version instead (the version received last is current).
+ * A version the checks refused was never stored and never took the place it was sent for, so
+ * its replacement takes that place too (a rejected license, its refused replacement, then the
+ * file that passed: the rejected license is replaced).
  */
-async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submission, replacement: SubmissionDocument, at: string, executionId: string): Promise<string> {
+async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submission, replacement: SubmissionDocument, at: string, executionId: string): Promise<string[]> {
   const by: DocumentRef = { submissionId: submission.submissionId, documentId: replacement.documentId };
+  const superseded: string[] = [];
   let targetId = replacement.replacesDocumentId!;
+  let behindRefused = false;
   for (let hop = 0; hop < MAX_HOPS && targetId !== replacement.documentId; hop++) {
     const target = await deps.versions.find(targetId);
     if (!target) throw new Error(`Document ${targetId} replaced by ${replacement.documentId} does not exist`);
@@ -62,6 +67,8 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
     // Again on every run: a retry after a crash between the two writes still lists it.
     await deps.versions.recordReplaced(ref);
     if (result.outcome === 'BY_OTHER') {
+      // Behind a refused version, a newer version already took that place.
+      if (behindRefused) return superseded;
       targetId = result.supersededBy.documentId;
       continue;
     }
@@ -76,7 +83,11 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
       details: { documentId: targetId, documentType: target.document.documentType, supersededBySubmissionId: by.submissionId, supersededByDocumentId: by.documentId, referenceNumber: submission.referenceNumber },
     });
     await markIfReplaced(deps, ref.submissionId, submission);
-    return targetId;
+    superseded.push(targetId);
+    // Never stored (its status is SUPERSEDED on a retry, so the stored key tells).
+    if (target.document.storedKey || !target.document.replacesDocumentId) return superseded;
+    targetId = target.document.replacesDocumentId;
+    behindRefused = true;
   }
   throw new Error(`Document ${replacement.documentId} found no current version to replace within ${MAX_HOPS} versions`);
 }

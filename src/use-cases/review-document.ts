@@ -32,7 +32,8 @@ function notReviewable(status: SubmissionStatus): Conflict {
 /**
  * Records (or changes) a staff member's decision on one document. The decision is one
  * conditional update of the submission item, so concurrent decisions on other documents are
- * never lost; the first one moves the submission RECEIVED → IN_REVIEW.
+ * never lost; the first one moves the submission RECEIVED → IN_REVIEW. Decisions on the same
+ * document land one after the other, each after the one it replaces is audited.
  */
 export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, documentId: string, readBody: () => unknown): Promise<DocumentView> {
   assertStaff(caller);
@@ -54,8 +55,16 @@ export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, d
   for (let attempt = 1; ; attempt++) {
     const from = submission.status;
     if (!REVIEWABLE_STATUSES.includes(from)) throw notReviewable(from);
-    if (sameDecision(submission.reviews[documentId], review)) break;
-    const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW');
+    const stored = submission.reviews[documentId];
+    if (stored && sameDecision(stored, review)) {
+      // Nothing changes, but the call that stored it may have died before its audit event (once per fact).
+      await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
+      break;
+    }
+    // The decision this one replaces is audited first, and the write lands only if it still stands:
+    // the trail then lists decisions in the order they landed, its last one the decision that stands.
+    if (stored) await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
+    const updated = await deps.repository.recordReview(submission.submissionId, documentId, review, from as 'RECEIVED' | 'IN_REVIEW', stored?.requestId ?? null);
     if (updated) {
       submission = updated;
       await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, review));

@@ -157,9 +157,9 @@ describe('alarms', () => {
 /** A policy resource as a reader names it: `IntakeTable`, `DocumentsBucket/intake/*`, `StateMachine/executions`. */
 function resourceName(resource: unknown): string {
   const text = JSON.stringify(resource);
-  if (text.includes(':execution:')) return 'StateMachine/executions';
   const named = (id: string) => id.replace(/^Data|^IntakeWorkflow|^Email/, '').replace(/[0-9A-F]{8}$/, '');
   const ids = [...text.matchAll(/"(?:Ref|Fn::GetAtt)":\[?"([A-Za-z0-9]+)"/g)].map((m) => m[1]!).filter((id) => !id.startsWith('AWS::'));
+  if (text.includes(':execution:')) return `${ids.length ? named(ids[0]!) : 'StateMachine'}/executions`;
   const suffix = typeof resource === 'object' && resource !== null && 'Fn::Join' in resource ? ((resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].filter((p) => typeof p === 'string' && p.startsWith('/')).join('')) : '';
   return ids.length ? `${named(ids[0]!)}${suffix}` : text;
 }
@@ -320,10 +320,13 @@ describe('grants', () => {
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byStatus',
       'dynamodb:Query IntakeTable/index/byUnfinished',
       'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
+      'states:DescribeExecution ReviewWorkflowStateMachine/executions',
       'states:DescribeExecution StateMachine/executions',
+      'states:StartExecution ReviewWorkflowStateMachine',
       'states:StartExecution StateMachine',
     ],
   };

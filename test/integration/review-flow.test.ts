@@ -3,16 +3,21 @@
  * workflow (second state machine of the template), the email and the audit trail — and what
  * happens when two reviewers act at once, or a process dies after the commit point.
  */
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
+import { StepFunctionsWorkflowStarter } from '../../src/adapters/sfn-workflow-starter.js';
 import { DynamoDbAuditLog } from '../../src/adapters/dynamodb-audit-log.js';
-import { completeReview } from '../../src/use-cases/complete-review.js';
+import { completeReview, reviewOutcomeExecutionName } from '../../src/use-cases/complete-review.js';
+import { reviewDocument } from '../../src/use-cases/review-document.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { recordReviewOutcome } from '../../src/use-cases/record-review-outcome.js';
 import { fiveDocuments } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
+import { runReconciler } from './support/intake.js';
 import { reviewCalls } from './support/review.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
@@ -175,6 +180,26 @@ describe('two reviewers at once', () => {
     expect((await auditTypes(submissionId)).filter((t: string) => t === 'DOCUMENT_REVIEWED')).toHaveLength(1);
   });
 
+  it('keeps the audit trail in the order decisions landed when two reviewers decide one document differently at once', async () => {
+    // Prepare: one document per round; reviewers keep changing their minds on it at the same moment
+    const rounds = await Promise.all(Array.from({ length: 4 }, () => received(EMILY, fiveDocuments().slice(0, 1))));
+
+    for (const { submissionId, documents } of rounds) {
+      // Act
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => review(documents[0]!.documentId, i % 2 ? { decision: 'VERIFIED' } : { decision: 'REJECTED', reason: `Reason ${i % 4}.`, reasonCode: 'OTHER' })),
+      );
+
+      // Assess: each call landed or was told to try again; the trail's last decision is the one that stands
+      expect(responses.every((r) => r.status === 200 || (r.status === 409 && r.body.error.code === 'CONFLICT'))).toBe(true);
+      const stored = (await item(submissionId)).reviews[documents[0]!.documentId];
+      const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+      const decisions = audit.events.filter((e: { type: string }) => e.type === 'DOCUMENT_REVIEWED');
+      expect(decisions.at(-1)).toMatchObject({ requestId: stored.requestId, details: { decision: stored.decision, reason: stored.reason } });
+      expect(audit.chainIntact).toBe(true);
+    }
+  });
+
   it('sends one email and records one outcome when ten completes arrive together', async () => {
     // Prepare
     const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 3));
@@ -246,6 +271,92 @@ describe('a crash right after the commit point', () => {
     expect(verified).toHaveLength(1);
     expect(verified[0]).toMatchObject({ actor: { type: 'staff', id: staffId() }, requestId: 'request-that-died', sourceIp: '203.0.113.7', details: { reviewerName: 'Casey Reviewer' } });
     expect(audit.chainIntact).toBe(true);
+  });
+});
+
+describe('a decision whose audit event a crash cut', () => {
+  it('is audited when the reviewer sends it again, once, so a later change of mind loses no fact', async () => {
+    // Prepare: the decision is stored, then the process dies before its audit event (the reviewer sees an error)
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const license = documents[0]!.documentId;
+    const rejection = { decision: 'REJECTED', reason: 'The seal is missing.', reasonCode: 'INCOMPLETE' };
+    const dies = () => Promise.reject(new Error('process killed'));
+    const caller: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'decision-that-died', sourceIp: '203.0.113.7' };
+    const deps = { repository: new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake), audit: { record: dies, list: dies, anchors: dies }, clock: systemClock };
+    await expect(reviewDocument(deps, caller, license, () => rejection)).rejects.toThrow('process killed');
+
+    // Act: she sends the same rejection again, then changes her mind
+    const again = await review(license, rejection);
+    const afterRetry = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body.events;
+    await review(license, { decision: 'VERIFIED' });
+
+    // Assess: the rejection is a fact of the trail, once, as the request that made it
+    expect(again.status).toBe(200);
+    const reviewed = (events: { type: string; details: { decision: string } }[]) => events.filter((e) => e.type === 'DOCUMENT_REVIEWED');
+    expect(reviewed(afterRetry)).toEqual([expect.objectContaining({ requestId: 'decision-that-died', sourceIp: '203.0.113.7', details: expect.objectContaining({ decision: 'REJECTED', reason: 'The seal is missing.' }) })]);
+    const audit = (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF))).body;
+    expect(reviewed(audit.events).map((e) => e.details.decision)).toEqual(['REJECTED', 'VERIFIED']);
+    expect(audit.chainIntact).toBe(true);
+  });
+});
+
+describe('an outcome nobody carried out', () => {
+  const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+  const dies = () => Promise.reject(new Error('process killed'));
+  const caller = (requestId: string): Caller => ({ userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId, sourceIp: null });
+  const repository = () => new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
+
+  it('is carried out by the reconciler when the completing call died after its commit and no reviewer completes again', async () => {
+    // Prepare: the completing process dies right after its flip (the reviewer sees an error; the screen then shows the review complete)
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
+    await review(documents[0]!.documentId, { decision: 'VERIFIED' });
+    await review(documents[1]!.documentId, { decision: 'REJECTED', reason: 'The seal is missing.', reasonCode: 'INCOMPLETE' });
+    const deps = { repository: repository(), audit: { record: dies, list: dies, anchors: dies }, outcomeWorkflow: { start: dies, status: dies }, clock: systemClock, timeZone: 'America/New_York' };
+    await expect(completeReview(deps, caller('complete-that-died'), submissionId)).rejects.toThrow('process killed');
+
+    // Act: the scheduled reconciler runs (twice: the second must change nothing)
+    await runReconciler(local.stack, minutesFromNow(3), `reconcile-${submissionId}`);
+    await local.runtime.workflowsIdle();
+    await runReconciler(local.stack, minutesFromNow(8), `reconcile-again-${submissionId}`);
+    await local.runtime.workflowsIdle();
+
+    // Assess: the documents took their decisions, one email, one audit event per fact
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'REJECTED']);
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    const types = await auditTypes(submissionId);
+    expect(types.filter((t) => t === 'SUBMISSION_ACTION_REQUIRED')).toHaveLength(1);
+    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+  });
+
+  it('is carried out by the reconciler in a new execution when the first one failed', async () => {
+    // Prepare: the outcome execution `review-{id}` ran and failed (here: started before the
+    // completion, so its first step finds no outcome); the completion's own start then finds the name taken
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
+    await review(documents[0]!.documentId, { decision: 'VERIFIED' });
+    const sfn = new SFNClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.stepfunctions });
+    const reviewMachine = Object.entries(local.stack.stateMachines).find(([id]) => id.startsWith('ReviewWorkflow'))![1];
+    const outcomeWorkflow = new StepFunctionsWorkflowStarter<{ submissionId: string }>(sfn, reviewMachine);
+    await outcomeWorkflow.start(reviewOutcomeExecutionName(submissionId), { submissionId });
+    await local.runtime.workflowsIdle();
+    const audit = new DynamoDbAuditLog(local.db, local.stack.tables.audit, new S3AuditAnchors(local.s3, local.stack.auditAnchorBucketName));
+    await completeReview({ repository: repository(), audit, outcomeWorkflow, clock: systemClock, timeZone: 'America/New_York' }, caller('complete-after-failure'), submissionId);
+    await local.runtime.workflowsIdle();
+    const firstExecution = await outcomeWorkflow.status(reviewOutcomeExecutionName(submissionId));
+
+    // Act
+    await runReconciler(local.stack, minutesFromNow(3), `reconcile-${submissionId}`);
+    await local.runtime.workflowsIdle();
+    await runReconciler(local.stack, minutesFromNow(8), `reconcile-again-${submissionId}`);
+    await local.runtime.workflowsIdle();
+    sfn.destroy();
+
+    // Assess
+    expect(firstExecution).toBe('FAILED');
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED']);
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    const types = await auditTypes(submissionId);
+    expect(types.filter((t) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
+    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
   });
 });
 

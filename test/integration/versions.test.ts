@@ -16,6 +16,7 @@ import type { DocumentVersions } from '../../src/ports/document-versions.js';
 import { recordCredentials, type RecordCredentialsDeps } from '../../src/use-cases/record-credentials.js';
 import { callApi } from '../../testkit/local-api.js';
 import { replacementSteps } from './support/replacements.js';
+import { reviewCalls } from './support/review.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 import { cv, daysFromToday, dea, disguised, license, submit, type Submitted } from './support/submissions.js';
 
@@ -182,6 +183,32 @@ describe('a submission the checks refused', () => {
     const old = await get(`/submissions/${refused.submissionId}`);
     expect(old.body.replacedBy).toEqual([{ submissionId: fixed.submissionId, referenceNumber: fixed.referenceNumber }]);
     expect(old.body.documents.map((d: { status: string }) => d.status)).toEqual(['SUPERSEDED', 'PENDING_REVIEW']);
+  });
+});
+
+describe('a replacement the checks refused', () => {
+  it('is replaced in turn by the next version, which also takes the place of the rejected document it was sent for', async () => {
+    // Prepare: a license rejected in review; its replacement is refused by the checks (never stored)
+    const { review, complete } = reviewCalls(local);
+    const original = await submitted(EMILY, [license(daysFromToday(400))]);
+    await review(original.documents[0]!.documentId, { decision: 'REJECTED', reason: 'The license number is cut off.', reasonCode: 'INCOMPLETE' });
+    expect((await complete(original.submissionId)).body.status).toBe('ACTION_REQUIRED');
+    await local.runtime.workflowsIdle();
+    const refused = await submitted(EMILY, [disguised(license(daysFromToday(400), { replacesDocumentId: original.documents[0]!.documentId }))]);
+    expect(refused.documents.map((d) => d.status)).toEqual(['INVALID']);
+
+    // Act: "Replace" on the refused file, as its submission offers
+    const fixed = await submitted(EMILY, [license(daysFromToday(400), { replacesDocumentId: refused.documents[0]!.documentId })]);
+
+    // Assess: the rejected license is replaced too — its submission no longer needs her attention
+    expect(fixed.status).toBe('RECEIVED');
+    const old = await get(`/submissions/${original.submissionId}`);
+    expect(old.body.status).toBe('ACTION_REQUIRED');
+    expect(old.body.replacedBy).toEqual([{ submissionId: fixed.submissionId, referenceNumber: fixed.referenceNumber }]);
+    expect(old.body.documents.map((d: { status: string; supersededBy?: { documentId: string } }) => [d.status, d.supersededBy?.documentId])).toEqual([['SUPERSEDED', fixed.documents[0]!.documentId]]);
+    expect((await auditTypes(original.submissionId)).filter((t) => t === 'DOCUMENT_SUPERSEDED')).toHaveLength(1);
+    const history = await get(`/documents/${fixed.documents[0]!.documentId}/history`);
+    expect(history.body.credential.versions.map((v: { status: string }) => v.status)).toEqual(['PENDING_REVIEW', 'SUPERSEDED', 'SUPERSEDED']);
   });
 });
 

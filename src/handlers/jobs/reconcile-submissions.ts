@@ -6,11 +6,12 @@
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRICS } from '../../contract/service.js';
-import { reconcileSubmissions } from '../../use-cases/reconcile-submissions.js';
+import { reconcileReviewOutcomes } from '../../use-cases/reconcile-review-outcomes.js';
+import { RECONCILE_SETTINGS, reconcileSubmissions } from '../../use-cases/reconcile-submissions.js';
 import { auditLog } from '../shared/wiring/audit.js';
 import { submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
-import { workflowStarter } from '../shared/wiring/sfn.js';
+import { reviewOutcomeWorkflow, workflowStarter } from '../shared/wiring/sfn.js';
 import { logger, metrics } from '../shared/powertools.js';
 
 function scheduledTime(event: unknown): Date {
@@ -22,15 +23,18 @@ function scheduledTime(event: unknown): Date {
 export const handler = async (event: unknown, context: Context) => {
   logger.addContext(context);
   const runId = (event as { id?: unknown } | null)?.id;
+  const now = scheduledTime(event);
   const report = await reconcileSubmissions(
     { repository: submissionRepository(), workflow: workflowStarter(), audit: auditLog(), clock },
-    scheduledTime(event),
+    now,
     typeof runId === 'string' && runId ? runId : context.awsRequestId,
   );
+  const reviewOutcomes = await reconcileReviewOutcomes({ repository: submissionRepository(), audit: auditLog(), outcomeWorkflow: reviewOutcomeWorkflow() }, now, RECONCILE_SETTINGS);
   if (report.newlyFailed > 0) {
     metrics.addMetric(METRICS.processingFailed, MetricUnit.Count, report.newlyFailed);
     metrics.publishStoredMetrics();
   }
-  logger.info('Submissions reconciled', { examined: report.examined, ...Object.fromEntries(Object.entries(report.actions).map(([action, ids]) => [action, ids!.length])) });
-  return report;
+  const counts = (actions: Record<string, string[] | undefined>) => Object.fromEntries(Object.entries(actions).map(([action, ids]) => [action, ids!.length]));
+  logger.info('Submissions reconciled', { examined: report.examined, ...counts(report.actions), reviewOutcomes: counts(reviewOutcomes) });
+  return { ...report, reviewOutcomes };
 };
