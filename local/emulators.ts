@@ -40,6 +40,30 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Fixed ports (`npm start`) must all be free before anything starts: one taken (most often by
+ * another `npm start`) is named with what to do, instead of an emulator's unhandled 'error' event.
+ */
+export async function assertPortsFree(ports: Record<string, number>): Promise<void> {
+  const taken: string[] = [];
+  for (const [name, port] of Object.entries(ports)) {
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) await new Promise((done) => server.close(done));
+    else taken.push(`${port} (${name})`);
+  }
+  if (taken.length === 0) return;
+  throw new LocalStartError(
+    [
+      `${taken.length === 1 ? 'Port' : 'Ports'} ${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} already in use on 127.0.0.1, most likely by another npm start of this project.`,
+      'Stop it (Ctrl-C in its terminal) and run npm start again. PORT=… moves only the portal and API; the emulators always use the same ports.',
+    ].join('\n'),
+  );
+}
+
 const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
 export async function startEmulators(dataDir: string, ports: EmulatorPorts, bucketConfigs: { name: string; configs: string[] }[]): Promise<Emulators> {

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
 import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { LocalApiServer } from './api-server.js';
-import { freePort, startEmulators, type Emulators } from './emulators.js';
+import { assertPortsFree, freePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
 import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
@@ -84,6 +84,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const fixed = options.port !== 0;
   const port = fixed ? options.port ?? 3000 : await freePort();
   const pick = async (name: keyof typeof DEFAULT_PORTS) => (fixed ? DEFAULT_PORTS[name] : freePort());
+  if (fixed) await assertPortsFree({ 'portal and API': port, S3: DEFAULT_PORTS.s3, DynamoDB: DEFAULT_PORTS.dynamodb, 'SES and mailbox': DEFAULT_PORTS.ses, Cognito: DEFAULT_PORTS.cognito, 'Step Functions': DEFAULT_PORTS.stepfunctions, Lambda: DEFAULT_PORTS.lambda });
   const portalUrl = `http://127.0.0.1:${port}`;
 
   const template = await synthesizeTemplate();

@@ -27,6 +27,10 @@ export class PortalSignIn extends Construct {
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
+      // Name and email are the office's to set (emails, the review queue and the cross-check trust
+      // them), never the user's through her own token. Cognito reads an empty list as "everything",
+      // so the client may write only locale, which nothing reads.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true }),
       idTokenValidity: Duration.minutes(60),
       accessTokenValidity: Duration.minutes(60),
       refreshTokenValidity: Duration.hours(12),

@@ -24,6 +24,7 @@ import { checkDeaNumber } from './dea-number.js';
 import { isIsoDate, writtenDate } from './dates.js';
 import { fileNameProblem } from './file-name.js';
 import { isUsJurisdiction } from './jurisdictions.js';
+import { hiddenCharacterProblem } from './plain-text.js';
 
 const MONEY = /^\d{1,12}(\.\d{2})?$/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
@@ -84,8 +85,11 @@ export function documentInputSchema(today: string) {
       if (!spec.formats.includes(doc.contentType)) {
         issue(['contentType'], `${formatLabel(doc.contentType)} files are not accepted for a ${spec.label}. Accepted formats: ${acceptedFormatsText(doc.documentType)}.`);
       }
+      const authorityHidden = hiddenCharacterProblem(doc.issuingAuthority);
       if (spec.issuingAuthorityRequired && doc.issuingAuthority.length === 0) {
         issue(['issuingAuthority'], `Enter the issuing authority: ${labelInSentence(spec.issuingAuthorityHint ?? 'who issued it')}.`);
+      } else if (authorityHidden) {
+        issue(['issuingAuthority'], `Issuing authority ${authorityHidden}. Retype it as plain text.`);
       }
 
       const issueDateValid = isIsoDate(doc.issueDate);
@@ -116,8 +120,11 @@ export function documentInputSchema(today: string) {
           if (field.required) issue(path, `${field.kind === 'jurisdiction' ? 'Choose' : 'Enter'} the ${labelInSentence(field.label)}.`);
           continue;
         }
+        const hidden = hiddenCharacterProblem(value);
         if (value.length > field.maxLength) {
           issue(path, `${field.label} must be at most ${field.maxLength} characters.`);
+        } else if (hidden) {
+          issue(path, `${field.label} ${hidden}. Retype it as plain text.`);
         } else if (field.kind === 'jurisdiction' && !isUsJurisdiction(value)) {
           issue(path, 'Choose a US state or territory (two-letter code, e.g. CA).');
         } else if (field.kind === 'deaNumber') {

@@ -13,13 +13,13 @@ import type { ReconcileSettings } from './reconcile-submissions.js';
 
 export type ReviewOutcomeAction = 'started' | 'running' | 'waiting';
 
-export type ReviewOutcomeDeps = Pick<CompleteReviewDeps, 'audit' | 'outcomeWorkflow'> & { repository: SubmissionRepository };
+export type ReviewOutcomeDeps = Pick<CompleteReviewDeps, 'audit' | 'outcomeWorkflow'> & { repository: Pick<SubmissionRepository, 'listUnsentOutcomes'> };
 
-/** How long after the decision attempt `attempt` may start: the minimum age, then each earlier attempt's back-off. */
-function dueAfterMs(attempt: number, settings: ReconcileSettings): number {
-  let ms = settings.minimumAgeMs;
-  for (let earlier = 1; earlier < attempt; earlier++) ms += redriveDelayMs(earlier);
-  return ms;
+/** The latest attempt due `ageMs` after the decision (0: none yet): the minimum age, then each earlier attempt's back-off. */
+function attemptDue(ageMs: number, settings: ReconcileSettings): number {
+  let attempt = 0;
+  for (let dueAt = settings.minimumAgeMs; ageMs >= dueAt; dueAt += redriveDelayMs(attempt)) attempt += 1;
+  return attempt;
 }
 
 export async function reconcileReviewOutcomes(deps: ReviewOutcomeDeps, now: Date, settings: ReconcileSettings): Promise<Partial<Record<ReviewOutcomeAction, string[]>>> {
@@ -40,8 +40,11 @@ export async function reconcileReviewOutcomes(deps: ReviewOutcomeDeps, now: Date
 }
 
 async function reconcileOne(deps: ReviewOutcomeDeps, submission: Submission, now: Date, settings: ReconcileSettings): Promise<ReviewOutcomeAction> {
-  const age = now.getTime() - Date.parse(submission.reviewCompletion!.decidedAt);
-  for (let attempt = 1; age >= dueAfterMs(attempt, settings); attempt++) {
+  const due = attemptDue(now.getTime() - Date.parse(submission.reviewCompletion!.decidedAt), settings);
+  // Only the last two names matter: an earlier attempt had its back-off (5 minutes to 4 hours) to
+  // end, and a name never used is skipped. Walking from the first would ask about every attempt
+  // of a review whose email keeps failing, six more a day.
+  for (let attempt = Math.max(1, due - 1); attempt <= due; attempt++) {
     const execution = await deps.outcomeWorkflow.status(reviewOutcomeExecutionName(submission.submissionId, attempt));
     if (execution === 'RUNNING') return 'running';
     if (execution === 'NOT_FOUND') {

@@ -244,6 +244,17 @@ describe('identity and email', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: { Ref: 'SenderEmailAddress' } });
   });
 
+  it('lets no user rewrite her own name or email address with her own token (UpdateUserAttributes): only the office sets them', () => {
+    // Assess: the ID token's name is what emails greet, the queue lists and the cross-check looks for
+    // in her documents; its email is where every email goes. Cognito ignores an empty WriteAttributes
+    // list (every attribute stays writable), so the list must hold something, and none of those.
+    const clients = resourcesOf('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const writable = clients[0]![1].Properties.WriteAttributes as string[] | undefined;
+    expect(writable?.length).toBeGreaterThan(0);
+    for (const attribute of ['email', 'given_name', 'family_name', 'name', 'middle_name', 'nickname', 'preferred_username']) expect(writable).not.toContain(attribute);
+  });
+
   it('takes the office\'s name and contact details as parameters whose defaults satisfy their own patterns', () => {
     const parameters = template.toJSON().Parameters as Record<string, { Type: string; Default: string; AllowedPattern: string; Description: string }>;
     for (const [name, value] of Object.entries({

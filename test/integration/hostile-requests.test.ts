@@ -87,8 +87,14 @@ const REFUSED: RequestCase[] = [
   invalid('a file name with a NUL byte', one(license({ fileName: 'license.pdf\u0000.exe' })), 'documents.0.fileName'),
   invalid('a file name with a newline', one(license({ fileName: 'license\n.pdf' })), 'documents.0.fileName'),
   invalid('a file name with a bidi override', one(license({ fileName: 'invoice\u202Efdp.exe' })), 'documents.0.fileName'),
+  invalid('a file name with half a UTF-16 pair (its download link would fail)', one(license({ fileName: 'license\uD800.pdf' })), 'documents.0.fileName'),
   invalid('a file name longer than 255 bytes (130 two-byte letters)', one(license({ fileName: `${'é'.repeat(128)}.pdf` })), 'documents.0.fileName'),
   invalid('an empty file name', one(license({ fileName: '' })), 'documents.0.fileName'),
+  // Typed text is one line of plain text (it is shown to reviewers and written into emails)
+  invalid('an issuing authority with a line break', one(license({ issuingAuthority: 'Medical Board of California\r\nBcc: someone@example.org' })), 'documents.0.issuingAuthority'),
+  invalid('an issuing authority with a bidi override', one(license({ issuingAuthority: 'Medical Board of \u202Eainrofilac' })), 'documents.0.issuingAuthority'),
+  invalid('an issuing authority with a NUL byte', one(license({ issuingAuthority: 'Medical Board\u0000' })), 'documents.0.issuingAuthority'),
+  invalid('a license number with a line break', one(license({ details: { licenseNumber: 'A123\n456', jurisdiction: 'CA' } })), 'documents.0.details.licenseNumber'),
   // Declared file facts
   invalid('a declared size of 0', one(license({ sizeBytes: 0 })), 'documents.0.sizeBytes'),
   invalid('a negative declared size', one(license({ sizeBytes: -1 })), 'documents.0.sizeBytes'),

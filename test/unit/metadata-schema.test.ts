@@ -99,10 +99,25 @@ describe('document metadata', () => {
     expect(problems(license({ fileName: '../../etc/passwd.pdf' })).fileName).toMatch(/folder path/);
     expect(problems(license({ fileName: 'invoice\u202Efdp.exe' })).fileName).toMatch(/text-direction/);
     expect(problems(license({ fileName: 'scan\u0007.pdf' })).fileName).toMatch(/control characters/);
+    // Half of a UTF-16 pair is no character: it cannot be written into a download's header or an email.
+    expect(problems(license({ fileName: 'license\uD800.pdf' })).fileName).toMatch(/not valid text/);
+    expect(problems(license({ fileName: 'license\uDE00.pdf' })).fileName).toMatch(/not valid text/);
+    expect(problems(license({ fileName: 'license-\u{1F600}.pdf' }))).toEqual({});
     expect(problems(license({ fileName: `${'é'.repeat(128)}.pdf` })).fileName).toMatch(/at most 255 bytes/);
     expect(problems(license({ fileName: '' })).fileName).toMatch(/Enter the file name/);
     const parsed = documentInputSchema(TODAY).parse(license({ issuingAuthority: '<img src=x onerror=alert(1)>' }));
     expect(parsed.issuingAuthority).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('refuses typed text that would break a line in an email, reverse what a reviewer reads, or is not text', () => {
+    expect(problems(license({ issuingAuthority: 'Medical Board\r\nYour license was revoked' })).issuingAuthority).toMatch(/^Issuing authority contains control characters or line breaks\./);
+    expect(problems(license({ issuingAuthority: 'Medical Board of \u202Eainrofilac' })).issuingAuthority).toMatch(/^Issuing authority contains hidden text-direction characters\./);
+    expect(problems(license({ issuingAuthority: 'Medical Board\u0000' })).issuingAuthority).toMatch(/control characters/);
+    expect(problems(license({ issuingAuthority: 'Medical Board \uDC00' })).issuingAuthority).toMatch(/not valid text/);
+    expect(problems(license({ details: { licenseNumber: 'A12\n3456', jurisdiction: 'CA' } }))['details.licenseNumber']).toMatch(/^License number contains control characters or line breaks\./);
+    expect(problems(license({ documentType: 'BOARD_CERTIFICATION', expirationDate: null, details: { specialty: 'Cardio\u2066logy' } }))['details.specialty']).toMatch(/text-direction/);
+    // Around the text, spaces and line ends are trimmed; letters of any script are text.
+    expect(problems(license({ issuingAuthority: '\tMédical Board — 東京都\n', details: { licenseNumber: ' A123456\n', jurisdiction: 'CA' } }))).toEqual({});
   });
 
   it('takes 1 to 10 documents per submission', () => {

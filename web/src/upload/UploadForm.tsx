@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
@@ -10,7 +11,7 @@ import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { forgetDraft, storeDraft, storeFile, storeSentFiles } from './device-store.js';
+import { forgetDraft, storeDraft, storeFile, storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useUploadRun } from './useUploadRun.js';
@@ -55,8 +56,10 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
   const locked = run.phase !== 'idle';
   const [serverProblem, setServerProblem] = useState<string | null>(null);
+  const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
 
@@ -115,6 +118,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const completed = async (submissionId: string) => {
+    await storeSubmittedCards(username, submissionId, getValues('documents').map((doc) => doc.key));
     await forgetDraft(username);
     forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
@@ -125,9 +129,27 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const onValid = async (values: DraftForm) => {
+    // A second press before the button shows it is busy (a double click) sends nothing more.
+    if (pressed.current) return;
+    pressed.current = true;
+    try {
+      await submitOnce(values);
+    } finally {
+      pressed.current = false;
+    }
+  };
+
+  const submitOnce = async (values: DraftForm) => {
     setServerProblem(null);
+    // Another tab of this browser may have submitted this very draft already.
+    const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
+    setSubmittedElsewhere(sentAs);
+    if (sentAs) return;
     const result = await run.start(values.documents, values.pendingSubmissionId);
-    if (result.submissionId) {
+    if (result.alreadySubmitted) {
+      await storeSubmittedCards(username, result.alreadySubmitted, values.documents.map((doc) => doc.key));
+      setSubmittedElsewhere(result.alreadySubmitted);
+    } else if (result.submissionId) {
       await completed(result.submissionId);
     } else if (result.rejected) {
       setValue('pendingSubmissionId', undefined);
@@ -165,6 +187,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     run.reset();
     setRemoved(null);
     setServerProblem(null);
+    setSubmittedElsewhere(null);
     reset(freshDraft());
     void queryClient.invalidateQueries({ queryKey: ['submissions'] });
     navigate('/upload', { replace: true });
@@ -189,7 +212,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           again. The documents that passed the checks are sent again with it, with the details you entered.
         </div>
       )}
-      {pendingSubmissionId && run.phase === 'idle' && (
+      {pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && (
         <p className="notice notice--info">
           Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.
         </p>
@@ -239,6 +262,12 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           {run.error && (
             <div className="notice notice--error" role="alert">
               {run.error}
+            </div>
+          )}
+          {submittedElsewhere && (
+            <div className="notice notice--info" role="alert">
+              These documents were already submitted, so nothing was sent again.{' '}
+              <Link to={portalPaths.submission(submittedElsewhere)}>See the submission</Link>
             </div>
           )}
 

@@ -3,14 +3,15 @@
  * objects as they are), so a reload or an expired session loses nothing. Per signed-in user;
  * removed when she submits or discards the draft, when she signs out, and in any case
  * DRAFT_LIFETIME_HOURS after her last change — the lifetime of an unsubmitted draft on the
- * server. A draft's files live as long as the draft. Where the
+ * server. A draft's files live as long as the draft. A submitted draft's card keys are kept as
+ * long, so a second tab still showing it is told instead of submitting it again. Where the
  * browser refuses IndexedDB the form still works; a reload then asks for the files again.
  */
 import { createStore, del, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import type { DraftForm } from './draft.js';
 
-type Kind = 'draft' | 'file' | 'sent';
+type Kind = 'draft' | 'file' | 'sent' | 'submitted';
 type Key = [Kind, string, string];
 interface Entry<T> {
   savedAt: number;
@@ -76,7 +77,20 @@ export async function loadDraft(username: string): Promise<{ form: DraftForm; fi
 /** The files of a submission she created here, in document order, for "Replace files" after a rejection. */
 export const loadSentFiles = async (username: string, submissionId: string) => (await read<(File | null)[]>(['sent', username, submissionId])) ?? [];
 
-export const forgetDraft = (username: string) => forget(([kind, user]) => user === username && kind !== 'sent');
+/** The cards of a draft she submitted here: another tab still showing that draft must not submit it again. */
+export const storeSubmittedCards = (username: string, submissionId: string, cardKeys: string[]) =>
+  Promise.all(cardKeys.map((key) => put<string>(['submitted', username, key], submissionId)));
+
+/** The submission a card of this draft already went into from this browser (another tab), or null. */
+export async function submittedWith(username: string, cardKeys: string[]): Promise<string | null> {
+  for (const key of cardKeys) {
+    const submissionId = await read<string>(['submitted', username, key]);
+    if (submissionId) return submissionId;
+  }
+  return null;
+}
+
+export const forgetDraft = (username: string) => forget(([kind, user]) => user === username && kind !== 'sent' && kind !== 'submitted');
 export const forgetSentFiles = (username: string, submissionId: string) => forget(([kind, user, id]) => kind === 'sent' && user === username && id === submissionId);
 
 /** Signing out: nothing of hers stays on this device. */

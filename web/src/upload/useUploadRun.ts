@@ -22,6 +22,8 @@ export interface FileProgress {
 
 export interface RunResult {
   submissionId?: string;
+  /** Nothing was sent: these documents already went in as this submission (a Submit whose answer she never saw). */
+  alreadySubmitted?: string;
   /** The API refused the metadata: field problems to show on the form. */
   rejected?: ApiError;
 }
@@ -100,8 +102,15 @@ export function useUploadRun(hooks: RunHooks) {
     async (documents: DraftDocument[], abandonedDraftId?: string): Promise<RunResult> => {
       setError(null);
       created.current = null;
-      // A draft whose upload never finished (a reload mid-upload) is replaced by this one.
-      if (abandonedDraftId) await api.discard(abandonedDraftId).catch(() => undefined);
+      // A draft whose upload never finished (a reload mid-upload) is replaced by this one. One the
+      // API refuses to discard was submitted (she left while Submit was on its way): nothing is sent again.
+      if (abandonedDraftId) {
+        const submitted = await api.discard(abandonedDraftId).then(
+          () => false,
+          (discardError) => discardError instanceof ApiError && discardError.status === 409,
+        );
+        if (submitted) return { alreadySubmitted: abandonedDraftId };
+      }
       setFiles(documents.map((doc) => ({ key: doc.key, name: doc.file!.name, size: doc.file!.size, loaded: 0, state: 'waiting' })));
       try {
         setPhase('hashing');
