@@ -27,6 +27,11 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
     'DescribeExecution on the intake workflow\'s own executions (named {submissionId}-{attempt}): the submit route and the reconciler check whether an attempt still runs.',
   );
+  ack(
+    stack,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId(stack.reviewWorkflow.stateMachine)}"}]}]}:*]`,
+    'DescribeExecution on the review outcome workflow\'s own executions (named review-{submissionId}[-{attempt}]): the reconciler checks whether a completed review\'s outcome still runs before starting the next attempt.',
+  );
   for (const child of stack.node.findAll()) {
     if (child instanceof ServiceFunction) {
       ack(stack, `AwsSolutions-IAM5[Resource::<${logicalId(child.function)}.Arn>:*]`, 'Step Functions\' Lambda integration invokes the function and its versions; granted by CDK to the state machine role only.');
