@@ -73,6 +73,8 @@ export interface LocalRuntimeOptions {
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083, lambda: 8084 };
+/** How a taken fixed port is named to her; typed by DEFAULT_PORTS so a new emulator cannot be left unchecked. */
+const PORT_NAMES: Record<keyof typeof DEFAULT_PORTS, string> = { s3: 'S3', dynamodb: 'DynamoDB', ses: 'SES and mailbox', cognito: 'Cognito', stepfunctions: 'Step Functions', lambda: 'Lambda' };
 const SENDER_ADDRESS = 'credentialing@example.org';
 /** `npm run dev` serves the portal from Vite's dev server; its uploads go straight to S3 too. */
 const VITE_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -84,7 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const fixed = options.port !== 0;
   const port = fixed ? options.port ?? 3000 : await freePort();
   const pick = async (name: keyof typeof DEFAULT_PORTS) => (fixed ? DEFAULT_PORTS[name] : freePort());
-  if (fixed) await assertPortsFree({ 'portal and API': port, S3: DEFAULT_PORTS.s3, DynamoDB: DEFAULT_PORTS.dynamodb, 'SES and mailbox': DEFAULT_PORTS.ses, Cognito: DEFAULT_PORTS.cognito, 'Step Functions': DEFAULT_PORTS.stepfunctions, Lambda: DEFAULT_PORTS.lambda });
+  if (fixed) await assertPortsFree({ 'portal and API': port, ...Object.fromEntries(Object.entries(DEFAULT_PORTS).map(([name, fixedPort]) => [PORT_NAMES[name as keyof typeof DEFAULT_PORTS], fixedPort])) });
   const portalUrl = `http://127.0.0.1:${port}`;
 
   const template = await synthesizeTemplate();
