@@ -83,13 +83,14 @@ describe('Submit pressed twice', () => {
     });
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();
     await submitTaken;
-    await page.unroute(submitRoute);
 
     // Act: she leaves anyway (the browser asked first), comes back, and presses Submit
     const leave = (dialog: Dialog) => void dialog.accept();
     page.on('dialog', leave);
     await page.reload();
     page.off('dialog', leave);
+    // Only now: removed before the reload, the held answer could still reach the page.
+    await page.unroute(submitRoute);
     await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
     const license = fiveDocuments()[0]!;
     await card(page, license.title).getByText(license.file.name).waitFor();
