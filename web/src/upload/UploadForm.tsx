@@ -24,7 +24,10 @@ interface Removed {
   file: File | undefined;
 }
 
-export function UploadForm({ initial, username }: { initial: DraftForm; username: string }) {
+/** How her last Submit of this draft ended, as checked when the page opened: it did not finish, or we could not tell. */
+export type LastRun = 'unfinished' | 'unknown' | null;
+
+export function UploadForm({ initial, lastRun, username }: { initial: DraftForm; lastRun: LastRun; username: string }) {
   const navigate = useNavigate();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -57,6 +60,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   const locked = run.phase !== 'idle';
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
+  const [unsure, setUnsure] = useState(lastRun === 'unknown');
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
@@ -141,6 +145,7 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const submitOnce = async (values: DraftForm) => {
     setServerProblem(null);
+    setUnsure(false);
     // Another tab of this browser may have submitted this very draft already.
     const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
     setSubmittedElsewhere(sentAs);
@@ -214,7 +219,9 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
       )}
       {pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && (
         <p className="notice notice--info">
-          Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.
+          {unsure
+            ? 'We could not check whether your last Submit went through. Your documents are below: submitting them again never sends them twice.'
+            : 'Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.'}
         </p>
       )}
 
