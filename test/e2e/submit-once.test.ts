@@ -83,7 +83,7 @@ describe('Submit pressed twice', () => {
     expect(creates()).toBe(1);
   });
 
-  it('in a second tab, after the first tab submitted the same draft, submits nothing again and says where the documents went', async () => {
+  it('in a second tab that shows the draft the first tab submitted, says so at once and cannot submit it again', async () => {
     // Prepare: the draft in one tab, then a second tab of the same browser opens it
     const first = session.page;
     await fillFive(first);
@@ -94,7 +94,36 @@ describe('Submit pressed twice', () => {
     await card(second, license.title).getByText(license.file.name).waitFor();
     const creates = countCreates([first, second]);
 
-    // Act: the first tab submits; later she presses Submit in the second
+    // Act: the first tab submits; later she looks at the second
+    await first.getByRole('button', { name: 'Submit 5 documents' }).click();
+    expect(await waitForOutcome(first)).toBe('RECEIVED');
+    await second.bringToFront();
+
+    // Assess: before any click she is told; Submit cannot send it again; she can open the one she made
+    const told = second.getByRole('alert').filter({ hasText: 'These documents were submitted in another tab.' });
+    await told.waitFor();
+    expect(await second.getByRole('button', { name: 'Submit 5 documents' }).isDisabled()).toBe(true);
+    expect(creates()).toBe(1);
+    await told.getByRole('link', { name: 'See the submission' }).click();
+    expect(second.url()).toBe(first.url());
+    await second.close();
+  });
+
+  it('in a second tab that cannot hear the first (a browser without BroadcastChannel), submits nothing again and says where the documents went', async () => {
+    // Prepare: as above, but the second tab hears nothing from the first
+    const first = session.page;
+    await fillFive(first);
+    const second = await first.context().newPage();
+    await second.addInitScript(() => {
+      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+    await signInAndWait(second, stack, EMILY);
+    await openUpload(second);
+    const license = fiveDocuments()[0]!;
+    await card(second, license.title).getByText(license.file.name).waitFor();
+    const creates = countCreates([first, second]);
+
+    // Act
     await first.getByRole('button', { name: 'Submit 5 documents' }).click();
     expect(await waitForOutcome(first)).toBe('RECEIVED');
     await second.bringToFront();

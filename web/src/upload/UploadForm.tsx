@@ -11,7 +11,8 @@ import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { forgetDraft, storeDraft, storeFile, storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
+import { keepDraft, storeSentFiles, storeSubmittedCards, submittedWith, type DraftChange, type DraftKeeper } from './device-store.js';
+import { ChangedElsewhere } from './ChangedElsewhere.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useUploadRun } from './useUploadRun.js';
@@ -27,7 +28,15 @@ interface Removed {
 /** How her last Submit of this draft ended, as checked when the page opened: it did not finish, or we could not tell. */
 export type LastRun = 'unfinished' | 'unknown' | null;
 
-export function UploadForm({ initial, lastRun, username }: { initial: DraftForm; lastRun: LastRun; username: string }) {
+interface Props {
+  initial: DraftForm;
+  /** The saved version `initial` is (null: nothing saved yet): this tab saves only over it. */
+  revision: string | null;
+  lastRun: LastRun;
+  username: string;
+}
+
+export function UploadForm({ initial, revision, lastRun, username }: Props) {
   const navigate = useNavigate();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -56,8 +65,10 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
   const run = useUploadRun(hooks);
   // While a run is under way, or interrupted with files still to retry, the form is locked: the
   // created submission holds exactly these files and details. "Edit documents" unlocks it.
+  const [elsewhere, setElsewhere] = useState<DraftChange | null>(null);
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
-  const locked = run.phase !== 'idle';
+  // Another tab changed the draft: this one saves nothing more, so it takes no edits either.
+  const locked = run.phase !== 'idle' || elsewhere !== null;
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
   const [unsure, setUnsure] = useState(lastRun === 'unknown');
@@ -67,10 +78,16 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
 
+  const keeper = useRef<DraftKeeper | null>(null);
   useEffect(() => {
-    const subscription = watch((values) => void storeDraft(username, values as DraftForm));
-    return () => subscription.unsubscribe();
-  }, [watch, username]);
+    const kept = keepDraft(username, revision, setElsewhere);
+    keeper.current = kept;
+    const subscription = watch((values) => kept.save(values as DraftForm));
+    return () => {
+      subscription.unsubscribe();
+      kept.close();
+    };
+  }, [watch, username, revision]);
 
   // Each submit that finds problems (hers or the API's) takes her to the summary.
   useEffect(() => {
@@ -118,12 +135,12 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
 
   const onFile = (key: string) => (file: File | null) => {
     rememberFile(key, file);
-    if (file) void storeFile(username, key, file);
+    if (file) keeper.current?.saveFile(key, file);
   };
 
   const completed = async (submissionId: string) => {
     await storeSubmittedCards(username, submissionId, getValues('documents').map((doc) => doc.key));
-    await forgetDraft(username);
+    await keeper.current?.forget({ kind: 'submitted', submissionId });
     forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
     // Her new documents are versions of her credentials: "My credentials" must not show a list cached before them.
@@ -187,7 +204,7 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
     if (!window.confirm('Clear every document and detail you entered, and start over?')) return;
     const pending = getValues('pendingSubmissionId');
     if (pending) void api.discard(pending).catch(() => undefined);
-    await forgetDraft(username);
+    await keeper.current?.forget({ kind: 'cleared' });
     forgetFiles(getValues('documents').map((doc) => doc.key));
     run.reset();
     setRemoved(null);
@@ -225,6 +242,7 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
         </p>
       )}
 
+      {elsewhere && <ChangedElsewhere change={elsewhere} />}
       <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
 
       <form
@@ -296,10 +314,10 @@ export function UploadForm({ initial, lastRun, username }: { initial: DraftForm;
                 </>
               ) : (
                 <>
-                  <button type="submit" className="button" disabled={busy}>
+                  <button type="submit" className="button" disabled={busy || elsewhere !== null}>
                     {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
                   </button>
-                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy}>
+                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy || elsewhere !== null}>
                     Clear form
                   </button>
                 </>

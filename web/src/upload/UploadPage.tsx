@@ -16,7 +16,7 @@ import { UploadForm, type LastRun } from './UploadForm.js';
 
 /** What the page starts from: a draft, or why the document named in `?replaces=` cannot be replaced now. */
 type Start =
-  | { kind: 'draft'; form: DraftForm; lastRun?: LastRun }
+  | { kind: 'draft'; form: DraftForm; revision: string | null; lastRun?: LastRun }
   /** The draft this device kept was submitted after all (a reload while Submit was on its way, another tab). */
   | { kind: 'submitted'; submissionId: string; submission: SubmissionView | null }
   | { kind: 'already-replaced'; history: DocumentHistory; replaced: CredentialVersionView }
@@ -32,21 +32,20 @@ async function start(api: Api, username: string, from: string | null, replaces: 
   const opens = (form: DraftForm) =>
     replaces ? form.origin?.replaces === replaces && Boolean(form.origin.correcting) === correcting : from ? form.origin?.submissionId === from : !form.origin;
   if (kept?.kind === 'submitted' && opens(kept.form)) return { kind: 'submitted', submissionId: kept.submissionId, submission: kept.submission };
-  if (kept?.kind === 'draft' && opens(kept.form)) return { kind: 'draft', form: withHeldFiles(kept.form, kept.files), lastRun: kept.lastRun };
-  const draft = (form: DraftForm): Start => ({ kind: 'draft', form });
+  if (kept?.kind === 'draft' && opens(kept.form)) return { kind: 'draft', form: withHeldFiles(kept.form, kept.files), revision: kept.revision, lastRun: kept.lastRun };
+  const draft = (form: DraftForm, revision: string | null): Start => ({ kind: 'draft', form, revision });
   if (replaces) {
     const history = await api.getDocumentHistory(replaces);
     const replaced = history.credential.versions.find((version) => version.documentId === replaces);
     if (replaced?.supersededBy) return { kind: 'already-replaced', history, replaced };
     if (!replaced || !history.credential.action) return { kind: 'nothing-to-replace', history };
     const form = draftForReplacement(history, replaced, correcting);
-    await storeDraft(username, form);
-    return draft(form);
+    return draft(form, await storeDraft(username, form));
   }
-  if (!from) return draft(freshDraft());
+  // A fresh form replaces, at her first change, any other draft kept here (one draft per provider).
+  if (!from) return draft(freshDraft(), kept?.kind === 'draft' ? kept.revision : null);
   const rebuilt = draftFromRejected(await api.getSubmission(from), await loadSentFiles(username, from));
-  await storeDraft(username, rebuilt);
-  return draft(rebuilt);
+  return draft(rebuilt, await storeDraft(username, rebuilt));
 }
 
 function CannotReplace({ start: state }: { start: Extract<Start, { kind: 'already-replaced' | 'nothing-to-replace' }> }) {
@@ -98,7 +97,7 @@ export function UploadPage() {
 
   if (replaces && initial.isError && isNotFound(initial.error)) return <NotFoundPage what="document" />;
   if (initial.data?.kind === 'draft') {
-    return <UploadForm key={`${replaces ?? from ?? 'new'}-${initial.dataUpdatedAt}`} initial={initial.data.form} lastRun={initial.data.lastRun ?? null} username={username} />;
+    return <UploadForm key={`${replaces ?? from ?? 'new'}-${initial.dataUpdatedAt}`} initial={initial.data.form} revision={initial.data.revision} lastRun={initial.data.lastRun ?? null} username={username} />;
   }
   const newUpload = () => {
     navigate('/upload', { replace: true });

@@ -12,7 +12,7 @@ import type { DraftForm } from './draft.js';
 
 export type CheckedDraft =
   /** `lastRun`: a Submit of this draft did not finish ('unfinished'), or whether it did could not be checked ('unknown'). */
-  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; lastRun: 'unfinished' | 'unknown' | null }
+  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; revision: string | null; lastRun: 'unfinished' | 'unknown' | null }
   /** `submission` is null when its status could not be read just now. */
   | { kind: 'submitted'; form: DraftForm; submissionId: string; submission: SubmissionView | null };
 
@@ -36,6 +36,6 @@ export async function checkedDraft(api: Api, username: string): Promise<CheckedD
   if (submission?.status === 'AWAITING_UPLOAD') return { kind: 'draft', ...saved, lastRun: 'unfinished' };
   if (submission?.status === 'DISCARDED') return { kind: 'draft', ...saved, form: { ...saved.form, pendingSubmissionId: undefined }, lastRun: null };
   await storeSubmittedCards(username, sentAs, keys);
-  await forgetDraft(username);
+  await forgetDraft(username, { kind: 'submitted', submissionId: sentAs });
   return { kind: 'submitted', form: saved.form, submissionId: sentAs, submission };
 }

@@ -1,0 +1,121 @@
+/**
+ * Two tabs of one browser on one draft: the tab she did not change last is told, at once, that
+ * the draft changed in the other tab, keeps nothing it could silently lose (it saves nothing and
+ * cannot be edited until she loads the latest version), and loading brings what she typed there.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, pageErrors, screenshot } from './support/browser.js';
+import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillFields, openUpload, signInAndWait } from './support/portal.js';
+import { EMILY } from './support/stack.js';
+import { useBrowserSession } from './support/session.js';
+
+const session = useBrowserSession({ signedInAs: EMILY });
+const { stack } = session;
+const [, , dea, cv] = fiveDocuments();
+
+const changedElsewhere = (page: Page) => page.getByRole('alert').filter({ hasText: 'This draft was changed in another tab.' });
+const deaNumber = (page: Page) => field(card(page, 'DEA Registration'), 'DEA number');
+const policyNumber = (page: Page) => field(card(page, 'Malpractice Insurance'), 'Policy number');
+
+async function secondTab({ hearsOtherTabs = true } = {}): Promise<Page> {
+  const page = await session.page.context().newPage();
+  page.setDefaultTimeout(20_000);
+  if (!hearsOtherTabs) {
+    await page.addInitScript(() => {
+      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+  }
+  await signInAndWait(page, stack, EMILY);
+  await openUpload(page);
+  return page;
+}
+
+describe('one draft open in two tabs', () => {
+  it('tells the older tab that the draft changed in the other one, and loading it there brings what she typed', async () => {
+    // Prepare: the draft open in two tabs
+    const first = session.page;
+    await openUpload(first);
+    await fillFields(first, 'Malpractice Insurance', { 'Issuing authority': 'The Doctors Company' });
+    const second = await secondTab();
+    await expect.poll(() => field(card(second, 'Malpractice Insurance'), 'Issuing authority').inputValue()).toBe('The Doctors Company');
+
+    // Act: she types and chooses a file in the second tab
+    await second.bringToFront();
+    await fillFields(second, 'DEA Registration', { 'DEA number': VALID_DEA });
+    await chooseFile(second, 'Curriculum Vitae', cv!.file);
+
+    // Assess: the first tab says so without her doing anything, and cannot be edited into the void
+    await first.bringToFront();
+    await changedElsewhere(first).waitFor();
+    expect(await policyNumber(first).isDisabled()).toBe(true);
+    expect(await first.getByRole('button', { name: 'Submit 5 documents' }).isDisabled()).toBe(true);
+    await screenshot(first, 'draft-changed-in-another-tab');
+    expect(await axeViolations(first)).toEqual([]);
+
+    // Act: she loads the latest version there, and goes on typing in the first tab
+    await changedElsewhere(first).getByRole('button', { name: 'Load the latest version' }).click();
+    await expect.poll(() => deaNumber(first).inputValue()).toBe(VALID_DEA);
+    expect(await card(first, 'Curriculum Vitae').getByText(cv!.file.name).isVisible()).toBe(true);
+    await fillFields(first, 'Malpractice Insurance', { 'Policy number': 'TDC-TWO-TABS' });
+
+    // Assess: now the second tab is the older one; after a reload nothing she typed in either tab is lost
+    await changedElsewhere(second).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    await expect.poll(() => policyNumber(second).inputValue()).toBe('TDC-TWO-TABS');
+    expect(await deaNumber(second).inputValue()).toBe(VALID_DEA);
+    expect(await card(second, 'Curriculum Vitae').getByText(cv!.file.name).isVisible()).toBe(true);
+    expect(await changedElsewhere(second).count()).toBe(0);
+    expect([...pageErrors(first), ...pageErrors(second)]).toEqual([]);
+    await second.close();
+  });
+
+  it('tells the other tab when the draft is cleared in one, which then starts again from the cleared form', async () => {
+    // Prepare
+    const first = session.page;
+    await openUpload(first);
+    await fillFields(first, 'DEA Registration', { 'DEA number': VALID_DEA, 'Issuing authority': dea!.fields['Issuing authority']! });
+    const second = await secondTab();
+    await expect.poll(() => deaNumber(second).inputValue()).toBe(VALID_DEA);
+
+    // Act: she clears the form in the second tab
+    second.once('dialog', (dialog) => void dialog.accept());
+    await second.getByRole('button', { name: 'Clear form' }).click();
+    await expect.poll(() => deaNumber(second).inputValue()).toBe('');
+
+    // Assess: the first tab is told, and starting again there starts from the cleared form
+    await first.bringToFront();
+    const cleared = first.getByRole('alert').filter({ hasText: 'This draft was cleared in another tab.' });
+    await cleared.waitFor();
+    expect(await deaNumber(first).isDisabled()).toBe(true);
+    await cleared.getByRole('button', { name: 'Start again' }).click();
+    await expect.poll(() => deaNumber(first).inputValue()).toBe('');
+    await second.reload();
+    await second.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    expect(await deaNumber(second).inputValue()).toBe('');
+    await second.close();
+  });
+  it('in a tab that cannot hear the other (no BroadcastChannel), refuses to save over it at her first change there, and says so', async () => {
+    // Prepare: the draft open in two tabs; the second hears nothing from the first
+    const first = session.page;
+    await openUpload(first);
+    await fillFields(first, 'DEA Registration', { 'DEA number': VALID_DEA });
+    const second = await secondTab({ hearsOtherTabs: false });
+    await expect.poll(() => deaNumber(second).inputValue()).toBe(VALID_DEA);
+
+    // Act: she changes the draft in the first tab, then types in the second
+    await first.bringToFront();
+    await fillFields(first, 'Malpractice Insurance', { 'Policy number': 'TDC-FIRST-TAB' });
+    await second.bringToFront();
+    await fillFields(second, 'DEA Registration', { 'Issuing authority': 'Typed in the older tab' });
+
+    // Assess: the second tab says so at once; what she did in the first tab is kept
+    await changedElsewhere(second).waitFor();
+    expect(await deaNumber(second).isDisabled()).toBe(true);
+    await changedElsewhere(second).getByRole('button', { name: 'Load the latest version' }).click();
+    await expect.poll(() => policyNumber(second).inputValue()).toBe('TDC-FIRST-TAB');
+    expect(await field(card(second, 'DEA Registration'), 'Issuing authority').inputValue()).toBe('');
+    await second.close();
+  });
+});

@@ -1,0 +1,36 @@
+/** Told to a tab whose draft another tab of this browser changed, cleared, discarded or submitted: what happened, and the way on. */
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
+import type { DraftChange } from './device-store.js';
+
+const WHAT: Record<DraftChange['kind'], { said: string; action: string }> = {
+  changed: { said: 'This draft was changed in another tab.', action: 'Load the latest version' },
+  cleared: { said: 'This draft was cleared in another tab.', action: 'Start again' },
+  discarded: { said: 'This draft was discarded in another tab.', action: 'Start again' },
+  submitted: { said: 'These documents were submitted in another tab.', action: 'Upload other documents' },
+};
+
+export function ChangedElsewhere({ change }: { change: DraftChange }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { said, action } = WHAT[change.kind];
+  // The page reads the draft again from this device: the version the other tab left, or none.
+  const reload = () => {
+    if (change.kind !== 'changed') navigate('/upload', { replace: true });
+    void queryClient.invalidateQueries({ queryKey: ['device-draft'] });
+  };
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p>
+        <strong>{said}</strong> This tab saves nothing more, so it cannot overwrite what you did there.
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--small" onClick={reload}>
+          {action}
+        </button>
+        {change.kind === 'submitted' && <Link to={portalPaths.submission(change.submissionId)}>See the submission</Link>}
+      </div>
+    </div>
+  );
+}
