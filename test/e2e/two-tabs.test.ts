@@ -4,9 +4,9 @@
  * cannot be edited until she loads the latest version), and loading brings what she typed there.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { axeViolations, pageErrors, screenshot } from './support/browser.js';
-import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillFields, openUpload, signInAndWait } from './support/portal.js';
+import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillDocument, fillFields, holdUploads, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -116,6 +116,39 @@ describe('one draft open in two tabs', () => {
     await changedElsewhere(second).getByRole('button', { name: 'Load the latest version' }).click();
     await expect.poll(() => policyNumber(second).inputValue()).toBe('TDC-FIRST-TAB');
     expect(await field(card(second, 'DEA Registration'), 'Issuing authority').inputValue()).toBe('');
+    await second.close();
+  });
+  it('opened while the other tab uploads it, says it is being uploaded there, sends nothing, and then says it was submitted', async () => {
+    // Prepare: the first tab submits, its uploads held mid-way
+    const first = session.page;
+    await openUpload(first);
+    for (const fixture of fiveDocuments()) await fillDocument(first, fixture);
+    let creates = 0;
+    const countCreate = (request: Request) => {
+      if (request.method() === 'POST' && request.url() === `${stack.apiUrl}/submissions`) creates++;
+    };
+    first.on('request', countCreate);
+    const uploads = await holdUploads(first, stack);
+    await first.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Act: she opens the upload page in a second tab
+    const second = await secondTab();
+    second.on('request', countCreate);
+
+    // Assess: it says where the documents are, and can neither send nor clear them
+    await second.getByText('Your documents are being uploaded in another tab.', { exact: false }).waitFor();
+    expect(await second.getByText('nothing was submitted', { exact: false }).count()).toBe(0);
+    expect(await second.getByRole('button', { name: 'Submit 5 documents' }).isDisabled()).toBe(true);
+    expect(await second.getByRole('button', { name: 'Clear form' }).isDisabled()).toBe(true);
+
+    // Act: the first tab's uploads finish
+    await uploads.release();
+    expect(await waitForOutcome(first)).toBe('RECEIVED');
+
+    // Assess: the second tab says they were submitted; one submission in all
+    await second.getByRole('heading', { level: 2, name: /^Submitted — / }).or(second.getByRole('alert').filter({ hasText: 'These documents were submitted in another tab.' })).waitFor();
+    expect(creates).toBe(1);
     await second.close();
   });
 });

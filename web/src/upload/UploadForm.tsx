@@ -11,10 +11,12 @@ import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { keepDraft, storeSentFiles, storeSubmittedCards, submittedWith, type DraftChange, type DraftKeeper } from './device-store.js';
-import { ChangedElsewhere } from './ChangedElsewhere.js';
+import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
+import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
+import { whileUploading } from './upload-lock.js';
+import { useOtherTabs } from './useOtherTabs.js';
 import { useUploadRun } from './useUploadRun.js';
 import { draftResolver, formFieldForApiPath } from './validate.js';
 
@@ -24,9 +26,6 @@ interface Removed {
   title: string;
   file: File | undefined;
 }
-
-/** How her last Submit of this draft ended, as checked when the page opened: it did not finish, or we could not tell. */
-export type LastRun = 'unfinished' | 'unknown' | null;
 
 interface Props {
   initial: DraftForm;
@@ -63,31 +62,26 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     [setValue, username],
   );
   const run = useUploadRun(hooks);
-  // While a run is under way, or interrupted with files still to retry, the form is locked: the
-  // created submission holds exactly these files and details. "Edit documents" unlocks it.
-  const [elsewhere, setElsewhere] = useState<DraftChange | null>(null);
+  const pressed = useRef(false);
+  const { keeper, elsewhere, uploadingElsewhere } = useOtherTabs({
+    username,
+    revision,
+    uploadingAtStart: lastRun === 'elsewhere' ? initial.pendingSubmissionId : undefined,
+    watch,
+    submitting: () => (pressed.current ? getValues('pendingSubmissionId') : undefined),
+  });
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
-  // Another tab changed the draft: this one saves nothing more, so it takes no edits either.
-  const locked = run.phase !== 'idle' || elsewhere !== null;
+  // While a run is under way, or interrupted with files still to retry, the form is locked: the
+  // created submission holds exactly these files and details ("Edit documents" unlocks it). So is
+  // a form another tab changed or is uploading: this one saves nothing more.
+  const locked = run.phase !== 'idle' || elsewhere !== null || uploadingElsewhere;
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
   const [unsure, setUnsure] = useState(lastRun === 'unknown');
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const pressed = useRef(false);
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
-
-  const keeper = useRef<DraftKeeper | null>(null);
-  useEffect(() => {
-    const kept = keepDraft(username, revision, setElsewhere);
-    keeper.current = kept;
-    const subscription = watch((values) => kept.save(values as DraftForm));
-    return () => {
-      subscription.unsubscribe();
-      kept.close();
-    };
-  }, [watch, username, revision]);
 
   // Each submit that finds problems (hers or the API's) takes her to the summary.
   useEffect(() => {
@@ -167,7 +161,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
     setSubmittedElsewhere(sentAs);
     if (sentAs) return;
-    const result = await run.start(values.documents, values.pendingSubmissionId);
+    const result = await whileUploading(username, () => run.start(values.documents, values.pendingSubmissionId));
     if (result.alreadySubmitted) {
       await storeSubmittedCards(username, result.alreadySubmitted, values.documents.map((doc) => doc.key));
       setSubmittedElsewhere(result.alreadySubmitted);
@@ -196,8 +190,14 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   };
 
   const retry = async () => {
-    const result = await run.retryFailed();
-    if (result.submissionId) await completed(result.submissionId);
+    if (pressed.current) return;
+    pressed.current = true;
+    try {
+      const result = await whileUploading(username, () => run.retryFailed());
+      if (result.submissionId) await completed(result.submissionId);
+    } finally {
+      pressed.current = false;
+    }
   };
 
   const startOver = async () => {
@@ -234,14 +234,11 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
           again. The documents that passed the checks are sent again with it, with the details you entered.
         </div>
       )}
-      {pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && (
-        <p className="notice notice--info">
-          {unsure
-            ? 'We could not check whether your last Submit went through. Your documents are below: submitting them again never sends them twice.'
-            : 'Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.'}
-        </p>
+      {uploadingElsewhere ? (
+        <LastRunNotice state="elsewhere" />
+      ) : (
+        pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && !elsewhere && <LastRunNotice state={unsure ? 'unknown' : 'unfinished'} />
       )}
-
       {elsewhere && <ChangedElsewhere change={elsewhere} />}
       <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
 
@@ -314,10 +311,10 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
                 </>
               ) : (
                 <>
-                  <button type="submit" className="button" disabled={busy || elsewhere !== null}>
+                  <button type="submit" className="button" disabled={locked}>
                     {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
                   </button>
-                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy || elsewhere !== null}>
+                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy || locked}>
                     Clear form
                   </button>
                 </>

@@ -12,7 +12,8 @@ import { checkedDraft } from './checked-draft.js';
 import { loadSentFiles, storeDraft } from './device-store.js';
 import { CORRECT_PARAMETER, draftForReplacement, draftFromRejected, freshDraft, withHeldFiles, type DraftForm } from './draft.js';
 import { SubmittedDraft } from './SubmittedDraft.js';
-import { UploadForm, type LastRun } from './UploadForm.js';
+import type { LastRun } from './DraftNotices.js';
+import { UploadForm } from './UploadForm.js';
 
 /** What the page starts from: a draft, or why the document named in `?replaces=` cannot be replaced now. */
 type Start =

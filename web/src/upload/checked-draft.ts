@@ -9,10 +9,11 @@ import type { SubmissionView } from '../api/types.js';
 import { SessionExpired } from '../auth/AuthProvider.js';
 import { forgetDraft, loadDraft, storeSubmittedCards, submittedWith } from './device-store.js';
 import type { DraftForm } from './draft.js';
+import { uploadingElsewhere } from './upload-lock.js';
 
 export type CheckedDraft =
-  /** `lastRun`: a Submit of this draft did not finish ('unfinished'), or whether it did could not be checked ('unknown'). */
-  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; revision: string | null; lastRun: 'unfinished' | 'unknown' | null }
+  /** `lastRun`: a Submit of this draft did not finish, is still uploading in another tab, or could not be checked. */
+  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; revision: string | null; lastRun: 'unfinished' | 'elsewhere' | 'unknown' | null }
   /** `submission` is null when its status could not be read just now. */
   | { kind: 'submitted'; form: DraftForm; submissionId: string; submission: SubmissionView | null };
 
@@ -33,7 +34,7 @@ export async function checkedDraft(api: Api, username: string): Promise<CheckedD
     if (isNotFound(error)) return { kind: 'draft', ...saved, form: { ...saved.form, pendingSubmissionId: undefined }, lastRun: null };
     if (sentAs === pending) return { kind: 'draft', ...saved, lastRun: 'unknown' };
   }
-  if (submission?.status === 'AWAITING_UPLOAD') return { kind: 'draft', ...saved, lastRun: 'unfinished' };
+  if (submission?.status === 'AWAITING_UPLOAD') return { kind: 'draft', ...saved, lastRun: (await uploadingElsewhere(username)) ? 'elsewhere' : 'unfinished' };
   if (submission?.status === 'DISCARDED') return { kind: 'draft', ...saved, form: { ...saved.form, pendingSubmissionId: undefined }, lastRun: null };
   await storeSubmittedCards(username, sentAs, keys);
   await forgetDraft(username, { kind: 'submitted', submissionId: sentAs });

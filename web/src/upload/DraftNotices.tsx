@@ -1,4 +1,4 @@
-/** Told to a tab whose draft another tab of this browser changed, cleared, discarded or submitted: what happened, and the way on. */
+/** What the upload form says about where her draft stands beyond this tab: another tab's doing, or how her last Submit ended. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
@@ -11,6 +11,7 @@ const WHAT: Record<DraftChange['kind'], { said: string; action: string }> = {
   submitted: { said: 'These documents were submitted in another tab.', action: 'Upload other documents' },
 };
 
+/** Told to a tab whose draft another tab of this browser changed, cleared, discarded or submitted: what happened, and the way on. */
 export function ChangedElsewhere({ change }: { change: DraftChange }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -32,5 +33,29 @@ export function ChangedElsewhere({ change }: { change: DraftChange }) {
         {change.kind === 'submitted' && <Link to={portalPaths.submission(change.submissionId)}>See the submission</Link>}
       </div>
     </div>
+  );
+}
+
+/** How her last Submit of this draft stood when the page opened: it did not finish, it is still uploading in another tab, or we could not tell. */
+export type LastRun = 'unfinished' | 'elsewhere' | 'unknown' | null;
+
+/**
+ * Her last Submit of this draft: still uploading in another tab, not finished (nothing was
+ * submitted), or not known (the status could not be read; submitting again never sends twice).
+ */
+export function LastRunNotice({ state }: { state: Exclude<LastRun, null> }) {
+  if (state === 'elsewhere') {
+    return (
+      <p className="notice notice--info" role="status">
+        Your documents are being uploaded in another tab. When they are submitted, this page says so: nothing here is sent again.
+      </p>
+    );
+  }
+  return (
+    <p className="notice notice--info">
+      {state === 'unknown'
+        ? 'We could not check whether your last Submit went through. Your documents are below: submitting them again never sends them twice.'
+        : 'Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.'}
+    </p>
   );
 }
