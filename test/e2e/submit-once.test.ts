@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
 import { callApi } from '../../testkit/local-api.js';
 import { axeViolations, screenshot } from './support/browser.js';
-import { card, checklistSummary, fiveDocuments, fillDocument, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
+import { card, checklistSummary, fiveDocuments, fillDocument, openSecondTab, openUpload, waitForOutcome } from './support/portal.js';
 import { EMILY, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -26,6 +26,16 @@ function countCreates(pages: Page[]): () => number {
 }
 
 const alreadySubmitted = (page: Page) => page.getByText('These documents were already submitted, so nothing was sent again.', { exact: false });
+
+/** Her five documents filled in one tab, and shown in a second tab of the same browser; counts the submissions either creates. */
+async function draftInTwoTabs(options?: { hearsOtherTabs: boolean }) {
+  const first = session.page;
+  await fillFive(first);
+  const second = await openSecondTab(first, stack, EMILY, options);
+  const license = fiveDocuments()[0]!;
+  await card(second, license.title).getByText(license.file.name).waitFor();
+  return { first, second, creates: countCreates([first, second]) };
+}
 
 /**
  * Presses Submit; the page never hears back. The API takes her submit at once, or (`late`) only
@@ -85,14 +95,7 @@ describe('Submit pressed twice', () => {
 
   it('in a second tab that shows the draft the first tab submitted, says so at once and cannot submit it again', async () => {
     // Prepare: the draft in one tab, then a second tab of the same browser opens it
-    const first = session.page;
-    await fillFive(first);
-    const second = await first.context().newPage();
-    await signInAndWait(second, stack, EMILY);
-    await openUpload(second);
-    const license = fiveDocuments()[0]!;
-    await card(second, license.title).getByText(license.file.name).waitFor();
-    const creates = countCreates([first, second]);
+    const { first, second, creates } = await draftInTwoTabs();
 
     // Act: the first tab submits; later she looks at the second
     await first.getByRole('button', { name: 'Submit 5 documents' }).click();
@@ -111,17 +114,7 @@ describe('Submit pressed twice', () => {
 
   it('in a second tab that cannot hear the first (a browser without BroadcastChannel), submits nothing again and says where the documents went', async () => {
     // Prepare: as above, but the second tab hears nothing from the first
-    const first = session.page;
-    await fillFive(first);
-    const second = await first.context().newPage();
-    await second.addInitScript(() => {
-      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
-    });
-    await signInAndWait(second, stack, EMILY);
-    await openUpload(second);
-    const license = fiveDocuments()[0]!;
-    await card(second, license.title).getByText(license.file.name).waitFor();
-    const creates = countCreates([first, second]);
+    const { first, second, creates } = await draftInTwoTabs({ hearsOtherTabs: false });
 
     // Act
     await first.getByRole('button', { name: 'Submit 5 documents' }).click();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { axeViolations, pageErrors, screenshot } from './support/browser.js';
-import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillDocument, fillFields, holdUploads, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
+import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillDocument, fillFields, holdUploads, openSecondTab, openUpload, waitForOutcome } from './support/portal.js';
 import { EMILY } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -18,18 +18,7 @@ const changedElsewhere = (page: Page) => page.getByRole('alert').filter({ hasTex
 const deaNumber = (page: Page) => field(card(page, 'DEA Registration'), 'DEA number');
 const policyNumber = (page: Page) => field(card(page, 'Malpractice Insurance'), 'Policy number');
 
-async function secondTab({ hearsOtherTabs = true } = {}): Promise<Page> {
-  const page = await session.page.context().newPage();
-  page.setDefaultTimeout(20_000);
-  if (!hearsOtherTabs) {
-    await page.addInitScript(() => {
-      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
-    });
-  }
-  await signInAndWait(page, stack, EMILY);
-  await openUpload(page);
-  return page;
-}
+const secondTab = (options?: { hearsOtherTabs: boolean }) => openSecondTab(session.page, stack, EMILY, options);
 
 describe('one draft open in two tabs', () => {
   it('tells the older tab that the draft changed in the other one, and loading it there brings what she typed', async () => {
