@@ -319,7 +319,7 @@ describe('weekly staff digest', () => {
     const email = staffDigestEmail(samples.staffDigest, branding);
     // Assess
     expect(email.to).toBe('credentialing@example.org');
-    expect(email.subject).toBe('Weekly expiry digest: 2 documents expire within 30 days, 1 expired');
+    expect(email.subject).toBe('Weekly credentialing digest: 2 reviews due, 2 documents expire within 30 days, 1 expired');
     expect(email.text).toContain('Expiring within 30 days: 2');
     expect(email.text).toContain('Expired since December 28, 2026: 1');
     const emily = email.text.indexOf('\nEmily Johnson\n');
@@ -336,17 +336,37 @@ describe('weekly staff digest', () => {
     expect(email.text).not.toContain('Questions? Contact');
   });
 
+  it('lists the reviews due within 7 days or overdue before the expirations, soonest due first, each linking to its review screen', () => {
+    // Act
+    const email = staffDigestEmail(samples.staffDigest, branding);
+    // Assess
+    expect(email.text).toContain('Reviews due within 7 days or overdue: 2');
+    const start = email.text.indexOf('Reviews due within 7 days or overdue (NCQA: a decision within 30 days of submission)');
+    const end = email.text.indexOf('\nEmily Johnson\n');
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const section = email.text.slice(start, end);
+    expect(section).toContain('- CRD-9PXR-2KDF-7TLB · Michael Chen [Overdue by 2 days]\n  Submitted December 3, 2026\n  Decision due Saturday, January 2, 2027');
+    expect(section).toContain('- CRD-4HQ2-M8ZT-N6WC · Emily Johnson [Due in 4 days]\n  Submitted December 9, 2026\n  Decision due Friday, January 8, 2027');
+    expect(section.indexOf('CRD-9PXR-2KDF-7TLB')).toBeLessThan(section.indexOf('CRD-4HQ2-M8ZT-N6WC'));
+    for (const review of samples.staffDigest.reviewsDue) expectLink(email, `${PORTAL}/review/${review.submissionId}`);
+    // Due today is neither overdue nor "in 0 days".
+    const today = staffDigestEmail({ ...samples.staffDigest, reviewsDue: [{ ...samples.staffDigest.reviewsDue[0]!, dueDate: '2027-01-04' }] }, branding);
+    expect(today.text).toContain('Emily Johnson [Due today]');
+  });
+
   it('shows provider names as text and says so when nothing expires', () => {
     // Prepare
     const name = '<b>Dr. "Evil"</b>';
     // Act
     const busy = staffDigestEmail({ ...samples.staffDigest, providers: [{ providerId: 'p', name, documents: [{ ...cv, expirationDate: '2027-01-10' }] }] }, branding);
-    const quiet = staffDigestEmail({ ...samples.staffDigest, providers: [] }, branding);
+    const quiet = staffDigestEmail({ ...samples.staffDigest, providers: [], reviewsDue: [] }, branding);
     // Assess
     expect(busy.html).toContain('&lt;b&gt;Dr. &quot;Evil&quot;&lt;/b&gt;');
     expect(busy.html).not.toContain('<b>Dr.');
     expect(busy.text).toContain(`Open ${name}'s file`);
-    expect(quiet.subject).toBe('Weekly expiry digest: 0 documents expire within 30 days, 0 expired');
+    expect(quiet.subject).toBe('Weekly credentialing digest: 0 reviews due, 0 documents expire within 30 days, 0 expired');
+    expect(quiet.text).not.toContain('Reviews due within 7 days or overdue (');
     expect(quiet.text).toContain('No provider document expires within the next 30 days');
   });
 });
