@@ -1,6 +1,13 @@
 /** A labelled form control with its hint and its error, wired for screen readers. */
 import type { ReactNode } from 'react';
 
+/** Scrolls the field holding element `target` into view and focuses it (the error summary's links, a new card). */
+export function focusField(target: string): void {
+  const element = document.getElementById(target);
+  element?.closest('.field, .file-picker')?.scrollIntoView({ block: 'center' });
+  element?.focus({ preventScroll: true });
+}
+
 export function fieldId(...parts: (string | number)[]): string {
   return parts.join('-').replace(/[^A-Za-z0-9_-]/g, '-');
 }

@@ -6,7 +6,7 @@ import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
-import { fieldId } from '../components/Field.js';
+import { fieldId, focusField } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
@@ -17,8 +17,8 @@ import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFi
 import { UploadProgress } from './UploadProgress.js';
 import { whileUploading } from './upload-lock.js';
 import { useOtherTabs } from './useOtherTabs.js';
-import { useUploadRun } from './useUploadRun.js';
-import { draftResolver, formFieldForApiPath } from './validate.js';
+import { useLeaveWarning, useUploadRun } from './useUploadRun.js';
+import { draftResolver, placeApiProblems } from './validate.js';
 
 interface Removed {
   doc: DraftDocument;
@@ -89,21 +89,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   }, [formState.submitCount]);
 
   // Leaving mid-upload would leave the draft half uploaded: the browser asks first.
-  useEffect(() => {
-    if (!busy) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [busy]);
-
-  const focusField = (target: string) => {
-    const element = document.getElementById(target);
-    element?.closest('.field, .file-picker')?.scrollIntoView({ block: 'center' });
-    element?.focus({ preventScroll: true });
-  };
+  useLeaveWarning(busy);
 
   const addDocument = (type: DocumentType) => {
     const doc = emptyDocument(type);
@@ -170,22 +156,10 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     } else if (result.rejected) {
       setValue('pendingSubmissionId', undefined);
       // The API's own check disagreed: each message goes next to its field, and so into the summary.
-      let placed = 0;
-      const unplaced: string[] = [];
-      for (const detail of result.rejected.details) {
-        const field = formFieldForApiPath(detail.path);
-        const doc = values.documents[Number(detail.path.split('.')[1])];
-        if (!doc) continue;
-        if (field && !detail.path.endsWith('.replacesDocumentId')) {
-          setError(field as 'documents.0.issueDate', { type: 'server', message: detail.message });
-          placed++;
-        } else {
-          // The document it replaces is not a field: the summary names the card.
-          unplaced.push(`${titles[Number(detail.path.split('.')[1])]}: ${detail.message}`);
-        }
-      }
-      if (unplaced.length > 0) setServerProblem(unplaced.join(' '));
-      else if (placed === 0) setServerProblem(result.rejected.message);
+      const placed = placeApiProblems(result.rejected.details, titles.slice(0, values.documents.length));
+      for (const { field, message } of placed.fields) setError(field as 'documents.0.issueDate', { type: 'server', message });
+      if (placed.unplaced.length > 0) setServerProblem(placed.unplaced.join(' '));
+      else if (placed.fields.length === 0) setServerProblem(result.rejected.message);
     }
   };
 

@@ -3,7 +3,7 @@
  * file to its presigned POST (three at a time, each retried twice before asking her), submit.
  * A failed upload can be retried without creating a second submission.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { CreatedSubmission } from '../api/types.js';
 import { sha256Hex, uploadFile } from '../api/upload.js';
@@ -162,4 +162,17 @@ export function useUploadRun(hooks: RunHooks) {
   }, []);
 
   return { phase, files, error, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
+}
+
+/** While `active`, leaving or reloading the page asks first (the browser's own prompt). */
+export function useLeaveWarning(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
 }

@@ -94,6 +94,23 @@ export function formFieldForApiPath(path: string): string | null {
   return `documents.${index}.${rest}`;
 }
 
+/**
+ * Where the API's own check put each problem: beside its field, or (the document it replaces is
+ * not a field, nor is a path the form does not know) in the summary under the card's title.
+ */
+export function placeApiProblems(details: readonly { path: string; message: string }[], titles: readonly string[]): { fields: { field: string; message: string }[]; unplaced: string[] } {
+  const fields: { field: string; message: string }[] = [];
+  const unplaced: string[] = [];
+  for (const detail of details) {
+    const index = Number(detail.path.split('.')[1]);
+    if (titles[index] === undefined) continue;
+    const field = formFieldForApiPath(detail.path);
+    if (field && !detail.path.endsWith('.replacesDocumentId')) fields.push({ field, message: detail.message });
+    else unplaced.push(`${titles[index]}: ${detail.message}`);
+  }
+  return { fields, unplaced };
+}
+
 function setError(errors: FieldErrors<DraftForm>, index: number, path: string, message: string): void {
   const documents = ((errors as Record<string, unknown>).documents ??= []) as Record<string, unknown>[];
   let node = (documents[index] ??= {});
