@@ -6,9 +6,10 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { INTAKE_INDEXES } from '../contract/tables.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import type { Submission } from '../domain/submission.js';
-import type { ListQuery, Page, ReviewQueueQuery } from '../ports/submission-repository.js';
+import type { ReviewCompletion } from '../domain/review.js';
+import type { ListQuery, Page, ReviewQueueQuery, UnsentOutcome } from '../ports/submission-repository.js';
 import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import { ALL_SUBMISSIONS, fromDocumentItem, fromSubmissionItem, QUEUED, submissionKey, UNFINISHED } from './dynamodb-intake-items.js';
+import { ALL_SUBMISSIONS, fromDocumentItem, fromSubmissionItem, QUEUED, submissionKey, UNFINISHED, UNSENT_OUTCOME } from './dynamodb-intake-items.js';
 
 export class DynamoDbSubmissionReads {
   constructor(
@@ -103,16 +104,16 @@ export class DynamoDbSubmissionReads {
     });
   }
 
-  async listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>> {
-    return this.page({
-      index: INTAKE_INDEXES.byStatus.name,
-      partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
-      filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
-      // The partition holds every decided submission ever; one left unsent is recent.
-      newestFirst: true,
-      limit,
-      nextToken,
+  async listUnsentOutcomes(query: { limit: number; nextToken?: string }): Promise<Page<UnsentOutcome>> {
+    const page = await queryIndexPage(this.db, this.tableName, {
+      index: INTAKE_INDEXES.unsentOutcomes.name,
+      partition: [UNSENT_OUTCOME.attribute, UNSENT_OUTCOME.value],
+      newestFirst: false,
+      limit: query.limit,
+      nextToken: query.nextToken,
     });
+    const items = page.items.map((item) => ({ submissionId: item.submissionId as string, reviewCompletion: item.reviewCompletion as ReviewCompletion }));
+    return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   private async page(query: IndexPageQuery): Promise<Page<Submission>> {

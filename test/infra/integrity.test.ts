@@ -308,6 +308,7 @@ describe('grants', () => {
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
     ],
     SendReviewOutcomeFn: [
@@ -320,8 +321,8 @@ describe('grants', () => {
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
-      'dynamodb:Query IntakeTable/index/byStatus',
       'dynamodb:Query IntakeTable/index/byUnfinished',
+      'dynamodb:Query IntakeTable/index/byUnsentOutcome',
       'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
       'states:DescribeExecution ReviewWorkflowStateMachine/executions',
