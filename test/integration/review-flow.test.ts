@@ -152,6 +152,26 @@ describe('a review that ends in VERIFIED', () => {
   });
 });
 
+describe('a reason with characters that are not text', () => {
+  it('answers 400 naming the reason and stores nothing, for a lone half of a UTF-16 pair, a control and a direction mark', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const rejection = (reason: string) => ({ decision: 'REJECTED', reasonCode: 'OTHER', reason });
+
+    // Act: JSON carries the lone half escaped (\ud83d), as any client's JSON.stringify writes it
+    const responses = await Promise.all(['The seal \uD83D is missing.', 'Erased\u0008 text.', 'Send \u202Efdp.exe'].map((reason) => review(documents[0]!.documentId, rejection(reason))));
+
+    // Assess
+    expect(responses.map((r) => [r.status, r.body.error.code, r.body.error.details])).toEqual([
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains characters that are not valid text. Retype it as plain text.' }]],
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains control characters. Retype it as plain text.' }]],
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains hidden text-direction characters. Retype it as plain text.' }]],
+    ]);
+    expect(await item(submissionId)).toMatchObject({ status: 'RECEIVED', reviews: {} });
+    expect(await auditTypes(submissionId)).not.toContain('DOCUMENT_REVIEWED');
+  });
+});
+
 describe('two reviewers at once', () => {
   it('loses no decision when every document is decided at the same moment', async () => {
     // Prepare
