@@ -72,6 +72,11 @@ function inForce(doc: VersionFacts): boolean {
   return !isReplaced(doc) && !wasNotAccepted(doc) && ['PENDING_REVIEW', 'VERIFIED', 'REJECTED', 'EXPIRED'].includes(doc.status);
 }
 
+/** Where a stored, unexpired version stands in review (shown beside "Expires in N days" too). */
+export function reviewStandingOf(status: string): 'VERIFIED' | 'IN_REVIEW' {
+  return status === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW';
+}
+
 export function standingOf(doc: VersionFacts, today: string): { standing: CredentialStanding; daysToExpiry: number | null } {
   const outlook = doc.expirationDate ? expiryOutlook(doc.expirationDate, today) : null;
   const daysToExpiry = outlook?.daysToExpiry ?? null;
@@ -80,7 +85,7 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
   if (doc.status === 'REJECTED') return { standing: 'REJECTED', daysToExpiry };
   if (doc.status === 'EXPIRED' || outlook?.expired) return { standing: 'EXPIRED', daysToExpiry };
   if (outlook?.expiringSoon) return { standing: 'EXPIRING', daysToExpiry };
-  return { standing: doc.status === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW', daysToExpiry };
+  return { standing: reviewStandingOf(doc.status), daysToExpiry };
 }
 
 function credentialOf(versions: VersionRecord[], today: string, forStaff: boolean) {

@@ -73,7 +73,8 @@ describe('credentials over time', () => {
     await license.waitFor({ timeout: 60_000 });
     // "My credentials" counts days in the organisation's time zone (the stack's default, New York).
     const daysLeft = daysBetween(isoDateInZone(new Date(), 'America/New_York'), day(20));
-    expect(await license.locator('.badge').first().textContent()).toBe(`Expires in ${daysLeft} days`);
+    // Expiring soon does not hide where the license stands in review.
+    expect(await license.locator('.credential__head .badge').allTextContents()).toEqual([`Expires in ${daysLeft} days`, 'In review']);
     expect(await license.getByRole('link', { name: 'Renew your Medical License (WA)' }).isVisible()).toBe(true);
     const policy = credential('Malpractice Insurance').filter({ hasText: 'TDC-WA-7781' });
     expect(await policy.locator('.badge').first().textContent()).toBe('Expired');
@@ -152,11 +153,15 @@ describe('credentials over time', () => {
     try {
       const { page } = await newPage(browser);
       await signInAndWait(page, stack, STAFF);
+      const mainNav = page.getByRole('navigation', { name: 'Main' });
+      expect(await mainNav.locator('[aria-current="page"]').allTextContents()).toEqual(['Review queue']);
       await page.goto(link);
       await page.getByRole('heading', { name: 'Credentials of Emily Johnson', level: 1 }).waitFor();
       const license = page.getByTestId('credential').filter({ has: page.getByRole('heading', { name: 'Medical License (WA)', exact: true }) });
       await license.waitFor();
       expect(await license.getByRole('link', { name: /Renew/ }).count()).toBe(0);
+      // Her page is reached from the queue or the digest, not from "All submissions".
+      expect(await mainNav.locator('[aria-current="page"]').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Review queue' }).first().click();
       // The queue flags a submission whose document expires within 90 days.

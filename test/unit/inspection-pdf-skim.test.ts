@@ -34,6 +34,8 @@ function pdfWith(extra: string, objects: { dictionary: string; stream?: Buffer }
   );
 }
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
+/** Strings enough to make an object a long region, searched rather than walked (pdf-skim.ts). */
+const NOTES = `/Notes [${Array.from({ length: 40 }, (_, i) => `(note ${i})`).join(' ')}]`;
 const splice = (pdf: Buffer, marker: string, replacement: string) => latin1(pdf.toString('latin1').replace(marker, replacement));
 
 /** Traps for a skimmer, each with the verdict the tokenizer gives (checked below as well). */
@@ -42,6 +44,9 @@ const TRAPS: { name: string; bytes: Buffer; code: string | null }[] = [
   { name: 'nested and escaped parentheses around script words', bytes: pdfWith('/Title (a (b \\) /JS) c \\( /JavaScript)'), code: null },
   { name: 'a hex string holding a parenthesis before a real /JS', bytes: pdfWith('/Hint <41(42> /AA << /O << /S /JavaScript /JS 5 0 R >> >>'), code: 'ACTIVE_CONTENT' },
   { name: 'a comment holding a parenthesis before a real /JS', bytes: pdfWith('% note (\n/AA << /O << /S /JavaScript >> >>'), code: 'ACTIVE_CONTENT' },
+  { name: 'an escaped parenthesis, then a percent sign, in a string before a real script (skimmed, not walked)', bytes: pdfWith('', [{ dictionary: `<< ${NOTES} /Title (a \\) % ) /AA << /O << /S /JavaScript >> >> >>` }]), code: 'ACTIVE_CONTENT' },
+  { name: 'an escaped backslash ending a string before a real script (skimmed, not walked)', bytes: pdfWith('', [{ dictionary: `<< ${NOTES} /Title (a \\\\) /AA << /O << /S /JavaScript >> >> >>` }]), code: 'ACTIVE_CONTENT' },
+  { name: 'nested parentheses, then a percent sign, in a string before a real script (skimmed, not walked)', bytes: pdfWith('', [{ dictionary: `<< ${NOTES} /Title (a (b) % ) /AA << /O << /S /JavaScript >> >> >>` }]), code: 'ACTIVE_CONTENT' },
   { name: 'a comment hiding /JS', bytes: pdfWith('% /JS /JavaScript\n/Note 1'), code: null },
   { name: 'an escaped script name', bytes: pdfWith('/AA << /O << /S /J#61vaScript >> >>'), code: 'ACTIVE_CONTENT' },
   { name: 'a name merely starting like one', bytes: pdfWith('/JSX 1 /Lengths 2 /Launcher 3 /XFAX 4 /Encrypted 5 /Types 6'), code: null },

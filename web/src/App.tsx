@@ -41,7 +41,8 @@ function RequireAuth({ children, only }: { children: ReactNode; only?: 'provider
 
 function Home() {
   const { session } = useAuth();
-  return session?.role === 'provider' ? <HomePage /> : <ReviewQueuePage />;
+  // Staff land on the queue's own address, so the navigation shows where they are.
+  return session?.role === 'provider' ? <HomePage /> : <Navigate to="/review" replace />;
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {

@@ -20,7 +20,7 @@
  * (pdf-skim-words.ts), whose hits are rare, instead of once per hit.
  */
 
-import { ENDOBJ, ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
+import { BACKSLASH, CLOSE, ENDOBJ, ENDS_TOKEN, LESS, OPEN, PERCENT, commentEnd, hexEnd, keywordIs, matches, stringEnd, word } from './pdf-bytes.js';
 import { readStreamObject, type StreamObject } from './pdf-skim-stream-object.js';
 import { ObjectWalker, Walk } from './pdf-skim-walk.js';
 import { HASH, LETTER_E, LETTER_J, LETTER_O, LETTER_T, LETTER_X, LETTER_h, LETTER_l, LETTER_WORDS, LETTER_x, WORD_PROBES, classify } from './pdf-skim-words.js';
@@ -147,6 +147,7 @@ export class Skimmer implements StreamObject {
     let paren = this.nextHit(bytes, PAREN, from);
     let percent = this.nextHit(bytes, PERCENT_SLOT, from);
     let less = this.nextHit(bytes, LESS_SLOT, from);
+    let backslash = UNKNOWN;
     for (;;) {
       let at = end;
       let slot = -1;
@@ -168,7 +169,16 @@ export class Skimmer implements StreamObject {
         continue;
       }
       // A string, a comment or a hex string: everything in it is inert.
-      const close = slot === PAREN ? stringEnd(bytes, at + 1, limit) : slot === PERCENT_SLOT ? commentEnd(bytes, at + 1, limit) : hexEnd(bytes, at + 1, limit);
+      let close: number;
+      if (slot === PAREN) {
+        // The next `)` ends the string unless a `(` or a backslash comes first: searches, not a walk.
+        const body = at + 1;
+        paren = bytes.indexOf(OPEN, body);
+        if (backslash !== -1 && backslash < body) backslash = bytes.indexOf(BACKSLASH, body);
+        const closing = bytes.indexOf(CLOSE, body);
+        const plain = closing >= 0 && closing < limit && (paren < 0 || paren > closing) && (backslash < 0 || backslash > closing);
+        close = plain ? closing + 1 : stringEnd(bytes, body, limit);
+      } else close = slot === PERCENT_SLOT ? commentEnd(bytes, at + 1, limit) : hexEnd(bytes, at + 1, limit);
       if (close < 0 || close > end || this.intervalCount === MAX_INTERVALS) {
         bad = at;
         break;

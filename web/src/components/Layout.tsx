@@ -42,7 +42,9 @@ export function Layout() {
               {session.role === 'staff' ? (
                 <>
                   <NavLink to="/review">Review queue</NavLink>
-                  <NavLink to="/staff">All submissions</NavLink>
+                  <NavLink to="/staff" end>
+                    All submissions
+                  </NavLink>
                 </>
               ) : (
                 <>

@@ -6,6 +6,7 @@
 import { Link } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { CATALOG } from '../../../src/domain/catalog.js';
+import { reviewStandingOf } from '../../../src/domain/credentials.js';
 import type { CredentialVersionView, CredentialView, ProviderCredentials } from '../api/types.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatDateTime, standingLabel, typeLabel } from '../format.js';
@@ -47,13 +48,18 @@ function CredentialItem({ credential, canAct }: { credential: CredentialView; ca
   const { current, standing, daysToExpiry, action } = credential;
   const title = credentialTitle(current);
   const badge = standingLabel(standing, daysToExpiry);
+  // "Expires in 9 days" alone would not say whether the document was ever verified.
+  const review = standing === 'EXPIRING' ? standingLabel(reviewStandingOf(current.status), null) : null;
   const numberField = Object.keys(NUMBER_LABELS).find((name) => current.details[name]);
   const historyId = `history-${credential.credentialId}`;
   return (
     <li className={`credential credential--${badge.tone}`} data-testid="credential">
       <div className="credential__head">
         <h3 className="credential__title">{title}</h3>
-        <span className={`badge badge--${badge.tone}`}>{badge.label}</span>
+        <span className="credential__badges">
+          <span className={`badge badge--${badge.tone}`}>{badge.label}</span>
+          {review && <span className={`badge badge--${review.tone}`}>{review.label}</span>}
+        </span>
       </div>
       <dl className="doc-item__meta">
         {numberField && (
