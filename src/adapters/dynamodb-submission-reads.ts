@@ -105,20 +105,18 @@ export class DynamoDbSubmissionReads {
   }
 
   async listUnsentOutcomes(query: { limit: number; nextToken?: string }): Promise<Page<UnsentOutcome>> {
-    const page = await queryIndexPage(this.db, this.tableName, {
-      index: INTAKE_INDEXES.unsentOutcomes.name,
-      partition: [UNSENT_OUTCOME.attribute, UNSENT_OUTCOME.value],
-      newestFirst: false,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-    const items = page.items.map((item) => ({ submissionId: item.submissionId as string, reviewCompletion: item.reviewCompletion as ReviewCompletion }));
-    return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return this.page(
+      { index: INTAKE_INDEXES.unsentOutcomes.name, partition: [UNSENT_OUTCOME.attribute, UNSENT_OUTCOME.value], newestFirst: false, limit: query.limit, nextToken: query.nextToken },
+      (item) => ({ submissionId: item.submissionId as string, reviewCompletion: item.reviewCompletion as ReviewCompletion }),
+    );
   }
 
-  private async page(query: IndexPageQuery): Promise<Page<Submission>> {
+  /** A page of an index, each item read whole (its projection ALL) unless `read` takes what a narrower projection holds. */
+  private async page(query: IndexPageQuery): Promise<Page<Submission>>;
+  private async page<T>(query: IndexPageQuery, read: (item: Record<string, unknown>) => T): Promise<Page<T>>;
+  private async page(query: IndexPageQuery, read: (item: Record<string, unknown>) => unknown = fromSubmissionItem): Promise<Page<unknown>> {
     const page = await queryIndexPage(this.db, this.tableName, query);
-    return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return { items: page.items.map(read), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   async listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>> {
@@ -135,13 +133,9 @@ export class DynamoDbSubmissionReads {
   }
 
   async listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>> {
-    const page = await queryIndexPage(this.db, this.tableName, {
-      index: INTAKE_INDEXES.unfinished.name,
-      partition: [UNFINISHED.attribute, UNFINISHED.value],
-      newestFirst: false,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-    return { items: page.items.map((item) => item.submissionId as string), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return this.page(
+      { index: INTAKE_INDEXES.unfinished.name, partition: [UNFINISHED.attribute, UNFINISHED.value], newestFirst: false, limit: query.limit, nextToken: query.nextToken },
+      (item) => item.submissionId as string,
+    );
   }
 }
