@@ -82,6 +82,7 @@ export class CredentialingStack extends Stack {
     alarms.alarm('ProcessingFailedAlarm', alarms.serviceMetric(METRICS.processingFailed), 'A submission attempt ended PROCESSING_FAILED: a workflow step failed past its retries. It is re-driven automatically; look at the failing step.');
     alarms.alarm('AuditAnchorFailedAlarm', alarms.serviceMetric(METRICS.auditAnchorFailed), 'An audit event\'s hash could not be anchored in the anchor bucket (it is anchored at the chain\'s next append).');
     alarms.alarm('MalwareDetectedAlarm', alarms.serviceMetric(METRICS.malwareDetected), 'The malware scan found a threat in an uploaded document: it is refused (MALWARE_DETECTED) and quarantined under intake/; the audit trail names the document and threats.');
+    alarms.alarm('ExpiryNoticeUnconfirmedAlarm', alarms.serviceMetric(METRICS.expiryNoticesUnconfirmed), 'An expiry reminder was claimed by a run that stopped before recording it: it may not have reached the provider and is never resent. The job log lists each document id and notice (`unconfirmed`); check with the provider.');
     alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
     alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
     const review = this.reviewWorkflow.stateMachine;

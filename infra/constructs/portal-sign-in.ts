@@ -31,9 +31,12 @@ export class PortalSignIn extends Construct {
       // them), never the user's through her own token. Cognito reads an empty list as "everything",
       // so the client may write only locale, which nothing reads.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true }),
-      idTokenValidity: Duration.minutes(60),
-      accessTokenValidity: Duration.minutes(60),
+      // The API's authorizer checks signature and expiry only: a removed or disabled user keeps
+      // access until her token expires. The portal refreshes a minute before; a disabled user cannot.
+      idTokenValidity: Duration.minutes(15),
+      accessTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
     });
     for (const [groupId, groupName, description] of [
       ['ProvidersGroup', PROVIDER_GROUP, 'Physicians submitting credentialing documents'],

@@ -49,4 +49,6 @@ export const METRICS = {
   auditAnchorFailed: 'AuditAnchorsNotWritten',
   /** Documents the malware scan found a threat in (either engine): staff are alarmed. */
   malwareDetected: 'DocumentsMalwareDetected',
+  /** Expiry notices claimed by a run that died before recording them: sent or not, never resent. */
+  expiryNoticesUnconfirmed: 'ExpiryNoticesUnconfirmed',
 } as const;

@@ -1,12 +1,12 @@
 /** The outcome of the intake workflow: received (with a reference) or not accepted. */
-import { writtenDeadline } from '../domain/dates.js';
+import { writtenDate, writtenDeadline } from '../domain/dates.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { DRAFT_LIFETIME_HOURS } from '../domain/status.js';
 import { greeting, PROVIDER_FOOTER } from './common.js';
 import { documentLines, documentTitle } from './documents.js';
 import { portalLinks } from './links.js';
-import { renderEmail } from './render.js';
-import type { Branding, SubmissionReceivedInput, SubmissionRejectedInput } from './types.js';
+import { renderEmail, type EmailItem } from './render.js';
+import type { Branding, EmailDocument, SubmissionReceivedInput, SubmissionRejectedInput } from './types.js';
 
 export function submissionReceivedEmail(input: SubmissionReceivedInput, branding: Branding): EmailMessage {
   const reviewBy = writtenDeadline(input.estimatedReviewCompletionDate);
@@ -23,7 +23,7 @@ export function submissionReceivedEmail(input: SubmissionReceivedInput, branding
         { label: 'Reference number', value: input.referenceNumber },
         { label: 'Estimated review completion', value: reviewBy },
       ],
-      sections: [{ heading: 'Documents received', items: input.documents.map((doc) => ({ title: documentTitle(doc), lines: documentLines(doc) })) }],
+      sections: [{ heading: 'Documents received', items: input.documents.map((doc) => receivedItem(doc, input.estimatedReviewCompletionDate, branding)) }],
       nextSteps: {
         heading: 'What happens next',
         paragraphs: [
@@ -37,6 +37,18 @@ export function submissionReceivedEmail(input: SubmissionReceivedInput, branding
     },
     branding,
   );
+}
+
+/** A document that expires by the review date would be verified already out of date: ask for the renewal now. */
+function receivedItem(doc: EmailDocument, reviewBy: string, branding: Branding): EmailItem {
+  const item = { title: documentTitle(doc), lines: documentLines(doc) };
+  if (!doc.expirationDate || doc.expirationDate > reviewBy) return item;
+  return {
+    ...item,
+    badge: { text: 'Renewal needed', tone: 'attention' },
+    note: { label: 'Expires before our review ends', text: `This ${item.title} expires on ${writtenDate(doc.expirationDate)}, before we expect to finish reviewing it. Upload the renewal as soon as you have it.` },
+    link: { label: `Upload the renewal of your ${item.title}`, url: portalLinks(branding.portalUrl).replaceDocument(doc.documentId) },
+  };
 }
 
 export function submissionRejectedEmail(input: SubmissionRejectedInput, branding: Branding): EmailMessage {

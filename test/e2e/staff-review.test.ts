@@ -208,6 +208,15 @@ describe('staff pages', () => {
     }
     await staff.getByRole('link', { name: 'All submissions' }).first().click();
     await staff.getByRole('row').filter({ hasText: reference }).waitFor();
+    // Every status the filter offers is one the API lists (a status it refuses would show staff an error).
+    const filter = staff.getByLabel('Status', { exact: true });
+    const offered = (await filter.locator('option').allTextContents()).filter((label) => label !== 'Any status');
+    expect(offered).not.toContain('Discarded');
+    for (const label of offered) {
+      const [answer] = await Promise.all([staff.waitForResponse((response) => response.url().includes('/submissions?status=')), filter.selectOption({ label })]);
+      expect({ label, status: answer.status() }).toEqual({ label, status: 200 });
+    }
+    await filter.selectOption({ label: 'Any status' });
     await staff.goto(`${stack.portalUrl}/submissions/${submissionId}`);
     await staff.getByRole('heading', { name: 'Action required', level: 1 }).waitFor();
     expect(await staff.getByText(/We sent a confirmation email|Thank you/).count()).toBe(0);

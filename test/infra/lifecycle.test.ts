@@ -34,6 +34,16 @@ describe('schedules', () => {
   });
 });
 
+describe('alarms', () => {
+  it('alarms when a reminder may not have reached the provider (a claimed notice left unconfirmed)', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const unconfirmed = alarms.filter((alarm) => alarm.MetricName === 'ExpiryNoticesUnconfirmed');
+    expect(unconfirmed).toHaveLength(1);
+    expect(unconfirmed[0]).toMatchObject({ Namespace: 'CredentialingIntake', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(unconfirmed[0]!.AlarmActions).toHaveLength(1);
+  });
+});
+
 describe('indexes', () => {
   it('finds documents by next notice date (sharded), by expiration month and by owner, each with the keys the adapters query', () => {
     const indexes = Object.fromEntries((resources[intakeTableId()]!.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[] }[]).map((index) => [index.IndexName, index.KeySchema.map((key) => `${key.KeyType}:${key.AttributeName}`)]));

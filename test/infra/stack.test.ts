@@ -256,6 +256,14 @@ describe('identity and email', () => {
     for (const attribute of ['email', 'given_name', 'family_name', 'name', 'middle_name', 'nickname', 'preferred_username']) expect(writable).not.toContain(attribute);
   });
 
+  it('ends the API access of a removed or disabled user within 15 minutes: short ID and access tokens, revocable refresh tokens', () => {
+    // Assess: API Gateway's Cognito authorizer checks a token's signature and expiry only, so a token
+    // outlives its user by up to its validity; the portal refreshes a minute before expiry.
+    const clients = resourcesOf('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    expect(clients[0]![1].Properties).toMatchObject({ IdTokenValidity: 15, AccessTokenValidity: 15, TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes' }, EnableTokenRevocation: true });
+  });
+
   it('takes the office\'s name and contact details as parameters whose defaults satisfy their own patterns', () => {
     const parameters = template.toJSON().Parameters as Record<string, { Type: string; Default: string; AllowedPattern: string; Description: string }>;
     for (const [name, value] of Object.entries({

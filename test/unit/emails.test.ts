@@ -136,6 +136,27 @@ describe('submission received', () => {
   });
 });
 
+describe('submission received with a document expiring before the review ends', () => {
+  it('asks for its renewal with a link to renew exactly that document, and only for that one', () => {
+    // Prepare: the license expires on December 5, the review is expected by December 10
+    const input = { ...samples.received, documents: [{ ...license, expirationDate: '2026-12-05' }, dea, cv] };
+    // Act
+    const email = submissionReceivedEmail(input, branding);
+    // Assess
+    expect(email.text).toContain('- Medical License (CA) [Renewal needed]');
+    expect(email.text).toContain('Expires before our review ends: This Medical License (CA) expires on December 5, 2026, before we expect to finish reviewing it. Upload the renewal as soon as you have it.');
+    expect(email.html).toContain('Expires before our review ends');
+    expectLink(email, `${PORTAL}/upload?replaces=${license.documentId}`);
+    expect(email.text.match(/Renewal needed/g)).toHaveLength(1);
+    // A document expiring on the review date itself is asked for too; the day after is not.
+    const onTheDay = submissionReceivedEmail({ ...samples.received, documents: [{ ...license, expirationDate: '2026-12-10' }] }, branding);
+    const dayAfter = submissionReceivedEmail({ ...samples.received, documents: [{ ...license, expirationDate: '2026-12-11' }] }, branding);
+    expect(onTheDay.text).toContain('[Renewal needed]');
+    expect(dayAfter.text).not.toContain('Renewal needed');
+    expect(submissionReceivedEmail(samples.received, branding).text).not.toContain('Renewal needed');
+  });
+});
+
 describe('submission could not be accepted', () => {
   it('names each failing document with its message, keeps the others, and links to the submission', () => {
     // Act

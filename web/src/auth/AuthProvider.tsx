@@ -28,6 +28,8 @@ interface AuthContextValue {
   lastUsername: string | null;
   signIn(username: string, password: string): Promise<Session>;
   signOut(): void;
+  /** Ends the session after time without activity (see IdleSignOut), saying so on the sign-in page. */
+  signOutIdle(minutes: number): void;
   /** A valid ID token, refreshed if it is about to expire; ends the session if that fails. */
   getIdToken(options?: { forceRefresh?: boolean }): Promise<string>;
   expire(): void;
@@ -88,6 +90,16 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     update(null);
   }, [update]);
 
+  const signOutIdle = useCallback(
+    (minutes: number) => {
+      if (!sessionRef.current) return;
+      setLastUsername(sessionRef.current.email || sessionRef.current.username);
+      setNotice(`You were signed out after ${minutes} minutes without activity, so that no one else at this computer can see providers' documents. Sign in again to continue.`);
+      update(null);
+    },
+    [update],
+  );
+
   const getIdToken = useCallback(
     async (options?: { forceRefresh?: boolean }) => {
       const current = sessionRef.current;
@@ -113,8 +125,8 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   );
 
   const value = useMemo<AuthContextValue>(
-    () => ({ config, session, notice, lastUsername, signIn, signOut, getIdToken, expire }),
-    [config, session, notice, lastUsername, signIn, signOut, getIdToken, expire],
+    () => ({ config, session, notice, lastUsername, signIn, signOut, signOutIdle, getIdToken, expire }),
+    [config, session, notice, lastUsername, signIn, signOut, signOutIdle, getIdToken, expire],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

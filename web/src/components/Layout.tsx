@@ -1,6 +1,7 @@
 /** The frame around every page: skip link, header with navigation and sign-out, main landmark. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { IdleSignOut } from '../auth/IdleSignOut.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { ContactOffice } from './ContactOffice.js';
 
@@ -64,6 +65,7 @@ export function Layout() {
           )}
         </div>
       </header>
+      <IdleSignOut />
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>

@@ -2,14 +2,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { SUBMISSION_STATUSES } from '../../../src/domain/status.js';
+import { SUBMISSION_STATUSES, isListedForStaff } from '../../../src/domain/status.js';
 import { describeError, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
 import { LoadMore } from '../components/LoadMore.js';
 import { SUBMISSION_STATUS } from '../format.js';
 import { ReferenceLookup, SubmissionTable } from './HomePage.js';
 
-const STAFF_STATUSES = SUBMISSION_STATUSES.filter((status) => status !== 'AWAITING_UPLOAD');
+const STAFF_STATUSES = SUBMISSION_STATUSES.filter(isListedForStaff);
 
 export function AllSubmissionsPage() {
   const api = useApi();
