@@ -88,10 +88,29 @@ async function rebuildIfIndexesChanged(client: DynamoDBClient, tableName: string
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   await client.send(new DeleteTableCommand({ TableName: tableName }));
+  // dynalite deletes and creates a moment after it answers: wait for each, as the SDK's waiters would (only faster).
+  await until(async () => !(await tableStatus(client, tableName)));
   await createTable(client, tableName, props);
+  await until(async () => (await tableStatus(client, tableName)) === 'ACTIVE');
   for (let i = 0; i < items.length; i += 25) {
     let pending: WriteRequest[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (pending.length > 0) pending = (await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))).UnprocessedItems?.[tableName] ?? [];
+  }
+}
+
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | null> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus ?? null;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return null;
+    throw error;
+  }
+}
+
+async function until(done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; !(await done()); attempt++) {
+    if (attempt >= 500) throw new Error('The local DynamoDB did not finish rebuilding a table in 10 seconds');
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
