@@ -106,6 +106,11 @@ export const staffDigest: StaffDigestInput = {
   today: '2027-01-04',
   since: '2026-12-28',
   windowDays: 30,
+  reviewHorizonDays: 7,
+  reviewsDue: [
+    { submissionId: '7d6c5b4a-3928-4f17-a6e5-d4c3b2a19081', referenceNumber: 'CRD-4HQ2-M8ZT-N6WC', providerName: 'Emily Johnson', submittedOn: '2026-12-09', dueDate: '2027-01-08' },
+    { submissionId: '2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819', referenceNumber: 'CRD-9PXR-2KDF-7TLB', providerName: 'Michael Chen', submittedOn: '2026-12-03', dueDate: '2027-01-02' },
+  ],
   providers: [
     { providerId: 'e1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b', name: 'Michael Chen', documents: [{ ...insurance, expirationDate: '2027-01-01' }] },
     { providerId: 'f0e1d2c3-b4a5-4967-8877-665544332211', name: 'Emily Johnson', documents: [{ ...dea, expirationDate: '2027-01-31' }, { ...license, expirationDate: '2027-01-20' }] },

@@ -67,11 +67,11 @@ export class ExpiryJobs extends Construct {
     this.digest = scheduled('ExpiryDigestFn', {
       job: 'expiryDigest',
       entry: 'src/handlers/jobs/send-expiry-digest.ts',
-      description: 'Weekly (Mondays): the staff digest of documents expiring soon and expired',
+      description: 'Weekly (Mondays): the staff digest of reviews due or overdue, documents expiring soon and expired',
       timeout: Duration.minutes(2),
       schedule: events.Schedule.cron({ ...MORNING, weekDay: 'MON' }),
     })
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration)
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration, INTAKE_INDEXES.reviewQueue)
       .bindIntakeTable(intakeTable, 'PutItem', 'UpdateItem');
     this.functions = [this.reminders, this.digest];
   }

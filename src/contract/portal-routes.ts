@@ -7,6 +7,7 @@ export const PORTAL_ROUTES = {
   /** `?replaces={documentId}` opens the form prefilled to replace (or renew) exactly that document. */
   upload: '/upload',
   staffProvider: '/staff/providers/:providerId',
+  review: '/review/:submissionId',
 } as const;
 
 /** The query parameter of `/upload` naming the document a new upload replaces. */
@@ -16,4 +17,5 @@ export const portalPaths = {
   submission: (submissionId: string) => `/submissions/${encodeURIComponent(submissionId)}`,
   replaceDocument: (documentId: string) => `${PORTAL_ROUTES.upload}?${REPLACES_PARAMETER}=${encodeURIComponent(documentId)}`,
   staffProvider: (providerId: string) => `/staff/providers/${encodeURIComponent(providerId)}`,
+  review: (submissionId: string) => `/review/${encodeURIComponent(submissionId)}`,
 };

@@ -32,7 +32,24 @@ const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 const isoDate = (what: string) => z.string({ error: `Enter the ${what} as YYYY-MM-DD.` }).check(z.refine(isIsoDate, { message: `Enter a real ${what} as YYYY-MM-DD.` }));
 
-const detailsSchema = z.record(z.string(), z.string({ error: 'Enter this value as text.' }), { error: 'Send the details as an object of field names and values.' });
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/**
+ * Taken as sent, not copied key by key: a copy (zod's record) drops an own "__proto__" key, which
+ * JSON.parse keeps, so it would slip through unrefused. The document's check then refuses every
+ * key its type does not have, that one included; only the type's own fields are kept.
+ */
+const detailsSchema = z
+  .custom<Record<string, string>>(isPlainObject, { error: 'Send the details as an object of field names and values.' })
+  .check(
+    z.superRefine((details, ctx) => {
+      for (const [key, value] of Object.entries(details)) {
+        // Ends the document's checks, which read every value as text.
+        if (typeof value !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: 'Enter this value as text.', continue: false });
+      }
+    }),
+  );
 
 const documentFields = z.strictObject(
   {

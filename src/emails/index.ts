@@ -48,6 +48,7 @@ export type {
   ReviewOutcomeInput,
   StaffDigestInput,
   StaffDigestProvider,
+  StaffDigestReview,
   SubmissionReceivedInput,
   SubmissionRejectedInput,
 } from './types.js';

@@ -6,6 +6,8 @@ export interface PortalLinks {
   /** Upload form prefilled to replace (or renew) exactly this document. */
   replaceDocument(documentId: string): string;
   staffProvider(providerId: string): string;
+  /** Staff: the review screen of one submission. */
+  review(submissionId: string): string;
 }
 
 export function portalLinks(portalUrl: string): PortalLinks {
@@ -14,5 +16,6 @@ export function portalLinks(portalUrl: string): PortalLinks {
     submission: (submissionId) => `${base}${portalPaths.submission(submissionId)}`,
     replaceDocument: (documentId) => `${base}${portalPaths.replaceDocument(documentId)}`,
     staffProvider: (providerId) => `${base}${portalPaths.staffProvider(providerId)}`,
+    review: (submissionId) => `${base}${portalPaths.review(submissionId)}`,
   };
 }

@@ -1,10 +1,13 @@
-/** The weekly digest to the credentialing office: what expires soon and what expired, by provider. */
-import { daysBetween, writtenDate } from '../domain/dates.js';
+/**
+ * The weekly digest to the credentialing office: the reviews due within a week or overdue (NCQA),
+ * then what expires soon and what expired, by provider.
+ */
+import { daysBetween, writtenDate, writtenDeadline } from '../domain/dates.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { documentTitle } from './documents.js';
 import { portalLinks } from './links.js';
 import { renderEmail, type EmailItem } from './render.js';
-import type { Branding, StaffDigestInput } from './types.js';
+import type { Branding, StaffDigestInput, StaffDigestReview } from './types.js';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -30,27 +33,46 @@ export function staffDigestEmail(input: StaffDigestInput, branding: Branding): E
     };
   };
 
+  const review = (due: StaffDigestReview): EmailItem => {
+    const days = daysBetween(input.today, due.dueDate);
+    return {
+      title: `${due.referenceNumber} · ${due.providerName}`,
+      badge: days < 0 ? { text: `Overdue by ${plural(-days, 'day', 'days')}`, tone: 'attention' } : { text: days === 0 ? 'Due today' : `Due in ${plural(days, 'day', 'days')}`, tone: 'neutral' },
+      lines: [`Submitted ${writtenDate(due.submittedOn)}`, `Decision due ${writtenDeadline(due.dueDate)}`],
+      link: { label: `Open the review of ${due.referenceNumber}`, url: links.review(due.submissionId) },
+    };
+  };
+  const reviewsHeading = `Reviews due within ${input.reviewHorizonDays} days or overdue`;
+  const reviewSection =
+    input.reviewsDue.length > 0
+      ? [{ heading: `${reviewsHeading} (NCQA: a decision within 30 days of submission)`, items: [...input.reviewsDue].sort((a, b) => a.dueDate.localeCompare(b.dueDate)).map(review) }]
+      : [];
+
   return renderEmail(
     {
       to: branding.contactEmail,
-      subject: `Weekly expiry digest: ${plural(expiringCount, 'document expires', 'documents expire')} within ${input.windowDays} days, ${expiredCount} expired`,
+      subject: `Weekly credentialing digest: ${plural(input.reviewsDue.length, 'review', 'reviews')} due, ${plural(expiringCount, 'document expires', 'documents expire')} within ${input.windowDays} days, ${expiredCount} expired`,
       preheader: `${plural(expiringCount, 'document', 'documents')} expiring within ${input.windowDays} days, ${expiredCount} expired since ${since}.`,
-      heading: `Expiring credentials — week of ${writtenDate(input.today)}`,
+      heading: `Credentialing digest — week of ${writtenDate(input.today)}`,
       greeting: 'Hello,',
       intro:
         providers.length > 0
           ? [`Here are the provider documents that expire within the next ${input.windowDays} days, and those that expired since the last digest on ${since}.`]
           : [`No provider document expires within the next ${input.windowDays} days, and none expired since the last digest on ${since}.`],
       facts: [
+        { label: reviewsHeading, value: String(input.reviewsDue.length) },
         { label: `Expiring within ${input.windowDays} days`, value: String(expiringCount) },
         { label: `Expired since ${since}`, value: String(expiredCount) },
         { label: 'Providers', value: String(providers.length) },
       ],
-      sections: providers.map((provider) => ({
-        heading: provider.name,
-        items: [...provider.documents].sort((a, b) => a.expirationDate.localeCompare(b.expirationDate)).map(item),
-        link: { label: `Open ${provider.name}'s file`, url: links.staffProvider(provider.providerId) },
-      })),
+      sections: [
+        ...reviewSection,
+        ...providers.map((provider) => ({
+          heading: provider.name,
+          items: [...provider.documents].sort((a, b) => a.expirationDate.localeCompare(b.expirationDate)).map(item),
+          link: { label: `Open ${provider.name}'s file`, url: links.staffProvider(provider.providerId) },
+        })),
+      ],
       footerNote: `Sent every week to ${branding.contactEmail}, the ${branding.officeName}'s address.`,
       fromOffice: false,
     },

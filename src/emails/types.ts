@@ -97,4 +97,18 @@ export interface StaffDigestInput {
   /** How far ahead "expiring soon" looks, in days (30). */
   windowDays: number;
   providers: StaffDigestProvider[];
+  /** How far ahead "reviews due" looks, in days (7). */
+  reviewHorizonDays: number;
+  /** Submissions still waiting for a decision whose NCQA due date is within the horizon or past. */
+  reviewsDue: StaffDigestReview[];
+}
+
+export interface StaffDigestReview {
+  submissionId: string;
+  referenceNumber: string;
+  providerName: string;
+  /** `YYYY-MM-DD` in the office's time zone. */
+  submittedOn: string;
+  /** `YYYY-MM-DD`: the decision is due by this date (30 calendar days after submission). */
+  dueDate: string;
 }

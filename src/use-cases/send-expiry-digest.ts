@@ -1,16 +1,21 @@
 /**
- * The weekly staff digest: what expires within the next 30 days and what expired in the past
- * week, by provider, to the office's address. Read from the expiration index (only the months
- * the window covers); one digest per day however often the job runs.
+ * The weekly staff digest, to the office's address: the submissions still waiting for a decision
+ * whose NCQA due date is within a week or past (read oldest first from the review queue's index,
+ * stopping at the first one due later), then what expires within the next 30 days and what
+ * expired in the past week, by provider (the expiration index, only the months the window covers).
+ * One digest per day however often the job runs.
  */
 import { addDays, isoDateInZone } from '../domain/dates.js';
-import { emailDocument, staffDigestEmail, type Branding, type StaffDigestProvider } from '../emails/index.js';
+import { reviewDueDate } from '../domain/review.js';
+import { emailDocument, staffDigestEmail, type Branding, type StaffDigestProvider, type StaffDigestReview } from '../emails/index.js';
 import type { ExpirySchedule } from '../ports/expiry-schedule.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
 import type { SubmissionDocument } from '../domain/submission.js';
 
 export interface ExpiryDigestDeps {
   schedule: ExpirySchedule;
+  reviews: Pick<SubmissionRepository, 'listReviewQueue'>;
   mailer: Mailer;
   branding: Branding;
   timeZone: string;
@@ -18,6 +23,7 @@ export interface ExpiryDigestDeps {
 
 export const DIGEST_WINDOW_DAYS = 30;
 export const DIGEST_PERIOD_DAYS = 7;
+export const REVIEW_HORIZON_DAYS = 7;
 /** Rejected documents are already on the review's "action required" path; the digest is about what lapses. */
 const DIGESTED = new Set(['PENDING_REVIEW', 'VERIFIED', 'EXPIRED']);
 
@@ -27,6 +33,24 @@ export interface ExpiryDigestReport {
   messageId?: string;
   expiring: number;
   expired: number;
+  reviewsDue: number;
+}
+
+/** Waiting submissions due by `until`: the queue is oldest first and the due date follows the submission date, so reading stops at the first due later. */
+async function reviewsDueBy(deps: ExpiryDigestDeps, until: string): Promise<StaffDigestReview[]> {
+  const due: StaffDigestReview[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await deps.reviews.listReviewQueue({ limit: 100, ...(nextToken ? { nextToken } : {}) });
+    for (const submission of page.items) {
+      const submittedAt = submission.submittedAt ?? submission.createdAt;
+      const dueDate = submission.reviewDueDate ?? reviewDueDate(submittedAt, deps.timeZone);
+      if (dueDate > until) return due;
+      due.push({ submissionId: submission.submissionId, referenceNumber: submission.referenceNumber ?? '', providerName: submission.provider.name, submittedOn: isoDateInZone(new Date(submittedAt), deps.timeZone), dueDate });
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return due;
 }
 
 export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId: string): Promise<ExpiryDigestReport> {
@@ -40,7 +64,8 @@ export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId
     nextToken = page.nextToken;
   } while (nextToken);
   const expired = documents.filter((doc) => doc.expirationDate! <= today).length;
-  const report: ExpiryDigestReport = { today, sent: false, expiring: documents.length - expired, expired };
+  const reviewsDue = await reviewsDueBy(deps, addDays(today, REVIEW_HORIZON_DAYS));
+  const report: ExpiryDigestReport = { today, sent: false, expiring: documents.length - expired, expired, reviewsDue: reviewsDue.length };
 
   if (!(await deps.schedule.claimDigest(today, runId))) return report;
   const providers = new Map<string, StaffDigestProvider>();
@@ -50,7 +75,7 @@ export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId
     providers.set(doc.providerId, entry);
   }
   try {
-    const { messageId } = await deps.mailer.send(staffDigestEmail({ today, since, windowDays: DIGEST_WINDOW_DAYS, providers: [...providers.values()] }, deps.branding));
+    const { messageId } = await deps.mailer.send(staffDigestEmail({ today, since, windowDays: DIGEST_WINDOW_DAYS, providers: [...providers.values()], reviewHorizonDays: REVIEW_HORIZON_DAYS, reviewsDue }, deps.branding));
     return { ...report, sent: true, messageId };
   } catch (error) {
     await deps.schedule.releaseDigest(today, runId);

@@ -146,7 +146,7 @@ describe('credentials over time', () => {
   it("lets staff open her credentials from the weekly digest, and see what expires soon across providers", async () => {
     const digest = await runExpiryDigest(stack, day(1));
     expect(digest).toMatchObject({ sent: true, expired: 1 });
-    const email = (await mailbox(stack)).filter((e) => e.destination.to.includes('credentialing@example.org') && e.subject.startsWith('Weekly expiry digest')).at(-1)!;
+    const email = (await mailbox(stack)).filter((e) => e.destination.to.includes('credentialing@example.org') && e.subject.startsWith('Weekly credentialing digest')).at(-1)!;
     const link = /(http\S+\/staff\/providers\/[0-9a-f-]+)/.exec(email.body.text ?? '')![1]!;
 
     const browser = await launchBrowser();

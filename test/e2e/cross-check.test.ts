@@ -106,8 +106,15 @@ describe('a file that does not show what she typed', () => {
     expect(await waitForOutcome(page)).toBe('RECEIVED');
     await expect.poll(() => page.locator('.doc-item__check').count(), { timeout: 30_000 }).toBe(0);
     expect(await documentItem(page, 'DEA Registration').getByText('Replaces an earlier version of this document.').count()).toBe(1);
-    await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
-    await documentItem(page, 'DEA Registration').getByText('Replaced by the newer version you sent — reviewed with that submission').waitFor();
+    // The old version is superseded by RecordCredentials, a step after RECEIVED: its page says so once that step ran.
+    const replacedNote = documentItem(page, 'DEA Registration').getByText('Replaced by the newer version you sent — reviewed with that submission');
+    await expect
+      .poll(async () => {
+        await page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
+        await documentItem(page, 'DEA Registration').waitFor();
+        return replacedNote.count();
+      }, { timeout: 30_000 })
+      .toBe(1);
     expect(await page.locator('.doc-item__check').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });

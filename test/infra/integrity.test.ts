@@ -265,6 +265,7 @@ describe('grants', () => {
     ExpiryDigestFn: [
       'dynamodb:PutItem IntakeTable',
       'dynamodb:Query IntakeTable/index/byExpiration',
+      'dynamodb:Query IntakeTable/index/reviewQueue',
       'dynamodb:UpdateItem IntakeTable',
       'ses:SendEmail ConfigurationSet',
       'ses:SendEmail SenderIdentity',

@@ -173,7 +173,7 @@ describe('the weekly staff digest', () => {
     const [digest] = mail;
     expect(digest!.destination.to).toEqual(['credentialing@example.org']);
     expect(report).toMatchObject({ sent: true, expired: 1 });
-    expect(digest!.subject).toBe(`Weekly expiry digest: ${report.expiring} ${report.expiring === 1 ? 'document expires' : 'documents expire'} within 30 days, 1 expired`);
+    expect(digest!.subject).toBe(`Weekly credentialing digest: 0 reviews due, ${report.expiring} ${report.expiring === 1 ? 'document expires' : 'documents expire'} within 30 days, 1 expired`);
     const text = digest!.body.text!;
     expect(text).toContain('Emily Johnson');
     expect(text).toContain(`Expired ${written(on(20))}`);
@@ -183,5 +183,28 @@ describe('the weekly staff digest', () => {
     const emilyId = (await callApi(local.stack, 'GET', '/credentials', local.tokens[EMILY]!)).body.provider.providerId;
     expect(text).toContain(`${local.stack.portalUrl}/staff/providers/${emilyId}`);
     expect(michaels.documents[0]!.status).toBe('PENDING_REVIEW');
+  });
+
+  it('lists the submissions still waiting for a decision whose NCQA due date is within 7 days or past, each with its review link', async () => {
+    // Prepare: every submission of this file was received today, so its decision is due in 30 days;
+    // Michael's is decided (verified) and leaves the queue.
+    const waiting = [expiring, later, replaced];
+    await callApi(local.stack, 'POST', `/documents/${michaels.documents[0]!.documentId}/review`, local.tokens[STAFF]!, { decision: 'VERIFIED' });
+    await callApi(local.stack, 'POST', `/submissions/${michaels.submissionId}/complete-review`, local.tokens[STAFF]!);
+    await local.runtime.workflowsIdle();
+
+    // Act: 22 days on (due in 8 days: not yet), 24 days on (due in 6 days), 31 days on (a day overdue)
+    const [early] = await newMail(() => runExpiryDigest(local.stack, on(22)));
+    const [dueSoon] = await newMail(() => runExpiryDigest(local.stack, on(24)));
+    const [overdue] = await newMail(() => runExpiryDigest(local.stack, on(31)));
+
+    // Assess
+    expect(early!.subject).toMatch(/^Weekly credentialing digest: 0 reviews due,/);
+    expect(overdue!.body.text).toContain(`${expiring.referenceNumber} · Emily Johnson [Overdue by 1 day]`);
+    for (const submission of waiting) {
+      expect(dueSoon!.body.text).toContain(`${submission.referenceNumber} · Emily Johnson [Due in 6 days]`);
+      expect(dueSoon!.body.text).toContain(`${local.stack.portalUrl}/review/${submission.submissionId}`);
+    }
+    expect(dueSoon!.body.text).not.toContain(michaels.referenceNumber);
   });
 });

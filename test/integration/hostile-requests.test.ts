@@ -42,6 +42,8 @@ const cv = (overrides: Doc = {}): Doc => {
   return { ...rest, ...overrides };
 };
 const one = (doc: Doc) => ({ documents: [doc] });
+/** A license whose details carry `key` as an own key, as raw JSON. */
+const withDetail = (key: string) => JSON.stringify(one(license())).replace('"details":{', `"details":{"${key}":"B1",`);
 
 interface RequestCase {
   name: string;
@@ -114,6 +116,11 @@ const REFUSED: RequestCase[] = [
   // Unknown fields are rejected (strict objects), naming the field.
   invalid('an unknown top-level field', { ...one(license()), isAdmin: true }, 'isAdmin'),
   invalid('an unknown field in a document', one(license({ storageKey: 'documents/other/evil' })), 'documents.0.storageKey'),
+  // Sent as text: a JS object literal cannot carry "__proto__" as an own key, JSON can (and JSON.parse keeps it).
+  invalid('"__proto__" in a document\'s details', withDetail('__proto__'), 'documents.0.details.__proto__'),
+  invalid('"constructor" in a document\'s details', withDetail('constructor'), 'documents.0.details.constructor'),
+  invalid('"prototype" in a document\'s details', withDetail('prototype'), 'documents.0.details.prototype'),
+  invalid('"__proto__" as a field of a document', JSON.stringify(one(license())).replace('{"documentType"', '{"__proto__":{"storageKey":"x"},"documentType"'), 'documents.0.__proto__'),
   // The body itself
   invalid('malformed JSON', '{"documents": [', '(body)'),
   invalid('a JSON array instead of an object', '[]', '(body)'),
@@ -213,6 +220,17 @@ describe('POST /submissions refuses bad metadata and bad requests', () => {
       details: { code, fields: paths ?? [] },
     });
     expect(JSON.stringify(after.at(-1))).not.toContain('ca-medical-license.pdf');
+  });
+});
+
+describe('a reserved key in a document\'s details', () => {
+  it('is refused as a field the document type does not have, like any unknown field', async () => {
+    // Act
+    const response = await send('POST', '/submissions', local.tokens[EMILY]!, withDetail('__proto__'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([{ path: 'documents.0.details.__proto__', message: 'A Medical License has no field "__proto__".' }]);
   });
 });
 

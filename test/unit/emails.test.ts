@@ -313,27 +313,47 @@ describe('document expired', () => {
   });
 });
 
+/** The text from `start` to `end`, both present in that order. */
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + 1);
+  expect(from).toBeGreaterThan(0);
+  expect(to).toBeGreaterThan(from);
+  return text.slice(from, to);
+}
+
 describe('weekly staff digest', () => {
   it('goes to the office and lists, by provider, what expires within 30 days and what expired, with staff links', () => {
     // Act
     const email = staffDigestEmail(samples.staffDigest, branding);
     // Assess
     expect(email.to).toBe('credentialing@example.org');
-    expect(email.subject).toBe('Weekly expiry digest: 2 documents expire within 30 days, 1 expired');
+    expect(email.subject).toBe('Weekly credentialing digest: 2 reviews due, 2 documents expire within 30 days, 1 expired');
     expect(email.text).toContain('Expiring within 30 days: 2');
     expect(email.text).toContain('Expired since December 28, 2026: 1');
-    const emily = email.text.indexOf('\nEmily Johnson\n');
-    const michael = email.text.indexOf('\nMichael Chen\n');
-    expect(emily).toBeGreaterThan(0);
-    expect(michael).toBeGreaterThan(emily);
-    const emilySection = email.text.slice(emily, michael);
+    const emilySection = between(email.text, '\nEmily Johnson\n', '\nMichael Chen\n');
     expect(emilySection.indexOf('Medical License (CA) [In 16 days]')).toBeLessThan(emilySection.indexOf('DEA Registration (CA) [In 27 days]'));
     expect(emilySection).toContain('Expires January 20, 2027');
     expect(emilySection).toContain('License number: A123456');
-    expect(email.text.slice(michael)).toContain('- Malpractice Insurance [Expired]\n  Expired January 1, 2027');
+    expect(email.text.slice(email.text.indexOf('\nMichael Chen\n'))).toContain('- Malpractice Insurance [Expired]\n  Expired January 1, 2027');
     expectLink(email, `${PORTAL}/staff/providers/${samples.staffDigest.providers[1]!.providerId}`);
     expectLink(email, `${PORTAL}/staff/providers/${samples.staffDigest.providers[0]!.providerId}`);
     expect(email.text).not.toContain('Questions? Contact');
+  });
+
+  it('lists the reviews due within 7 days or overdue before the expirations, soonest due first, each linking to its review screen', () => {
+    // Act
+    const email = staffDigestEmail(samples.staffDigest, branding);
+    // Assess
+    expect(email.text).toContain('Reviews due within 7 days or overdue: 2');
+    const section = between(email.text, 'Reviews due within 7 days or overdue (NCQA: a decision within 30 days of submission)', '\nEmily Johnson\n');
+    expect(section).toContain('- CRD-9PXR-2KDF-7TLB · Michael Chen [Overdue by 2 days]\n  Submitted December 3, 2026\n  Decision due Saturday, January 2, 2027');
+    expect(section).toContain('- CRD-4HQ2-M8ZT-N6WC · Emily Johnson [Due in 4 days]\n  Submitted December 9, 2026\n  Decision due Friday, January 8, 2027');
+    expect(section.indexOf('CRD-9PXR-2KDF-7TLB')).toBeLessThan(section.indexOf('CRD-4HQ2-M8ZT-N6WC'));
+    for (const review of samples.staffDigest.reviewsDue) expectLink(email, `${PORTAL}/review/${review.submissionId}`);
+    // Due today is neither overdue nor "in 0 days".
+    const today = staffDigestEmail({ ...samples.staffDigest, reviewsDue: [{ ...samples.staffDigest.reviewsDue[0]!, dueDate: '2027-01-04' }] }, branding);
+    expect(today.text).toContain('Emily Johnson [Due today]');
   });
 
   it('shows provider names as text and says so when nothing expires', () => {
@@ -341,12 +361,13 @@ describe('weekly staff digest', () => {
     const name = '<b>Dr. "Evil"</b>';
     // Act
     const busy = staffDigestEmail({ ...samples.staffDigest, providers: [{ providerId: 'p', name, documents: [{ ...cv, expirationDate: '2027-01-10' }] }] }, branding);
-    const quiet = staffDigestEmail({ ...samples.staffDigest, providers: [] }, branding);
+    const quiet = staffDigestEmail({ ...samples.staffDigest, providers: [], reviewsDue: [] }, branding);
     // Assess
     expect(busy.html).toContain('&lt;b&gt;Dr. &quot;Evil&quot;&lt;/b&gt;');
     expect(busy.html).not.toContain('<b>Dr.');
     expect(busy.text).toContain(`Open ${name}'s file`);
-    expect(quiet.subject).toBe('Weekly expiry digest: 0 documents expire within 30 days, 0 expired');
+    expect(quiet.subject).toBe('Weekly credentialing digest: 0 reviews due, 0 documents expire within 30 days, 0 expired');
+    expect(quiet.text).not.toContain('Reviews due within 7 days or overdue (');
     expect(quiet.text).toContain('No provider document expires within the next 30 days');
   });
 });

@@ -51,6 +51,22 @@ describe('document metadata', () => {
     expect(found[key], JSON.stringify(found)).toMatch(message);
   });
 
+  // JSON.parse makes "__proto__" an own key; a schema that copies keys onto a plain object drops it.
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" detail as a field the document type does not have, as parsed from JSON', (key) => {
+    // Prepare
+    const raw = JSON.parse(JSON.stringify(license()).replace('"details":{', `"details":{"${key}":"B1",`)) as unknown;
+
+    // Act
+    const found = problems(raw);
+
+    // Assess
+    expect(found).toEqual({ [`details.${key}`]: `A Medical License has no field "${key}".` });
+  });
+
+  it('refuses a detail that is not text, naming it', () => {
+    expect(problems(license({ details: { licenseNumber: 123456, jurisdiction: 'CA' } }))).toEqual({ 'details.licenseNumber': 'Enter this value as text.' });
+  });
+
   describe('dates', () => {
     it.each([
       ['not ISO', { issueDate: '01/15/2024' }, 'issueDate', /YYYY-MM-DD/],

@@ -55,7 +55,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
             <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
             <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
-            <Route path="/review/:submissionId" element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
+            <Route path={PORTAL_ROUTES.review} element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
             <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
             <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
             <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />

@@ -140,6 +140,23 @@ export async function openUpload(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
 }
 
+/**
+ * A second tab of the same browser (same storage), signed in, on the upload page.
+ * `hearsOtherTabs: false`: a browser without BroadcastChannel, whose tabs learn nothing from each other.
+ */
+export async function openSecondTab(page: Page, stack: E2eStack, username: string, { hearsOtherTabs = true } = {}): Promise<Page> {
+  const second = await page.context().newPage();
+  second.setDefaultTimeout(20_000);
+  if (!hearsOtherTabs) {
+    await second.addInitScript(() => {
+      delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+  }
+  await signInAndWait(second, stack, username);
+  await openUpload(second);
+  return second;
+}
+
 /** Waits for the workflow's verdict on the submission page and returns the heading. */
 export async function waitForOutcome(page: Page): Promise<'RECEIVED' | 'REJECTED'> {
   const outcome = page.getByRole('heading', { level: 1, name: /^(Documents received|Some documents need your attention)$/ });

@@ -17,7 +17,7 @@ export function DraftActions({ submission, isOwner }: { submission: SubmissionVi
       const result = await api.discard(submission.submissionId);
       // The form on this device was this draft's: it goes with it.
       const local = session ? await loadDraft(session.username) : null;
-      if (session && local?.form.pendingSubmissionId === submission.submissionId) await forgetDraft(session.username);
+      if (session && local?.form.pendingSubmissionId === submission.submissionId) await forgetDraft(session.username, { kind: 'discarded' });
       return result;
     },
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['submission', submission.submissionId] }), queryClient.invalidateQueries({ queryKey: ['submissions'] }), queryClient.invalidateQueries({ queryKey: ['device-draft'] })]),

@@ -12,7 +12,7 @@ import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js'
 import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDateTime } from '../format.js';
-import { loadDraft } from '../upload/device-store.js';
+import { checkedDraft } from '../upload/checked-draft.js';
 
 export function sortNewestFirst(items: SubmissionListItem[]): SubmissionListItem[] {
   return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -78,8 +78,9 @@ export function HomePage() {
     queryFn: () => api.getCredentials(),
     refetchInterval: (query) => (query.state.data?.credentials.some((credential) => credential.standing === 'CHECKING') ? 3000 : false),
   });
-  const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => loadDraft(session!.username), gcTime: 0 });
-  const unfinished = draft.data?.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
+  const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => checkedDraft(api, session!.username), gcTime: 0 });
+  // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
+  const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const items = sortNewestFirst(list.data?.items ?? []);
 
   return (

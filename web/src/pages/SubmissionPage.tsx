@@ -22,7 +22,7 @@ function awaitingCrossCheck(data: SubmissionView): boolean {
   return data.documents.some((doc) => doc.status === 'PENDING_REVIEW' && !doc.crossCheck);
 }
 
-function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpdateCount: number } }): number | false {
+export function refetchWhileInProgress(query: { state: { data?: SubmissionView; dataUpdateCount: number } }): number | false {
   const data = query.state.data;
   if (!data) return false;
   if (data.status === 'PROCESSING_FAILED') return DELAYED_POLL_MS;

@@ -19,6 +19,9 @@ interface Props {
   onChecked(): void;
 }
 
+/** The form is locked (uploading, or changed in another tab) by its fieldset, which disables the input but not a drop on the zone. */
+const locked = (zone: HTMLElement) => zone.querySelector('input')?.matches(':disabled') ?? false;
+
 export function FilePicker({ control, index, docKey, documentType, typeLabel, onFile, onChecked }: Props) {
   const { field, fieldState } = useController({ control, name: `documents.${index}.file` });
   const [dragging, setDragging] = useState(false);
@@ -48,7 +51,7 @@ export function FilePicker({ control, index, docKey, documentType, typeLabel, on
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void take(event.dataTransfer.files[0]);
+    if (!locked(event.currentTarget)) void take(event.dataTransfer.files[0]);
   };
 
   return (
@@ -57,7 +60,8 @@ export function FilePicker({ control, index, docKey, documentType, typeLabel, on
         className={`dropzone${dragging ? ' dropzone--active' : ''}${meta ? ' dropzone--filled' : ''}`}
         onDragOver={(event) => {
           event.preventDefault();
-          setDragging(true);
+          if (locked(event.currentTarget)) event.dataTransfer.dropEffect = 'none';
+          else setDragging(true);
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}

@@ -11,9 +11,12 @@ import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { forgetDraft, storeDraft, storeFile, storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
+import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
+import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { UploadProgress } from './UploadProgress.js';
+import { whileUploading } from './upload-lock.js';
+import { useOtherTabs } from './useOtherTabs.js';
 import { useUploadRun } from './useUploadRun.js';
 import { draftResolver, formFieldForApiPath } from './validate.js';
 
@@ -24,7 +27,15 @@ interface Removed {
   file: File | undefined;
 }
 
-export function UploadForm({ initial, username }: { initial: DraftForm; username: string }) {
+interface Props {
+  initial: DraftForm;
+  /** The saved version `initial` is (null: nothing saved yet): this tab saves only over it. */
+  revision: string | null;
+  lastRun: LastRun;
+  username: string;
+}
+
+export function UploadForm({ initial, revision, lastRun, username }: Props) {
   const navigate = useNavigate();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -51,22 +62,26 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
     [setValue, username],
   );
   const run = useUploadRun(hooks);
-  // While a run is under way, or interrupted with files still to retry, the form is locked: the
-  // created submission holds exactly these files and details. "Edit documents" unlocks it.
+  const pressed = useRef(false);
+  const { keeper, elsewhere, uploadingElsewhere } = useOtherTabs({
+    username,
+    revision,
+    uploadingAtStart: lastRun === 'elsewhere' ? initial.pendingSubmissionId : undefined,
+    watch,
+    submitting: () => (pressed.current ? getValues('pendingSubmissionId') : undefined),
+  });
   const busy = run.phase !== 'idle' && run.phase !== 'failed';
-  const locked = run.phase !== 'idle';
+  // While a run is under way, or interrupted with files still to retry, the form is locked: the
+  // created submission holds exactly these files and details ("Edit documents" unlocks it). So is
+  // a form another tab changed or is uploading: this one saves nothing more.
+  const locked = run.phase !== 'idle' || elsewhere !== null || uploadingElsewhere;
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [submittedElsewhere, setSubmittedElsewhere] = useState<string | null>(null);
+  const [unsure, setUnsure] = useState(lastRun === 'unknown');
   const [removed, setRemoved] = useState<Removed | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const pressed = useRef(false);
   const titles = cardTitles(documents);
   const problems = formState.isSubmitted ? listProblems(formState.errors, documents) : [];
-
-  useEffect(() => {
-    const subscription = watch((values) => void storeDraft(username, values as DraftForm));
-    return () => subscription.unsubscribe();
-  }, [watch, username]);
 
   // Each submit that finds problems (hers or the API's) takes her to the summary.
   useEffect(() => {
@@ -114,12 +129,12 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const onFile = (key: string) => (file: File | null) => {
     rememberFile(key, file);
-    if (file) void storeFile(username, key, file);
+    if (file) keeper.current?.saveFile(key, file);
   };
 
   const completed = async (submissionId: string) => {
     await storeSubmittedCards(username, submissionId, getValues('documents').map((doc) => doc.key));
-    await forgetDraft(username);
+    await keeper.current?.forget({ kind: 'submitted', submissionId });
     forgetFiles(getValues('documents').map((doc) => doc.key));
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
     // Her new documents are versions of her credentials: "My credentials" must not show a list cached before them.
@@ -141,11 +156,12 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
 
   const submitOnce = async (values: DraftForm) => {
     setServerProblem(null);
+    setUnsure(false);
     // Another tab of this browser may have submitted this very draft already.
     const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
     setSubmittedElsewhere(sentAs);
     if (sentAs) return;
-    const result = await run.start(values.documents, values.pendingSubmissionId);
+    const result = await whileUploading(username, () => run.start(values.documents, values.pendingSubmissionId));
     if (result.alreadySubmitted) {
       await storeSubmittedCards(username, result.alreadySubmitted, values.documents.map((doc) => doc.key));
       setSubmittedElsewhere(result.alreadySubmitted);
@@ -174,15 +190,21 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
   };
 
   const retry = async () => {
-    const result = await run.retryFailed();
-    if (result.submissionId) await completed(result.submissionId);
+    if (pressed.current) return;
+    pressed.current = true;
+    try {
+      const result = await whileUploading(username, () => run.retryFailed());
+      if (result.submissionId) await completed(result.submissionId);
+    } finally {
+      pressed.current = false;
+    }
   };
 
   const startOver = async () => {
     if (!window.confirm('Clear every document and detail you entered, and start over?')) return;
     const pending = getValues('pendingSubmissionId');
     if (pending) void api.discard(pending).catch(() => undefined);
-    await forgetDraft(username);
+    await keeper.current?.forget({ kind: 'cleared' });
     forgetFiles(getValues('documents').map((doc) => doc.key));
     run.reset();
     setRemoved(null);
@@ -212,12 +234,12 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
           again. The documents that passed the checks are sent again with it, with the details you entered.
         </div>
       )}
-      {pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && (
-        <p className="notice notice--info">
-          Your last upload did not finish, so nothing was submitted. Your documents are below: submit them when you are ready.
-        </p>
+      {uploadingElsewhere ? (
+        <LastRunNotice state="elsewhere" />
+      ) : (
+        pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && !elsewhere && <LastRunNotice state={unsure ? 'unknown' : 'unfinished'} />
       )}
-
+      {elsewhere && <ChangedElsewhere change={elsewhere} />}
       <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
 
       <form
@@ -289,10 +311,10 @@ export function UploadForm({ initial, username }: { initial: DraftForm; username
                 </>
               ) : (
                 <>
-                  <button type="submit" className="button" disabled={busy}>
+                  <button type="submit" className="button" disabled={locked}>
                     {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
                   </button>
-                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy}>
+                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy || locked}>
                     Clear form
                   </button>
                 </>

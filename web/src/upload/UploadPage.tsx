@@ -1,20 +1,25 @@
 /** Upload documents: the checklist, one card per document, and the upload/submit run. */
-import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { REPLACES_PARAMETER, portalPaths } from '../../../src/contract/portal-routes.js';
 import { describeError, isNotFound, useApi, type Api } from '../api/client.js';
-import type { CredentialVersionView, DocumentHistory } from '../api/types.js';
+import type { CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
 import { formatDateTime } from '../format.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
-import { loadDraft, loadSentFiles, storeDraft } from './device-store.js';
+import { checkedDraft } from './checked-draft.js';
+import { loadSentFiles, storeDraft } from './device-store.js';
 import { CORRECT_PARAMETER, draftForReplacement, draftFromRejected, freshDraft, withHeldFiles, type DraftForm } from './draft.js';
+import { SubmittedDraft } from './SubmittedDraft.js';
+import type { LastRun } from './DraftNotices.js';
 import { UploadForm } from './UploadForm.js';
 
 /** What the page starts from: a draft, or why the document named in `?replaces=` cannot be replaced now. */
 type Start =
-  | { kind: 'draft'; form: DraftForm }
+  | { kind: 'draft'; form: DraftForm; revision: string | null; lastRun?: LastRun }
+  /** The draft this device kept was submitted after all (a reload while Submit was on its way, another tab). */
+  | { kind: 'submitted'; submissionId: string; submission: SubmissionView | null }
   | { kind: 'already-replaced'; history: DocumentHistory; replaced: CredentialVersionView }
   | { kind: 'nothing-to-replace'; history: DocumentHistory };
 
@@ -23,27 +28,28 @@ type Start =
  * one prefilled to renew or replace a document (the reminder's link, "Send a replacement").
  */
 async function start(api: Api, username: string, from: string | null, replaces: string | null, correcting: boolean): Promise<Start> {
-  const saved = await loadDraft(username);
-  const restored = saved ? withHeldFiles(saved.form, saved.files) : null;
-  const draft = (form: DraftForm): Start => ({ kind: 'draft', form });
+  const kept = await checkedDraft(api, username);
+  // The kept draft is the one this address opens: her plain draft, or the one fixing `from` or replacing `replaces`.
+  const opens = (form: DraftForm) =>
+    replaces ? form.origin?.replaces === replaces && Boolean(form.origin.correcting) === correcting : from ? form.origin?.submissionId === from : !form.origin;
+  if (kept?.kind === 'submitted' && opens(kept.form)) return { kind: 'submitted', submissionId: kept.submissionId, submission: kept.submission };
+  if (kept?.kind === 'draft' && opens(kept.form)) return { kind: 'draft', form: withHeldFiles(kept.form, kept.files), revision: kept.revision, lastRun: kept.lastRun };
+  const draft = (form: DraftForm, revision: string | null): Start => ({ kind: 'draft', form, revision });
   if (replaces) {
-    if (restored?.origin?.replaces === replaces && Boolean(restored.origin.correcting) === correcting) return draft(restored);
     const history = await api.getDocumentHistory(replaces);
     const replaced = history.credential.versions.find((version) => version.documentId === replaces);
     if (replaced?.supersededBy) return { kind: 'already-replaced', history, replaced };
     if (!replaced || !history.credential.action) return { kind: 'nothing-to-replace', history };
     const form = draftForReplacement(history, replaced, correcting);
-    await storeDraft(username, form);
-    return draft(form);
+    return draft(form, await storeDraft(username, form));
   }
-  if (!from) return draft(restored && !restored.origin ? restored : freshDraft());
-  if (restored?.origin?.submissionId === from) return draft(restored);
+  // A fresh form replaces, at her first change, any other draft kept here (one draft per provider).
+  if (!from) return draft(freshDraft(), kept?.kind === 'draft' ? kept.revision : null);
   const rebuilt = draftFromRejected(await api.getSubmission(from), await loadSentFiles(username, from));
-  await storeDraft(username, rebuilt);
-  return draft(rebuilt);
+  return draft(rebuilt, await storeDraft(username, rebuilt));
 }
 
-function CannotReplace({ start: state }: { start: Exclude<Start, { kind: 'draft' }> }) {
+function CannotReplace({ start: state }: { start: Extract<Start, { kind: 'already-replaced' | 'nothing-to-replace' }> }) {
   const { credential } = state.history;
   const current = credential.current;
   if (state.kind === 'already-replaced') {
@@ -79,6 +85,8 @@ export function UploadPage() {
   const replaces = params.get(REPLACES_PARAMETER);
   const correcting = params.get(CORRECT_PARAMETER) === '1';
   const api = useApi();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const initial = useQuery({
     queryKey: ['device-draft', username, from, replaces, correcting],
     queryFn: () => start(api, username, from, replaces, correcting),
@@ -90,12 +98,18 @@ export function UploadPage() {
 
   if (replaces && initial.isError && isNotFound(initial.error)) return <NotFoundPage what="document" />;
   if (initial.data?.kind === 'draft') {
-    return <UploadForm key={`${replaces ?? from ?? 'new'}-${initial.dataUpdatedAt}`} initial={initial.data.form} username={username} />;
+    return <UploadForm key={`${replaces ?? from ?? 'new'}-${initial.dataUpdatedAt}`} initial={initial.data.form} revision={initial.data.revision} lastRun={initial.data.lastRun ?? null} username={username} />;
   }
+  const newUpload = () => {
+    navigate('/upload', { replace: true });
+    void queryClient.invalidateQueries({ queryKey: ['device-draft'] });
+  };
   return (
     <>
       <PageHeading>Upload documents</PageHeading>
-      {initial.data ? (
+      {initial.data?.kind === 'submitted' ? (
+        <SubmittedDraft submissionId={initial.data.submissionId} submission={initial.data.submission} onNewUpload={newUpload} />
+      ) : initial.data ? (
         <CannotReplace start={initial.data} />
       ) : initial.isError ? (
         <p className="notice notice--error" role="alert">

@@ -6,8 +6,13 @@
  * server. A draft's files live as long as the draft. A submitted draft's card keys are kept as
  * long, so a second tab still showing it is told instead of submitting it again. Where the
  * browser refuses IndexedDB the form still works; a reload then asks for the files again.
+ *
+ * One draft, however many tabs show it: each saved version has a revision, and a tab saves only
+ * over the version it loaded or saved itself (`keepDraft`). A tab whose version another tab
+ * replaced, cleared or submitted saves nothing more and is told (at once, by a BroadcastChannel
+ * message; at its next save at the latest), so no tab silently overwrites what she typed in another.
  */
-import { createStore, del, delMany, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, del, delMany, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import type { DraftForm } from './draft.js';
 
@@ -16,7 +21,13 @@ type Key = [Kind, string, string];
 interface Entry<T> {
   savedAt: number;
   value: T;
+  /** Drafts only: which saved version this is. */
+  revision?: string;
 }
+
+/** What another tab did to the draft this tab shows. */
+export type DraftChange = { kind: 'changed' } | { kind: 'cleared' } | { kind: 'discarded' } | { kind: 'submitted'; submissionId: string };
+type DraftMessage = DraftChange & { revision: string | null };
 
 const KEEP_MS = DRAFT_LIFETIME_HOURS * 60 * 60 * 1000;
 let store: UseStore | null | undefined;
@@ -28,15 +39,15 @@ function db(): UseStore | null {
   return store;
 }
 
-async function put<T>(key: Key, value: T): Promise<void> {
+async function put<T>(key: Key, value: T, revision?: string): Promise<void> {
   const target = db();
   if (!target || signedOut.has(key[1])) return;
-  await set(key, { savedAt: Date.now(), value } satisfies Entry<T>, target).catch(() => undefined);
+  await set(key, { savedAt: Date.now(), value, ...(revision ? { revision } : {}) } satisfies Entry<T>, target).catch(() => undefined);
 }
 
 const expired = (entry: Entry<unknown>) => Date.now() - entry.savedAt > KEEP_MS;
 
-async function read<T>(key: Key, { ownLifetime = true } = {}): Promise<T | null> {
+async function readEntry<T>(key: Key, { ownLifetime = true } = {}): Promise<Entry<T> | null> {
   const target = db();
   if (!target) return null;
   const entry = await get<Entry<T>>(key, target).catch(() => undefined);
@@ -45,8 +56,10 @@ async function read<T>(key: Key, { ownLifetime = true } = {}): Promise<T | null>
     await del(key, target).catch(() => undefined);
     return null;
   }
-  return entry.value;
+  return entry;
 }
+
+const read = async <T>(key: Key, options?: { ownLifetime: boolean }): Promise<T | null> => (await readEntry<T>(key, options))?.value ?? null;
 
 async function forget(match: (key: Key) => boolean): Promise<void> {
   const target = db();
@@ -55,15 +68,134 @@ async function forget(match: (key: Key) => boolean): Promise<void> {
   if (found.length > 0) await delMany(found, target).catch(() => undefined);
 }
 
-export const storeDraft = (username: string, form: DraftForm) => put<DraftForm>(['draft', username, ''], form);
-export const storeFile = (username: string, cardKey: string, file: File) => put<File>(['file', username, cardKey], file);
+const draftKey = (username: string): Key => ['draft', username, ''];
+/** Every key of one kind of hers (array keys sort strings before arrays, so `[]` closes the range). */
+const allOf = (kind: Kind, username: string) => IDBKeyRange.bound([kind, username], [kind, username, []]);
+const channelFor = (username: string) => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`credentialing-draft:${username}`));
+
+function announce(username: string, message: DraftMessage): void {
+  const channel = channelFor(username);
+  channel?.postMessage(message);
+  channel?.close();
+}
+
+/**
+ * Runs `write` in one transaction with the check that the saved draft is still at `revision`:
+ * 'outdated' if it is not, 'failed' if the browser refused (nothing then changes hands).
+ */
+function writeIfAt(username: string, revision: string | null, write: (objects: IDBObjectStore) => void): Promise<'written' | 'outdated' | 'failed'> {
+  const target = db();
+  if (!target || signedOut.has(username)) return Promise.resolve('failed');
+  return target('readwrite', (objects) =>
+    promisifyRequest(objects.get(draftKey(username))).then((entry: Entry<DraftForm> | undefined) => {
+      if ((entry?.revision ?? null) !== revision) return 'outdated' as const;
+      write(objects);
+      return promisifyRequest(objects.transaction).then(() => 'written' as const);
+    }),
+  ).catch(() => 'failed' as const);
+}
+
+/** Replaces her draft, whatever any tab shows (she opened another draft): returns its revision. */
+export async function storeDraft(username: string, form: DraftForm): Promise<string> {
+  const revision = crypto.randomUUID();
+  await put<DraftForm>(draftKey(username), form, revision);
+  announce(username, { kind: 'changed', revision });
+  return revision;
+}
+
+/** Her draft is gone (submitted, or discarded on its page): a tab still showing it is told. */
+const forgetDraftEntries = (username: string) => forget(([kind, user]) => user === username && (kind === 'draft' || kind === 'file'));
+
+export async function forgetDraft(username: string, change: Exclude<DraftChange, { kind: 'changed' }>): Promise<void> {
+  await forgetDraftEntries(username);
+  announce(username, { ...change, revision: null });
+}
+
+export interface DraftKeeper {
+  /** Saves the form over the version this tab holds; the latest form wins when saves queue up. */
+  save(form: DraftForm): void;
+  saveFile(cardKey: string, file: File): void;
+  /** Forgets the draft, unless another tab changed it since (then that version stays). */
+  forget(change: Exclude<DraftChange, { kind: 'changed' }>): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The saving side of one tab's form, from the `revision` it loaded (null: nothing was saved).
+ * `onChanged` is called when another tab replaced, cleared or submitted the draft (again when
+ * it has more to say, e.g. submitted after changed); from the first call on this tab saves nothing.
+ */
+export function keepDraft(username: string, revision: string | null, onChanged: (change: DraftChange) => void): DraftKeeper {
+  let current = revision;
+  let stale = false;
+  let queue = Promise.resolve();
+  let latest: DraftForm | null = null;
+  const channel = channelFor(username);
+  // The latest news wins: "changed" (the other tab saved her upload's progress), then "submitted".
+  const outdated = (change: DraftChange) => {
+    if (stale && change.kind === 'changed') return;
+    stale = true;
+    onChanged(change);
+  };
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<DraftMessage>) => {
+      if (event.data.revision !== current) outdated(event.data);
+    };
+  }
+  const enqueue = (step: () => Promise<void>) => {
+    queue = queue.then(() => (stale ? undefined : step()));
+    return queue;
+  };
+  return {
+    save(form) {
+      const first = latest === null;
+      latest = form;
+      if (!first) return;
+      void enqueue(async () => {
+        const next = crypto.randomUUID();
+        const entry: Entry<DraftForm> = { savedAt: Date.now(), value: latest!, revision: next };
+        latest = null;
+        const result = await writeIfAt(username, current, (objects) => objects.put(entry, draftKey(username)));
+        if (result === 'outdated') return outdated({ kind: 'changed' });
+        if (result === 'failed') return;
+        current = next;
+        channel?.postMessage({ kind: 'changed', revision: next } satisfies DraftMessage);
+      });
+    },
+    saveFile(cardKey, file) {
+      const entry: Entry<File> = { savedAt: Date.now(), value: file };
+      void enqueue(async () => {
+        if ((await writeIfAt(username, current, (objects) => objects.put(entry, ['file', username, cardKey]))) === 'outdated') outdated({ kind: 'changed' });
+      });
+    },
+    forget(change) {
+      return enqueue(async () => {
+        const result = await writeIfAt(username, current, (objects) => {
+          objects.delete(allOf('draft', username));
+          objects.delete(allOf('file', username));
+        });
+        if (result === 'outdated') return outdated({ kind: 'changed' });
+        if (result === 'failed') await forgetDraftEntries(username);
+        current = null;
+        channel?.postMessage({ ...change, revision: null } satisfies DraftMessage);
+      });
+    },
+    close() {
+      stale = true;
+      if (channel) channel.onmessage = null;
+      channel?.close();
+    },
+  };
+}
+
 export const storeSentFiles = (username: string, submissionId: string, files: (File | null)[]) => put(['sent', username, submissionId], files);
 
-/** Her draft and the files this device still holds for it (by card key). */
-export async function loadDraft(username: string): Promise<{ form: DraftForm; files: Map<string, File> } | null> {
-  const form = await read<DraftForm>(['draft', username, '']);
+/** Her draft, the files this device still holds for it (by card key), and the revision saved. */
+export async function loadDraft(username: string): Promise<{ form: DraftForm; files: Map<string, File>; revision: string | null } | null> {
+  const entry = await readEntry<DraftForm>(draftKey(username));
+  const form = entry?.value;
   if (!form || !Array.isArray(form.documents) || form.documents.length === 0) {
-    await forgetDraft(username);
+    await forgetDraftEntries(username);
     return null;
   }
   const files = new Map<string, File>();
@@ -71,7 +203,7 @@ export async function loadDraft(username: string): Promise<{ form: DraftForm; fi
     const file = doc.file ? await read<File>(['file', username, doc.key], { ownLifetime: false }) : null;
     if (file) files.set(doc.key, file);
   }
-  return { form, files };
+  return { form, files, revision: entry.revision ?? null };
 }
 
 /** The files of a submission she created here, in document order, for "Replace files" after a rejection. */
@@ -90,7 +222,6 @@ export async function submittedWith(username: string, cardKeys: string[]): Promi
   return null;
 }
 
-export const forgetDraft = (username: string) => forget(([kind, user]) => user === username && kind !== 'sent' && kind !== 'submitted');
 export const forgetSentFiles = (username: string, submissionId: string) => forget(([kind, user, id]) => kind === 'sent' && user === username && id === submissionId);
 
 /** Signing out: nothing of hers stays on this device. */

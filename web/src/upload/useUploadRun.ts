@@ -42,20 +42,21 @@ export function useUploadRun(hooks: RunHooks) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [files, setFiles] = useState<FileProgress[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const created = useRef<{ submission: CreatedSubmission; keys: string[] } | null>(null);
+  // The files as hashed and declared: what uploads (and is retried) even if a card changes meanwhile.
+  const created = useRef<{ submission: CreatedSubmission; keys: string[]; files: File[] } | null>(null);
 
   const patch = useCallback((key: string, change: Partial<FileProgress>) => {
     setFiles((current) => current.map((file) => (file.key === key ? { ...file, ...change } : file)));
   }, []);
 
   const uploadAll = useCallback(
-    async (submission: CreatedSubmission, keys: string[], only?: Set<string>): Promise<boolean> => {
+    async ({ submission, keys, files: chosen }: { submission: CreatedSubmission; keys: string[]; files: File[] }, only?: Set<string>): Promise<boolean> => {
       setPhase('uploading');
       const queue = keys.map((key, index) => ({ key, index })).filter(({ key }) => !only || only.has(key));
       let ok = true;
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          const file = fileFor(next.key)!;
+          const file = chosen[next.index]!;
           const upload = submission.documents[next.index]!.upload;
           for (let attempt = 0; ; attempt++) {
             patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
@@ -114,17 +115,15 @@ export function useUploadRun(hooks: RunHooks) {
       setFiles(documents.map((doc) => ({ key: doc.key, name: doc.file!.name, size: doc.file!.size, loaded: 0, state: 'waiting' })));
       try {
         setPhase('hashing');
+        const chosen = documents.map((doc) => fileFor(doc.key)!);
         const body = [];
-        for (const doc of documents) {
-          const file = fileFor(doc.key)!;
-          body.push(toCreateDocument(doc, file, await sha256Hex(file)));
-        }
+        for (const [index, doc] of documents.entries()) body.push(toCreateDocument(doc, chosen[index]!, await sha256Hex(chosen[index]!)));
         setPhase('creating');
         const submission = await api.createSubmission(body);
-        const keys = documents.map((doc) => doc.key);
-        created.current = { submission, keys };
-        hooks.onCreated(submission.submissionId, keys.map((key) => fileFor(key)!));
-        if (!(await uploadAll(submission, keys))) {
+        const run = { submission, keys: documents.map((doc) => doc.key), files: chosen };
+        created.current = run;
+        hooks.onCreated(submission.submissionId, chosen);
+        if (!(await uploadAll(run))) {
           setPhase('failed');
           setError('Some files could not be uploaded. Check your connection, then retry them.');
           return {};
@@ -147,7 +146,7 @@ export function useUploadRun(hooks: RunHooks) {
     if (!current) return {};
     setError(null);
     const failed = new Set(files.filter((file) => file.state === 'failed').map((file) => file.key));
-    if (failed.size > 0 && !(await uploadAll(current.submission, current.keys, failed))) {
+    if (failed.size > 0 && !(await uploadAll(current, failed))) {
       setPhase('failed');
       setError('Some files still could not be uploaded. Check your connection and retry, or submit again.');
       return {};

@@ -1,0 +1,67 @@
+/**
+ * What she (or a stray drag) does while her files upload cannot change what is being sent: the
+ * bytes uploaded are the bytes hashed and declared, and the cards keep showing them.
+ */
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './support/browser.js';
+import { card, checklistSummary, fiveDocuments, fillDocument, holdUploads, openUpload, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { EMILY, apiSignIn } from './support/stack.js';
+import { callApi } from '../../testkit/local-api.js';
+import { useBrowserSession } from './support/session.js';
+
+const session = useBrowserSession({ signedInAs: EMILY });
+const { stack } = session;
+
+describe('while her files upload', () => {
+  it('a file dropped on a card is not taken, and the file she chose is the one sent', async () => {
+    // Prepare: five documents, uploads held mid-way
+    const page = session.page;
+    await openUpload(page);
+    for (const fixture of fiveDocuments()) await fillDocument(page, fixture);
+    const insurance = fiveDocuments()[4]!;
+    const uploads = await holdUploads(page, stack);
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Act: another file lands on the insurance card (its upload has not started: three go at a time)
+    const other = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['%PDF-1.4 another file'], 'another-policy.pdf', { type: 'application/pdf' }));
+      return transfer;
+    });
+    await card(page, insurance.title).locator('.dropzone').dispatchEvent('drop', { dataTransfer: other });
+    await uploads.release();
+
+    // Assess: the card never changed, and the submission holds exactly the file she chose
+    expect(await card(page, insurance.title).getByText('another-policy.pdf').count()).toBe(0);
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    const { body } = await callApi({ apiUrl: stack.apiUrl }, 'GET', `/submissions/${submissionIdFromUrl(page)}`, await apiSignIn(stack, EMILY));
+    const sent = (body.documents as { documentType: string; fileName: string; sizeBytes: number }[]).find((doc) => doc.documentType === 'MALPRACTICE_INSURANCE');
+    expect(sent).toMatchObject({ fileName: insurance.file.name, sizeBytes: insurance.file.buffer.length });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe('after submitting', () => {
+  it('the back button shows an empty form, never the submitted draft to send again', async () => {
+    // Prepare: submitted and received
+    const page = session.page;
+    await openUpload(page);
+    for (const fixture of fiveDocuments()) await fillDocument(page, fixture);
+    let creates = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url() === `${stack.apiUrl}/submissions`) creates++;
+    });
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+
+    // Act
+    await page.goBack();
+
+    // Assess
+    await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    await expect.poll(() => checklistSummary(page)).toBe('5 of 5 still missing');
+    expect(await card(page, 'Medical License').getByText(fiveDocuments()[0]!.file.name).count()).toBe(0);
+    expect(creates).toBe(1);
+  });
+});
