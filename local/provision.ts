@@ -3,7 +3,7 @@
  * finds them in place) and seeds the demo users.
  */
 import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { resourcesOfType, type Template } from './template.js';
 
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
@@ -30,23 +30,88 @@ export const DEMO_USERS: DemoUser[] = [
 export const localTableName = (logicalId: string) => logicalId;
 export const localBucketName = (logicalId: string) => logicalId.toLowerCase();
 
+interface IndexDefinition {
+  IndexName?: string;
+  KeySchema?: { AttributeName?: string; KeyType?: string }[];
+  Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] };
+}
+type TableProperties = Record<string, unknown> & { GlobalSecondaryIndexes?: IndexDefinition[] };
+
+/** A table's indexes as comparable text: each one's name, keys and projection. */
+const indexShape = (indexes: IndexDefinition[] | undefined) =>
+  (indexes ?? [])
+    .map(({ IndexName, KeySchema, Projection }) => `${IndexName} ${(KeySchema ?? []).map((key) => `${key.AttributeName}:${key.KeyType}`).join(',')} ${Projection?.ProjectionType} ${[...(Projection?.NonKeyAttributes ?? [])].sort().join(',')}`)
+    .sort()
+    .join('\n');
+
 export async function provisionTables(template: Template, endpoint: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const [logicalId, resource] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
-    if (existing.has(localTableName(logicalId))) continue;
-    const props = resource.Properties as Record<string, unknown> & { GlobalSecondaryIndexes?: Record<string, unknown>[] };
-    await client.send(
-      new CreateTableCommand({
-        TableName: localTableName(logicalId),
-        KeySchema: props.KeySchema,
-        AttributeDefinitions: props.AttributeDefinitions,
-        BillingMode: 'PAY_PER_REQUEST',
-        ...(props.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })) } : {}),
-      } as CreateTableCommandInput),
-    );
+    const tableName = localTableName(logicalId);
+    const props = resource.Properties as TableProperties;
+    if (existing.has(tableName)) {
+      await rebuildIfIndexesChanged(client, tableName, props);
+      continue;
+    }
+    await createTable(client, tableName, props);
   }
   client.destroy();
+}
+
+async function createTable(client: DynamoDBClient, tableName: string, props: TableProperties): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: props.KeySchema,
+      AttributeDefinitions: props.AttributeDefinitions,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(props.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })) } : {}),
+    } as CreateTableCommandInput),
+  );
+}
+
+/**
+ * A `.data` folder made before the template's indexes changed (one added, say) keeps its items:
+ * dynalite cannot add an index to a table, so the table is read whole, created again as the
+ * template declares it, and its items written back — each index is then built from them, as
+ * DynamoDB backfills a new index.
+ */
+async function rebuildIfIndexesChanged(client: DynamoDBClient, tableName: string, props: TableProperties): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  if (indexShape(Table?.GlobalSecondaryIndexes) === indexShape(props.GlobalSecondaryIndexes)) return;
+  const items: Record<string, AttributeValue>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  // dynalite deletes and creates a moment after it answers: wait for each, as the SDK's waiters would (only faster).
+  await until(async () => !(await tableStatus(client, tableName)));
+  await createTable(client, tableName, props);
+  await until(async () => (await tableStatus(client, tableName)) === 'ACTIVE');
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: WriteRequest[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) pending = (await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))).UnprocessedItems?.[tableName] ?? [];
+  }
+}
+
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | null> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus ?? null;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return null;
+    throw error;
+  }
+}
+
+async function until(done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; !(await done()); attempt++) {
+    if (attempt >= 500) throw new Error('The local DynamoDB did not finish rebuilding a table in 10 seconds');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

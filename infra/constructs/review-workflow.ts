@@ -31,7 +31,7 @@ export class ReviewWorkflow extends Construct {
     const steps = {
       applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'),
       sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
-      recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeTable(intakeTable, 'Query').bindAuditAppend(audit),
+      recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeTable(intakeTable, 'Query', 'UpdateItem').bindAuditAppend(audit),
     };
     this.functions = Object.values(steps);
 

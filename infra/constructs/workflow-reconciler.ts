@@ -1,9 +1,9 @@
 /**
  * The scheduled reconciler (docs/architecture.md "When something fails"): every five minutes it
  * re-drives failed attempts and finishes what crashes left behind, with exactly the grants it calls
- * — Query on the unfinished and byStatus indexes and the table, UpdateItem, audit append, and
- * StartExecution / DescribeExecution on the intake workflow and on the review outcome workflow
- * (completed reviews whose outcome email is not sent).
+ * — Query on the byUnfinished and byUnsentOutcome indexes and the table, UpdateItem, audit append,
+ * and StartExecution / DescribeExecution on the intake workflow and on the review outcome workflow
+ * (completed reviews whose outcome email is not audited as sent).
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -40,7 +40,7 @@ export class WorkflowReconciler extends Construct {
       key,
       timeout: Duration.minutes(2),
     })
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished, INTAKE_INDEXES.byStatus)
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished, INTAKE_INDEXES.unsentOutcomes)
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindAuditAppend(audit)
       .bindWorkflowStart(props.stateMachine)

@@ -24,7 +24,7 @@ const INVALID_TOKEN = () =>
   new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
 
 /** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
-const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince', 'gsiUnfinished']);
+const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince', 'gsiUnfinished', 'gsiUnsentOutcome']);
 
 function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
   if (!token) return undefined;

@@ -11,6 +11,9 @@ export const referenceKey = (referenceNumber: string) => ({ pk: `REFERENCE#${ref
 /** The sparse index's one partition: every unfinished submission, ordered by creation. */
 export const UNFINISHED = { attribute: INTAKE_INDEXES.unfinished.partitionKey, value: 'UNFINISHED' } as const;
 
+/** The sparse index's one partition: every completed review whose outcome email is not audited as sent. */
+export const UNSENT_OUTCOME = { attribute: INTAKE_INDEXES.unsentOutcomes.partitionKey, value: 'OUTCOME' } as const;
+
 export const ownerVersionKey = (doc: Pick<SubmissionDocument, 'documentId' | 'lineageId' | 'uploadedAt'>) => `${lineageOf(doc)}#${doc.uploadedAt ?? ''}#${doc.documentId}`;
 
 /** A document item: its key and its index attributes (every version of a provider's credentials is listed by owner). */

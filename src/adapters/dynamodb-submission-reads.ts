@@ -6,9 +6,10 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { INTAKE_INDEXES } from '../contract/tables.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import type { Submission } from '../domain/submission.js';
-import type { ListQuery, Page, ReviewQueueQuery } from '../ports/submission-repository.js';
+import type { ReviewCompletion } from '../domain/review.js';
+import type { ListQuery, Page, ReviewQueueQuery, UnsentOutcome } from '../ports/submission-repository.js';
 import { queryIndexPage, type IndexPageQuery } from './dynamodb-index-pages.js';
-import { ALL_SUBMISSIONS, fromDocumentItem, fromSubmissionItem, QUEUED, submissionKey, UNFINISHED } from './dynamodb-intake-items.js';
+import { ALL_SUBMISSIONS, fromDocumentItem, fromSubmissionItem, QUEUED, submissionKey, UNFINISHED, UNSENT_OUTCOME } from './dynamodb-intake-items.js';
 
 export class DynamoDbSubmissionReads {
   constructor(
@@ -103,21 +104,19 @@ export class DynamoDbSubmissionReads {
     });
   }
 
-  async listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>> {
-    return this.page({
-      index: INTAKE_INDEXES.byStatus.name,
-      partition: [INTAKE_INDEXES.byStatus.partitionKey, outcome],
-      filter: { expression: 'attribute_not_exists(emailsSent.#kind)', names: { '#kind': outcome }, values: {} },
-      // The partition holds every decided submission ever; one left unsent is recent.
-      newestFirst: true,
-      limit,
-      nextToken,
-    });
+  async listUnsentOutcomes(query: { limit: number; nextToken?: string }): Promise<Page<UnsentOutcome>> {
+    return this.page(
+      { index: INTAKE_INDEXES.unsentOutcomes.name, partition: [UNSENT_OUTCOME.attribute, UNSENT_OUTCOME.value], newestFirst: false, limit: query.limit, nextToken: query.nextToken },
+      (item) => ({ submissionId: item.submissionId as string, reviewCompletion: item.reviewCompletion as ReviewCompletion }),
+    );
   }
 
-  private async page(query: IndexPageQuery): Promise<Page<Submission>> {
+  /** A page of an index, each item read whole (its projection ALL) unless `read` takes what a narrower projection holds. */
+  private async page(query: IndexPageQuery): Promise<Page<Submission>>;
+  private async page<T>(query: IndexPageQuery, read: (item: Record<string, unknown>) => T): Promise<Page<T>>;
+  private async page(query: IndexPageQuery, read: (item: Record<string, unknown>) => unknown = fromSubmissionItem): Promise<Page<unknown>> {
     const page = await queryIndexPage(this.db, this.tableName, query);
-    return { items: page.items.map(fromSubmissionItem), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return { items: page.items.map(read), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
   async listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>> {
@@ -134,13 +133,9 @@ export class DynamoDbSubmissionReads {
   }
 
   async listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>> {
-    const page = await queryIndexPage(this.db, this.tableName, {
-      index: INTAKE_INDEXES.unfinished.name,
-      partition: [UNFINISHED.attribute, UNFINISHED.value],
-      newestFirst: false,
-      limit: query.limit,
-      nextToken: query.nextToken,
-    });
-    return { items: page.items.map((item) => item.submissionId as string), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return this.page(
+      { index: INTAKE_INDEXES.unfinished.name, partition: [UNFINISHED.attribute, UNFINISHED.value], newestFirst: false, limit: query.limit, nextToken: query.nextToken },
+      (item) => item.submissionId as string,
+    );
   }
 }

@@ -12,7 +12,7 @@ import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { attemptIs, conditionalUpdate, conditionHeld, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
-import { documentKey, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED } from './dynamodb-intake-items.js';
+import { documentKey, fromSubmissionItem, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED, UNSENT_OUTCOME } from './dynamodb-intake-items.js';
 import { DynamoDbSubmissionReads } from './dynamodb-submission-reads.js';
 
 const isMissingMap = (error: unknown) =>
@@ -60,13 +60,22 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
   }
 
   async markFinished(submissionId: string): Promise<void> {
+    await this.removeAttribute(submissionId, UNFINISHED.attribute);
+  }
+
+  async markOutcomeRecorded(submissionId: string): Promise<void> {
+    await this.removeAttribute(submissionId, UNSENT_OUTCOME.attribute);
+  }
+
+  /** Takes the submission out of a sparse index. */
+  private async removeAttribute(submissionId: string, attribute: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: submissionKey(submissionId),
-        UpdateExpression: 'REMOVE #unfinished',
+        UpdateExpression: 'REMOVE #attribute',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#unfinished': UNFINISHED.attribute },
+        ExpressionAttributeNames: { '#attribute': attribute },
       }),
     );
   }
@@ -248,7 +257,8 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
         submissionId,
         'IN_REVIEW',
         completion.outcome,
-        { reviewCompletion: completion },
+        // In the same write: the outcome is the reconciler's until its email is audited as sent.
+        { reviewCompletion: completion, [UNSENT_OUTCOME.attribute]: UNSENT_OUTCOME.value },
         { expression: 'reviewRevision = :revision', values: { ':revision': revision } },
         ['gsiQueue', 'gsiQueueSince'],
       ),

@@ -32,6 +32,12 @@ export const INTAKE_INDEXES = {
    * last fact is written; the reconciler reads it instead of scanning.
    */
   unfinished: { name: 'byUnfinished', partitionKey: 'gsiUnfinished', sortKey: 'gsiCreated', include: ['submissionId'] },
+  /**
+   * Sparse: completed reviews whose OUTCOME_EMAIL_SENT is not in the audit trail yet. Set by the
+   * completing write, removed when that event is recorded; the reconciler reads the whole index
+   * (the submission id and the completion: when it was decided) instead of filtering every decided submission.
+   */
+  unsentOutcomes: { name: 'byUnsentOutcome', partitionKey: 'gsiUnsentOutcome', sortKey: 'gsiCreated', include: ['submissionId', 'reviewCompletion'] },
 } as const;
 
 /** Partitions of the byNextNotice index: the job queries each one. */

@@ -6,12 +6,8 @@
 import * as z from 'zod/mini';
 import type { ReviewRequestBody } from '../contract/http.js';
 import { REVIEW_DECISIONS, REVIEW_REASON_CODES } from '../contract/vocabulary.js';
+import { hiddenCharacterProblem } from './plain-text.js';
 import { REVIEW_LIMITS } from './review.js';
-
-// Newlines and tabs are fine in a reason; other controls and text-direction marks could disguise it.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 const reasonSchema = z
   .string({ error: 'Write the reason as text.' })
@@ -19,8 +15,11 @@ const reasonSchema = z
     z.trim(),
     z.minLength(1, 'Write the reason the provider will read.'),
     z.maxLength(REVIEW_LIMITS.maxReasonLength, `The reason must be at most ${REVIEW_LIMITS.maxReasonLength} characters.`),
-    z.refine((text) => !CONTROL.test(text), 'The reason contains control characters. Retype it as plain text.'),
-    z.refine((text) => !BIDI.test(text), 'The reason contains hidden text-direction characters. Retype it as plain text.'),
+    // The provider's fields' rule, with line breaks and tabs allowed: a reason may run to several lines.
+    z.superRefine((text, context) => {
+      const hidden = hiddenCharacterProblem(text, { lines: true });
+      if (hidden) context.addIssue({ code: 'custom', message: `The reason ${hidden}. Retype it as plain text.` });
+    }),
   );
 
 export const reviewRequestSchema = z

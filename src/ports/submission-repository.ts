@@ -19,6 +19,12 @@ export interface ListQuery {
   nextToken?: string;
 }
 
+/** A completed review whose outcome email is not audited as sent yet, as the reconciler reads it. */
+export interface UnsentOutcome {
+  submissionId: string;
+  reviewCompletion: ReviewCompletion;
+}
+
 export interface ReviewQueueQuery {
   status?: 'RECEIVED' | 'IN_REVIEW';
   documentType?: DocumentType;
@@ -110,9 +116,12 @@ export interface SubmissionRepository {
   recordReview(submissionId: string, documentId: string, review: DocumentReview, from: 'RECEIVED' | 'IN_REVIEW', replacing: string | null): Promise<Submission | null>;
   /**
    * The commit point of a review: IN_REVIEW → the outcome, only if no decision changed since
-   * `revision` was read. Null when the condition failed.
+   * `revision` was read; the submission joins the unsent outcomes in the same write. Null when
+   * the condition failed.
    */
   completeReview(submissionId: string, revision: number, completion: ReviewCompletion): Promise<Submission | null>;
-  /** Submissions with this outcome whose outcome email is not recorded as sent (for re-driving), newest submitted first. */
-  listUnsentOutcomes(outcome: 'VERIFIED' | 'ACTION_REQUIRED', limit: number, nextToken?: string): Promise<Page<Submission>>;
+  /** Completed reviews whose OUTCOME_EMAIL_SENT is not recorded yet (for re-driving), oldest created first: a sparse index, never a filter. */
+  listUnsentOutcomes(query: { limit: number; nextToken?: string }): Promise<Page<UnsentOutcome>>;
+  /** OUTCOME_EMAIL_SENT is in the audit trail: the submission leaves the unsent outcomes. */
+  markOutcomeRecorded(submissionId: string): Promise<void>;
 }

@@ -4,14 +4,14 @@ import { toCredential } from '../domain/credentials.js';
 import { isoDateInZone } from '../domain/dates.js';
 import { NotFound } from '../domain/errors.js';
 import { lineageOf } from '../domain/submission.js';
-import { isId } from './access.js';
+import { isId, mayRead } from './access.js';
 import type { CredentialViewDeps } from './get-credentials.js';
 import { versionRecords } from './version-records.js';
 
 /** A document's history: every version of the credential it belongs to (owner or staff). */
 export async function getDocumentHistory(deps: Omit<CredentialViewDeps, 'repository'>, caller: Caller, documentId: string): Promise<DocumentHistory> {
   const found = isId(documentId) ? await deps.versions.find(documentId) : null;
-  if (!found || (caller.role !== 'staff' && found.submission.provider.providerId !== caller.userId)) throw new NotFound('No document with that id was found.');
+  if (!found || !mayRead(caller, found.submission)) throw new NotFound('No document with that id was found.');
   const listed = await deps.versions.listCredential(found.document.providerId, lineageOf(found.document));
   // The index may lag the document just read: the document itself is the truth.
   const versions = [found.document, ...listed.filter((doc) => doc.documentId !== documentId)];

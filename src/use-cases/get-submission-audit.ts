@@ -3,7 +3,7 @@ import type { Caller } from '../domain/caller.js';
 import { firstBrokenSequence } from '../domain/audit.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
-import { assertStaff, readableSubmission } from './access.js';
+import { assertAuditable } from './access.js';
 
 /** Reads of the rows when an anchor past them turns up: an append in between, or rows removed. */
 const READS = 3;
@@ -15,8 +15,7 @@ const READS = 3;
  * it (an event appended between reading the rows and the anchors: the workflow still writing).
  */
 export async function getSubmissionAudit(deps: { repository: SubmissionRepository; audit: AuditLog }, caller: Caller, submissionId: string): Promise<AuditTrail> {
-  assertStaff(caller);
-  await readableSubmission(deps.repository, caller, submissionId);
+  await assertAuditable(deps.repository, caller, submissionId);
   let events = await deps.audit.list(submissionId);
   for (let read = 1; ; read++) {
     const anchors = await deps.audit.anchors(submissionId, Array.from({ length: events.length + 1 }, (_, i) => i + 1));

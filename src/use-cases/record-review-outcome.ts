@@ -4,6 +4,12 @@ import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { documentReviewedEvent, reviewCompletedEvent } from './review-audit.js';
 
+export interface RecordReviewOutcomeDeps {
+  repository: SubmissionRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
 export interface ReviewOutcomeAudit {
   submissionId: string;
   executionId: string;
@@ -14,9 +20,12 @@ export interface ReviewOutcomeAudit {
 /**
  * Review outcome workflow, last step. The decisions and the completion were audited by the API
  * calls that made them; recording them again here is a no-op, unless a crash lost one, which it
- * then restores from what the submission stores. Then the email's fate: sent, or failed.
+ * then restores from what the submission stores. Then the email's fate: sent, or failed. Only
+ * once OUTCOME_EMAIL_SENT is recorded does the submission leave the reconciler's unsent outcomes:
+ * a step failing past its retries after the email went out is finished by a later execution,
+ * whose email step finds the email recorded on the submission and sends nothing.
  */
-export async function recordReviewOutcome(deps: { repository: SubmissionRepository; audit: AuditLog; clock: Clock }, input: ReviewOutcomeAudit): Promise<{ recorded: AuditEventType[] }> {
+export async function recordReviewOutcome(deps: RecordReviewOutcomeDeps, input: ReviewOutcomeAudit): Promise<{ recorded: AuditEventType[] }> {
   const found = await deps.repository.get(input.submissionId);
   if (!found?.submission.reviewCompletion) throw new Error(`Submission ${input.submissionId} has no completed review`);
   const { submission } = found;
@@ -39,5 +48,6 @@ export async function recordReviewOutcome(deps: { repository: SubmissionReposito
     sourceIp: null,
     details: messageId ? { outcome: completion.outcome, emailMessageId: messageId } : { kind: completion.outcome, error: input.email.Error ?? 'unknown' },
   });
+  if (messageId) await deps.repository.markOutcomeRecorded(submission.submissionId);
   return { recorded: [completed.type, emailEvent.type] };
 }

@@ -309,6 +309,7 @@ describe('grants', () => {
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
+      'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
     ],
     SendReviewOutcomeFn: [
@@ -321,8 +322,8 @@ describe('grants', () => {
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
-      'dynamodb:Query IntakeTable/index/byStatus',
       'dynamodb:Query IntakeTable/index/byUnfinished',
+      'dynamodb:Query IntakeTable/index/byUnsentOutcome',
       'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
       'states:DescribeExecution ReviewWorkflowStateMachine/executions',

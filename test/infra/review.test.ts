@@ -91,6 +91,24 @@ describe('review outcome workflow', () => {
   });
 });
 
+describe('unsent outcomes index', () => {
+  it('has a sparse byUnsentOutcome index projecting only what the reconciler reads, so it never filters every decided submission', () => {
+    const table = resources[idOf('AWS::DynamoDB::Table', /IntakeTable/)]!;
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      expect.arrayContaining([
+        {
+          IndexName: 'byUnsentOutcome',
+          KeySchema: [
+            { AttributeName: 'gsiUnsentOutcome', KeyType: 'HASH' },
+            { AttributeName: 'gsiCreated', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['submissionId', 'reviewCompletion'] },
+        },
+      ]),
+    );
+  });
+});
+
 describe('review queue index', () => {
   it('has a sparse reviewQueue index sorted by submission time, so the queue pages oldest first without Scan', () => {
     const table = resources[idOf('AWS::DynamoDB::Table', /IntakeTable/)]!;

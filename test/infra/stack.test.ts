@@ -87,6 +87,7 @@ describe('data at rest', () => {
       byNextNotice: 'ALL',
       byExpiration: 'ALL',
       byUnfinished: 'INCLUDE submissionId',
+      byUnsentOutcome: 'INCLUDE submissionId reviewCompletion',
     });
   });
 });

@@ -96,11 +96,12 @@ describe('a download URL', () => {
   });
 
   it('answers 409 for a document that was never stored', async () => {
-    // Prepare: a draft whose file was uploaded but never submitted, so nothing is in documents/
+    // Prepare: her draft whose file was uploaded but never submitted, so nothing is in documents/
+    // (staff do not see a draft at all: 404, test/integration/review-access.test.ts)
     const { documents: created } = await createAndUpload(local.stack, token(EMILY), fiveDocuments().slice(0, 1));
 
     // Act
-    const response = await callApi(local.stack, 'GET', `/documents/${created[0]!.documentId}/download-url`, token(STAFF));
+    const response = await callApi(local.stack, 'GET', `/documents/${created[0]!.documentId}/download-url`, token(EMILY));
 
     // Assess
     expect(response.status).toBe(409);

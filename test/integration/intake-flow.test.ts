@@ -157,7 +157,8 @@ describe('access', () => {
     // Assess
     for (const attempt of attempts) expect(attempt).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'No submission with that id was found.' } } });
     expect(michaelsList.body.items.map((s: { submissionId: string }) => s.submissionId)).not.toContain(submissionId);
-    expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[STAFF]!)).status).toBe(200);
+    // Not submitted yet: hers alone, staff too get 404 (docs/review.md)
+    expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[STAFF]!)).status).toBe(404);
     expect((await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[EMILY]!)).status).toBe(200);
   });
 

@@ -3,7 +3,8 @@
  * (oldest first, filters, paging, never drafts) — against the local runtime.
  */
 import { describe, expect, it } from 'vitest';
-import { createAndUpload, fiveDocuments } from '../../testkit/intake-documents.js';
+import { randomUUID } from 'node:crypto';
+import { createAndUpload, fiveDocuments, testDocument } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
 import { reviewCalls } from './support/review.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -33,17 +34,55 @@ describe('who may review', () => {
   });
 
   it('answers 409 for a decision on a submission that is not waiting for review, and for completing one that was never received', async () => {
-    // Prepare: a draft never submitted
-    const { submissionId, documents } = await createAndUpload(local.stack, token(MICHAEL), fiveDocuments().slice(0, 1));
+    // Prepare: a submission refused by its validation (never received)
+    const notAPdf = testDocument('CURRICULUM_VITAE', 'cv.pdf', 'application/pdf', Buffer.from('plain text, not a PDF at all'), { issueDate: '2026-10-01', issuingAuthority: '' });
+    const refused = await createAndUpload(local.stack, token(MICHAEL), [notAPdf]);
+    expect((await callApi(local.stack, 'POST', `/submissions/${refused.submissionId}/submit`, token(MICHAEL))).status).toBe(202);
+    await local.runtime.workflowsIdle();
 
     // Act
-    const decision = await review(documents[0]!.documentId, { decision: 'VERIFIED' });
-    const completion = await complete(submissionId);
+    const decision = await review(refused.documents[0]!.documentId, { decision: 'VERIFIED' });
+    const completion = await complete(refused.submissionId);
 
     // Assess
+    expect((await item(refused.submissionId)).status).toBe('REJECTED');
     expect(decision.status).toBe(409);
     expect(decision.body.error.message).toBe('This submission is not waiting for review: only received submissions can be reviewed.');
     expect(completion.status).toBe(409);
+  });
+});
+
+describe('a provider\'s draft', () => {
+  it('does not exist for staff until she submits it: every route to its content answers exactly as for an unknown id, while she reads it as before', async () => {
+    // Prepare: Michael's draft, uploaded, not submitted; ids nobody ever had
+    const { submissionId, documents } = await createAndUpload(local.stack, token(MICHAEL), fiveDocuments().slice(0, 1));
+    const documentId = documents[0]!.documentId;
+    const [unknownSubmission, unknownDocument] = [randomUUID(), randomUUID()];
+    const staffReads = (submission: string, document: string) =>
+      Promise.all([
+        callApi(local.stack, 'GET', `/submissions/${submission}`, token(STAFF)),
+        callApi(local.stack, 'GET', `/documents/${document}/download-url`, token(STAFF)),
+        callApi(local.stack, 'GET', `/documents/${document}/history`, token(STAFF)),
+        review(document, { decision: 'VERIFIED' }),
+        complete(submission),
+      ]);
+
+    // Act
+    const draft = await staffReads(submissionId, documentId);
+    const unknown = await staffReads(unknownSubmission, unknownDocument);
+    const hers = await callApi(local.stack, 'GET', `/submissions/${submissionId}`, token(MICHAEL));
+    const trail = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, token(STAFF));
+
+    // Assess: the same 404 as an unknown id, nothing recorded; she still reads her draft
+    expect(draft).toEqual(unknown);
+    expect(draft.map((response) => response.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(draft[0]!.body).toEqual({ error: { code: 'NOT_FOUND', message: 'No submission with that id was found.' } });
+    expect(draft[1]!.body).toEqual({ error: { code: 'NOT_FOUND', message: 'No document with that id was found.' } });
+    expect(hers).toMatchObject({ status: 200, body: { submissionId, status: 'AWAITING_UPLOAD' } });
+    // The trail stays the record of what happened to any submission (a discarded draft's too), without her draft's content
+    expect(trail.status).toBe(200);
+    expect(trail.body.events).toEqual([expect.objectContaining({ type: 'SUBMISSION_CREATED', details: { documentTypes: ['MEDICAL_LICENSE'], documentCount: 1 } })]);
+    expect(await item(submissionId)).toMatchObject({ status: 'AWAITING_UPLOAD', reviews: {} });
   });
 });
 

@@ -3,10 +3,14 @@
  * workflow (second state machine of the template), the email and the audit trail — and what
  * happens when two reviewers act at once, or a process dies after the commit point.
  */
+import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { fromSubmissionItem, toSubmissionItem } from '../../src/adapters/dynamodb-intake-items.js';
 import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submission-repository.js';
 import { systemClock } from '../../src/adapters/system-clock.js';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { Caller } from '../../src/domain/caller.js';
 import { S3AuditAnchors } from '../../src/adapters/s3-audit-anchors.js';
 import { StepFunctionsWorkflowStarter } from '../../src/adapters/sfn-workflow-starter.js';
@@ -85,6 +89,7 @@ describe('a review that ends in ACTION_REQUIRED', () => {
     expect(await item(submissionId, others[3])).toMatchObject({ status: 'VERIFIED', review: { decision: 'VERIFIED' } });
     expect(await item(submissionId)).toMatchObject({ status: 'ACTION_REQUIRED', emailsSent: { ACTION_REQUIRED: expect.any(String) } });
     expect((await item(submissionId)).gsiQueue).toBeUndefined();
+    expect((await item(submissionId))[INTAKE_INDEXES.unsentOutcomes.partitionKey]).toBeUndefined();
 
     // Assess 2: exactly one email, the reason as text, a link to replace exactly that document
     const emails = await emailsAbout(referenceNumber);
@@ -144,6 +149,26 @@ describe('a review that ends in VERIFIED', () => {
     expect(emails[0]!.body.text).toContain('There is nothing more you need to send.');
     expect(emails[0]!.body.text).toContain('What happens next');
     expect((await auditTypes(submissionId)).slice(-2)).toEqual(['SUBMISSION_VERIFIED', 'OUTCOME_EMAIL_SENT']);
+  });
+});
+
+describe('a reason with characters that are not text', () => {
+  it('answers 400 naming the reason and stores nothing, for a lone half of a UTF-16 pair, a control and a direction mark', async () => {
+    // Prepare
+    const { submissionId, documents } = await received(EMILY, fiveDocuments().slice(0, 1));
+    const rejection = (reason: string) => ({ decision: 'REJECTED', reasonCode: 'OTHER', reason });
+
+    // Act: JSON carries the lone half escaped (\ud83d), as any client's JSON.stringify writes it
+    const responses = await Promise.all(['The seal \uD83D is missing.', 'Erased\u0008 text.', 'Send \u202Efdp.exe'].map((reason) => review(documents[0]!.documentId, rejection(reason))));
+
+    // Assess
+    expect(responses.map((r) => [r.status, r.body.error.code, r.body.error.details])).toEqual([
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains characters that are not valid text. Retype it as plain text.' }]],
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains control characters. Retype it as plain text.' }]],
+      [400, 'VALIDATION_FAILED', [{ path: 'reason', message: 'The reason contains hidden text-direction characters. Retype it as plain text.' }]],
+    ]);
+    expect(await item(submissionId)).toMatchObject({ status: 'RECEIVED', reviews: {} });
+    expect(await auditTypes(submissionId)).not.toContain('DOCUMENT_REVIEWED');
   });
 });
 
@@ -357,6 +382,44 @@ describe('an outcome nobody carried out', () => {
     const types = await auditTypes(submissionId);
     expect(types.filter((t) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
     expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+  });
+  it('is found however many decided submissions came after it, and a second run finds nothing', async () => {
+    // Prepare: the completing call dies after its flip; then 1,050 newer decided submissions whose
+    // emails went out (history written directly: what the table holds after months of reviews),
+    // more than the reconciler's bounded pages of the byStatus partition ever reached
+    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(1, 2));
+    await review(documents[0]!.documentId, { decision: 'VERIFIED' });
+    const deps = { repository: repository(), audit: { record: dies, list: dies, anchors: dies }, outcomeWorkflow: { start: dies, status: dies }, clock: systemClock, timeZone: 'America/New_York' };
+    await expect(completeReview(deps, caller('complete-that-died-long-ago'), submissionId)).rejects.toThrow('process killed');
+    const stranded = fromSubmissionItem(await item(submissionId));
+    const newer = Array.from({ length: 1_050 }, (_, i) =>
+      toSubmissionItem({
+        ...stranded,
+        submissionId: randomUUID(),
+        referenceNumber: null,
+        createdAt: new Date(Date.parse(stranded.createdAt) + 1_000 + i).toISOString(),
+        emailsSent: { RECEIVED: `seeded-received-${i}`, VERIFIED: `seeded-verified-${i}` },
+      }),
+    );
+    for (let i = 0; i < newer.length; i += 25) {
+      await local.db.send(new BatchWriteCommand({ RequestItems: { [local.stack.tables.intake]: newer.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    }
+
+    // Act: the scheduled reconciler runs, then again later
+    const first = await runReconciler(local.stack, minutesFromNow(3), `reconcile-exact-${submissionId}`);
+    await local.runtime.workflowsIdle();
+    const second = await runReconciler(local.stack, minutesFromNow(30), `reconcile-exact-again-${submissionId}`);
+    await local.runtime.workflowsIdle();
+
+    // Assess: carried out once (one email, one audit event per fact); the second run has nothing to do
+    expect(first.reviewOutcomes).toEqual({ started: [submissionId] });
+    expect(second.reviewOutcomes).toEqual({});
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    const types = await auditTypes(submissionId);
+    expect(types.filter((t) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
+    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED']);
+    expect((await item(submissionId))[INTAKE_INDEXES.unsentOutcomes.partitionKey]).toBeUndefined();
   });
 });
 

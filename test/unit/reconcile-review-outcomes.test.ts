@@ -1,5 +1,5 @@
 /**
- * The reconciler's half for completed reviews whose outcome email is not sent, against in-memory
+ * The reconciler's half for completed reviews whose outcome email is not audited as sent, against in-memory
  * ports: which execution name it asks about and starts, however long the email has kept failing.
  */
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,10 @@ function outcomeWorkflow(ran: (name: string) => boolean) {
 
 function reconcile(workflow: ReturnType<typeof outcomeWorkflow>, now: string) {
   const deps = {
-    repository: { listUnsentOutcomes: async (outcome: string) => ({ items: outcome === 'VERIFIED' ? [decided] : [] }) },
+    repository: {
+      listUnsentOutcomes: async () => ({ items: [{ submissionId: decided.submissionId, reviewCompletion: decided.reviewCompletion! }] }),
+      get: async (id: string) => (id === decided.submissionId ? { submission: decided, documents: [] } : null),
+    },
     audit: { record: async () => ({}) as AuditEvent, list: async () => [], anchors: async () => new Map<number, string>() },
     outcomeWorkflow: workflow,
   };
@@ -103,5 +106,31 @@ describe('a completed review whose outcome email is not sent', () => {
     expect(actions).toEqual({ started: ['sub-1'] });
     expect(workflow.asked).toEqual([name(due - 1), name(due)]);
     expect(workflow.started).toEqual([name(due)]);
+  });
+
+  it('reads every page of the index, past the intake half\'s bound, so one owed outcome is never hidden behind others', async () => {
+    // Prepare: 130 outcomes still owed, every one but the last already running; the index answers 25 at a time
+    const owed = Array.from({ length: 130 }, (_, i) => ({ submissionId: i === 129 ? decided.submissionId : `running-${i}`, reviewCompletion: decided.reviewCompletion! }));
+    const workflow = outcomeWorkflow(() => false);
+    const deps = {
+      repository: {
+        listUnsentOutcomes: async ({ limit, nextToken }: { limit: number; nextToken?: string }) => {
+          const from = Number(nextToken ?? 0);
+          return { items: owed.slice(from, from + limit), ...(from + limit < owed.length ? { nextToken: String(from + limit) } : {}) };
+        },
+        get: async (id: string) => (id === decided.submissionId ? { submission: decided, documents: [] } : null),
+      },
+      audit: { record: async () => ({}) as AuditEvent, list: async () => [], anchors: async () => new Map<number, string>() },
+      outcomeWorkflow: { ...workflow, status: async (n: string) => (n.startsWith('review-running-') ? ('RUNNING' as const) : workflow.status(n)) },
+    };
+
+    // Act
+    const actions = await reconcileReviewOutcomes(deps, new Date('2026-01-05T15:03:00.000Z'), RECONCILE_SETTINGS);
+
+    // Assess
+    expect(RECONCILE_SETTINGS.pageSize * RECONCILE_SETTINGS.maxPages).toBeLessThan(owed.length);
+    expect(actions.running).toHaveLength(129);
+    expect(actions.started).toEqual(['sub-1']);
+    expect(workflow.started).toEqual([name(1)]);
   });
 });

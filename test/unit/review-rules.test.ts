@@ -44,6 +44,20 @@ describe('a decision on a document', () => {
     expect(problemsOf({ decision: 'VERIFIED', reviewer: 'me' })[0]).toEqual({ path: 'reviewer', message: '"reviewer" is not a field of this request. Remove it.' });
     expect(problemsOf(null)[0]?.path).toBe('(body)');
   });
+
+  it('refuses a reason with characters that have no place in text she will read, with the same words as the provider\'s fields', () => {
+    // Prepare: a line break and a tab are text; a lone half of a UTF-16 pair, a control and a direction mark are not
+    const reason = (text: string) => problemsOf({ decision: 'REJECTED', reason: text, reasonCode: 'OTHER' });
+
+    // Act / Assess
+    expect(reason('Page 2 is missing.\n\tSend both pages.')).toEqual([]);
+    expect(reason('Smile \u{1F600} is a whole pair')).toEqual([]);
+    expect(reason('broken \uD83D here')).toEqual([{ path: 'reason', message: 'The reason contains characters that are not valid text. Retype it as plain text.' }]);
+    expect(reason('\uDE00 trailing half first')).toEqual([{ path: 'reason', message: 'The reason contains characters that are not valid text. Retype it as plain text.' }]);
+    expect(reason('see \u202Efdp.exe')).toEqual([{ path: 'reason', message: 'The reason contains hidden text-direction characters. Retype it as plain text.' }]);
+    expect(reason('bell\u0007')).toEqual([{ path: 'reason', message: 'The reason contains control characters. Retype it as plain text.' }]);
+    expect(reason('nul\u0000')).toEqual([{ path: 'reason', message: 'The reason contains control characters. Retype it as plain text.' }]);
+  });
 });
 
 describe('completing a review', () => {

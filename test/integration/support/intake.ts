@@ -20,6 +20,7 @@ import { YaraEngine } from '../../../src/adapters/yara-engine.js';
 import { documentKey } from '../../../src/contract/storage.js';
 import type { Caller } from '../../../src/domain/caller.js';
 import type { WorkflowStarter } from '../../../src/ports/workflow-starter.js';
+import type { ReviewOutcomeAction } from '../../../src/use-cases/reconcile-review-outcomes.js';
 import type { ReconcileReport } from '../../../src/use-cases/reconcile-submissions.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/provision.js';
 import type { StackInfo } from '../../../local/runtime.js';
@@ -103,10 +104,13 @@ export async function invokeFunction<T>(stack: StackInfo, functionName: string, 
   }
 }
 
+/** What a reconciler run did: the intake half's report, and the completed reviews it acted on. */
+export type ReconcilerRun = ReconcileReport & { reviewOutcomes: Partial<Record<ReviewOutcomeAction, string[]>> };
+
 /** Runs the template's reconciler function as its schedule does, at the scheduled `time`. */
-export function runReconciler(stack: StackInfo, time: Date, id: string): Promise<ReconcileReport> {
+export function runReconciler(stack: StackInfo, time: Date, id: string): Promise<ReconcilerRun> {
   const event = { version: '0', id, 'detail-type': 'Scheduled Event', source: 'aws.events', time: time.toISOString(), region: LOCAL_REGION, resources: [], detail: {} };
-  return invokeFunction<ReconcileReport>(stack, stack.scheduledJobs.reconciler!, event);
+  return invokeFunction<ReconcilerRun>(stack, stack.scheduledJobs.reconciler!, event);
 }
 
 /** The provider who owns an uploaded submission, as the submit route would see her. */

@@ -1,7 +1,9 @@
 /**
  * Verify or reject one document. A rejection needs the reason the provider will read (plain
  * text) and the kind of problem; the same schema as the API checks it before it is sent. A
- * decision can be changed until the review is completed.
+ * decision can be changed until the review is completed. A decision refused because the
+ * submission changed meanwhile (409) reloads what the page shows, then hands her decision and
+ * what she typed to `onRefused`.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +14,7 @@ import { ApiError, describeError, useApi } from '../api/client.js';
 import type { DocumentView, ReviewRequestBody } from '../api/types.js';
 import { Field, fieldId } from '../components/Field.js';
 import { typeLabel } from '../format.js';
+import type { Refusal } from './RefusedDecision.js';
 import { refreshAfterReview } from './refresh.js';
 
 interface Draft {
@@ -29,7 +32,9 @@ function toBody(draft: Draft): unknown {
   return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}) };
 }
 
-export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submissionId: string }) {
+const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
+
+export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentView; submissionId: string; onRefused: (refusal: Refusal | null) => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(doc));
@@ -43,7 +48,13 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
       setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
       await refreshAfterReview(queryClient, submissionId);
     },
-    onError: (error) => {
+    onError: async (error, body) => {
+      if (isConflict(error)) {
+        // The page first shows the submission as it now is, then says what changed beside it.
+        await refreshAfterReview(queryClient, submissionId);
+        onRefused({ decision: body.decision, reason: body.reason ?? '', message: error.message });
+        return;
+      }
       if (error instanceof ApiError && error.details.length > 0) setErrors(Object.fromEntries(error.details.map((d) => [d.path, d.message])));
     },
   });
@@ -65,7 +76,9 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
       document.getElementById(id(Object.keys(problems)[0] === 'decision' ? 'VERIFIED' : Object.keys(problems)[0]!))?.focus();
       return;
     }
-    if (!save.isPending) save.mutate(parsed.data);
+    if (save.isPending) return;
+    onRefused(null);
+    save.mutate(parsed.data);
   };
 
   return (
@@ -117,7 +130,7 @@ export function DecisionForm({ doc, submissionId }: { doc: DocumentView; submiss
           {save.isPending ? null : saved}
         </p>
       </div>
-      {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) && (
+      {save.isError && !isConflict(save.error) && !(save.error instanceof ApiError && save.error.details.length > 0) && (
         <p className="notice notice--error" role="alert">
           {describeError(save.error)}
         </p>

@@ -1,14 +1,17 @@
 /** One document on the review screen: its details beside its preview, and the decision on it. */
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { REASON_CODE_LABELS } from '../../../src/domain/review.js';
 import { isReplaced } from '../../../src/domain/submission.js';
+import type { SubmissionStatus } from '../../../src/domain/status.js';
 import type { DocumentView } from '../api/types.js';
 import { DocumentMetadata } from '../components/DocumentMetadata.js';
 import { formatBytes, formatDateTime, typeLabel } from '../format.js';
 import { CrossCheckResult } from './CrossCheckResult.js';
 import { DecisionForm } from './DecisionForm.js';
 import { DocumentPreview } from './DocumentPreview.js';
+import { RefusedDecision, type Refusal } from './RefusedDecision.js';
 
 export function DecisionSummary({ doc }: { doc: DocumentView }) {
   const review = doc.review;
@@ -35,10 +38,12 @@ export function DecisionSummary({ doc }: { doc: DocumentView }) {
 /**
  * `stored`: the submission was accepted, so its files are in permanent storage and can be opened.
  * A document replaced by a newer version shows no decision form: it is decided by its
- * replacement, in that version's submission, and a decision here would not count.
+ * replacement, in that version's submission, and a decision here would not count. A refused
+ * decision is kept here, not in the form: the form is gone once the review is complete.
  */
-export function ReviewDocumentCard({ doc, index, submissionId, editable, stored }: { doc: DocumentView; index: number; submissionId: string; editable: boolean; stored: boolean }) {
+export function ReviewDocumentCard({ doc, index, submissionId, status, editable, stored }: { doc: DocumentView; index: number; submissionId: string; status: SubmissionStatus; editable: boolean; stored: boolean }) {
   const headingId = `review-doc-${doc.documentId}`;
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   return (
     <section className="card review-doc" aria-labelledby={headingId} data-document-index={index}>
       <header className="review-doc__header">
@@ -62,7 +67,8 @@ export function ReviewDocumentCard({ doc, index, submissionId, editable, stored 
               {editable && ' No decision is needed here: the newer version is reviewed with that submission, and this review can be completed without one.'}
             </p>
           )}
-          {editable && !isReplaced(doc) && <DecisionForm doc={doc} submissionId={submissionId} />}
+          {refusal && <RefusedDecision refusal={refusal} status={status} label={typeLabel(doc.documentType)} documentId={doc.documentId} />}
+          {editable && !isReplaced(doc) && <DecisionForm doc={doc} submissionId={submissionId} onRefused={setRefusal} />}
         </div>
         {stored ? <DocumentPreview doc={doc} /> : <p className="muted">This submission was not accepted, so its files were not kept: there is nothing to open.</p>}
       </div>

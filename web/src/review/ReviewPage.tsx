@@ -75,7 +75,7 @@ function Review({ submission }: { submission: SubmissionView }) {
       )}
 
       {submission.documents.map((doc, index) => (
-        <ReviewDocumentCard key={doc.documentId} doc={doc} index={index} submissionId={submission.submissionId} editable={editable} stored={submission.referenceNumber !== null} />
+        <ReviewDocumentCard key={doc.documentId} doc={doc} index={index} submissionId={submission.submissionId} status={submission.status} editable={editable} stored={submission.referenceNumber !== null} />
       ))}
 
       {(editable || submission.status === 'VERIFIED' || submission.status === 'ACTION_REQUIRED') && <CompleteReview submission={submission} />}
