@@ -42,6 +42,51 @@ describe('while her files upload', () => {
   });
 });
 
+describe('leaving the page inside the portal while her files upload', () => {
+  it('asks first; staying keeps the upload on screen, leaving lets it finish without taking her back', async () => {
+    // Prepare: one document, its upload held
+    const page = session.page;
+    await openUpload(page);
+    for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) await page.getByRole('button', { name: `Remove ${title}` }).click();
+    await fillDocument(page, fiveDocuments()[0]!);
+    const uploads = await holdUploads(page, stack);
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+    const prompts: string[] = [];
+    const mySubmissions = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' });
+
+    // Act: she clicks away and answers Cancel
+    page.once('dialog', (dialog) => {
+      prompts.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await mySubmissions.click();
+    // Assess: asked, and still on the form with its progress
+    await expect.poll(() => prompts.length).toBe(1);
+    expect(prompts[0]).toContain('Your documents are still being uploaded');
+    expect(new URL(page.url()).pathname).toBe('/upload');
+    expect(await page.getByRole('button', { name: 'Working…' }).isVisible()).toBe(true);
+
+    // Act: she clicks away again and answers OK, then the upload finishes
+    page.once('dialog', (dialog) => void dialog.accept());
+    await mySubmissions.click();
+    await page.getByRole('heading', { name: 'My credentials', level: 2 }).waitFor();
+    await uploads.release();
+
+    // Assess: the submission goes in, and the page she chose stays put
+    const token = await apiSignIn(stack, EMILY);
+    await expect
+      .poll(async () => ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { status: string }[])[0]?.status, { timeout: 30_000 })
+      .toBe('RECEIVED');
+    expect(new URL(page.url()).pathname).toBe('/');
+    // Back on the upload page, the submitted draft is not offered again: a fresh form.
+    await openUpload(page);
+    await expect.poll(() => checklistSummary(page), { timeout: 20_000 }).toBe('5 of 5 still missing');
+    expect(await page.getByRole('button', { name: 'Submit 5 documents' }).isEnabled()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
 describe('after submitting', () => {
   it('the back button shows an empty form, never the submitted draft to send again', async () => {
     // Prepare: submitted and received

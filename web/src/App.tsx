@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, RouterProvider, createBrowserRouter, createRoutesFromElements, useLocation } from 'react-router';
 import { SessionExpired, useAuth } from './auth/AuthProvider.js';
 import { Layout } from './components/Layout.js';
 import { AdminPage } from './pages/AdminPage.js';
@@ -10,7 +10,7 @@ import { SignInPage } from './pages/SignInPage.js';
 import { StaffProviderPage } from './pages/StaffProviderPage.js';
 import { PORTAL_ROUTES } from '../../src/contract/portal-routes.js';
 import { ReferencePage, SubmissionPage } from './pages/SubmissionPage.js';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 
 // The upload form and the review screens (and the shared zod schemas they validate with) load only when opened.
 const UploadPage = lazy(() => import('./upload/UploadPage.js').then((module) => ({ default: module.UploadPage })));
@@ -45,26 +45,28 @@ function Home() {
   return session?.role === 'provider' ? <HomePage /> : <Navigate to="/review" replace />;
 }
 
+// A data router, so a page can ask before she leaves it inside the portal (useBlocker mid-upload).
+const routes = createRoutesFromElements(
+  <Route element={<Layout />}>
+    <Route path="/sign-in" element={<SignInPage />} />
+    <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
+    <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
+    <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
+    <Route path={PORTAL_ROUTES.review} element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
+    <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
+    <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
+    <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+    <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
+    <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
+    <Route path="*" element={<NotFoundPage />} />
+  </Route>,
+);
+
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  const [router] = useState(() => createBrowserRouter(routes));
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-            <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
-            <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
-            <Route path={PORTAL_ROUTES.review} element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
-            <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
-            <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
-            <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
-            <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
-            <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

@@ -17,7 +17,7 @@ import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFi
 import { UploadProgress } from './UploadProgress.js';
 import { whileUploading } from './upload-lock.js';
 import { useOtherTabs } from './useOtherTabs.js';
-import { useLeaveWarning, useUploadRun } from './useUploadRun.js';
+import { useLeaveGuard, useUploadRun } from './useUploadRun.js';
 import { draftResolver, placeApiProblems } from './validate.js';
 
 interface Removed {
@@ -88,8 +88,8 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     summaryRef.current?.focus();
   }, [formState.submitCount]);
 
-  // Leaving mid-upload would leave the draft half uploaded: the browser asks first.
-  useLeaveWarning(busy);
+  // Leaving mid-upload would leave the draft half uploaded: the browser asks first, and so does the portal.
+  const shown = useLeaveGuard(busy);
 
   const addDocument = (type: DocumentType) => {
     const doc = emptyDocument(type);
@@ -126,6 +126,9 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     // Her new documents are versions of her credentials: "My credentials" must not show a list cached before them.
     await queryClient.invalidateQueries({ queryKey: ['credentials'] });
     await queryClient.invalidateQueries({ queryKey: ['device-draft'] });
+    // Only from this page: had she left it mid-upload, the run finishes without taking her back.
+    if (!shown.current) return;
+    shown.current = false; // her own way to the result is no leaving to ask about
     navigate(`/submissions/${submissionId}`, { state: { justSubmitted: true } });
   };
 

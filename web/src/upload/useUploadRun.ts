@@ -3,7 +3,8 @@
  * file to its presigned POST (three at a time, each retried twice before asking her), submit.
  * A failed upload can be retried without creating a second submission.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useBlocker } from 'react-router';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { CreatedSubmission } from '../api/types.js';
 import { sha256Hex, uploadFile } from '../api/upload.js';
@@ -164,8 +165,22 @@ export function useUploadRun(hooks: RunHooks) {
   return { phase, files, error, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
 }
 
-/** While `active`, leaving or reloading the page asks first (the browser's own prompt). */
-export function useLeaveWarning(active: boolean): void {
+const LEAVE_MID_UPLOAD =
+  'Your documents are still being uploaded. If you leave this page, they keep uploading while this tab stays open, and you get an email once they are received. Leave this page?';
+
+/**
+ * While `active` (a run under way), leaving the page asks first: a reload or a closed tab with the
+ * browser's own prompt, a link or Back inside the portal with ours. Returns whether the page is
+ * still shown (set it to false before navigating away on purpose).
+ */
+export function useLeaveGuard(active: boolean): MutableRefObject<boolean> {
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
   useEffect(() => {
     if (!active) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -175,4 +190,11 @@ export function useLeaveWarning(active: boolean): void {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [active]);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => active && shown.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(LEAVE_MID_UPLOAD)) blocker.proceed();
+    else blocker.reset();
+  }, [blocker]);
+  return shown;
 }
