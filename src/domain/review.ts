@@ -114,6 +114,12 @@ export function reviewDueDate(submittedAt: string, timeZone: string): string {
   return addDays(isoDateInZone(new Date(submittedAt), timeZone), REVIEW_LIMITS.dueWithinDays);
 }
 
+/** When a queued submission was sent and its decision is due: as stored at acceptance, or worked out for one stored before that. */
+export function decisionSchedule(submission: { submittedAt: string | null; createdAt: string; reviewDueDate?: string | null }, timeZone: string): { submittedAt: string; dueDate: string } {
+  const submittedAt = submission.submittedAt ?? submission.createdAt;
+  return { submittedAt, dueDate: submission.reviewDueDate ?? reviewDueDate(submittedAt, timeZone) };
+}
+
 /** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
 export function calendarDaysBetween(fromIsoDate: string, toIsoDate: string): number {
   return Math.round((Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / (24 * 60 * 60 * 1000));

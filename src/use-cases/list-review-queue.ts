@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
 import { ValidationFailed } from '../domain/errors.js';
-import { daysSinceSubmission, reviewDueDate, reviewProgress } from '../domain/review.js';
+import { daysSinceSubmission, decisionSchedule, reviewProgress } from '../domain/review.js';
 import type { Submission } from '../domain/submission.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
@@ -18,8 +18,7 @@ export interface QueueParams {
 }
 
 function toQueueItem(submission: Submission, now: Date, timeZone: string): ReviewQueueItem {
-  const submittedAt = submission.submittedAt ?? submission.createdAt;
-  const dueDate = submission.reviewDueDate ?? reviewDueDate(submittedAt, timeZone);
+  const { submittedAt, dueDate } = decisionSchedule(submission, timeZone);
   return {
     submissionId: submission.submissionId,
     referenceNumber: submission.referenceNumber ?? '',

@@ -6,7 +6,7 @@
  * One digest per day however often the job runs.
  */
 import { addDays, isoDateInZone } from '../domain/dates.js';
-import { reviewDueDate } from '../domain/review.js';
+import { decisionSchedule } from '../domain/review.js';
 import { emailDocument, staffDigestEmail, type Branding, type StaffDigestProvider, type StaffDigestReview } from '../emails/index.js';
 import type { ExpirySchedule } from '../ports/expiry-schedule.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -43,8 +43,7 @@ async function reviewsDueBy(deps: ExpiryDigestDeps, until: string): Promise<Staf
   do {
     const page = await deps.reviews.listReviewQueue({ limit: 100, ...(nextToken ? { nextToken } : {}) });
     for (const submission of page.items) {
-      const submittedAt = submission.submittedAt ?? submission.createdAt;
-      const dueDate = submission.reviewDueDate ?? reviewDueDate(submittedAt, deps.timeZone);
+      const { submittedAt, dueDate } = decisionSchedule(submission, deps.timeZone);
       if (dueDate > until) return due;
       due.push({ submissionId: submission.submissionId, referenceNumber: submission.referenceNumber ?? '', providerName: submission.provider.name, submittedOn: isoDateInZone(new Date(submittedAt), deps.timeZone), dueDate });
     }

@@ -330,6 +330,23 @@ describe('an outcome nobody carried out', () => {
   const dies = () => Promise.reject(new Error('process killed'));
   const caller = (requestId: string): Caller => ({ userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId, sourceIp: null });
   const repository = () => new DynamoDbSubmissionRepository(local.db, local.stack.tables.intake);
+  /** The scheduled reconciler runs `minutes[0]` minutes from now, then again at `minutes[1]`; each report once its executions ended. */
+  const reconcileTwice = async (runId: string, minutes: [number, number] = [3, 8]) => {
+    const reports = [];
+    for (const [run, at] of minutes.entries()) {
+      reports.push(await runReconciler(local.stack, minutesFromNow(at), `${runId}-${run}`));
+      await local.runtime.workflowsIdle();
+    }
+    return reports;
+  };
+  /** Carried out once: the documents' statuses, one email, one audit event per fact. */
+  const expectCarriedOutOnce = async (submissionId: string, referenceNumber: string, statuses: string[], outcomeEvent: string) => {
+    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(statuses);
+    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
+    const types = await auditTypes(submissionId);
+    expect(types.filter((t) => t === outcomeEvent)).toHaveLength(1);
+    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+  };
 
   it('is carried out by the reconciler when the completing call died after its commit and no reviewer completes again', async () => {
     // Prepare: the completing process dies right after its flip (the reviewer sees an error; the screen then shows the review complete)
@@ -340,17 +357,10 @@ describe('an outcome nobody carried out', () => {
     await expect(completeReview(deps, caller('complete-that-died'), submissionId)).rejects.toThrow('process killed');
 
     // Act: the scheduled reconciler runs (twice: the second must change nothing)
-    await runReconciler(local.stack, minutesFromNow(3), `reconcile-${submissionId}`);
-    await local.runtime.workflowsIdle();
-    await runReconciler(local.stack, minutesFromNow(8), `reconcile-again-${submissionId}`);
-    await local.runtime.workflowsIdle();
+    await reconcileTwice(`reconcile-${submissionId}`);
 
     // Assess: the documents took their decisions, one email, one audit event per fact
-    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'REJECTED']);
-    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
-    const types = await auditTypes(submissionId);
-    expect(types.filter((t) => t === 'SUBMISSION_ACTION_REQUIRED')).toHaveLength(1);
-    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+    await expectCarriedOutOnce(submissionId, referenceNumber, ['VERIFIED', 'REJECTED'], 'SUBMISSION_ACTION_REQUIRED');
   });
 
   it('is carried out by the reconciler in a new execution when the first one failed', async () => {
@@ -369,19 +379,12 @@ describe('an outcome nobody carried out', () => {
     const firstExecution = await outcomeWorkflow.status(reviewOutcomeExecutionName(submissionId));
 
     // Act
-    await runReconciler(local.stack, minutesFromNow(3), `reconcile-${submissionId}`);
-    await local.runtime.workflowsIdle();
-    await runReconciler(local.stack, minutesFromNow(8), `reconcile-again-${submissionId}`);
-    await local.runtime.workflowsIdle();
+    await reconcileTwice(`reconcile-${submissionId}`);
     sfn.destroy();
 
     // Assess
     expect(firstExecution).toBe('FAILED');
-    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED']);
-    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
-    const types = await auditTypes(submissionId);
-    expect(types.filter((t) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
-    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
+    await expectCarriedOutOnce(submissionId, referenceNumber, ['VERIFIED'], 'SUBMISSION_VERIFIED');
   });
   it('is found however many decided submissions came after it, and a second run finds nothing', async () => {
     // Prepare: the completing call dies after its flip; then 1,050 newer decided submissions whose
@@ -406,19 +409,12 @@ describe('an outcome nobody carried out', () => {
     }
 
     // Act: the scheduled reconciler runs, then again later
-    const first = await runReconciler(local.stack, minutesFromNow(3), `reconcile-exact-${submissionId}`);
-    await local.runtime.workflowsIdle();
-    const second = await runReconciler(local.stack, minutesFromNow(30), `reconcile-exact-again-${submissionId}`);
-    await local.runtime.workflowsIdle();
+    const [first, second] = await reconcileTwice(`reconcile-exact-${submissionId}`, [3, 30]);
 
     // Assess: carried out once (one email, one audit event per fact); the second run has nothing to do
-    expect(first.reviewOutcomes).toEqual({ started: [submissionId] });
-    expect(second.reviewOutcomes).toEqual({});
-    expect(await emailsAbout(referenceNumber)).toHaveLength(1);
-    const types = await auditTypes(submissionId);
-    expect(types.filter((t) => t === 'SUBMISSION_VERIFIED')).toHaveLength(1);
-    expect(types.filter((t) => t === 'OUTCOME_EMAIL_SENT')).toHaveLength(1);
-    expect((await get(submissionId, EMILY)).body.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED']);
+    expect(first!.reviewOutcomes).toEqual({ started: [submissionId] });
+    expect(second!.reviewOutcomes).toEqual({});
+    await expectCarriedOutOnce(submissionId, referenceNumber, ['VERIFIED'], 'SUBMISSION_VERIFIED');
     expect((await item(submissionId))[INTAKE_INDEXES.unsentOutcomes.partitionKey]).toBeUndefined();
   });
 });
