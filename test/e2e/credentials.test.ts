@@ -105,6 +105,7 @@ describe('credentials over time', () => {
     await session.page.getByRole('button', { name: 'Submit 1 document' }).click();
     await session.page.waitForURL(/\/submissions\//);
     expect(await waitForOutcome(session.page)).toBe('RECEIVED');
+    expect(await session.page.getByText('Thank you — we have received your document. It is now waiting for review by the credentialing team.').isVisible()).toBe(true);
 
     // Assess: her credentials show the renewal as current, the old license in its history as replaced
     // The workflow supersedes the old license a moment after the confirmation shows.

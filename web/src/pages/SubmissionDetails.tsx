@@ -133,8 +133,9 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
             </h2>
             {status === 'RECEIVED' && isOwner && (
               <p className="confirmation__lead">
-                {justSubmitted ? 'Thank you — we' : 'We'} have received your {submission.documents.length} documents. They are now waiting
-                for review by the credentialing team.
+                {justSubmitted ? 'Thank you — we' : 'We'} have received{' '}
+                {submission.documents.length === 1 ? 'your document. It is' : `your ${submission.documents.length} documents. They are`} now waiting for
+                review by the credentialing team.
               </p>
             )}
             {isOwner && <ReviewProgress submission={submission} />}
