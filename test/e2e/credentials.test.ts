@@ -155,6 +155,8 @@ describe('credentials over time', () => {
       const { page } = await newPage(browser);
       await signInAndWait(page, stack, STAFF);
       const mainNav = page.getByRole('navigation', { name: 'Main' });
+      // Signed in, she is sent on to the queue's own address (a redirect after the first render).
+      await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
       expect(await mainNav.locator('[aria-current="page"]').allTextContents()).toEqual(['Review queue']);
       await page.goto(link);
       await page.getByRole('heading', { name: 'Credentials of Emily Johnson', level: 1 }).waitFor();
