@@ -18,7 +18,7 @@ import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
 import { LambdaApiServer, LocalLambdaInvoker } from './lambda-api.js';
 import { localValues } from './local-values.js';
-import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type TableProvisioning, type UserPoolIds } from './provision.js';
 import { LocalScheduler, scheduledJobs, schedulesOf, type Schedule, type SchedulerClock } from './scheduler.js';
 import { LocalStateMachines } from './state-machines.js';
 import { StepFunctionsApiServer } from './stepfunctions-api.js';
@@ -70,6 +70,8 @@ export interface LocalRuntimeOptions {
   runsSchedule?: (schedule: Schedule) => boolean;
   /** Test-only: run the functions of these entries from other entries (a composition root with a fault injected). */
   functionEntryOverrides?: Record<string, string>;
+  /** Test-only: awaited at each step of a table rebuild (a kill test pauses there). */
+  onTableRebuildStep?: TableProvisioning['onRebuildStep'];
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083, lambda: 8084 };
@@ -111,7 +113,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
   };
   try {
-    await provisionTables(template, emulators.endpoints.dynamodb);
+    await provisionTables(template, emulators.endpoints.dynamodb, { rebuildDir: path.join(dataDir, 'dynamodb-rebuild'), onRebuildStep: options.onTableRebuildStep });
     const stackFile = path.join(dataDir, 'stack.json');
     const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
     const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
