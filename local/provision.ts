@@ -2,7 +2,7 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -175,22 +175,31 @@ export function bucketConfigs(template: Template, portalOrigins: string[]): { na
   });
 }
 
+const PORTAL_CLIENT_NAME = 'PortalClient';
+
 export interface UserPoolIds {
   userPoolId: string;
   userPoolClientId: string;
 }
 
-export async function provisionUserPool(template: Template, endpoint: string, previous: UserPoolIds | null): Promise<UserPoolIds> {
+/**
+ * The template's pool and app client, found by name in cognito-local's store under `.data/`
+ * (so a restart, even one after `.data/stack.json` was deleted, keeps users, their ids and the
+ * tokens they hold), or created when there is none.
+ */
+export async function provisionUserPool(template: Template, endpoint: string): Promise<UserPoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const [poolId] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const [poolName] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
   const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
   try {
-    const existing = previous && (await client.send(new DescribeUserPoolCommand({ UserPoolId: previous.userPoolId })).catch(() => null))?.UserPool ? previous.userPoolId : null;
-    const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolId, UsernameAttributes: ['email'] }))).UserPool!.Id!;
-    const clientExists = existing && (await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: previous!.userPoolClientId })).catch(() => null))?.UserPoolClient;
-    const userPoolClientId = clientExists
-      ? previous!.userPoolClientId
-      : (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'PortalClient', ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
+    // Earlier versions made a new pool whenever stack.json was missing: the newest is the one the last start used.
+    const pools = ((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).filter((pool) => pool.Name === poolName);
+    const existing = pools.sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))[0]?.Id;
+    const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool!.Id!;
+    const clients = existing ? ((await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients ?? []) : [];
+    const userPoolClientId =
+      clients.find((appClient) => appClient.ClientName === PORTAL_CLIENT_NAME)?.ClientId ??
+      (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: PORTAL_CLIENT_NAME, ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
     // Only what is missing, so a pool kept from an earlier start or repaired keeps its users
     // (cognito-local's CreateGroup replaces an existing group and its members).
     for (const [, group] of resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')) {

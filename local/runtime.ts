@@ -3,7 +3,7 @@
  * template, the template's functions (Lambda Invoke API), state machines (Step Functions API)
  * and schedules, the API and the portal. Executions a stop interrupted run again at start.
  */
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js';
@@ -18,7 +18,7 @@ import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
 import { LambdaApiServer, LocalLambdaInvoker } from './lambda-api.js';
 import { localValues } from './local-values.js';
-import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type TableProvisioning, type UserPoolIds } from './provision.js';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type TableProvisioning } from './provision.js';
 import { LocalScheduler, scheduledJobs, schedulesOf, type Schedule, type SchedulerClock } from './scheduler.js';
 import { LocalStateMachines } from './state-machines.js';
 import { StepFunctionsApiServer } from './stepfunctions-api.js';
@@ -115,8 +115,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     await provisionTables(template, emulators.endpoints.dynamodb, { rebuildDir: path.join(dataDir, 'dynamodb-rebuild'), onRebuildStep: options.onTableRebuildStep });
     const stackFile = path.join(dataDir, 'stack.json');
-    const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
-    const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
+    const pool = await provisionUserPool(template, emulators.endpoints.cognito);
     const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin', ...options.parameters } });
 
     const lambdaApi = (parts.lambdaApi = new LambdaApiServer());
