@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
 import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { LocalApiServer } from './api-server.js';
+import { lockDataDir } from './data-lock.js';
 import { assertPortsFree, freePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
 import { bundleFunctions } from './function-bundles.js';
@@ -84,6 +85,16 @@ const VITE_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    return await startOnLockedDataDir(dataDir, options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOptions, unlock: () => void): Promise<LocalRuntime> {
   const log = (message: string) => options.quiet || console.log(message);
   const fixed = options.port !== 0;
   const port = fixed ? options.port ?? 3000 : await freePort();
@@ -106,7 +117,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // Callers first, workers last: executions stop before the functions they call, so none ends by their stopping.
   const close = async () => {
     const { scheduler, api, stepFunctionsApi, machines, lambdaApi, functions } = parts;
-    for (const stop of [() => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close()]) {
+    for (const stop of [() => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close(), unlock]) {
       await Promise.resolve()
         .then(stop)
         .catch(() => undefined);
