@@ -11,7 +11,8 @@ import { runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.j
 import { PHONE, axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
 import { card, fillDocument, openUpload, pdf, signInAndWait, waitForOutcome } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
-import { EMILY, STAFF, mailbox } from './support/stack.js';
+import { EMILY, STAFF, apiSignIn, mailbox } from './support/stack.js';
+import { callApi } from '../../testkit/local-api.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
 const { stack } = session;
@@ -174,6 +175,19 @@ describe('credentials over time', () => {
       await expiring.waitFor();
       expect(await expiring.getByRole('row').filter({ hasText: 'Emily Johnson' }).count()).toBeGreaterThan(0);
       await screenshot(page, 'staff-expiring');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The renewal's review shows the license it takes the place of, and what changed
+      const mine = await callApi({ apiUrl: stack.apiUrl }, 'GET', '/credentials', await apiSignIn(stack, EMILY));
+      const renewed = (mine.body.credentials as { current: { submissionId: string; fileName: string } }[]).find((c) => c.current.fileName === 'WA-license-2027.pdf')!;
+      await page.goto(`${stack.portalUrl}/review/${renewed.current.submissionId}`);
+      const earlier = page.getByRole('region', { name: 'The version it takes the place of' });
+      await earlier.waitFor();
+      expect(await earlier.getByRole('paragraph').first().textContent()).toMatch(/^Takes the place of the version on file \(CRD-[A-Z0-9-]+\), replaced before its review was completed\.$/);
+      expect(await earlier.getByRole('list', { name: 'What changed' }).getByRole('listitem').allTextContents()).toEqual([
+        `Issue date: ${written(day(-710))} → ${written(day(-1))}`,
+        `Expires: ${written(day(20))} → ${written(day(730))}`,
+      ]);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await browser.close();
