@@ -16,6 +16,7 @@ import { DynamoDbAuditLog } from '../src/adapters/dynamodb-audit-log.js';
 import { DynamoDbExpirySchedule } from '../src/adapters/dynamodb-expiry-schedule.js';
 import { SesMailer } from '../src/adapters/ses-mailer.js';
 import { systemClock } from '../src/adapters/system-clock.js';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../src/contract/office.js';
 import type { ExpiryDigestReport } from '../src/use-cases/send-expiry-digest.js';
 import { sendExpiryNotices, type ExpiryNoticeDeps, type ExpiryNoticeReport } from '../src/use-cases/send-expiry-notices.js';
 
@@ -57,7 +58,7 @@ export function expiryJobDeps(stack: JobTarget): ExpiryNoticeDeps {
     audit: new DynamoDbAuditLog(db, stack.tables.audit, new S3AuditAnchors(new S3Client({ endpoint: stack.endpoints.s3, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true }), stack.auditAnchorBucketName)),
     clock: systemClock,
     branding: { organizationName: 'Riverside Medical Group', officeName: 'Credentialing Office', contactEmail: 'credentialing@example.org', contactPhone: '+1 (555) 010-0123', portalUrl: stack.portalUrl },
-    timeZone: 'America/New_York',
+    timeZone: DEFAULT_OFFICE_TIME_ZONE,
   };
 }
 

@@ -12,3 +12,6 @@ export interface OfficeContact {
   contactEmail: string;
   contactPhone: string;
 }
+
+/** The office's time zone when the deployment names none (`REVIEW_TIME_ZONE`): review dates, expiry days and reminders count in it. */
+export const DEFAULT_OFFICE_TIME_ZONE = 'America/New_York';

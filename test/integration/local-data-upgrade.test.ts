@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { afterAll, expect, it } from 'vitest';
@@ -39,7 +39,8 @@ async function oldFolder(items: Record<string, unknown>[]): Promise<{ dataDir: s
   const server = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0 });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as { port: number };
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: `http://127.0.0.1:${port}` }));
+  const client = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: `http://127.0.0.1:${port}` });
+  const db = DynamoDBDocumentClient.from(client);
   const tableName = localTableName(logicalId);
   await db.send(
     new CreateTableCommand({
@@ -50,6 +51,8 @@ async function oldFolder(items: Record<string, unknown>[]): Promise<{ dataDir: s
       GlobalSecondaryIndexes: indexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })),
     } as CreateTableCommandInput),
   );
+  // dynalite makes a table ACTIVE a moment after CreateTable answers, even with createTableMs 0.
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName });
   for (const Item of items) await db.send(new PutCommand({ TableName: tableName, Item }));
   db.destroy();
   await new Promise((done) => server.close(done));

@@ -1,13 +1,14 @@
 /** Submitting documents through the API as the portal does, for tests about what happens to them afterwards. */
 import { expect } from 'vitest';
 import type { StackInfo } from '../../../local/runtime.js';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../../../src/contract/office.js';
+import { addDays, isoDateInZone } from '../../../src/domain/dates.js';
 import type { Submission } from '../../../src/domain/submission.js';
 import { makePdf, makePng, sha256Hex } from '../../../testkit/files.js';
 import { callApi, uploadFile, waitForStatus } from '../../../testkit/local-api.js';
 
-const DAY = 86_400_000;
-/** A date relative to today (UTC), as `YYYY-MM-DD`. */
-export const daysFromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+/** Days from today as the office counts them (its time zone, as the functions do): in UTC the date turns hours earlier. */
+export const daysFromToday = (days: number) => addDays(isoDateInZone(new Date(), DEFAULT_OFFICE_TIME_ZONE), days);
 
 /** A submission item as a fresh one is written, for tests that write one directly; they set what they are about. */
 export function submissionRecord(fields: Pick<Submission, 'submissionId' | 'provider' | 'status' | 'createdAt'> & Partial<Submission>): Submission {
