@@ -3,6 +3,7 @@
  * bytes uploaded are the bytes hashed and declared, and the cards keep showing them.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pageErrors } from './support/browser.js';
 import { card, checklistSummary, fiveDocuments, fillDocument, holdUploads, openUpload, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { EMILY, apiSignIn } from './support/stack.js';
@@ -42,16 +43,22 @@ describe('while her files upload', () => {
   });
 });
 
+/** Her license alone submitted from the form, its upload held until `release()`. */
+async function submitOneLicenseHeld(page: Page) {
+  await openUpload(page);
+  for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) await page.getByRole('button', { name: `Remove ${title}` }).click();
+  await fillDocument(page, fiveDocuments()[0]!);
+  const uploads = await holdUploads(page, stack);
+  await page.getByRole('button', { name: 'Submit 1 document' }).click();
+  await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+  return uploads;
+}
+
 describe('leaving the page inside the portal while her files upload', () => {
   it('asks first; staying keeps the upload on screen, leaving lets it finish without taking her back', async () => {
     // Prepare: one document, its upload held
     const page = session.page;
-    await openUpload(page);
-    for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) await page.getByRole('button', { name: `Remove ${title}` }).click();
-    await fillDocument(page, fiveDocuments()[0]!);
-    const uploads = await holdUploads(page, stack);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+    const uploads = await submitOneLicenseHeld(page);
     const prompts: string[] = [];
     const mySubmissions = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' });
 
@@ -89,12 +96,7 @@ describe('leaving the page inside the portal while her files upload', () => {
   it('coming back while it uploads from this tab: each page says so, offers nothing to discard or send again, then says it went in', async () => {
     // Prepare: one document uploading, held; she leaves the form (OK to the prompt)
     const page = session.page;
-    await openUpload(page);
-    for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) await page.getByRole('button', { name: `Remove ${title}` }).click();
-    await fillDocument(page, fiveDocuments()[0]!);
-    const uploads = await holdUploads(page, stack);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+    const uploads = await submitOneLicenseHeld(page);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
 
