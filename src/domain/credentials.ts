@@ -88,8 +88,15 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
   return { standing: reviewStandingOf(doc.status), daysToExpiry };
 }
 
+/**
+ * When a version took its place: received (the credentials step makes it current in that order),
+ * else when its upload began. Upload order alone would list a replacement that began first but was
+ * received last — and so replaced the other — below the version it replaced.
+ */
+const tookPlaceAt = (doc: VersionRecord) => doc.received?.at ?? doc.uploadedAt;
+
 function credentialOf(versions: VersionRecord[], today: string, forStaff: boolean) {
-  const newestFirst = [...versions].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.documentId.localeCompare(a.documentId));
+  const newestFirst = [...versions].sort((a, b) => tookPlaceAt(b).localeCompare(tookPlaceAt(a)) || b.documentId.localeCompare(a.documentId));
   const current = newestFirst.find(inForce) ?? newestFirst[0]!;
   const { standing, daysToExpiry } = standingOf(current, today);
   const view: CredentialView = {
