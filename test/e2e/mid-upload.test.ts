@@ -85,6 +85,52 @@ describe('leaving the page inside the portal while her files upload', () => {
     expect(await page.getByRole('button', { name: 'Submit 5 documents' }).isEnabled()).toBe(true);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('coming back while it uploads from this tab: each page says so, offers nothing to discard or send again, then says it went in', async () => {
+    // Prepare: one document uploading, held; she leaves the form (OK to the prompt)
+    const page = session.page;
+    await openUpload(page);
+    for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) await page.getByRole('button', { name: `Remove ${title}` }).click();
+    await fillDocument(page, fiveDocuments()[0]!);
+    const uploads = await holdUploads(page, stack);
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    await expect.poll(uploads.held, { timeout: 20_000 }).toBeGreaterThan(0);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+
+    // Act: her home page, then the draft's own page
+    await page.getByText('Your documents are being uploaded from this tab.', { exact: false }).waitFor();
+    const homeOffersToContinue = await page.getByText('Continue where you left off').count();
+    const token = await apiSignIn(stack, EMILY);
+    const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
+    await page.locator(`a[href="/submissions/${draftId}"]`).first().click();
+    await page.getByText('These files are being uploaded right now from this tab.', { exact: false }).waitFor();
+
+    // Assess: nothing offered that would discard or resend the upload under way
+    expect(homeOffersToContinue).toBe(0);
+    expect(await page.getByRole('button', { name: 'Discard this draft' }).count()).toBe(0);
+
+    // Act: back to the upload form while it still uploads
+    await openUpload(page);
+    // Assess: it speaks of this tab, not another one, and cannot send the draft again
+    await page.getByText('Your documents are still being uploaded from when you left this page.', { exact: false }).waitFor();
+    expect(await page.getByText('another tab', { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Submit 1 document' }).isDisabled()).toBe(true);
+
+    // Act: the upload finishes
+    await uploads.release();
+    // Assess: the page says it went in (at once, then as the submitted draft), with the way to it
+    const wentIn = page
+      .getByRole('alert')
+      .filter({ hasText: 'Your documents were submitted while you were away from this page.' })
+      .or(page.getByRole('heading', { level: 2, name: /^Submitted — / }));
+    await wentIn.first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('another tab', { exact: false }).count()).toBe(0);
+    await page.getByRole('link', { name: 'See the submission' }).first().click();
+    expect(submissionIdFromUrl(page)).toBe(draftId);
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
 
 describe('after submitting', () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { axeViolations, pageErrors, screenshot } from './support/browser.js';
 import { VALID_DEA, card, chooseFile, field, fiveDocuments, fillDocument, fillFields, holdUploads, openSecondTab, openUpload, waitForOutcome } from './support/portal.js';
-import { EMILY } from './support/stack.js';
+import { EMILY, apiSignIn } from './support/stack.js';
+import { callApi } from '../../testkit/local-api.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
@@ -131,6 +132,15 @@ describe('one draft open in two tabs', () => {
     expect(await second.getByRole('button', { name: 'Submit 5 documents' }).isDisabled()).toBe(true);
     expect(await second.getByRole('button', { name: 'Clear form' }).isDisabled()).toBe(true);
 
+    // Act: in a third tab she opens the draft's own page
+    const token = await apiSignIn(stack, EMILY);
+    const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
+    const third = await secondTab();
+    await third.goto(`${stack.portalUrl}/submissions/${draftId}`);
+    // Assess: it says where the files are, and offers no discard that would cut the upload short
+    await third.getByText('These files are being uploaded right now in another tab of this browser.', { exact: false }).waitFor();
+    expect(await third.getByRole('button', { name: 'Discard this draft' }).count()).toBe(0);
+
     // Act: the first tab's uploads finish
     await uploads.release();
     expect(await waitForOutcome(first)).toBe('RECEIVED');
@@ -138,6 +148,8 @@ describe('one draft open in two tabs', () => {
     // Assess: the second tab says they were submitted; one submission in all
     await second.getByRole('heading', { level: 2, name: /^Submitted — / }).or(second.getByRole('alert').filter({ hasText: 'These documents were submitted in another tab.' })).waitFor();
     expect(creates).toBe(1);
-    await second.close();
+    // The draft's page, left open, now shows the submission itself
+    await third.getByRole('heading', { level: 1, name: /^(Validating your documents…|Documents received)$/ }).waitFor();
+    await Promise.all([second.close(), third.close()]);
   });
 });

@@ -81,6 +81,7 @@ export function HomePage() {
   const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => checkedDraft(api, session!.username), gcTime: 0 });
   // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
   const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
+  const uploadingNow = draft.data?.kind === 'draft' && (draft.data.lastRun === 'here' || draft.data.lastRun === 'elsewhere') ? draft.data.lastRun : null;
   const items = sortNewestFirst(list.data?.items ?? []);
 
   return (
@@ -97,10 +98,16 @@ export function HomePage() {
         </Link>
       </div>
 
-      {unfinished && (
-        <p className="notice notice--info">
-          You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
+      {uploadingNow ? (
+        <p className="notice notice--info" role="status">
+          Your documents are being uploaded {uploadingNow === 'here' ? 'from this tab' : 'in another tab'}. You get an email once they are received.
         </p>
+      ) : (
+        unfinished && (
+          <p className="notice notice--info">
+            You have an unfinished upload. <Link to="/upload">Continue where you left off</Link>.
+          </p>
+        )
       )}
 
       <section className="card" aria-labelledby="credentials-heading">

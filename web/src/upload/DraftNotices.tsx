@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import type { DraftChange } from './device-store.js';
+import type { UploadUnderway } from './upload-lock.js';
 
 const WHAT: Record<DraftChange['kind'], { said: string; action: string }> = {
   changed: { said: 'This draft was changed in another tab.', action: 'Load the latest version' },
@@ -11,8 +12,11 @@ const WHAT: Record<DraftChange['kind'], { said: string; action: string }> = {
   submitted: { said: 'These documents were submitted in another tab.', action: 'Upload other documents' },
 };
 
-/** Told to a tab whose draft another tab of this browser changed, cleared, discarded or submitted: what happened, and the way on. */
-export function ChangedElsewhere({ change }: { change: DraftChange }) {
+/**
+ * Told to a tab whose draft another tab of this browser changed, cleared, discarded or submitted:
+ * what happened, and the way on. `byThisTab`: the upload she left this page during went in.
+ */
+export function ChangedElsewhere({ change, byThisTab = false }: { change: DraftChange; byThisTab?: boolean }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { said, action } = WHAT[change.kind];
@@ -21,6 +25,21 @@ export function ChangedElsewhere({ change }: { change: DraftChange }) {
     if (change.kind !== 'changed') navigate('/upload', { replace: true });
     void queryClient.invalidateQueries({ queryKey: ['device-draft'] });
   };
+  if (byThisTab && change.kind === 'submitted') {
+    return (
+      <div className="notice notice--success" role="alert">
+        <p>
+          <strong>Your documents were submitted</strong> while you were away from this page.
+        </p>
+        <div className="actions">
+          <Link to={portalPaths.submission(change.submissionId)}>See the submission</Link>
+          <button type="button" className="button button--small button--secondary" onClick={reload}>
+            {action}
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="notice notice--warning" role="alert">
       <p>
@@ -36,18 +55,22 @@ export function ChangedElsewhere({ change }: { change: DraftChange }) {
   );
 }
 
-/** How her last Submit of this draft stood when the page opened: it did not finish, it is still uploading in another tab, or we could not tell. */
-export type LastRun = 'unfinished' | 'elsewhere' | 'unknown' | null;
+/**
+ * How her last Submit of this draft stood when the page opened: it did not finish, it is still
+ * uploading (`here`: from this page, which she left mid-upload; `elsewhere`: in another tab), or we could not tell.
+ */
+export type LastRun = 'unfinished' | UploadUnderway | 'unknown';
 
 /**
  * Her last Submit of this draft: still uploading in another tab, not finished (nothing was
  * submitted), or not known (the status could not be read; submitting again never sends twice).
  */
 export function LastRunNotice({ state }: { state: Exclude<LastRun, null> }) {
-  if (state === 'elsewhere') {
+  if (state === 'here' || state === 'elsewhere') {
     return (
       <p className="notice notice--info" role="status">
-        Your documents are being uploaded in another tab. When they are submitted, this page says so: nothing here is sent again.
+        {state === 'here' ? 'Your documents are still being uploaded from when you left this page.' : 'Your documents are being uploaded in another tab.'} When
+        they are submitted, this page says so: nothing here is sent again.
       </p>
     );
   }

@@ -14,6 +14,7 @@ import { ErrorSummary, listProblems } from './ErrorSummary.js';
 import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
 import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
+import { SubmitBar } from './SubmitBar.js';
 import { UploadProgress } from './UploadProgress.js';
 import { whileUploading } from './upload-lock.js';
 import { useOtherTabs } from './useOtherTabs.js';
@@ -66,7 +67,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   const { keeper, elsewhere, uploadingElsewhere } = useOtherTabs({
     username,
     revision,
-    uploadingAtStart: lastRun === 'elsewhere' ? initial.pendingSubmissionId : undefined,
+    uploadingAtStart: lastRun === 'here' || lastRun === 'elsewhere' ? initial.pendingSubmissionId : undefined,
     watch,
     submitting: () => (pressed.current ? getValues('pendingSubmissionId') : undefined),
   });
@@ -214,11 +215,11 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
         </div>
       )}
       {uploadingElsewhere ? (
-        <LastRunNotice state="elsewhere" />
+        <LastRunNotice state={lastRun === 'here' ? 'here' : 'elsewhere'} />
       ) : (
         pendingSubmissionId && run.phase === 'idle' && !submittedElsewhere && !elsewhere && <LastRunNotice state={unsure ? 'unknown' : 'unfinished'} />
       )}
-      {elsewhere && <ChangedElsewhere change={elsewhere} />}
+      {elsewhere && <ChangedElsewhere change={elsewhere} byThisTab={lastRun === 'here'} />}
       <ErrorSummary ref={summaryRef} problems={shownProblems} onGoTo={focusField} />
 
       <form
@@ -272,34 +273,15 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
             </div>
           )}
 
-          <div className="submit-bar">
-            <p id="submit-note" className="submit-bar__note">
-              By submitting you confirm these documents are yours and current. You will get a reference number and an email confirmation.
-            </p>
-            <div className="submit-bar__actions">
-              {run.phase === 'failed' ? (
-                <>
-                  {run.canRetry && (
-                    <button type="button" className="button" onClick={() => void retry()}>
-                      Retry failed uploads
-                    </button>
-                  )}
-                  <button type="button" className="button button--secondary" onClick={run.reset}>
-                    Edit documents
-                  </button>
-                </>
-              ) : (
-                <>
-                  <button type="submit" className="button" disabled={locked}>
-                    {busy ? 'Working…' : `Submit ${fields.length} document${fields.length === 1 ? '' : 's'}`}
-                  </button>
-                  <button type="button" className="button button--link" onClick={() => void startOver()} disabled={busy || locked}>
-                    Clear form
-                  </button>
-                </>
-              )}
-            </div>
-          </div>
+          <SubmitBar
+            documentCount={fields.length}
+            phase={run.phase}
+            locked={locked}
+            canRetry={run.canRetry}
+            onRetry={() => void retry()}
+            onEdit={run.reset}
+            onClear={() => void startOver()}
+          />
         </div>
       </form>
     </FormProvider>

@@ -9,11 +9,12 @@ import type { SubmissionView } from '../api/types.js';
 import { SessionExpired } from '../auth/AuthProvider.js';
 import { forgetDraft, loadDraft, storeSubmittedCards, submittedWith } from './device-store.js';
 import type { DraftForm } from './draft.js';
-import { uploadingElsewhere } from './upload-lock.js';
+import type { LastRun } from './DraftNotices.js';
+import { uploadUnderway } from './upload-lock.js';
 
 export type CheckedDraft =
-  /** `lastRun`: a Submit of this draft did not finish, is still uploading in another tab, or could not be checked. */
-  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; revision: string | null; lastRun: 'unfinished' | 'elsewhere' | 'unknown' | null }
+  /** `lastRun`: a Submit of this draft did not finish, is still uploading (from this page or another tab), or could not be checked. */
+  | { kind: 'draft'; form: DraftForm; files: Map<string, File>; revision: string | null; lastRun: LastRun }
   /** `submission` is null when its status could not be read just now. */
   | { kind: 'submitted'; form: DraftForm; submissionId: string; submission: SubmissionView | null };
 
@@ -34,7 +35,7 @@ export async function checkedDraft(api: Api, username: string): Promise<CheckedD
     if (isNotFound(error)) return { kind: 'draft', ...saved, form: { ...saved.form, pendingSubmissionId: undefined }, lastRun: null };
     if (sentAs === pending) return { kind: 'draft', ...saved, lastRun: 'unknown' };
   }
-  if (submission?.status === 'AWAITING_UPLOAD') return { kind: 'draft', ...saved, lastRun: (await uploadingElsewhere(username)) ? 'elsewhere' : 'unfinished' };
+  if (submission?.status === 'AWAITING_UPLOAD') return { kind: 'draft', ...saved, lastRun: (await uploadUnderway(username)) ?? 'unfinished' };
   if (submission?.status === 'DISCARDED') return { kind: 'draft', ...saved, form: { ...saved.form, pendingSubmissionId: undefined }, lastRun: null };
   await storeSubmittedCards(username, sentAs, keys);
   await forgetDraft(username, { kind: 'submitted', submissionId: sentAs });

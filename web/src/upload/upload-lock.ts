@@ -7,14 +7,29 @@
 const lockName = (username: string) => `credentialing-upload:${username}`;
 const locks = () => (typeof navigator === 'undefined' ? undefined : navigator.locks);
 
+/** Users whose run this page holds the lock for: she may have left the form while it goes on. */
+const heldHere = new Set<string>();
+
 export function whileUploading<T>(username: string, run: () => Promise<T>): Promise<T> {
   const manager = locks();
-  return manager ? manager.request(lockName(username), run) : run();
+  if (!manager) return run();
+  return manager.request(lockName(username), async () => {
+    heldHere.add(username);
+    try {
+      return await run();
+    } finally {
+      heldHere.delete(username);
+    }
+  });
 }
 
-export async function uploadingElsewhere(username: string): Promise<boolean> {
+/** Where her draft is uploading right now: from this page (she left the form and came back), another tab, or nowhere. */
+export type UploadUnderway = 'here' | 'elsewhere' | null;
+
+export async function uploadUnderway(username: string): Promise<UploadUnderway> {
+  if (heldHere.has(username)) return 'here';
   const state = await locks()?.query().catch(() => undefined);
-  return (state?.held ?? []).some((lock) => lock.name === lockName(username));
+  return (state?.held ?? []).some((lock) => lock.name === lockName(username)) ? 'elsewhere' : null;
 }
 
 /** Resolves when no tab is uploading her draft any more (at once without Web Locks); rejects when `signal` aborts. */

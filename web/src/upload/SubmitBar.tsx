@@ -1,0 +1,47 @@
+/** The form's last word and its buttons: submit and clear, or after a failed upload, retry and edit. */
+import type { Phase } from './useUploadRun.js';
+
+interface Props {
+  documentCount: number;
+  phase: Phase;
+  /** A run is under way or interrupted, or another tab owns the draft: nothing new can start here. */
+  locked: boolean;
+  canRetry: boolean;
+  onRetry(): void;
+  onEdit(): void;
+  onClear(): void;
+}
+
+export function SubmitBar({ documentCount, phase, locked, canRetry, onRetry, onEdit, onClear }: Props) {
+  const busy = phase !== 'idle' && phase !== 'failed';
+  return (
+    <div className="submit-bar">
+      <p id="submit-note" className="submit-bar__note">
+        By submitting you confirm these documents are yours and current. You will get a reference number and an email confirmation.
+      </p>
+      <div className="submit-bar__actions">
+        {phase === 'failed' ? (
+          <>
+            {canRetry && (
+              <button type="button" className="button" onClick={onRetry}>
+                Retry failed uploads
+              </button>
+            )}
+            <button type="button" className="button button--secondary" onClick={onEdit}>
+              Edit documents
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="submit" className="button" disabled={locked}>
+              {busy ? 'Working…' : `Submit ${documentCount} document${documentCount === 1 ? '' : 's'}`}
+            </button>
+            <button type="button" className="button button--link" onClick={onClear} disabled={locked}>
+              Clear form
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
