@@ -11,19 +11,10 @@ import { callApi } from '../../testkit/local-api.js';
 import { pageErrors } from './support/browser.js';
 import { fillDocument, pdf, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
-import { EMILY, STAFF, apiSignIn, mailbox } from './support/stack.js';
+import { EMILY, STAFF, apiSignIn, mailbox, until } from './support/stack.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
 const { stack } = session;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('a license rejected in review, replaced from the email link', () => {
   it('leaves no unfinished upload behind, and the link opened again says it was already replaced', async () => {
