@@ -11,22 +11,23 @@ import { callApi } from '../../testkit/local-api.js';
 import { pageErrors } from './support/browser.js';
 import { fillDocument, pdf, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
-import { EMILY, STAFF, apiSignIn, mailbox, until } from './support/stack.js';
+import { MICHAEL, STAFF, apiSignIn, mailbox, until } from './support/stack.js';
 
-const session = useBrowserSession({ signedInAs: EMILY });
+// Michael: other files read Emily's newest submission while they run beside this one.
+const session = useBrowserSession({ signedInAs: MICHAEL });
 const { stack } = session;
 
 describe('a license rejected in review, replaced from the email link', () => {
   it('leaves no unfinished upload behind, and the link opened again says it was already replaced', async () => {
-    // Prepare: Emily's Oregon license, rejected by the reviewer; the outcome email's link
-    const [emily, staff] = [await apiSignIn(stack, EMILY), await apiSignIn(stack, STAFF)];
+    // Prepare: Michael's Oregon license, rejected by the reviewer; the outcome email's link
+    const [michael, staff] = [await apiSignIn(stack, MICHAEL), await apiSignIn(stack, STAFF)];
     const license = testDocument('MEDICAL_LICENSE', 'or-license-scan.pdf', 'application/pdf', makePdf({ pages: 1 }), {
       issueDate: '2025-03-01',
       expirationDate: '2028-12-31',
       issuingAuthority: 'Oregon Medical Board',
       details: { licenseNumber: 'MD-OR-40917', jurisdiction: 'OR' },
     });
-    const rejected = await submitReceived(stack, emily, [license]);
+    const rejected = await submitReceived(stack, michael, [license]);
     const licenseId = rejected.documents[0]!.documentId;
     expect((await callApi(stack, 'POST', `/documents/${licenseId}/review`, staff, { decision: 'REJECTED', reasonCode: 'ILLEGIBLE', reason: 'The scan is unreadable.' })).status).toBe(200);
     expect((await callApi(stack, 'POST', `/submissions/${rejected.submissionId}/complete-review`, staff)).body.status).toBe('ACTION_REQUIRED');
@@ -47,7 +48,7 @@ describe('a license rejected in review, replaced from the email link', () => {
     expect(await waitForOutcome(page)).toBe('RECEIVED');
     const replacementId = submissionIdFromUrl(page);
     await until(
-      async () => (await callApi(stack, 'GET', `/documents/${licenseId}/history`, emily)).body.credential.current.submissionId as string,
+      async () => (await callApi(stack, 'GET', `/documents/${licenseId}/history`, michael)).body.credential.current.submissionId as string,
       (current) => current === replacementId,
     );
 
