@@ -2,8 +2,10 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { resourcesOfType, type Template } from './template.js';
 
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
@@ -44,19 +46,37 @@ const indexShape = (indexes: IndexDefinition[] | undefined) =>
     .sort()
     .join('\n');
 
-export async function provisionTables(template: Template, endpoint: string): Promise<void> {
+/** The moments of a table rebuild a stop can fall between (a kill test pauses at one). */
+export type RebuildStep = 'items-saved' | 'table-deleted' | 'items-restoring';
+
+export interface TableProvisioning {
+  /** Where a rebuild keeps a table's items (under the data folder) until they are all written back. */
+  rebuildDir: string;
+  /** Test-only: awaited at each step of a rebuild. */
+  onRebuildStep?: (step: RebuildStep, tableName: string) => Promise<void>;
+}
+
+export async function provisionTables(template: Template, endpoint: string, { rebuildDir, onRebuildStep = async () => undefined }: TableProvisioning): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
-  for (const [logicalId, resource] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
-    const tableName = localTableName(logicalId);
-    const props = resource.Properties as TableProperties;
-    if (existing.has(tableName)) {
-      await rebuildIfIndexesChanged(client, tableName, props);
-      continue;
+  try {
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    for (const [logicalId, resource] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
+      const tableName = localTableName(logicalId);
+      const props = resource.Properties as TableProperties;
+      const saved = path.join(rebuildDir, `${tableName}.json`);
+      // A rebuild a stop interrupted: the saved items are the table as it was (nothing writes before provisioning ends).
+      if (existsSync(saved)) await rebuild(client, tableName, props, readItems(saved), saved, onRebuildStep);
+      else if (!existing.has(tableName)) await createTable(client, tableName, props);
+      else if (await indexesChanged(client, tableName, props)) {
+        const items = await scanAll(client, tableName);
+        saveItems(saved, items);
+        await onRebuildStep('items-saved', tableName);
+        await rebuild(client, tableName, props, items, saved, onRebuildStep);
+      }
     }
-    await createTable(client, tableName, props);
+  } finally {
+    client.destroy();
   }
-  client.destroy();
 }
 
 async function createTable(client: DynamoDBClient, tableName: string, props: TableProperties): Promise<void> {
@@ -71,15 +91,12 @@ async function createTable(client: DynamoDBClient, tableName: string, props: Tab
   );
 }
 
-/**
- * A `.data` folder made before the template's indexes changed (one added, say) keeps its items:
- * dynalite cannot add an index to a table, so the table is read whole, created again as the
- * template declares it, and its items written back — each index is then built from them, as
- * DynamoDB backfills a new index.
- */
-async function rebuildIfIndexesChanged(client: DynamoDBClient, tableName: string, props: TableProperties): Promise<void> {
+async function indexesChanged(client: DynamoDBClient, tableName: string, props: TableProperties): Promise<boolean> {
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  if (indexShape(Table?.GlobalSecondaryIndexes) === indexShape(props.GlobalSecondaryIndexes)) return;
+  return indexShape(Table?.GlobalSecondaryIndexes) !== indexShape(props.GlobalSecondaryIndexes);
+}
+
+async function scanAll(client: DynamoDBClient, tableName: string): Promise<Record<string, AttributeValue>[]> {
   const items: Record<string, AttributeValue>[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
@@ -87,15 +104,46 @@ async function rebuildIfIndexesChanged(client: DynamoDBClient, tableName: string
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  await client.send(new DeleteTableCommand({ TableName: tableName }));
-  // dynalite deletes and creates a moment after it answers: wait for each, as the SDK's waiters would (only faster).
-  await until(async () => !(await tableStatus(client, tableName)));
+  return items;
+}
+
+/** Binary attributes (`B`, `BS`) as base64, so the file gives back the same bytes. */
+const BINARY = '$base64';
+function saveItems(file: string, items: Record<string, AttributeValue>[]): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = JSON.stringify(items, function (this: Record<string, unknown>, key, value: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { [BINARY]: Buffer.from(original).toString('base64') } : value;
+  });
+  // Renamed into place whole: a kill while writing leaves no file, and the table untouched.
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+const readItems = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8'), (_key, value: unknown) => (value && typeof value === 'object' && BINARY in value ? new Uint8Array(Buffer.from((value as Record<string, string>)[BINARY]!, 'base64')) : value)) as Record<string, AttributeValue>[];
+
+/**
+ * A `.data` folder made before the template's indexes changed (one added, say) keeps its items:
+ * dynalite cannot add an index to a table, so the table is read whole into a file, created again
+ * as the template declares it, and its items written back — each index is then built from them,
+ * as DynamoDB backfills a new index. The file goes only once every item is back, so a start after
+ * a kill at any moment finishes the rebuild from it.
+ */
+async function rebuild(client: DynamoDBClient, tableName: string, props: TableProperties, items: Record<string, AttributeValue>[], saved: string, step: NonNullable<TableProvisioning['onRebuildStep']>): Promise<void> {
+  if (await tableStatus(client, tableName)) {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    // dynalite deletes and creates a moment after it answers: wait for each, as the SDK's waiters would (only faster).
+    await until(async () => !(await tableStatus(client, tableName)));
+  }
+  await step('table-deleted', tableName);
   await createTable(client, tableName, props);
   await until(async () => (await tableStatus(client, tableName)) === 'ACTIVE');
   for (let i = 0; i < items.length; i += 25) {
     let pending: WriteRequest[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (pending.length > 0) pending = (await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))).UnprocessedItems?.[tableName] ?? [];
+    if (i === 0) await step('items-restoring', tableName);
   }
+  rmSync(saved);
 }
 
 async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | null> {
@@ -127,22 +175,31 @@ export function bucketConfigs(template: Template, portalOrigins: string[]): { na
   });
 }
 
+const PORTAL_CLIENT_NAME = 'PortalClient';
+
 export interface UserPoolIds {
   userPoolId: string;
   userPoolClientId: string;
 }
 
-export async function provisionUserPool(template: Template, endpoint: string, previous: UserPoolIds | null): Promise<UserPoolIds> {
+/**
+ * The template's pool and app client, found by name in cognito-local's store under `.data/`
+ * (so a restart, even one after `.data/stack.json` was deleted, keeps users, their ids and the
+ * tokens they hold), or created when there is none.
+ */
+export async function provisionUserPool(template: Template, endpoint: string): Promise<UserPoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const [poolId] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const [poolName] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
   const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
   try {
-    const existing = previous && (await client.send(new DescribeUserPoolCommand({ UserPoolId: previous.userPoolId })).catch(() => null))?.UserPool ? previous.userPoolId : null;
-    const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolId, UsernameAttributes: ['email'] }))).UserPool!.Id!;
-    const clientExists = existing && (await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: previous!.userPoolClientId })).catch(() => null))?.UserPoolClient;
-    const userPoolClientId = clientExists
-      ? previous!.userPoolClientId
-      : (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'PortalClient', ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
+    // Earlier versions made a new pool whenever stack.json was missing: the newest is the one the last start used.
+    const pools = ((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).filter((pool) => pool.Name === poolName);
+    const existing = pools.sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))[0]?.Id;
+    const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool!.Id!;
+    const clients = existing ? ((await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients ?? []) : [];
+    const userPoolClientId =
+      clients.find((appClient) => appClient.ClientName === PORTAL_CLIENT_NAME)?.ClientId ??
+      (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: PORTAL_CLIENT_NAME, ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
     // Only what is missing, so a pool kept from an earlier start or repaired keeps its users
     // (cognito-local's CreateGroup replaces an existing group and its members).
     for (const [, group] of resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')) {

@@ -3,7 +3,7 @@
  * template, the template's functions (Lambda Invoke API), state machines (Step Functions API)
  * and schedules, the API and the portal. Executions a stop interrupted run again at start.
  */
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { MALWARE_SCANNING_PARAMETER } from '../src/contract/malware-scanning.js';
@@ -12,13 +12,14 @@ import { PROJECT_ROOT } from '../infra/project-root.js';
 import { ENV } from '../src/contract/environment.js';
 import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { LocalApiServer } from './api-server.js';
+import { lockDataDir } from './data-lock.js';
 import { assertPortsFree, freePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
 import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
 import { LambdaApiServer, LocalLambdaInvoker } from './lambda-api.js';
 import { localValues } from './local-values.js';
-import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type UserPoolIds } from './provision.js';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type TableProvisioning } from './provision.js';
 import { LocalScheduler, scheduledJobs, schedulesOf, type Schedule, type SchedulerClock } from './scheduler.js';
 import { LocalStateMachines } from './state-machines.js';
 import { StepFunctionsApiServer } from './stepfunctions-api.js';
@@ -70,6 +71,8 @@ export interface LocalRuntimeOptions {
   runsSchedule?: (schedule: Schedule) => boolean;
   /** Test-only: run the functions of these entries from other entries (a composition root with a fault injected). */
   functionEntryOverrides?: Record<string, string>;
+  /** Test-only: awaited at each step of a table rebuild (a kill test pauses there). */
+  onTableRebuildStep?: TableProvisioning['onRebuildStep'];
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083, lambda: 8084 };
@@ -82,6 +85,16 @@ const VITE_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    return await startOnLockedDataDir(dataDir, options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOptions, unlock: () => void): Promise<LocalRuntime> {
   const log = (message: string) => options.quiet || console.log(message);
   const fixed = options.port !== 0;
   const port = fixed ? options.port ?? 3000 : await freePort();
@@ -104,17 +117,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // Callers first, workers last: executions stop before the functions they call, so none ends by their stopping.
   const close = async () => {
     const { scheduler, api, stepFunctionsApi, machines, lambdaApi, functions } = parts;
-    for (const stop of [() => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close()]) {
+    for (const stop of [() => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close(), unlock]) {
       await Promise.resolve()
         .then(stop)
         .catch(() => undefined);
     }
   };
   try {
-    await provisionTables(template, emulators.endpoints.dynamodb);
+    await provisionTables(template, emulators.endpoints.dynamodb, { rebuildDir: path.join(dataDir, 'dynamodb-rebuild'), onRebuildStep: options.onTableRebuildStep });
     const stackFile = path.join(dataDir, 'stack.json');
-    const previous = existsSync(stackFile) ? (JSON.parse(readFileSync(stackFile, 'utf8')) as UserPoolIds) : null;
-    const pool = await provisionUserPool(template, emulators.endpoints.cognito, previous);
+    const pool = await provisionUserPool(template, emulators.endpoints.cognito);
     const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin', ...options.parameters } });
 
     const lambdaApi = (parts.lambdaApi = new LambdaApiServer());

@@ -26,8 +26,9 @@ export class IntakeRoutes extends Construct {
       getDocumentTypes: route('GetDocumentTypesFn', 'get-document-types', 'GET /document-types'),
       createSubmission: route('CreateSubmissionFn', 'create-submission', 'POST /submissions')
         .bindIntakeTable(intakeTable, 'Query', 'PutItem', 'BatchWriteItem')
-        // The document a new version replaces is found by its id (DocumentVersions.find).
-        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+        // The document a new version replaces is found by its id (DocumentVersions.find), and her
+        // credential sent again as a new document by reading her documents (DocumentVersions.listOwned).
+        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
         .bindAuditAppend(audit)
         .bindStagingUpload(bucket, key),
       listSubmissions: route('ListSubmissionsFn', 'list-submissions', 'GET /submissions').bindIntakeIndexes(intakeTable, byProvider, byStatus, allSubmissions),

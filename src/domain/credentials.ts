@@ -95,9 +95,23 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
  */
 const tookPlaceAt = (doc: VersionRecord) => doc.received?.at ?? doc.uploadedAt;
 
+const newestFirst = (versions: VersionRecord[]) => [...versions].sort((a, b) => tookPlaceAt(b).localeCompare(tookPlaceAt(a)) || b.documentId.localeCompare(a.documentId));
+/** The version in force, else the newest (one never accepted, or still being checked). */
+const currentOf = (newest: VersionRecord[]) => newest.find(inForce) ?? newest[0]!;
+
+/** Her submitted documents by credential (lineage). */
+function byCredential(documents: VersionRecord[]): VersionRecord[][] {
+  const lineages = new Map<string, VersionRecord[]>();
+  for (const doc of documents.filter((d) => SUBMITTED.has(d.status))) {
+    const lineage = lineageOf(doc);
+    lineages.set(lineage, [...(lineages.get(lineage) ?? []), doc]);
+  }
+  return [...lineages.values()];
+}
+
 function credentialOf(versions: VersionRecord[], today: string, forStaff: boolean) {
-  const newestFirst = [...versions].sort((a, b) => tookPlaceAt(b).localeCompare(tookPlaceAt(a)) || b.documentId.localeCompare(a.documentId));
-  const current = newestFirst.find(inForce) ?? newestFirst[0]!;
+  const ordered = newestFirst(versions);
+  const current = currentOf(ordered);
   const { standing, daysToExpiry } = standingOf(current, today);
   const view: CredentialView = {
     credentialId: lineageOf(current),
@@ -106,9 +120,9 @@ function credentialOf(versions: VersionRecord[], today: string, forStaff: boolea
     standing,
     daysToExpiry,
     action: standing === 'CHECKING' ? null : replacementKind(current, null),
-    versions: newestFirst.map((version) => toVersionView(version, forStaff)),
+    versions: ordered.map((version) => toVersionView(version, forStaff)),
   };
-  return { view, current, firstUpload: newestFirst.at(-1)!.uploadedAt };
+  return { view, current, firstUpload: ordered.at(-1)!.uploadedAt };
 }
 
 /** One credential from its versions (any order). */
@@ -122,12 +136,7 @@ const catalogOrder = (type: DocumentType) => CATALOG.findIndex((spec) => spec.ty
  * in force (she sent it again as a new document); the submission list keeps the record.
  */
 export function toCredentials(documents: VersionRecord[], today: string, forStaff: boolean): CredentialView[] {
-  const lineages = new Map<string, VersionRecord[]>();
-  for (const doc of documents.filter((d) => SUBMITTED.has(d.status))) {
-    const lineage = lineageOf(doc);
-    lineages.set(lineage, [...(lineages.get(lineage) ?? []), doc]);
-  }
-  const credentials = [...lineages.values()].map((versions) => credentialOf(versions, today, forStaff));
+  const credentials = byCredential(documents).map((versions) => credentialOf(versions, today, forStaff));
   const resentLater = ({ view, current }: (typeof credentials)[number]) =>
     credentials.some((other) => other.current.documentType === current.documentType && inForce(other.current) && other.current.uploadedAt > current.uploadedAt) &&
     view.standing === 'NOT_ACCEPTED';
@@ -135,4 +144,47 @@ export function toCredentials(documents: VersionRecord[], today: string, forStaf
     .filter((credential) => !resentLater(credential))
     .sort((a, b) => catalogOrder(a.current.documentType) - catalogOrder(b.current.documentType) || a.firstUpload.localeCompare(b.firstUpload))
     .map(({ view }) => view);
+}
+
+/** The fields that name one credential of each type (a CV has none: each is its own). */
+const IDENTITY_FIELDS: Partial<Record<DocumentType, readonly string[]>> = {
+  MEDICAL_LICENSE: ['jurisdiction', 'licenseNumber'],
+  DEA_REGISTRATION: ['deaNumber'],
+  MALPRACTICE_INSURANCE: ['policyNumber'],
+  BOARD_CERTIFICATION: ['specialty'],
+};
+
+/**
+ * What names one credential across its versions: a license's state and number, the DEA number,
+ * the policy number, the board specialty — compared without case, spaces or punctuation
+ * ("A-123 456" is "a123456"). Null when the type has no such name or a part is missing.
+ */
+export function credentialIdentity(doc: Pick<SubmissionDocument, 'documentType' | 'details'>): string | null {
+  const fields = IDENTITY_FIELDS[doc.documentType];
+  const parts = fields?.map((field) => (doc.details[field] ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  return parts && parts.every((part) => part !== '') ? `${doc.documentType}:${parts.join(':')}` : null;
+}
+
+/**
+ * The credential each new document continues although she did not say so (she uploaded it again
+ * instead of choosing Renew or Replace): the credential of hers of the same type and identity
+ * whose current version can be renewed or replaced — the newest if several, and each at most
+ * once per submission (a document naming one itself keeps it). Null: a new credential.
+ */
+export function impliedReplacements(
+  owned: VersionRecord[],
+  documents: Pick<SubmissionDocument, 'documentType' | 'details' | 'replacesDocumentId'>[],
+): ({ documentId: string; lineageId: string } | null)[] {
+  const taken = new Set(documents.flatMap((doc) => (doc.replacesDocumentId ? [doc.replacesDocumentId] : [])));
+  const candidates = byCredential(owned)
+    .map((versions) => currentOf(newestFirst(versions)))
+    .filter((current) => replacementKind(current, null) !== null && credentialIdentity(current) !== null)
+    .sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt));
+  return documents.map((doc) => {
+    const identity = doc.replacesDocumentId ? null : credentialIdentity(doc);
+    const found = identity === null ? undefined : candidates.find((current) => !taken.has(current.documentId) && credentialIdentity(current) === identity);
+    if (!found) return null;
+    taken.add(found.documentId);
+    return { documentId: found.documentId, lineageId: lineageOf(found) };
+  });
 }

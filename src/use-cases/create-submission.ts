@@ -3,6 +3,7 @@ import { refusalChain } from '../domain/audit.js';
 import { LIMITS } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
+import { impliedReplacements } from '../domain/credentials.js';
 import { DomainError, ValidationFailed } from '../domain/errors.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../domain/metadata-schema.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
@@ -13,6 +14,7 @@ import type { DocumentVersions } from '../ports/document-versions.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { assertProvider } from './access.js';
 import { replacedVersions } from './replacements.js';
+import { versionRecords } from './version-records.js';
 
 export interface CreateSubmissionDeps {
   repository: SubmissionRepository;
@@ -66,12 +68,16 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     throw error;
   }
 
+  // Her own credential sent again as a new document (not through Renew or Replace) is its next version.
+  const implied = impliedReplacements(versionRecords(await deps.versions.listOwned(caller.userId)), parsed.data.documents);
   const submissionId = deps.newId();
   const createdAt = now.toISOString();
   const documents: SubmissionDocument[] = parsed.data.documents.map((input, index) => {
     const documentId = deps.newId();
+    const continues = implied[index];
     return {
       ...input,
+      ...(continues ? { replacesDocumentId: continues.documentId } : {}),
       documentId,
       submissionId,
       providerId: caller.userId,
@@ -81,7 +87,7 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
       snapshot: null,
       storedKey: null,
       uploadedAt: createdAt,
-      lineageId: lineages[index] ?? documentId,
+      lineageId: lineages[index] ?? continues?.lineageId ?? documentId,
     };
   });
   const expirations = documents.flatMap((doc) => (doc.expirationDate ? [doc.expirationDate] : [])).sort();

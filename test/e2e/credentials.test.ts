@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isoDateInZone } from '../../src/domain/dates.js';
 import { runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
 import { PHONE, axeViolations, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
-import { card, fillDocument, openUpload, pdf, signInAndWait, waitForOutcome } from './support/portal.js';
+import { card, fillDocument, fillFields, openUpload, pdf, signInAndWait, waitForOutcome } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
-import { EMILY, STAFF, mailbox } from './support/stack.js';
+import { EMILY, STAFF, apiSignIn, mailbox } from './support/stack.js';
+import { callApi } from '../../testkit/local-api.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
 const { stack } = session;
@@ -129,6 +130,34 @@ describe('credentials over time', () => {
     expect(pageErrors(session.page)).toEqual([]);
   });
 
+  it('says, before she submits, that the same license added from the plain form renews the one on file', async () => {
+    // Prepare: the plain upload form, the license card only
+    const mine = await callApi({ apiUrl: stack.apiUrl }, 'GET', '/credentials', await apiSignIn(stack, EMILY));
+    const renewalReference = (mine.body.credentials as { current: { fileName: string; referenceNumber: string } }[]).find((c) => c.current.fileName === 'WA-license-2027.pdf')!.current.referenceNumber;
+    await openUpload(session.page);
+    for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) {
+      await session.page.getByRole('button', { name: `Remove ${title}` }).click();
+    }
+    const form = card(session.page, 'Medical License');
+    const notice = form.getByRole('note').filter({ hasText: 'on file' });
+
+    // Act: another state's license, then hers, its number written differently
+    await fillFields(session.page, 'Medical License', { ...LICENSE, State: 'OR' });
+    const otherState = await notice.count();
+    await fillFields(session.page, 'Medical License', { ...LICENSE, 'License number': 'md 60512345' });
+
+    // Assess: nothing for Oregon; for hers, the renewal she sent last, with what happens to it
+    expect(otherState).toBe(0);
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      `Renews your Medical License (WA) on fileSent under ${renewalReference}, it expires ${written(day(730))}.Once this one is received it becomes the current version; the earlier one stays in its history.`,
+    );
+    expect(await axeViolations(session.page)).toEqual([]);
+    session.page.once('dialog', (dialog) => void dialog.accept());
+    await session.page.getByRole('button', { name: 'Clear form' }).click();
+    await notice.waitFor({ state: 'detached' });
+  });
+
   it('reads well at phone width', async () => {
     const browser = await launchBrowser();
     try {
@@ -174,6 +203,19 @@ describe('credentials over time', () => {
       await expiring.waitFor();
       expect(await expiring.getByRole('row').filter({ hasText: 'Emily Johnson' }).count()).toBeGreaterThan(0);
       await screenshot(page, 'staff-expiring');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The renewal's review shows the license it takes the place of, and what changed
+      const mine = await callApi({ apiUrl: stack.apiUrl }, 'GET', '/credentials', await apiSignIn(stack, EMILY));
+      const renewed = (mine.body.credentials as { current: { submissionId: string; fileName: string } }[]).find((c) => c.current.fileName === 'WA-license-2027.pdf')!;
+      await page.goto(`${stack.portalUrl}/review/${renewed.current.submissionId}`);
+      const earlier = page.getByRole('region', { name: 'The version it takes the place of' });
+      await earlier.waitFor();
+      expect(await earlier.getByRole('paragraph').first().textContent()).toMatch(/^Takes the place of the version on file \(CRD-[A-Z0-9-]+\), replaced before its review was completed\.$/);
+      expect(await earlier.getByRole('list', { name: 'What changed' }).getByRole('listitem').allTextContents()).toEqual([
+        `Issue date: ${written(day(-710))} → ${written(day(-1))}`,
+        `Expires: ${written(day(20))} → ${written(day(730))}`,
+      ]);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await browser.close();

@@ -100,5 +100,19 @@ describe('completing a review after the provider replaced a document', () => {
     expect(await emilyPage.getByText('Your documents are verified, except those you replaced with a newer version').count()).toBe(1);
     expect(await license.getByRole('link', { name: /Send a replacement/ }).count()).toBe(0);
     expect(await license.getByText('Not verified').count()).toBe(0);
+
+    // Act 5: staff open the replacement's review
+    await page.goto(`${stack.portalUrl}/review/${b.submissionId}`);
+    await page.getByRole('heading', { name: `Review ${b.referenceNumber}`, level: 1 }).waitFor();
+    const earlier = reviewCard(page, 'Medical License').getByRole('region', { name: 'The version it takes the place of' });
+    await earlier.waitFor();
+
+    // Assess 5: beside the new license, the one it replaces — its reference (a link to it), how it ended; the details are the same
+    expect(await earlier.textContent()).toBe(
+      `Takes the place of the version on file (${a.referenceNumber}), replaced before its review was completed.Same details as that version; only the file is new.`,
+    );
+    await earlier.getByRole('link', { name: a.referenceNumber }).click();
+    await page.getByRole('heading', { name: `Review ${a.referenceNumber}`, level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

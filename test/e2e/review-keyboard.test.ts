@@ -25,8 +25,10 @@ describe('keyboard-only review', () => {
     await page.goto(`${stack.portalUrl}/review`);
     await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
 
-    // Act: open it from the queue
-    expectVisibleFocus(await tabTo(page, new RegExp(`^${referenceNumber}$`), 200));
+    // Act: find it in the queue (which holds every other test's submissions too) and open it
+    expectVisibleFocus(await tabTo(page, /^Find by reference, provider name or email$/));
+    await page.keyboard.type(referenceNumber);
+    expectVisibleFocus(await tabTo(page, new RegExp(`^${referenceNumber}$`)));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Review ${referenceNumber}`, level: 1 }).waitFor();
 

@@ -187,6 +187,7 @@ describe('grants', () => {
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
       'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:Query IntakeTable/index/byOwner',
       's3:PutObject AuditAnchorBucket/*',
       's3:PutObject DocumentsBucket/staging/*',
     ],

@@ -172,4 +172,38 @@ describe('the hourly clean-up job', () => {
     expect((await auditTypes(draftId)).filter((event) => event.type === 'DRAFT_DISCARDED')).toHaveLength(1);
     expect(await listIds(local.tokens[EMILY]!)).not.toContain(draftId);
   });
+
+  it('racing her submit of the same draft, either discards it or lets it be submitted, never both: answers and audit agree', async () => {
+    // Prepare: uploaded drafts, as she leaves them just before pressing Submit
+    const drafts = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const { bytes, metadata } = cvDocument();
+        const created = await callApi(local.stack, 'POST', '/submissions', local.tokens[EMILY]!, { documents: [metadata] });
+        expect(await uploadFile(created.body.documents[0].upload, bytes, 'application/pdf')).toBe(204);
+        const view = await callApi(local.stack, 'GET', `/submissions/${created.body.submissionId}`, local.tokens[EMILY]!);
+        return { submissionId: created.body.submissionId as string, createdAt: Date.parse(view.body.createdAt) };
+      }),
+    );
+    const latest = Math.max(...drafts.map((draft) => draft.createdAt));
+
+    // Act: her submits (a double click) and two clean-up runs at the same moment
+    const submits = drafts.map((draft) => Promise.all([1, 2].map(() => callApi(local.stack, 'POST', `/submissions/${draft.submissionId}/submit`, local.tokens[EMILY]!))));
+    await Promise.all([runJob(new Date(latest + 25 * HOUR)), runJob(new Date(latest + 25 * HOUR)), ...submits]);
+    const answers = await Promise.all(submits);
+
+    // Assess
+    for (const [index, draft] of drafts.entries()) {
+      const final = await waitForStatus(local.stack, local.tokens[EMILY]!, draft.submissionId, (status) => status !== 'VALIDATING');
+      const types = (await auditTypes(draft.submissionId)).map((event) => event.type);
+      const statuses = answers[index]!.map((answer) => answer.status);
+      if (final.body.status === 'DISCARDED') {
+        expect(statuses).toEqual([409, 409]);
+        expect(types.filter((type) => type === 'SUBMISSION_SUBMITTED' || type === 'DRAFT_DISCARDED')).toEqual(['DRAFT_DISCARDED']);
+      } else {
+        expect(final.body.status).toBe('RECEIVED');
+        expect(statuses).toEqual([202, 202]);
+        expect(types.filter((type) => type === 'SUBMISSION_SUBMITTED' || type === 'DRAFT_DISCARDED')).toEqual(['SUBMISSION_SUBMITTED']);
+      }
+    }
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The local user pool survives what people do: fifty sign-ins at once (cognito-local rewrites
- * the pool's file on every sign-in) and a restart. A damaged file is named with how to recover.
+ * the pool's file on every sign-in), a restart, and a restart after .data/stack.json was deleted
+ * (the pool is found by its name, not a new one made). A damaged file is named with how to recover.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import * as path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
-import { signIn } from '../../testkit/local-api.js';
+import { makePdf, sha256Hex } from '../../testkit/files.js';
+import { callApi, signIn } from '../../testkit/local-api.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'local-cognito-'));
 const dbDir = path.join(dataDir, 'cognito', '.cognito', 'db');
@@ -19,6 +21,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const EMILY = DEMO_USERS[0]!.username;
 const groupsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())['cognito:groups'] as string[];
 const poolFile = () => path.join(dbDir, readdirSync(dbDir).find((name) => name.startsWith('local_') && name.endsWith('.json'))!);
 const isJson = (text: string) => {
@@ -60,6 +63,35 @@ it('keeps the user pool whole through rounds of fifty parallel sign-ins and a re
   expect(wholeAfterRound).toEqual([true, true, true, true, true]);
   expect(runtime.stack.userPoolId).toBe(userPoolId);
   expect(await everyoneSignsIn(runtime)).toEqual([['providers'], ['providers'], ['credentialing-staff']]);
+  await runtime.close();
+  runtime = undefined;
+});
+
+it('keeps the user pool, its client, her user id and so her submissions when .data/stack.json was deleted', async () => {
+  // Prepare: Emily has a draft; stack.json is deleted while the runtime is stopped
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const { userPoolId, userPoolClientId } = runtime.stack;
+  const token = await signIn(runtime.stack, EMILY);
+  const pdf = makePdf({ pages: 1 });
+  const created = await callApi(runtime.stack, 'POST', '/submissions', token, {
+    documents: [{ documentType: 'CURRICULUM_VITAE', fileName: 'cv.pdf', contentType: 'application/pdf', sizeBytes: pdf.byteLength, sha256: sha256Hex(pdf), issueDate: '2026-10-01' }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await runtime.close();
+  rmSync(path.join(dataDir, 'stack.json'));
+
+  // Act
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  // (her old token names the previous start's Cognito port as issuer: tests run on free ports, npm start on fixed ones)
+  const again = await signIn(runtime.stack, EMILY);
+  const read = await callApi(runtime.stack, 'GET', `/submissions/${created.body.submissionId}`, again);
+  const listed = await callApi(runtime.stack, 'GET', '/submissions', again);
+
+  // Assess
+  expect(runtime.stack).toMatchObject({ userPoolId, userPoolClientId });
+  expect(read.status).toBe(200);
+  expect(listed.body.items.map((item: { submissionId: string }) => item.submissionId)).toContain(created.body.submissionId);
+  expect(readdirSync(dbDir).filter((name) => name.startsWith('local_') && name.endsWith('.json'))).toHaveLength(1);
   await runtime.close();
   runtime = undefined;
 });

@@ -219,3 +219,34 @@ describe('the reconciler finishes what a crash left behind', () => {
     expect(Object.values(after.actions).flat()).not.toContain(uploaded.submissionId);
   });
 });
+
+describe('two reconciler runs at once', () => {
+  it('re-drive a PROCESSING_FAILED submission once: one attempt, one reference, one email, one audit event per fact', async () => {
+    // Prepare
+    const uploaded = await uploadedCv(local.stack, emily());
+    expect((await failedWhileS3Down(uploaded)).body.status).toBe('PROCESSING_FAILED');
+
+    // Act: two runs of the schedule overlapping (a slow run and the next one)
+    const runs = await Promise.all([runReconciler(minutesFromNow(6), 'overlap-a'), runReconciler(minutesFromNow(6), 'overlap-b')]);
+    await assertReceivedOnce(uploaded);
+
+    // Assess
+    expect(runs.some((run) => run.actions.redriven?.includes(uploaded.submissionId))).toBe(true);
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'PROCESSING_FAILED', 'PROCESSING_RETRIED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+  });
+
+  it('finish a submission committed just before a crash once: one email, one audit event per fact', async () => {
+    // Prepare
+    const uploaded = await uploadedCv(local.stack, emily());
+    await expect(submitSubmission({ ...adapters, workflow: dyingWorkflow }, ownerOf(uploaded, EMILY, 'Emily Johnson'), uploaded.submissionId)).rejects.toThrow('killed');
+    await validateDocument(adapters, uploaded.submissionId, uploaded.documentId);
+    await acceptSubmission({ repository: adapters.repository, store: adapters.store, clock: adapters.clock, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)), reviewBusinessDays: 10, timeZone: 'America/New_York' }, uploaded.submissionId, 1);
+
+    // Act
+    await Promise.all([runReconciler(minutesFromNow(10), 'overlap-c'), runReconciler(minutesFromNow(10), 'overlap-d')]);
+
+    // Assess
+    await assertReceivedOnce(uploaded);
+    expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
+  });
+});

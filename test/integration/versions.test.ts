@@ -156,10 +156,12 @@ describe('a renewal', () => {
 describe('a submission the checks refused', () => {
   it('is replaced by a resubmission of all its documents, which links every version', async () => {
     // Prepare
-    const refused = await submitted(EMILY, [disguised(license(daysFromToday(400))), dea(daysFromToday(500))]);
+    // (a license of its own: the renewals above are another credential)
+    const ownLicense = { details: { licenseNumber: 'R-100200', jurisdiction: 'CA' } };
+    const refused = await submitted(EMILY, [disguised(license(daysFromToday(400), ownLicense)), dea(daysFromToday(500))]);
     expect(refused.documents.map((d) => d.status)).toEqual(['INVALID', 'PENDING_REVIEW']);
     // Act: "replace just the failing files" resends every document, each replacing its counterpart
-    const resent = await submitted(EMILY, [license(daysFromToday(400), { replacesDocumentId: refused.documents[0]!.documentId }), dea(daysFromToday(500), { replacesDocumentId: refused.documents[1]!.documentId })]);
+    const resent = await submitted(EMILY, [license(daysFromToday(400), { ...ownLicense, replacesDocumentId: refused.documents[0]!.documentId }), dea(daysFromToday(500), { replacesDocumentId: refused.documents[1]!.documentId })]);
     // Assess
     expect(resent.status).toBe('RECEIVED');
     const old = await get(`/submissions/${refused.submissionId}`);
@@ -190,15 +192,16 @@ describe('a replacement the checks refused', () => {
   it('is replaced in turn by the next version, which also takes the place of the rejected document it was sent for', async () => {
     // Prepare: a license rejected in review; its replacement is refused by the checks (never stored)
     const { review, complete } = reviewCalls(local);
-    const original = await submitted(EMILY, [license(daysFromToday(400))]);
+    const ownLicense = { details: { licenseNumber: 'R-300400', jurisdiction: 'CA' } };
+    const original = await submitted(EMILY, [license(daysFromToday(400), ownLicense)]);
     await review(original.documents[0]!.documentId, { decision: 'REJECTED', reason: 'The license number is cut off.', reasonCode: 'INCOMPLETE' });
     expect((await complete(original.submissionId)).body.status).toBe('ACTION_REQUIRED');
     await local.runtime.workflowsIdle();
-    const refused = await submitted(EMILY, [disguised(license(daysFromToday(400), { replacesDocumentId: original.documents[0]!.documentId }))]);
+    const refused = await submitted(EMILY, [disguised(license(daysFromToday(400), { ...ownLicense, replacesDocumentId: original.documents[0]!.documentId }))]);
     expect(refused.documents.map((d) => d.status)).toEqual(['INVALID']);
 
     // Act: "Replace" on the refused file, as its submission offers
-    const fixed = await submitted(EMILY, [license(daysFromToday(400), { replacesDocumentId: refused.documents[0]!.documentId })]);
+    const fixed = await submitted(EMILY, [license(daysFromToday(400), { ...ownLicense, replacesDocumentId: refused.documents[0]!.documentId })]);
 
     // Assess: the rejected license is replaced too — its submission no longer needs her attention
     expect(fixed.status).toBe('RECEIVED');
@@ -216,11 +219,12 @@ describe('two replacements of one rejected license', () => {
   it('read newest first in the order they took its place: the one received last is current and listed first', async () => {
     // Prepare: a rejected license; two replacements begin uploading (two tabs), the first to begin is received last
     const { review, complete } = reviewCalls(local);
-    const original = await submitted(EMILY, [license(daysFromToday(410))]);
+    const own = { issuingAuthority: 'Oregon Medical Board', details: { licenseNumber: 'MD-OR-51120', jurisdiction: 'OR' } };
+    const original = await submitted(EMILY, [license(daysFromToday(410), own)]);
     await review(original.documents[0]!.documentId, { decision: 'REJECTED', reason: 'Illegible scan.', reasonCode: 'ILLEGIBLE' });
     await complete(original.submissionId);
     await local.runtime.workflowsIdle();
-    const replacement = license(daysFromToday(410), { replacesDocumentId: original.documents[0]!.documentId });
+    const replacement = license(daysFromToday(410), { ...own, replacesDocumentId: original.documents[0]!.documentId });
     const create = async () => (await callApi(local.stack, 'POST', '/submissions', local.tokens[EMILY]!, { documents: [replacement.metadata] })).body as { submissionId: string; documents: { documentId: string; upload: { url: string; fields: Record<string, string> } }[] };
     const begunFirst = await create();
     const begunSecond = await create();
@@ -242,6 +246,40 @@ describe('two replacements of one rejected license', () => {
       [first, 'SUPERSEDED', last],
       [original.documents[0]!.documentId, 'SUPERSEDED', first],
     ]);
+  });
+});
+
+describe('her credential sent again as a new document (not through Renew or Replace)', () => {
+  it('is its next version: the one on file is superseded and leaves the expiring list; another state\'s license stays its own', async () => {
+    // Prepare: Michael's NY license expiring in 20 days, received
+    const ny = { issuingAuthority: 'New York State Education Department', details: { licenseNumber: '298765', jurisdiction: 'NY' } };
+    const onFile = await submitted(MICHAEL, [license(daysFromToday(20), ny)]);
+    const expiringBefore = await get('/credentials/expiring?days=90&limit=100', STAFF);
+    expect(expiringBefore.body.items.map((item: { document: { documentId: string } }) => item.document.documentId)).toContain(onFile.documents[0]!.documentId);
+
+    // Act: he uploads the renewed license from the plain form (the number written differently), and a NJ license
+    const again = await submitted(MICHAEL, [
+      license(daysFromToday(20 + 730), { ...ny, fileName: 'ny-license-2028.pdf', details: { licenseNumber: '298-765', jurisdiction: 'NY' } }),
+      license(daysFromToday(600), { issuingAuthority: 'New Jersey Board of Medical Examiners', details: { licenseNumber: '298765', jurisdiction: 'NJ' } }),
+    ]);
+
+    // Assess: the renewed license continues the NY credential; the NJ one is a credential of its own
+    expect(again.status).toBe('RECEIVED');
+    const [renewed, newJersey] = again.documents;
+    expect(renewed).toMatchObject({ replacesDocumentId: onFile.documents[0]!.documentId });
+    expect(newJersey!.replacesDocumentId).toBeUndefined();
+    const old = await get(`/submissions/${onFile.submissionId}`, MICHAEL);
+    expect(old.body.documents[0]).toMatchObject({ status: 'SUPERSEDED', supersededBy: { submissionId: again.submissionId, documentId: renewed!.documentId } });
+    const licenses = (await get('/credentials', MICHAEL)).body.credentials.filter((c: { documentType: string }) => c.documentType === 'MEDICAL_LICENSE');
+    expect(licenses.map((c: { current: { documentId: string }; versions: unknown[] }) => [c.current.documentId, c.versions.length])).toEqual([
+      [renewed!.documentId, 2],
+      [newJersey!.documentId, 1],
+    ]);
+    const expiringAfter = await get('/credentials/expiring?days=90&limit=100', STAFF);
+    expect(expiringAfter.body.items.map((item: { document: { documentId: string } }) => item.document.documentId)).not.toContain(onFile.documents[0]!.documentId);
+    expect((await auditTypes(onFile.submissionId)).filter((type) => type === 'DOCUMENT_SUPERSEDED')).toHaveLength(1);
+    const created = (await get(`/submissions/${again.submissionId}/audit`, STAFF)).body.events.find((event: { type: string }) => event.type === 'SUBMISSION_CREATED');
+    expect(created.details.replacesDocumentIds).toEqual([onFile.documents[0]!.documentId]);
   });
 });
 

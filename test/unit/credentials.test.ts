@@ -3,7 +3,7 @@
  * reads when one cannot), and how her documents read as credentials.
  */
 import { describe, expect, it } from 'vitest';
-import { replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
+import { credentialIdentity, impliedReplacements, replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
 
 const TODAY = '2027-03-01';
@@ -158,5 +158,56 @@ describe('documents read as credentials', () => {
     expect(forStaff.review?.reviewedBy).toEqual({ name: 'Sarah Lee', email: 'sarah.lee@example.org' });
     expect(forProvider.crossCheck?.fields).toEqual([{ field: 'licenseNumber', status: 'MISMATCH', expected: 'A1' }]);
     expect(forProvider.review).not.toHaveProperty('reviewedBy');
+  });
+});
+
+describe('her credential uploaded again as a new document', () => {
+  const upload = (documentType: VersionRecord['documentType'], details: Record<string, string>, replacesDocumentId?: string) => ({ documentType, details, ...(replacesDocumentId ? { replacesDocumentId } : {}) });
+
+  it('is named by state and number, DEA number, policy number or specialty, whatever the case, spaces and punctuation', () => {
+    expect(credentialIdentity(upload('MEDICAL_LICENSE', { jurisdiction: 'CA', licenseNumber: 'A-123 456' }))).toBe(credentialIdentity(upload('MEDICAL_LICENSE', { jurisdiction: 'ca', licenseNumber: 'a123456' })));
+    expect(credentialIdentity(upload('MEDICAL_LICENSE', { jurisdiction: 'NY', licenseNumber: 'A123456' }))).not.toBe(credentialIdentity(upload('MEDICAL_LICENSE', { jurisdiction: 'CA', licenseNumber: 'A123456' })));
+    expect(credentialIdentity(upload('DEA_REGISTRATION', { deaNumber: 'AB1234563', jurisdiction: 'CA' }))).toBe(credentialIdentity(upload('DEA_REGISTRATION', { deaNumber: 'AB1234563', jurisdiction: 'NV' })));
+    expect(credentialIdentity(upload('MALPRACTICE_INSURANCE', { policyNumber: 'TDC-2026-1' }))).toBe('MALPRACTICE_INSURANCE:tdc20261');
+    expect(credentialIdentity(upload('BOARD_CERTIFICATION', { specialty: 'Internal Medicine' }))).toBe('BOARD_CERTIFICATION:internalmedicine');
+    expect(credentialIdentity(upload('CURRICULUM_VITAE', {}))).toBeNull();
+    expect(credentialIdentity(upload('MALPRACTICE_INSURANCE', { policyNumber: ' - ' }))).toBeNull();
+  });
+
+  it('continues the credential of the same identity that can be renewed or replaced, the newest of several, once per submission', () => {
+    // Prepare: a verified CA license, an older duplicate of it, a rejected DEA, a NY license, a lifetime certificate
+    const olderDuplicate = version({ uploadedAt: '2026-01-01T00:00:00Z', details: { licenseNumber: 'A1', jurisdiction: 'CA' } });
+    const license = version({ uploadedAt: '2026-02-01T00:00:00Z', details: { licenseNumber: 'A1', jurisdiction: 'CA' } });
+    const renewedEarlier = version({ uploadedAt: '2025-01-01T00:00:00Z', status: 'SUPERSEDED', supersededBy: { submissionId: license.submissionId, documentId: license.documentId }, lineageId: undefined });
+    const dea = version({ documentType: 'DEA_REGISTRATION', status: 'REJECTED', details: { deaNumber: 'AB1234563', jurisdiction: 'CA' } });
+    const newYork = version({ details: { licenseNumber: 'A1', jurisdiction: 'NY' }, status: 'VALIDATING', storedKey: null });
+    const lifetime = version({ documentType: 'BOARD_CERTIFICATION', expirationDate: null, details: { specialty: 'Internal Medicine' } });
+    const owned = [olderDuplicate, license, renewedEarlier, dea, newYork, lifetime];
+
+    // Act
+    const implied = impliedReplacements(owned, [
+      upload('MEDICAL_LICENSE', { licenseNumber: 'a-1', jurisdiction: 'ca' }),
+      upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }),
+      upload('DEA_REGISTRATION', { deaNumber: 'AB1234563', jurisdiction: 'CA' }),
+      upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'NY' }),
+      upload('BOARD_CERTIFICATION', { specialty: 'Internal Medicine' }),
+      upload('CURRICULUM_VITAE', {}),
+    ]);
+
+    // Assess: the newest CA license, then the older duplicate; the rejected DEA; nothing in flight, lifetime or without a name
+    expect(implied).toEqual([
+      { documentId: license.documentId, lineageId: license.documentId },
+      { documentId: olderDuplicate.documentId, lineageId: olderDuplicate.documentId },
+      { documentId: dea.documentId, lineageId: dea.documentId },
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('leaves a credential she named herself to that document, and a document naming one keeps it', () => {
+    const license = version();
+    const explicit = upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }, license.documentId);
+    expect(impliedReplacements([license], [upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }), explicit])).toEqual([null, null]);
   });
 });

@@ -69,6 +69,25 @@ describe('what the workflow retries', () => {
     await expect(failing(s3Error('SlowDown', 503))({}, context)).rejects.toMatchObject({ name: 'TransientFailure', message: expect.stringContaining('SlowDown') });
     await expect(failing(s3Error('AccessDenied', 403))({}, context)).rejects.toMatchObject({ name: 'AccessDenied' });
   });
+
+  it('lets no service words leave a failed step: SES naming the recipient is thrown as its name and status', async () => {
+    // Prepare: SES's real refusal text, and a throttle whose text quotes the address too
+    const context = { functionName: 'test', awsRequestId: 'r' } as Context;
+    const failing = (error: unknown) => stepHandler('done', () => ({ id: 'x' }), async () => Promise.reject(error));
+    const sesError = (name: string, httpStatusCode: number) =>
+      Object.assign(new Error(`Email address is not verified. The following identities failed the check in region US-EAST-1: emily.johnson@example.org`), { name, $metadata: { httpStatusCode } });
+
+    // Act
+    const refused = await failing(sesError('MessageRejected', 400))({}, context).catch((error: Error) => error);
+    const throttled = await failing(sesError('Throttling', 429))({}, context).catch((error: Error) => error);
+    const ours = await failing(new Error('Submission 6f1c5b4e-0000-4000-8000-000000000001 does not exist'))({}, context).catch((error: Error) => error);
+
+    // Assess: names kept (the state machine matches them), the address gone; our own messages (ids only) kept
+    expect(refused).toMatchObject({ name: 'MessageRejected', message: 'the service refused the request (HTTP 400)' });
+    expect(throttled).toMatchObject({ name: 'TransientFailure', message: 'Throttling: the service refused the request (HTTP 429)' });
+    for (const error of [refused, throttled]) expect(`${error.message} ${error.stack}`).not.toContain('emily.johnson');
+    expect(ours.message).toBe('Submission 6f1c5b4e-0000-4000-8000-000000000001 does not exist');
+  });
 });
 
 describe('audit anchors', () => {

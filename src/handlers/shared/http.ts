@@ -10,6 +10,7 @@ import { ENV } from '../../contract/environment.js';
 import { DomainError, Unauthenticated, ValidationFailed } from '../../domain/errors.js';
 import { PayloadTooLarge, UnsupportedMediaType } from './request-errors.js';
 import { logger } from './powertools.js';
+import { fromService, messageOf } from './transient.js';
 
 export interface ApiRequest {
   caller: Caller;
@@ -89,7 +90,10 @@ export function errorResponse(error: unknown, requestId: string): APIGatewayProx
     return respond(ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...details } });
   }
   // Log the failure, never the request body (it may hold a provider's personal data).
-  logger.error('Unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  logger.error('Unhandled error', {
+    requestId,
+    error: error instanceof Error ? { name: error.name, message: messageOf(error), ...(fromService(error) ? {} : { stack: error.stack }) } : String(error),
+  });
   return respond(500, { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Try again in a minute.', requestId } });
 }
 

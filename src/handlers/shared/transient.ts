@@ -1,7 +1,8 @@
 /**
  * Which failures are worth retrying: the service was busy or briefly unreachable, not our
  * input or our code. Judged from what the AWS SDK and Node put on the error, at any depth of
- * `cause` (and inside an AggregateError, as Node reports a refused dual-stack connect).
+ * `cause` (and inside an AggregateError, as Node reports a refused dual-stack connect). Also
+ * what of a service's error may be told on (`messageOf`): its name and status, not its words.
  */
 const TRANSIENT_NAMES = new Set([
   'ThrottlingException',
@@ -45,4 +46,17 @@ export function isTransient(error: unknown, depth = 0): boolean {
   if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isTransient(inner, depth + 1))) return true;
   return isTransient(e.cause, depth + 1);
+}
+
+/** An AWS service's error: its message may quote her data (SES's rejection names the recipient's address). */
+export const fromService = (error: unknown) => typeof (error as { $metadata?: unknown } | null)?.$metadata === 'object';
+
+/**
+ * What a failure says beyond its name, which the state machine matches and keeps in its history:
+ * a service's own words are left out (only its HTTP status); ours name ids, never personal data.
+ */
+export function messageOf(error: unknown): string {
+  if (!fromService(error)) return (error as Error | null)?.message ?? '';
+  const status = (error as { $metadata: { httpStatusCode?: unknown } }).$metadata.httpStatusCode;
+  return `the service refused the request${typeof status === 'number' ? ` (HTTP ${status})` : ''}`;
 }

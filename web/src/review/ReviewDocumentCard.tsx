@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime, typeLabel } from '../format.js';
 import { CrossCheckResult } from './CrossCheckResult.js';
 import { DecisionForm } from './DecisionForm.js';
 import { DocumentPreview } from './DocumentPreview.js';
+import { EarlierVersion } from './EarlierVersion.js';
 import { RefusedDecision, type Refusal } from './RefusedDecision.js';
 
 export function DecisionSummary({ doc }: { doc: DocumentView }) {
@@ -60,6 +61,7 @@ export function ReviewDocumentCard({ doc, index, submissionId, status, editable,
       <div className="review-doc__body">
         <div className="review-doc__details">
           <DocumentMetadata doc={doc} className="review-doc__meta" alwaysShowExpiration />
+          <EarlierVersion doc={doc} />
           <CrossCheckResult doc={doc} stored={stored} />
           {doc.supersededBy && (
             <p className="notice notice--info">

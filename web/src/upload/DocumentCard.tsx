@@ -9,6 +9,7 @@ import { formatDate } from '../format.js';
 import type { DraftForm } from './draft.js';
 import { JURISDICTION_NAMES } from './states.js';
 import { FilePicker } from './FilePicker.js';
+import { OnFileNotice } from './OnFileNotice.js';
 import { today } from './validate.js';
 
 interface Props {
@@ -29,6 +30,7 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
   const resubmitting = Boolean(useWatch({ control, name: 'origin.submissionId' }));
   const replacing = useWatch({ control, name: `documents.${index}.replacing` });
   const expirationDate = useWatch({ control, name: `documents.${index}.expirationDate` });
+  const details = useWatch({ control, name: `documents.${index}.details` });
   const spec = documentTypeSpec(documentType);
   const errors = formState.errors.documents?.[index];
   const name = <K extends string>(path: K) => `documents.${index}.${path}` as const;
@@ -80,6 +82,8 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
           <span>Once this one is received it becomes the current version; the earlier one stays in its history.</span>
         </div>
       )}
+
+      {!replacing && details && <OnFileNotice documentType={documentType} details={details} />}
 
       {previousIssues.length > 0 && !hasFile && (
         <div className="notice notice--error" role="note">

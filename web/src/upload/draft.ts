@@ -134,7 +134,7 @@ export function draftFromRejected(submission: SubmissionView, sent: readonly (Fi
   return { origin: { submissionId: submission.submissionId, referenceNumber: submission.referenceNumber }, documents };
 }
 
-const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) => {
+export const titleOf = (doc: Pick<CredentialVersionView, 'documentType' | 'details'>) => {
   const label = documentTypeSpec(doc.documentType).label;
   return doc.details.jurisdiction ? `${label} (${doc.details.jurisdiction})` : label;
 };
