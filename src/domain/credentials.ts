@@ -88,7 +88,14 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
   return { standing: reviewStandingOf(doc.status), daysToExpiry };
 }
 
-const newestFirst = (versions: VersionRecord[]) => [...versions].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.documentId.localeCompare(a.documentId));
+/**
+ * When a version took its place: received (the credentials step makes it current in that order),
+ * else when its upload began. Upload order alone would list a replacement that began first but was
+ * received last — and so replaced the other — below the version it replaced.
+ */
+const tookPlaceAt = (doc: VersionRecord) => doc.received?.at ?? doc.uploadedAt;
+
+const newestFirst = (versions: VersionRecord[]) => [...versions].sort((a, b) => tookPlaceAt(b).localeCompare(tookPlaceAt(a)) || b.documentId.localeCompare(a.documentId));
 /** The version in force, else the newest (one never accepted, or still being checked). */
 const currentOf = (newest: VersionRecord[]) => newest.find(inForce) ?? newest[0]!;
 

@@ -29,6 +29,10 @@ export interface NoticeRecord {
   /** The job run that claimed it. */
   runId?: string;
   messageId?: string;
+  /** SENT, but its audit event could not be written yet: the next run writes it (from the fields below). */
+  auditPending?: boolean;
+  daysLeft?: number;
+  skipped?: NoticeKey[];
 }
 
 export type NoticeRecords = Partial<Record<NoticeKey, NoticeRecord>>;

@@ -64,7 +64,16 @@ export async function sendExpiryNotices(deps: ExpiryNoticeDeps, time: Date, runI
 async function noticeOne(deps: ExpiryNoticeDeps, doc: ScheduledDocument, today: string, runId: string, report: ExpiryNoticeReport): Promise<void> {
   const recorded = doc.notices ?? {};
   const { documentId } = doc;
-  const claimed = (Object.entries(recorded) as [NoticeKey, NoticeRecord][]).find(([, record]) => record.state === 'SENDING');
+  const entries = Object.entries(recorded) as [NoticeKey, NoticeRecord][];
+  const unaudited = entries.find(([, record]) => record.state === 'SENT' && record.auditPending);
+  if (unaudited) {
+    // Sent by an earlier run whose audit write failed: the event is written now, the email never again.
+    const [key, sent] = unaudited;
+    await auditSent(deps, doc, key, sent);
+    await deps.schedule.confirm(doc, key, sent.runId ?? '', sentRecord(sent), doc.expirationDate ? nextNoticeDate(doc.expirationDate, recorded) : null);
+    return;
+  }
+  const claimed = entries.find(([, record]) => record.state === 'SENDING');
   if (claimed) {
     // Another run holds the claim, or held it and died: its email may have gone out, so it is never sent again.
     const [key, claim] = claimed;
@@ -93,19 +102,35 @@ async function noticeOne(deps: ExpiryNoticeDeps, doc: ScheduledDocument, today: 
     report.failed.push({ documentId, notice: key, error: error instanceof Error ? error.name : 'Error' });
     return;
   }
+  const sent: NoticeRecord = { state: 'SENT', at, runId, messageId, daysLeft: plan.send.daysLeft, skipped: plan.skip };
+  report.sent.push({ documentId, notice: key, messageId });
+  report.skipped.push(...plan.skip.map((notice) => ({ documentId, notice })));
+  try {
+    await auditSent(deps, doc, key, sent);
+  } catch (error) {
+    // The email went out: recorded as sent (never again, never "unconfirmed"), it stays due so the next run writes its event.
+    await deps.schedule.confirm(doc, key, runId, { ...sent, auditPending: true }, doc.nextNoticeDate);
+    report.failed.push({ documentId, notice: key, error: error instanceof Error ? error.name : 'Error' });
+    return;
+  }
+  await deps.schedule.confirm(doc, key, runId, sentRecord(sent), plan.next);
+}
+
+const sentRecord = ({ state, at, runId, messageId }: NoticeRecord): NoticeRecord => ({ state, at, ...(runId ? { runId } : {}), ...(messageId ? { messageId } : {}) });
+
+/** The notice's audit event, once per (document, notice), from what was recorded when it was sent. */
+async function auditSent(deps: ExpiryNoticeDeps, doc: ScheduledDocument, key: NoticeKey, sent: NoticeRecord): Promise<void> {
+  const { documentId } = doc;
   await deps.audit.record({
     submissionId: doc.submissionId,
     type: key === EXPIRED_NOTICE ? 'DOCUMENT_EXPIRED' : 'EXPIRY_REMINDER_SENT',
     factKey: key === EXPIRED_NOTICE ? `DOCUMENT_EXPIRED#${documentId}` : `EXPIRY_REMINDER_SENT#${documentId}#${key}`,
     actor: { type: 'system', id: 'expiry-job' },
-    occurredAt: at,
-    requestId: runId,
+    occurredAt: sent.at,
+    requestId: sent.runId ?? 'expiry-job',
     sourceIp: null,
-    details: { documentId, documentType: doc.documentType, expirationDate: doc.expirationDate, notice: key, daysLeft: plan.send.daysLeft, emailMessageId: messageId, skippedNotices: plan.skip },
+    details: { documentId, documentType: doc.documentType, expirationDate: doc.expirationDate, notice: key, daysLeft: sent.daysLeft ?? null, emailMessageId: sent.messageId ?? null, skippedNotices: sent.skipped ?? [] },
   });
-  await deps.schedule.confirm(doc, key, runId, { state: 'SENT', at, runId, messageId }, plan.next);
-  report.sent.push({ documentId, notice: key, messageId });
-  report.skipped.push(...plan.skip.map((notice) => ({ documentId, notice })));
 }
 
 function noticeEmail(deps: ExpiryNoticeDeps, doc: ScheduledDocument, key: NoticeKey, today: string, at: string) {

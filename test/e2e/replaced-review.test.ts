@@ -10,20 +10,11 @@ import { callApi } from '../../testkit/local-api.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { documentItem, signInAndWait } from './support/portal.js';
 import { decidedCell, labelsBesideSavedMessage, reviewCard } from './support/review.js';
-import { EMILY, STAFF, apiSignIn, mailbox } from './support/stack.js';
+import { EMILY, STAFF, apiSignIn, mailbox, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession({ signedInAs: STAFF });
 const { stack } = session;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('completing a review after the provider replaced a document', () => {
   it('asks no decision on the replaced license, previews it as replaced, and sends an email that asks for nothing', async () => {

@@ -14,7 +14,7 @@ import { DynamoDbSubmissionRepository } from '../../src/adapters/dynamodb-submis
 import { systemClock } from '../../src/adapters/system-clock.js';
 import type { DocumentVersions } from '../../src/ports/document-versions.js';
 import { recordCredentials, type RecordCredentialsDeps } from '../../src/use-cases/record-credentials.js';
-import { callApi } from '../../testkit/local-api.js';
+import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 import { replacementSteps } from './support/replacements.js';
 import { reviewCalls } from './support/review.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
@@ -212,6 +212,40 @@ describe('a replacement the checks refused', () => {
     expect((await auditTypes(original.submissionId)).filter((t) => t === 'DOCUMENT_SUPERSEDED')).toHaveLength(1);
     const history = await get(`/documents/${fixed.documents[0]!.documentId}/history`);
     expect(history.body.credential.versions.map((v: { status: string }) => v.status)).toEqual(['PENDING_REVIEW', 'SUPERSEDED', 'SUPERSEDED']);
+  });
+});
+
+describe('two replacements of one rejected license', () => {
+  it('read newest first in the order they took its place: the one received last is current and listed first', async () => {
+    // Prepare: a rejected license; two replacements begin uploading (two tabs), the first to begin is received last
+    const { review, complete } = reviewCalls(local);
+    const own = { issuingAuthority: 'Oregon Medical Board', details: { licenseNumber: 'MD-OR-51120', jurisdiction: 'OR' } };
+    const original = await submitted(EMILY, [license(daysFromToday(410), own)]);
+    await review(original.documents[0]!.documentId, { decision: 'REJECTED', reason: 'Illegible scan.', reasonCode: 'ILLEGIBLE' });
+    await complete(original.submissionId);
+    await local.runtime.workflowsIdle();
+    const replacement = license(daysFromToday(410), { ...own, replacesDocumentId: original.documents[0]!.documentId });
+    const create = async () => (await callApi(local.stack, 'POST', '/submissions', local.tokens[EMILY]!, { documents: [replacement.metadata] })).body as { submissionId: string; documents: { documentId: string; upload: { url: string; fields: Record<string, string> } }[] };
+    const begunFirst = await create();
+    const begunSecond = await create();
+
+    // Act: the second finishes first
+    for (const created of [begunSecond, begunFirst]) {
+      expect(await uploadFile(created.documents[0]!.upload, replacement.bytes, 'application/pdf')).toBe(204);
+      await callApi(local.stack, 'POST', `/submissions/${created.submissionId}/submit`, local.tokens[EMILY]!);
+      await waitForStatus(local.stack, local.tokens[EMILY]!, created.submissionId, (status) => status !== 'VALIDATING');
+      await local.runtime.workflowsIdle();
+    }
+
+    // Assess: received last is current and first; each version is listed above the one it replaced
+    const { credential } = (await get(`/documents/${original.documents[0]!.documentId}/history`)).body as { credential: { current: { documentId: string }; versions: { documentId: string; status: string; supersededBy?: { documentId: string } }[] } };
+    const [last, first] = [begunFirst.documents[0]!.documentId, begunSecond.documents[0]!.documentId];
+    expect(credential.current.documentId).toBe(last);
+    expect(credential.versions.map((v) => [v.documentId, v.status, v.supersededBy?.documentId])).toEqual([
+      [last, 'PENDING_REVIEW', undefined],
+      [first, 'SUPERSEDED', last],
+      [original.documents[0]!.documentId, 'SUPERSEDED', first],
+    ]);
   });
 });
 

@@ -81,6 +81,21 @@ describe('documents read as credentials', () => {
     expect(credential.versions.map((v) => [v.documentId, v.status])).toEqual([[renewal.documentId, 'PENDING_REVIEW'], [first.documentId, 'SUPERSEDED']]);
   });
 
+  it('lists versions in the order they took their place, not the order their uploads began (two replacements of one rejected license)', () => {
+    // Prepare: the first replacement began uploading first but was received last, so it replaced the second
+    const rejected = version({ status: 'SUPERSEDED', uploadedAt: '2027-02-01T09:00:00Z', received: { at: '2027-02-01T09:01:00Z', referenceNumber: 'CR-1', owner: { name: 'E', email: 'e@x' } } });
+    const slow = version({ lineageId: rejected.documentId, status: 'PENDING_REVIEW', replacesDocumentId: rejected.documentId, uploadedAt: '2027-02-20T10:00:00Z', received: { at: '2027-02-20T10:09:00Z', referenceNumber: 'CR-3', owner: { name: 'E', email: 'e@x' } } });
+    const quick = version({ lineageId: rejected.documentId, status: 'SUPERSEDED', replacesDocumentId: rejected.documentId, supersededBy: { submissionId: slow.submissionId, documentId: slow.documentId }, uploadedAt: '2027-02-20T10:02:00Z', received: { at: '2027-02-20T10:03:00Z', referenceNumber: 'CR-2', owner: { name: 'E', email: 'e@x' } } });
+    const checking = version({ lineageId: rejected.documentId, status: 'VALIDATING', storedKey: null, replacesDocumentId: slow.documentId, uploadedAt: '2027-02-21T08:00:00Z' });
+
+    // Act
+    const credential = toCredential([quick, rejected, checking, slow], TODAY, false);
+
+    // Assess: newest first, the current version above the one it replaced
+    expect(credential.current.documentId).toBe(slow.documentId);
+    expect(credential.versions.map((v) => v.referenceNumber ?? v.status)).toEqual(['VALIDATING', 'CR-3', 'CR-2', 'CR-1']);
+  });
+
   it('keeps the version in force current while a renewal is checked or after it was refused', () => {
     const verified = version({ uploadedAt: '2025-01-01T00:00:00Z', expirationDate: '2027-03-21' });
     const checking = version({ lineageId: verified.documentId, status: 'VALIDATING', storedKey: null, uploadedAt: '2027-02-27T00:00:00Z' });

@@ -59,3 +59,13 @@ export async function mailbox(stack: E2eStack): Promise<StoredEmail[]> {
 export function apiSignIn(stack: E2eStack, username: string): Promise<string> {
   return signIn({ users: stack.users, userPoolClientId: stack.userPoolClientId, endpoints: { cognito: stack.cognitoUrl } }, username);
 }
+
+/** Reads until `done` holds (or `timeoutMs` passes): for what the workflows finish after a page or call returns. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -26,7 +26,8 @@ function VersionLine({ version, current }: { version: CredentialVersionView; cur
         {current && <span className="muted">(current)</span>}
       </div>
       <p className="history__facts muted">
-        Uploaded {formatDateTime(version.uploadedAt)}
+        {/* Versions are listed in the order they were received, so that is the time shown. */}
+        {version.receivedAt ? `Received ${formatDateTime(version.receivedAt)}` : `Uploaded ${formatDateTime(version.uploadedAt)}`}
         {version.expirationDate && <> · expires {formatDate(version.expirationDate)}</>}
         {version.referenceNumber && (
           <>

@@ -126,7 +126,10 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     await queryClient.invalidateQueries({ queryKey: ['submissions'] });
     // Her new documents are versions of her credentials: "My credentials" must not show a list cached before them.
     await queryClient.invalidateQueries({ queryKey: ['credentials'] });
-    await queryClient.invalidateQueries({ queryKey: ['device-draft'] });
+    // A replacement's (or resubmission's) own page, still shown, is not started again: it would keep a new draft
+    // for the document just sent (her home page would then call it an unfinished upload). She leaves it next.
+    const restartsAsDraft = shown.current && Boolean(initial.origin);
+    await queryClient.invalidateQueries({ queryKey: ['device-draft'], refetchType: restartsAsDraft ? 'none' : 'active' });
     // Only from this page: had she left it mid-upload, the run finishes without taking her back.
     if (!shown.current) return;
     shown.current = false; // her own way to the result is no leaving to ask about
