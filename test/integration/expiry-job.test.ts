@@ -7,18 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { addDays, isoDateInZone } from '../../src/domain/dates.js';
+import { addDays } from '../../src/domain/dates.js';
 import { noticeIndexAttributes } from '../../src/adapters/dynamodb-expiry-schedule.js';
 import type { AuditLog } from '../../src/ports/audit-log.js';
 import type { Mailer } from '../../src/ports/mailer.js';
 import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
 import { expiryJobDeps, runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
-import { cv, dea, license, submit, type Submitted } from './support/submissions.js';
+import { cv, daysFromToday, dea, license, submit, type Submitted } from './support/submissions.js';
 
 const local = useLocalRuntime('expiry-job');
-// The office's date, as the jobs and the API count days: from midnight UTC until it is midnight in New York the UTC date is a day ahead.
-const TODAY = isoDateInZone(new Date(), 'America/New_York');
+// The office's date, as the jobs and the API count days (from midnight UTC until midnight in New York the UTC date is a day ahead).
+const TODAY = daysFromToday(0);
 const on = (days: number) => addDays(TODAY, days);
 const written = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
