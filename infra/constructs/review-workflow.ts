@@ -8,6 +8,7 @@
  */
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
 import { ServiceFunction } from './service-function.js';
@@ -29,7 +30,11 @@ export class ReviewWorkflow extends Construct {
     const { key, intakeTable, audit } = props.data;
     const step = (fnId: string, entry: string, description: string) => new ServiceFunction(this, fnId, { entry: `src/handlers/steps/${entry}.ts`, description, key });
     const steps = {
-      applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision').bindIntakeTable(intakeTable, 'Query', 'UpdateItem'),
+      applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision')
+        .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
+        // A rejected renewal gives the verified version it superseded its place back (found by id, audited).
+        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+        .bindAuditAppend(audit),
       sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
       recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeTable(intakeTable, 'Query', 'UpdateItem').bindAuditAppend(audit),
     };
@@ -41,7 +46,7 @@ export class ReviewWorkflow extends Construct {
     const send = lambdaStep(this, 'SendReviewOutcome', steps.sendOutcome, { ...submission, 'kind.$': '$.applied.value.outcome' }, '$.email');
     // A failed email must not lose the outcome: record the failure (NOTIFICATION_FAILED; the function's errors alarm) and finish.
     send.addCatch(record, { errors: ['States.ALL'], resultPath: '$.email' });
-    const definition = lambdaStep(this, 'ApplyReviewOutcome', steps.applyOutcome, submission, '$.applied').next(send.next(record));
+    const definition = lambdaStep(this, 'ApplyReviewOutcome', steps.applyOutcome, { ...submission, 'executionId.$': '$$.Execution.Id' }, '$.applied').next(send.next(record));
 
     this.stateMachine = standardStateMachine(this, definition, key);
   }

@@ -93,6 +93,18 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
     return current.documentId === by.documentId ? { outcome: 'ALREADY' } : { outcome: 'BY_OTHER', supersededBy: current };
   }
 
+  async reinstate(doc: SubmissionDocument, after: DocumentRef, nextNoticeDate: string | null): Promise<boolean> {
+    const schedule = doc.expirationDate ? { ...expiryIndexAttributes(doc.documentId, doc.expirationDate), ...(nextNoticeDate ? noticeIndexAttributes(doc.documentId, nextNoticeDate) : {}) } : {};
+    return conditionHeld(
+      this.update(
+        documentKey(doc.submissionId, doc.documentId),
+        { status: 'VERIFIED', reinstatedAfter: after, ...schedule },
+        when('#status = :superseded AND supersededBy.documentId = :after', { ':superseded': 'SUPERSEDED', ':after': after.documentId }),
+        { remove: ['supersededBy', 'supersededAt'] },
+      ),
+    );
+  }
+
   /**
    * Before a document of a submission in review is superseded, its review revision moves on: a
    * completion that read the revision before this point fails its condition and reads again, so an

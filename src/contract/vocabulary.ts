@@ -110,6 +110,8 @@ export const AUDIT_EVENT_TYPES = [
   'OUTCOME_EMAIL_SENT',
   'DRAFT_DISCARDED',
   'DOCUMENT_SUPERSEDED',
+  /** A verified version took its place back: the renewal that superseded it was rejected in review. */
+  'DOCUMENT_REINSTATED',
   'EXPIRY_REMINDER_SENT',
   'DOCUMENT_EXPIRED',
   /** A document's snapshot held malware: which one, and the threats the engine named (staff's trace with either engine). */

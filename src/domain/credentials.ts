@@ -96,8 +96,11 @@ export function standingOf(doc: VersionFacts, today: string): { standing: Creden
 const tookPlaceAt = (doc: VersionRecord) => doc.received?.at ?? doc.uploadedAt;
 
 const newestFirst = (versions: VersionRecord[]) => [...versions].sort((a, b) => tookPlaceAt(b).localeCompare(tookPlaceAt(a)) || b.documentId.localeCompare(a.documentId));
-/** The version in force, else the newest (one never accepted, or still being checked). */
-const currentOf = (newest: VersionRecord[]) => newest.find(inForce) ?? newest[0]!;
+/**
+ * The version in force — one not rejected first (a verified version whose renewal was rejected took
+ * its place back) — else the newest (one never accepted, or still being checked).
+ */
+const currentOf = (newest: VersionRecord[]) => newest.find((doc) => inForce(doc) && doc.status !== 'REJECTED') ?? newest.find(inForce) ?? newest[0]!;
 
 /** Her submitted documents by credential (lineage). */
 function byCredential(documents: VersionRecord[]): VersionRecord[][] {

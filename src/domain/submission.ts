@@ -91,6 +91,8 @@ export interface SubmissionDocument {
   received?: ReceivedFacts | null;
   supersededBy?: DocumentRef | null;
   supersededAt?: string | null;
+  /** The renewal that superseded it and was rejected in review: this version took its place back. */
+  reinstatedAfter?: DocumentRef | null;
   /** Expiry notices recorded, by notice. */
   notices?: NoticeRecords;
   /** Its text read against what was typed, after it was stored (written once). */

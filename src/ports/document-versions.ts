@@ -20,6 +20,12 @@ export interface DocumentVersions {
   recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean>;
   /** `doc` becomes SUPERSEDED by `by` and leaves the expiry schedule, unless something already superseded it. */
   supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult>;
+  /**
+   * A verified `doc` that `after` superseded takes its place back (`after` was rejected in review):
+   * VERIFIED again, `reinstatedAfter` recorded, back on the expiry schedule from `nextNoticeDate`.
+   * Only while `after` is what superseded it; false otherwise (already done, or replaced since).
+   */
+  reinstate(doc: SubmissionDocument, after: DocumentRef, nextNoticeDate: string | null): Promise<boolean>;
   /** Lists `doc` among its submission's `replacedDocuments` (once, however often it is called): the review queue counts it as decided by its replacement. */
   recordReplaced(doc: DocumentRef): Promise<void>;
   /** Records the submissions that replaced every failing document of a submission. */

@@ -50,9 +50,11 @@ export async function recordCredentials(deps: RecordCredentialsDeps, submissionI
 /**
  * The replacement takes the place of the document it names; if a newer version took that place
  * first, it takes the place of the current version instead (the version received last is current).
- * A version the checks refused was never stored and never took the place it was sent for, so
- * its replacement takes that place too (a rejected license, its refused replacement, then the
- * file that passed: the rejected license is replaced).
+ * A version that never took its place — refused by the checks (never stored), or a renewal
+ * rejected in review (the verified version it renewed took its place back) — passes its place on:
+ * its replacement takes that place too (a rejected license, its refused replacement, then the file
+ * that passed: the rejected license is replaced). A version that took its place back from a
+ * rejected renewal hands that renewal over with it: both are replaced.
  */
 async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submission, replacement: SubmissionDocument, at: string, executionId: string): Promise<string[]> {
   const by: DocumentRef = { submissionId: submission.submissionId, documentId: replacement.documentId };
@@ -60,36 +62,54 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
   let targetId = replacement.replacesDocumentId!;
   let behindRefused = false;
   for (let hop = 0; hop < MAX_HOPS && targetId !== replacement.documentId; hop++) {
-    const target = await deps.versions.find(targetId);
-    if (!target) throw new Error(`Document ${targetId} replaced by ${replacement.documentId} does not exist`);
-    const ref = { submissionId: target.submission.submissionId, documentId: targetId };
-    const result = await deps.versions.supersede(ref, by, at);
-    // Again on every run: a retry after a crash between the two writes still lists it.
-    await deps.versions.recordReplaced(ref);
-    if (result.outcome === 'BY_OTHER') {
+    const outcome = await supersedeOne(deps, submission, by, targetId, at, executionId);
+    if (outcome.result === 'BY_OTHER') {
       // Behind a refused version, a newer version already took that place.
       if (behindRefused) return superseded;
-      targetId = result.supersededBy.documentId;
+      targetId = outcome.supersededBy;
       continue;
     }
-    await deps.audit.record({
-      submissionId: ref.submissionId,
-      type: 'DOCUMENT_SUPERSEDED',
-      factKey: `DOCUMENT_SUPERSEDED#${targetId}`,
-      actor: { type: 'system', id: 'intake-workflow' },
-      occurredAt: at,
-      requestId: executionId,
-      sourceIp: null,
-      details: { documentId: targetId, documentType: target.document.documentType, supersededBySubmissionId: by.submissionId, supersededByDocumentId: by.documentId, referenceNumber: submission.referenceNumber },
-    });
-    await markIfReplaced(deps, ref.submissionId, submission);
     superseded.push(targetId);
-    // Never stored (its status is SUPERSEDED on a retry, so the stored key tells).
-    if (target.document.storedKey || !target.document.replacesDocumentId) return superseded;
-    targetId = target.document.replacesDocumentId;
+    const target = outcome.target;
+    const rejectedRenewal = target.reinstatedAfter?.documentId;
+    if (rejectedRenewal && rejectedRenewal !== replacement.documentId && (await supersedeOne(deps, submission, by, rejectedRenewal, at, executionId)).result === 'SUPERSEDED') superseded.push(rejectedRenewal);
+    // Stored and not rejected in review, it held the place (its status is SUPERSEDED on a retry, so the stored key and the review tell).
+    const tookNoPlace = !target.storedKey || target.review?.decision === 'REJECTED';
+    if (!tookNoPlace || !target.replacesDocumentId) return superseded;
+    targetId = target.replacesDocumentId;
     behindRefused = true;
   }
   throw new Error(`Document ${replacement.documentId} found no current version to replace within ${MAX_HOPS} versions`);
+}
+
+/** Supersedes one version by `by` (audited once, listed as replaced), or says who superseded it already. */
+async function supersedeOne(
+  deps: RecordCredentialsDeps,
+  submission: Submission,
+  by: DocumentRef,
+  targetId: string,
+  at: string,
+  executionId: string,
+): Promise<{ result: 'SUPERSEDED'; target: SubmissionDocument } | { result: 'BY_OTHER'; supersededBy: string }> {
+  const target = await deps.versions.find(targetId);
+  if (!target) throw new Error(`Document ${targetId} replaced by ${by.documentId} does not exist`);
+  const ref = { submissionId: target.submission.submissionId, documentId: targetId };
+  const result = await deps.versions.supersede(ref, by, at);
+  // Again on every run: a retry after a crash between the two writes still lists it.
+  await deps.versions.recordReplaced(ref);
+  if (result.outcome === 'BY_OTHER') return { result: 'BY_OTHER', supersededBy: result.supersededBy.documentId };
+  await deps.audit.record({
+    submissionId: ref.submissionId,
+    type: 'DOCUMENT_SUPERSEDED',
+    factKey: `DOCUMENT_SUPERSEDED#${targetId}`,
+    actor: { type: 'system', id: 'intake-workflow' },
+    occurredAt: at,
+    requestId: executionId,
+    sourceIp: null,
+    details: { documentId: targetId, documentType: target.document.documentType, supersededBySubmissionId: by.submissionId, supersededByDocumentId: by.documentId, referenceNumber: submission.referenceNumber },
+  });
+  await markIfReplaced(deps, ref.submissionId, submission);
+  return { result: 'SUPERSEDED', target: target.document };
 }
 
 /** A submission stops needing attention once no failing document of it is left unreplaced. */

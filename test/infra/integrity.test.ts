@@ -60,6 +60,7 @@ describe('the audit trail', () => {
         'ReviewRoutesCompleteReviewFnRole',
         'ReviewRoutesGetDownloadUrlFnRole',
         'ReviewRoutesReviewDocumentFnRole',
+        'ReviewWorkflowApplyReviewOutcomeFnRole',
         'ReviewWorkflowRecordReviewOutcomeFnRole',
       ].sort(),
     );
@@ -305,7 +306,14 @@ describe('grants', () => {
       'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
     ],
-    ApplyReviewOutcomeFn: ['dynamodb:Query IntakeTable', 'dynamodb:UpdateItem IntakeTable'],
+    ApplyReviewOutcomeFn: [
+      'dynamodb:PutItem AuditTable',
+      'dynamodb:Query AuditTable',
+      'dynamodb:Query IntakeTable',
+      'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:UpdateItem IntakeTable',
+      's3:PutObject AuditAnchorBucket/*',
+    ],
     RecordReviewOutcomeFn: [
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',

@@ -242,11 +242,11 @@ describe('a replacement racing the completion', () => {
     });
 
     // Act: the workflow's first step, with the replacement landing after its read
-    const applied = await applyReviewOutcome({ repository: landingAfterRead }, a.submissionId);
+    const applied = await applyReviewOutcome({ ...adapters(), repository: landingAfterRead }, a.submissionId, 'apply-race');
 
     // Assess
     expect(reads).toEqual(['PENDING_REVIEW']);
-    expect(applied).toEqual({ submissionId: a.submissionId, outcome: 'ACTION_REQUIRED' });
+    expect(applied).toEqual({ submissionId: a.submissionId, outcome: 'ACTION_REQUIRED', reinstated: [] });
     expect(await item(a.submissionId, oldLicense)).toMatchObject({ status: 'SUPERSEDED', supersededBy: { submissionId: b.submissionId } });
     expect((await item(a.submissionId, cvId)).status).toBe('VERIFIED');
   });

@@ -1,6 +1,13 @@
 import { applyReviewOutcome } from '../../use-cases/apply-review-outcome.js';
-import { submissionRepository } from '../shared/wiring/dynamodb.js';
+import { auditLog } from '../shared/wiring/audit.js';
+import { documentVersions, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { clock } from '../shared/wiring/settings.js';
 import { stepHandler } from '../shared/step.js';
-import { submissionStepInput } from '../shared/step-input.js';
+import { textField, uuidField } from '../shared/step-input.js';
 
-export const handler = stepHandler('Review outcome applied', submissionStepInput, ({ submissionId }) => applyReviewOutcome({ repository: submissionRepository() }, submissionId), (_input, output) => output);
+export const handler = stepHandler(
+  'Review outcome applied',
+  (event) => ({ submissionId: uuidField(event, 'submissionId'), executionId: textField(event, 'executionId') }),
+  ({ submissionId, executionId }) => applyReviewOutcome({ repository: submissionRepository(), versions: documentVersions(), audit: auditLog(), clock }, submissionId, executionId),
+  (_input, output) => output,
+);

@@ -2,10 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { REASON_CODE_LABELS, type ReviewReasonCode } from '../../../src/domain/review.js';
 import { describeError, useApi } from '../api/client.js';
+import type { AuditEventType } from '../../../src/contract/vocabulary.js';
 import type { AuditEventView, SubmissionView } from '../api/types.js';
 import { formatDateTime, typeLabel } from '../format.js';
 
-const WHAT: Record<string, string> = {
+const WHAT: Record<AuditEventType, string> = {
   SUBMISSION_CREATED: 'Started the submission',
   SUBMISSION_REFUSED: 'Request refused',
   SUBMISSION_SUBMITTED: 'Submitted the documents',
@@ -19,6 +20,14 @@ const WHAT: Record<string, string> = {
   SUBMISSION_VERIFIED: 'Completed the review: verified',
   SUBMISSION_ACTION_REQUIRED: 'Completed the review: action required',
   OUTCOME_EMAIL_SENT: 'Outcome email sent',
+  PROCESSING_FAILED: 'A processing step failed; it is started again',
+  PROCESSING_RETRIED: 'Processing started again',
+  DRAFT_DISCARDED: 'Draft discarded',
+  DOCUMENT_SUPERSEDED: 'A document was replaced by a newer version',
+  DOCUMENT_REINSTATED: 'A document is current again: the renewal that replaced it was rejected',
+  EXPIRY_REMINDER_SENT: 'Expiry reminder sent',
+  DOCUMENT_EXPIRED: 'A document expired',
+  MALWARE_DETECTED: 'Malware found in a file',
 };
 
 function who(event: AuditEventView, submission: SubmissionView): string {
@@ -37,7 +46,9 @@ function what(event: AuditEventView, submission: SubmissionView): string {
     const code = typeof details.reasonCode === 'string' ? ` (${REASON_CODE_LABELS[details.reasonCode as ReviewReasonCode] ?? details.reasonCode})` : '';
     return `${details.decision === 'REJECTED' ? 'Rejected' : 'Verified'} ${name}${code}${typeof details.reason === 'string' ? `: “${details.reason}”` : ''}`;
   }
-  return WHAT[event.type] ?? event.type;
+  if (event.type === 'DOCUMENT_SUPERSEDED') return `${name} replaced by a newer version`;
+  if (event.type === 'DOCUMENT_REINSTATED') return `${name} is current again: the renewal that replaced it was rejected`;
+  return WHAT[event.type as AuditEventType] ?? event.type;
 }
 
 export function AuditTrail({ submission }: { submission: SubmissionView }) {
