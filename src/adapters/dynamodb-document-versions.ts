@@ -82,10 +82,13 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
     return recorded || scheduled;
   }
 
-  async supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult> {
+  async supersede(doc: DocumentRef, by: DocumentRef, at: string, passedOn?: string): Promise<SupersedeResult> {
     await this.bumpReviewRevision(doc.submissionId);
+    const free = passedOn
+      ? when('attribute_exists(pk) AND (attribute_not_exists(supersededBy) OR supersededBy.documentId = :passedOn)', { ':passedOn': passedOn })
+      : when('attribute_exists(pk) AND attribute_not_exists(supersededBy)');
     const done = await unlessConditionFails(
-      this.update(documentKey(doc.submissionId, doc.documentId), { status: 'SUPERSEDED', supersededBy: by, supersededAt: at }, when('attribute_exists(pk) AND attribute_not_exists(supersededBy)'), { remove: [...SCHEDULE_ATTRIBUTES] }),
+      this.update(documentKey(doc.submissionId, doc.documentId), { status: 'SUPERSEDED', supersededBy: by, supersededAt: at }, free, { remove: [...SCHEDULE_ATTRIBUTES] }),
     );
     if (done) return { outcome: 'SUPERSEDED' };
     const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId)?.supersededBy;

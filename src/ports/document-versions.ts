@@ -18,8 +18,11 @@ export interface DocumentVersions {
    * Does nothing to a document already recorded or already superseded; false then.
    */
   recordReceived(doc: SubmissionDocument, facts: ReceivedFacts, nextNoticeDate: string | null): Promise<boolean>;
-  /** `doc` becomes SUPERSEDED by `by` and leaves the expiry schedule, unless something already superseded it. */
-  supersede(doc: DocumentRef, by: DocumentRef, at: string): Promise<SupersedeResult>;
+  /**
+   * `doc` becomes SUPERSEDED by `by` and leaves the expiry schedule, unless something already
+   * superseded it — other than `passedOn`, the rejected renewal whose place `by` takes over.
+   */
+  supersede(doc: DocumentRef, by: DocumentRef, at: string, passedOn?: string): Promise<SupersedeResult>;
   /**
    * A verified `doc` that `after` superseded takes its place back (`after` was rejected in review):
    * VERIFIED again, `reinstatedAfter` recorded, back on the expiry schedule from `nextNoticeDate`.

@@ -46,6 +46,8 @@ export async function applyReviewOutcome(deps: ApplyReviewOutcomeDeps, submissio
  * version that was verified, and only while that renewal is what superseded it.
  */
 async function reinstateRenewed(deps: ApplyReviewOutcomeDeps, rejected: SubmissionDocument, executionId: string): Promise<boolean> {
+  // Read again after its decision was written: replaced since, its replacement takes the license over (record-credentials).
+  if ((await deps.versions.find(rejected.documentId))?.document.supersededBy) return false;
   const earlier = await deps.versions.find(rejected.replacesDocumentId!);
   if (!earlier || earlier.document.review?.decision !== 'VERIFIED' || !earlier.document.storedKey) return false;
   const doc = earlier.document;

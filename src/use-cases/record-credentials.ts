@@ -61,8 +61,10 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
   const superseded: string[] = [];
   let targetId = replacement.replacesDocumentId!;
   let behindRefused = false;
+  // The rejected renewal just replaced: the version it superseded is taken over from it (not yet reinstated, or never).
+  let passedOn: string | undefined;
   for (let hop = 0; hop < MAX_HOPS && targetId !== replacement.documentId; hop++) {
-    const outcome = await supersedeOne(deps, submission, by, targetId, at, executionId);
+    const outcome = await supersedeOne(deps, submission, by, targetId, at, executionId, passedOn);
     if (outcome.result === 'BY_OTHER') {
       // Behind a refused version, a newer version already took that place.
       if (behindRefused) return superseded;
@@ -74,8 +76,9 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
     const rejectedRenewal = target.reinstatedAfter?.documentId;
     if (rejectedRenewal && rejectedRenewal !== replacement.documentId && (await supersedeOne(deps, submission, by, rejectedRenewal, at, executionId)).result === 'SUPERSEDED') superseded.push(rejectedRenewal);
     // Stored and not rejected in review, it held the place (its status is SUPERSEDED on a retry, so the stored key and the review tell).
-    const tookNoPlace = !target.storedKey || target.review?.decision === 'REJECTED';
-    if (!tookNoPlace || !target.replacesDocumentId) return superseded;
+    const rejectedInReview = Boolean(target.storedKey) && target.review?.decision === 'REJECTED';
+    if ((target.storedKey && !rejectedInReview) || !target.replacesDocumentId) return superseded;
+    passedOn = rejectedInReview ? target.documentId : undefined;
     targetId = target.replacesDocumentId;
     behindRefused = true;
   }
@@ -90,18 +93,20 @@ async function supersedeOne(
   targetId: string,
   at: string,
   executionId: string,
+  passedOn?: string,
 ): Promise<{ result: 'SUPERSEDED'; target: SubmissionDocument } | { result: 'BY_OTHER'; supersededBy: string }> {
   const target = await deps.versions.find(targetId);
   if (!target) throw new Error(`Document ${targetId} replaced by ${by.documentId} does not exist`);
   const ref = { submissionId: target.submission.submissionId, documentId: targetId };
-  const result = await deps.versions.supersede(ref, by, at);
+  const result = await deps.versions.supersede(ref, by, at, passedOn);
   // Again on every run: a retry after a crash between the two writes still lists it.
   await deps.versions.recordReplaced(ref);
   if (result.outcome === 'BY_OTHER') return { result: 'BY_OTHER', supersededBy: result.supersededBy.documentId };
   await deps.audit.record({
     submissionId: ref.submissionId,
     type: 'DOCUMENT_SUPERSEDED',
-    factKey: `DOCUMENT_SUPERSEDED#${targetId}`,
+    // A version superseded a second time (it took its place back, or its place passed on) is a new fact.
+    factKey: target.document.reinstatedAfter || passedOn ? `DOCUMENT_SUPERSEDED#${targetId}#${by.documentId}` : `DOCUMENT_SUPERSEDED#${targetId}`,
     actor: { type: 'system', id: 'intake-workflow' },
     occurredAt: at,
     requestId: executionId,

@@ -3,7 +3,11 @@
  * current again, on the expiring list and reminded of — and the next version replaces both.
  */
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/adapters/system-clock.js';
+import type { Caller } from '../../src/domain/caller.js';
+import type { SubmissionRepository } from '../../src/ports/submission-repository.js';
 import { applyReviewOutcome } from '../../src/use-cases/apply-review-outcome.js';
+import { completeReview } from '../../src/use-cases/complete-review.js';
 import { runExpiryReminders } from '../../testkit/expiry-jobs.js';
 import { callApi, mailbox } from '../../testkit/local-api.js';
 import { replacementSteps } from './support/replacements.js';
@@ -12,8 +16,8 @@ import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 import { daysFromToday, license, submit, type Submitted } from './support/submissions.js';
 
 const local = useLocalRuntime('rejected-renewal');
-const { adapters } = replacementSteps(local);
-const { review, complete, auditTypes } = reviewCalls(local);
+const { adapters, replacementNotYetRecorded } = replacementSteps(local);
+const { review, complete, auditTypes, staffId } = reviewCalls(local);
 const get = (path: string, user = EMILY) => callApi(local.stack, 'GET', path, local.tokens[user]!);
 const CA = { details: { licenseNumber: 'RR-500600', jurisdiction: 'CA' } };
 
@@ -79,6 +83,39 @@ describe('a renewal rejected in review', () => {
     expect(credentials.map((c: { current: { documentId: string }; versions: unknown[] }) => [c.current.documentId, c.versions.length])).toEqual([[next.documents[0]!.documentId, 3]]);
     expect(await expiringIds()).not.toContain(verified.documents[0]!.documentId);
     expect((await get(`/submissions/${renewal.submissionId}`)).body.replacedBy).toEqual([{ submissionId: next.submissionId, referenceNumber: next.referenceNumber }]);
+    // The license's trail: superseded by the renewal, current again, superseded by the next version — each once
+    expect((await auditTypes(verified.submissionId)).filter((type) => type.startsWith('DOCUMENT_'))).toEqual(['DOCUMENT_REVIEWED', 'DOCUMENT_SUPERSEDED', 'DOCUMENT_REINSTATED', 'DOCUMENT_SUPERSEDED']);
+  });
+
+  it('leaves the license replaced when the next version lands while the rejection is carried out', async () => {
+    // Prepare: a verified license, its renewal rejected and the review committed, its outcome not yet applied
+    const oregon = { details: { licenseNumber: 'RR-900100', jurisdiction: 'OR' }, issuingAuthority: 'Oregon Medical Board' };
+    const onFile = await submitted([license(daysFromToday(50), oregon)]);
+    await decided(onFile, 'VERIFIED');
+    const rejected = await submitted([license(daysFromToday(50 + 730), { ...oregon, replacesDocumentId: onFile.documents[0]!.documentId })]);
+    await review(rejected.documents[0]!.documentId, { decision: 'REJECTED', reasonCode: 'ILLEGIBLE', reason: 'Too blurred to read.' });
+    const { repository, audit } = adapters();
+    const staff: Caller = { userId: staffId(), email: STAFF, name: 'Casey Reviewer', role: 'staff', requestId: 'complete-not-applied', sourceIp: null };
+    const notStarted = { start: async () => 'STARTED' as const, status: async () => 'SUCCEEDED' as const };
+    await completeReview({ repository, audit, clock: systemClock, timeZone: 'America/New_York', outcomeWorkflow: notStarted }, staff, rejected.submissionId);
+
+    // Act: the outcome is applied, and the next version of the renewal lands right after the step read the submission
+    const next = await replacementNotYetRecorded({ submissionId: rejected.submissionId, documentId: rejected.documents[0]!.documentId }, 'CRD-TEST-RNWL-0001');
+    let reads = 0;
+    const landingAfterRead: SubmissionRepository = Object.assign(Object.create(repository) as SubmissionRepository, {
+      get: async (submissionId: string) => {
+        const read = await repository.get(submissionId);
+        if (++reads === 1) await next.land();
+        return read;
+      },
+    });
+    const applied = await applyReviewOutcome({ ...adapters(), repository: landingAfterRead }, rejected.submissionId, 'apply-while-landing');
+
+    // Assess: nothing reinstated; the license stays replaced by the rejected renewal, whose place the newest version took
+    expect(applied.reinstated).toEqual([]);
+    expect(await documentIn(onFile.submissionId)).toMatchObject({ status: 'SUPERSEDED' });
+    expect(await auditTypes(onFile.submissionId)).not.toContain('DOCUMENT_REINSTATED');
+    expect(await expiringIds()).not.toContain(onFile.documents[0]!.documentId);
   });
 
   it('is replaced too when she renews the license itself from "My credentials"', async () => {
