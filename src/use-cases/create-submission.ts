@@ -3,7 +3,7 @@ import { refusalChain } from '../domain/audit.js';
 import { LIMITS } from '../domain/catalog.js';
 import type { Caller } from '../domain/caller.js';
 import { isoDateInZone } from '../domain/dates.js';
-import { impliedReplacements } from '../domain/credentials.js';
+import { credentialIdentity, impliedReplacements } from '../domain/credentials.js';
 import { DomainError, ValidationFailed } from '../domain/errors.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../domain/metadata-schema.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
@@ -68,8 +68,11 @@ export async function createSubmission(deps: CreateSubmissionDeps, caller: Calle
     throw error;
   }
 
-  // Her own credential sent again as a new document (not through Renew or Replace) is its next version.
-  const implied = impliedReplacements(versionRecords(await deps.versions.listOwned(caller.userId)), parsed.data.documents);
+  // Her own credential sent again as a new document (not through Renew or Replace) is its next version;
+  // her documents are read only when a document could be one (a Renew names its own, a CV has no identity).
+  const unnamed = parsed.data.documents.some((doc) => !doc.replacesDocumentId && credentialIdentity(doc) !== null);
+  const owned = unnamed ? versionRecords(await deps.versions.listOwned(caller.userId)) : [];
+  const implied = impliedReplacements(owned, parsed.data.documents);
   const submissionId = deps.newId();
   const createdAt = now.toISOString();
   const documents: SubmissionDocument[] = parsed.data.documents.map((input, index) => {
