@@ -2,7 +2,7 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -177,6 +177,8 @@ export function bucketConfigs(template: Template, portalOrigins: string[]): { na
 
 const PORTAL_CLIENT_NAME = 'PortalClient';
 
+const pick = (properties: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((name) => name in properties).map((name) => [name, properties[name]]));
+
 export interface UserPoolIds {
   userPoolId: string;
   userPoolClientId: string;
@@ -197,9 +199,13 @@ export async function provisionUserPool(template: Template, endpoint: string): P
     const existing = pools.sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))[0]?.Id;
     const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool!.Id!;
     const clients = existing ? ((await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients ?? []) : [];
+    // The template's token lifetimes, so the portal's refresh runs locally as in AWS (cognito-local's default is 24 hours).
+    const lifetimes = pick(clientResource.Properties ?? {}, ['IdTokenValidity', 'AccessTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits']) as Pick<CreateUserPoolClientCommandInput, 'IdTokenValidity' | 'AccessTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'>;
+    const kept = clients.find((appClient) => appClient.ClientName === PORTAL_CLIENT_NAME)?.ClientId;
+    if (kept) await client.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: kept, ...lifetimes }));
     const userPoolClientId =
-      clients.find((appClient) => appClient.ClientName === PORTAL_CLIENT_NAME)?.ClientId ??
-      (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: PORTAL_CLIENT_NAME, ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[] }))).UserPoolClient!.ClientId!;
+      kept ??
+      (await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: PORTAL_CLIENT_NAME, ExplicitAuthFlows: clientResource.Properties?.ExplicitAuthFlows as ExplicitAuthFlowsType[], ...lifetimes }))).UserPoolClient!.ClientId!;
     // Only what is missing, so a pool kept from an earlier start or repaired keeps its users
     // (cognito-local's CreateGroup replaces an existing group and its members).
     for (const [, group] of resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')) {

@@ -6,8 +6,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CognitoIdentityProviderClient, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../local/provision.js';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { callApi, signIn } from '../../testkit/local-api.js';
@@ -115,4 +116,26 @@ it('names a damaged user pool file and how to recover instead of failing with a 
   expect(failure?.message).toContain('delete that file and run npm start again');
   expect(failure?.message).toContain('the demo users get new ids');
   expect(await everyoneSignsIn(runtime)).toEqual([['providers'], ['providers'], ['credentialing-staff']]);
+});
+
+it("issues tokens for the template's lifetimes (the portal's refresh is exercised locally), also from a client an earlier start made", async () => {
+  // Prepare: the app client as an earlier version left it, with cognito-local's default lifetimes
+  await runtime?.close();
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const { userPoolId, userPoolClientId } = runtime.stack;
+  const cognito = new CognitoIdentityProviderClient({ endpoint: runtime.stack.endpoints.cognito, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  await cognito.send(
+    new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId, IdTokenValidity: 24, AccessTokenValidity: 24, RefreshTokenValidity: 7, TokenValidityUnits: { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' } }),
+  );
+  cognito.destroy();
+  await runtime.close();
+
+  // Act
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const token = await signIn(runtime.stack, EMILY);
+
+  // Assess: the template's 15 minutes (infra/constructs/portal-sign-in.ts), and the API accepts the token
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
+  expect(claims.exp - claims.iat).toBe(15 * 60);
+  expect((await callApi(runtime.stack, 'GET', '/submissions', token)).status).toBe(200);
 });
