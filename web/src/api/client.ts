@@ -1,6 +1,7 @@
 /** Typed calls to the intake API with the signed-in user's ID token. */
 import { useMemo } from 'react';
 import { SessionExpired, useAuth } from '../auth/AuthProvider.js';
+import { SignInError } from '../auth/cognito.js';
 import type { DownloadDisposition, ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
 import type {
   AuditTrail,
@@ -38,7 +39,7 @@ export function isNotFound(error: unknown): boolean {
 
 /** A sentence she can act on, whatever went wrong. */
 export function describeError(error: unknown): string {
-  if (error instanceof SessionExpired) return error.message;
+  if (error instanceof SessionExpired || error instanceof SignInError) return error.message;
   if (error instanceof ApiError) {
     if (error.status === 0) return 'We could not reach the server. Check your connection and try again.';
     if (error.status >= 500) return 'Something went wrong on our side. Your information is kept — try again in a minute.';

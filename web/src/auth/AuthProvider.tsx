@@ -7,7 +7,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PortalConfig } from '../config.js';
 import { forgetUser, signedIn } from '../upload/device-store.js';
-import { refreshSession, signIn as cognitoSignIn, type Session } from './cognito.js';
+import { NETWORK_ERROR, refreshSession, signIn as cognitoSignIn, SignInError, type Session } from './cognito.js';
 
 const STORAGE_KEY = 'credentialing.session';
 const REFRESH_MARGIN_MS = 60_000;
@@ -116,7 +116,10 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
         const next = await refreshing.current;
         update(next);
         return next.idToken;
-      } catch {
+      } catch (refreshError) {
+        // Not reaching Cognito (hospital Wi-Fi dropping) says nothing about her session: she stays
+        // signed in, and what asked for the token says to check the connection and try again.
+        if (refreshError instanceof SignInError && refreshError.code === NETWORK_ERROR) throw refreshError;
         expire();
         throw new SessionExpired();
       }

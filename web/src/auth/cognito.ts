@@ -28,6 +28,9 @@ export class SignInError extends Error {
   }
 }
 
+/** The code of a SignInError thrown when the sign-in service could not be reached at all. */
+export const NETWORK_ERROR = 'NetworkError';
+
 interface AuthenticationResult {
   IdToken?: string;
   AccessToken?: string;
@@ -92,7 +95,7 @@ async function initiateAuth(config: PortalConfig, body: Record<string, unknown>)
       body: JSON.stringify({ ClientId: config.userPoolClientId, ...body }),
     });
   } catch {
-    throw new SignInError('We could not reach the sign-in service. Check your connection and try again.', 'NetworkError');
+    throw new SignInError('We could not reach the sign-in service. Check your connection and try again.', NETWORK_ERROR);
   }
   const payload = (await response.json().catch(() => ({}))) as {
     AuthenticationResult?: AuthenticationResult;

@@ -7,12 +7,14 @@ interface Props {
   /** A run is under way or interrupted, or another tab owns the draft: nothing new can start here. */
   locked: boolean;
   canRetry: boolean;
+  /** Some file failed to upload (otherwise every file is there and only submitting failed). */
+  uploadsFailed: boolean;
   onRetry(): void;
   onEdit(): void;
   onClear(): void;
 }
 
-export function SubmitBar({ documentCount, phase, locked, canRetry, onRetry, onEdit, onClear }: Props) {
+export function SubmitBar({ documentCount, phase, locked, canRetry, uploadsFailed, onRetry, onEdit, onClear }: Props) {
   const busy = phase !== 'idle' && phase !== 'failed';
   return (
     <div className="submit-bar">
@@ -24,7 +26,7 @@ export function SubmitBar({ documentCount, phase, locked, canRetry, onRetry, onE
           <>
             {canRetry && (
               <button type="button" className="button" onClick={onRetry}>
-                Retry failed uploads
+                {uploadsFailed ? 'Retry failed uploads' : 'Try submitting again'}
               </button>
             )}
             <button type="button" className="button button--secondary" onClick={onEdit}>

@@ -279,6 +279,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
             phase={run.phase}
             locked={locked}
             canRetry={run.canRetry}
+            uploadsFailed={run.files.some((file) => file.state === 'failed')}
             onRetry={() => void retry()}
             onEdit={run.reset}
             onClear={() => void startOver()}
