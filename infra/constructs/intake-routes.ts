@@ -31,6 +31,10 @@ export class IntakeRoutes extends Construct {
         .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
         .bindAuditAppend(audit)
         .bindStagingUpload(bucket, key),
+      // A slow upload outlives its 5-minute links: new ones for the same keys, pinned to the same bytes.
+      renewUploadLinks: route('RenewUploadLinksFn', 'renew-upload-links', 'POST /submissions/{submissionId}/upload-links')
+        .bindIntakeTable(intakeTable, 'Query')
+        .bindStagingUpload(bucket, key),
       listSubmissions: route('ListSubmissionsFn', 'list-submissions', 'GET /submissions').bindIntakeIndexes(intakeTable, byProvider, byStatus, allSubmissions),
       getSubmission: route('GetSubmissionFn', 'get-submission', 'GET /submissions/{submissionId}').bindIntakeTable(intakeTable, 'Query'),
       getSubmissionByReference: route('GetSubmissionByReferenceFn', 'get-submission-by-reference', 'GET /submissions/by-reference/{referenceNumber}')
@@ -49,6 +53,7 @@ export class IntakeRoutes extends Construct {
       .route('POST', '/submissions', functions.createSubmission)
       .route('GET', '/submissions/by-reference/{referenceNumber}', functions.getSubmissionByReference)
       .route('GET', '/submissions/{submissionId}', functions.getSubmission)
+      .route('POST', '/submissions/{submissionId}/upload-links', functions.renewUploadLinks)
       .route('POST', '/submissions/{submissionId}/submit', functions.submitSubmission)
       .route('GET', '/submissions/{submissionId}/audit', functions.getSubmissionAudit);
     this.functions = Object.values(functions);

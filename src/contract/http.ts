@@ -68,6 +68,12 @@ export interface CreatedSubmission {
   documents: { documentId: string; documentType: DocumentType; upload: PresignedUpload }[];
 }
 
+/** `POST /submissions/{submissionId}/upload-links`: fresh presigned POSTs for a draft's documents (links live 5 minutes; a slow upload outlives them). */
+export interface UploadLinks {
+  submissionId: string;
+  documents: { documentId: string; upload: PresignedUpload }[];
+}
+
 export interface SubmitResult {
   submissionId: string;
   status: SubmissionStatus;

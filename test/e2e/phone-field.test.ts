@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
 import { axeViolations, newPage, pageErrors, PHONE, screenshot } from './support/browser.js';
-import { card, documentItem, fiveDocuments, fillDocument, holdUploads, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
+import { card, documentItem, fiveDocuments, fillDocument, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
 import { EMILY, mailbox, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -33,21 +33,43 @@ async function cutOffSignIn(page: Page): Promise<() => Promise<void>> {
   return () => page.unroute(matches);
 }
 
+/** Holds the upload of one file until `release()`; `started` resolves once its request was sent. */
+async function holdUploadOf(page: Page, fileName: string): Promise<{ started: Promise<void>; release: () => Promise<void> }> {
+  let open!: () => void;
+  let sent!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const started = new Promise<void>((resolve) => (sent = resolve));
+  const pattern = `${stack.s3Url}/**`;
+  await page.route(pattern, async (route) => {
+    if (!(route.request().postDataBuffer()?.toString('latin1') ?? '').includes(`filename="${fileName}"`)) return route.continue();
+    sent();
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  return {
+    started,
+    async release() {
+      open();
+      await page.unroute(pattern);
+    },
+  };
+}
+
 describe('a provider on her phone', () => {
   it('stays signed in when her token is refreshed mid-upload without a connection to sign-in, and submits once when she tries again', async () => {
-    // Prepare: five documents, uploads held as on a slow connection
+    // Prepare: five documents; the last file to start takes long, as on a slow connection
     const { page } = session;
     await openUpload(page);
     for (const fixture of fiveDocuments()) await fillDocument(page, fixture);
-    const uploads = await holdUploads(page, stack);
+    const lastFile = await holdUploadOf(page, 'malpractice-certificate.pdf');
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();
-    await page.getByRole('heading', { name: 'Uploading your files…' }).waitFor();
+    await lastFile.started;
     const tokenLifetime = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('credentialing.session')!) as { expiresAt: number }).expiresAt - Date.now());
 
     // Act: the upload outlasts her ID token, and the Wi-Fi drops as it ends
     await page.clock.fastForward(tokenLifetime - 30_000);
     const reconnect = await cutOffSignIn(page);
-    await uploads.release();
+    await lastFile.release();
 
     // Assess: still signed in on the form, told what happened and how to go on
     const problem = page.getByRole('alert').filter({ hasText: 'submitting failed' });
@@ -73,6 +95,44 @@ describe('a provider on her phone', () => {
     );
     expect(confirmations).toHaveLength(1);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('sends a file whose upload link expired while it waited its turn with a new link, and submits once', async () => {
+    // Prepare: S3 refuses the malpractice certificate's first link as expired (it waited behind the others)
+    const { page } = session;
+    created.length = 0;
+    const refusedPolicies = new Set<string>();
+    const policyOf = (body: string) => /name="Policy"\r\n\r\n([^\r]+)/.exec(body)?.[1] ?? '';
+    await page.route(`${stack.s3Url}/**`, async (route) => {
+      const body = route.request().postDataBuffer()?.toString('latin1') ?? '';
+      const policy = policyOf(body);
+      if (body.includes('filename="malpractice-certificate.pdf"') && refusedPolicies.size === 0) refusedPolicies.add(policy);
+      if (!refusedPolicies.has(policy)) return route.continue();
+      return route.fulfill({
+        status: 403,
+        contentType: 'application/xml',
+        body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message></Error>',
+      });
+    });
+    await openUpload(page);
+    for (const fixture of fiveDocuments()) await fillDocument(page, fixture);
+
+    // Act
+    await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+
+    // Assess: received, one submission, one email, the refused link never sent again
+    await page.waitForURL(/\/submissions\//, { timeout: 30_000 });
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    await page.unroute(`${stack.s3Url}/**`);
+    const reference = (await page.getByTestId('reference-number').textContent()) ?? '';
+    expect(await documentItem(page, 'Malpractice Insurance').getByText('malpractice-certificate.pdf').isVisible()).toBe(true);
+    expect(created).toHaveLength(1);
+    expect(refusedPolicies.size).toBe(1);
+    const confirmations = await until(
+      async () => (await mailbox(stack)).filter((email) => email.destination.to.some((to) => to.includes(EMILY)) && `${email.subject} ${email.body.text ?? ''}`.includes(reference)),
+      (found) => found.length > 0,
+    );
+    expect(confirmations).toHaveLength(1);
   });
 
   it('reads her documents in her larger text (200%), with nothing wider than the screen', async () => {

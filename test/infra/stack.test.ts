@@ -95,7 +95,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(30);
+    expect(functions.length).toBe(31);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -133,7 +133,7 @@ describe('API', () => {
   it('puts the Cognito authorizer on every route except CORS preflights', () => {
     const methods = resourcesOf('AWS::ApiGateway::Method');
     const routes = methods.filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
-    expect(routes.length).toBe(16);
+    expect(routes.length).toBe(17);
     for (const [, method] of routes) expect(method.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: expect.anything() });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
   });
@@ -207,6 +207,23 @@ describe('drafts', () => {
       'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
       'dynamodb:PutItem,dynamodb:Query -> DataAuditTable',
       's3:PutObject -> DataAuditAnchorBucket/*',
+    ]);
+  });
+});
+
+describe('upload links', () => {
+  it('renews a draft\'s upload links through POST /submissions/{submissionId}/upload-links, a function that reads the draft and signs staging uploads only', () => {
+    const renew = resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'POST' && JSON.stringify(m.Properties.Integration).includes('RenewUploadLinksFn'));
+    expect(renew).toHaveLength(1);
+    const resource = resourcesOf('AWS::ApiGateway::Resource').find(([id]) => id === renew[0]![1].Properties.ResourceId.Ref)!;
+    expect(resource[1].Properties.PathPart).toBe('upload-links');
+    expect(grantsOf('RenewUploadLinksFn')).toEqual([
+      'logs:CreateLogStream,logs:PutLogEvents -> IntakeRoutesRenewUploadLinksFnLogs',
+      'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
+      'dynamodb:Query -> DataIntakeTable',
+      'kms:Decrypt -> DataDataKey',
+      's3:PutObject -> DataDocumentsBucket/staging/*',
+      'kms:GenerateDataKey,kms:Encrypt -> DataDataKey',
     ]);
   });
 });

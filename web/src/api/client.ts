@@ -19,6 +19,7 @@ import type {
   SubmissionList,
   SubmissionView,
   SubmitResult,
+  UploadLinks,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -65,6 +66,8 @@ export interface Api {
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
   submit(submissionId: string): Promise<SubmitResult>;
+  /** New upload links for a draft's documents (a link lives 5 minutes; a slow upload outlives it). */
+  renewUploadLinks(submissionId: string): Promise<UploadLinks>;
   /** Throws away a draft that was never submitted (409 once it was). */
   discard(submissionId: string): Promise<SubmitResult>;
   reviewQueue(query: QueueQuery): Promise<ReviewQueue>;
@@ -123,6 +126,7 @@ export function useApi(): Api {
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
       createSubmission: (documents) => call('POST', '/submissions', { documents }),
       submit: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/submit`, {}),
+      renewUploadLinks: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/upload-links`, {}),
       reviewQueue: (query) => call('GET', `/review-queue${queryString({ ...query })}`),
       downloadUrl: (id, disposition) => call('GET', `/documents/${encodeURIComponent(id)}/download-url?disposition=${disposition}`),
       reviewDocument: (id, body) => call('POST', `/documents/${encodeURIComponent(id)}/review`, body),

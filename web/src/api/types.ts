@@ -18,6 +18,7 @@ export type {
   SubmissionListItem,
   SubmissionView,
   SubmitResult,
+  UploadLinks,
 } from '../../../src/contract/http.js';
 export type {
   CredentialAction,

@@ -16,6 +16,11 @@ export class UploadError extends Error {
   }
 }
 
+/** Whether an upload link has expired, or will within `marginMs`, by this device's clock. */
+export function linkExpired(upload: PresignedUpload, marginMs = 0): boolean {
+  return Date.parse(upload.expiresAt) - marginMs < Date.now();
+}
+
 /** Uploads one file straight to S3: every policy field first, then the file (S3 requires that order). */
 export function uploadFile(
   upload: PresignedUpload,
@@ -37,8 +42,8 @@ export function uploadFile(
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(file.size, file.size);
         resolve();
-      } else if (xhr.status === 403 && Date.parse(upload.expiresAt) < Date.now()) {
-        reject(new UploadError('The upload link expired. Submit again to get a new one.', xhr.status));
+      } else if (xhr.status === 403 && linkExpired(upload)) {
+        reject(new UploadError('The upload link expired. Retry to get a new one.', xhr.status));
       } else {
         reject(new UploadError(`The storage service refused the file (HTTP ${xhr.status}).`, xhr.status));
       }

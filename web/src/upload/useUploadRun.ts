@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useBlocker } from 'react-router';
 import { ApiError, describeError, useApi } from '../api/client.js';
-import type { CreatedSubmission } from '../api/types.js';
-import { sha256Hex, uploadFile } from '../api/upload.js';
+import type { CreatedSubmission, PresignedUpload } from '../api/types.js';
+import { linkExpired, sha256Hex, uploadFile, UploadError } from '../api/upload.js';
 import { fileFor, toCreateDocument, type DraftDocument } from './draft.js';
 
 export type Phase = 'idle' | 'hashing' | 'creating' | 'uploading' | 'submitting' | 'failed';
@@ -29,7 +29,17 @@ export interface RunResult {
   rejected?: ApiError;
 }
 
+/** A created submission's upload: its files as hashed and declared, and each document's current upload link. */
+interface Run {
+  submission: CreatedSubmission;
+  keys: string[];
+  files: File[];
+  links: Map<string, PresignedUpload>;
+}
+
 const AUTO_RETRIES = 2;
+/** A link this close to expiring is renewed before the upload starts (a file takes a while to send). */
+const LINK_MARGIN_MS = 30_000;
 const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,26 +54,50 @@ export function useUploadRun(hooks: RunHooks) {
   const [files, setFiles] = useState<FileProgress[]>([]);
   const [error, setError] = useState<string | null>(null);
   // The files as hashed and declared: what uploads (and is retried) even if a card changes meanwhile.
-  const created = useRef<{ submission: CreatedSubmission; keys: string[]; files: File[] } | null>(null);
+  const created = useRef<Run | null>(null);
+
+  // One request for new links, however many uploads find theirs expired at once.
+  const renewing = useRef<Promise<void> | null>(null);
+  const renewLinks = useCallback(
+    (run: Run): Promise<void> =>
+      (renewing.current ??= api
+        .renewUploadLinks(run.submission.submissionId)
+        .then((renewed) => {
+          for (const doc of renewed.documents) run.links.set(doc.documentId, doc.upload);
+        })
+        .finally(() => {
+          renewing.current = null;
+        })),
+    [api],
+  );
 
   const patch = useCallback((key: string, change: Partial<FileProgress>) => {
     setFiles((current) => current.map((file) => (file.key === key ? { ...file, ...change } : file)));
   }, []);
 
   const uploadAll = useCallback(
-    async ({ submission, keys, files: chosen }: { submission: CreatedSubmission; keys: string[]; files: File[] }, only?: Set<string>): Promise<boolean> => {
+    async (run: Run, only?: Set<string>): Promise<boolean> => {
+      const { submission, keys, files: chosen } = run;
       setPhase('uploading');
       const queue = keys.map((key, index) => ({ key, index })).filter(({ key }) => !only || only.has(key));
       let ok = true;
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const file = chosen[next.index]!;
-          const upload = submission.documents[next.index]!.upload;
+          const { documentId } = submission.documents[next.index]!;
           for (let attempt = 0; ; attempt++) {
             patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
             try {
               const key = next.key;
-              await uploadFile(upload, file, (loaded, total) => patch(key, { loaded: Math.round((file.size * loaded) / Math.max(total, 1)) }));
+              // A file queued behind others, or retried after a drop, may start after its link expired:
+              // new links first (by this device's clock), or after S3 refused the old one.
+              if (linkExpired(run.links.get(documentId)!, LINK_MARGIN_MS)) await renewLinks(run);
+              const send = () => uploadFile(run.links.get(documentId)!, file, (loaded, total) => patch(key, { loaded: Math.round((file.size * loaded) / Math.max(total, 1)) }));
+              await send().catch(async (uploadError: unknown) => {
+                if (!(uploadError instanceof UploadError && uploadError.status === 403)) throw uploadError;
+                await renewLinks(run);
+                await send();
+              });
               patch(next.key, { state: 'done', loaded: file.size });
               break;
             } catch (uploadError) {
@@ -81,7 +115,7 @@ export function useUploadRun(hooks: RunHooks) {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       return ok;
     },
-    [patch],
+    [patch, renewLinks],
   );
 
   const finish = useCallback(
@@ -121,7 +155,7 @@ export function useUploadRun(hooks: RunHooks) {
         for (const [index, doc] of documents.entries()) body.push(toCreateDocument(doc, chosen[index]!, await sha256Hex(chosen[index]!)));
         setPhase('creating');
         const submission = await api.createSubmission(body);
-        const run = { submission, keys: documents.map((doc) => doc.key), files: chosen };
+        const run: Run = { submission, keys: documents.map((doc) => doc.key), files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) };
         created.current = run;
         hooks.onCreated(submission.submissionId, chosen);
         if (!(await uploadAll(run))) {

@@ -1,0 +1,31 @@
+import type { UploadLinks } from '../contract/http.js';
+import type { Caller } from '../domain/caller.js';
+import { LIMITS } from '../domain/catalog.js';
+import { Conflict } from '../domain/errors.js';
+import type { DocumentStore } from '../ports/document-store.js';
+import type { SubmissionRepository } from '../ports/submission-repository.js';
+import { assertProvider, readableSubmission } from './access.js';
+
+export interface RenewUploadLinksDeps {
+  repository: SubmissionRepository;
+  store: DocumentStore;
+}
+
+/**
+ * `POST /submissions/{id}/upload-links`: new presigned POSTs for her draft's documents, each for
+ * the same key, type, size and checksum as the first (the policy pins them). An upload link lives
+ * minutes; on a slow connection the files queued behind others, or retried after a drop, start
+ * after it expired. Only a draft has links: once submitted, what was uploaded is what is checked.
+ */
+export async function renewUploadLinks(deps: RenewUploadLinksDeps, caller: Caller, submissionId: string): Promise<UploadLinks> {
+  assertProvider(caller);
+  const { submission, documents } = await readableSubmission(deps.repository, caller, submissionId);
+  if (submission.status === 'DISCARDED') throw new Conflict('This draft was discarded, so its files cannot be uploaded. Upload your documents again.');
+  if (submission.status !== 'AWAITING_UPLOAD') throw new Conflict('This submission was already submitted, so its files cannot be uploaded again.');
+  return {
+    submissionId,
+    documents: await Promise.all(
+      documents.map(async (doc) => ({ documentId: doc.documentId, upload: await deps.store.presignUpload(doc.stagingKey, doc, LIMITS.uploadUrlTtlSeconds) })),
+    ),
+  };
+}
