@@ -1,7 +1,7 @@
 /**
  * The HTTP API's bodies, as the handlers produce them and the portal and tests read them (the
  * contract: DESIGN.md §4; the routes it lacks — the review queue, credentials and versions,
- * discarding a draft — are in docs/review.md, docs/versions-and-expiry.md and
+ * discarding a draft, new upload links for a draft — are in docs/review.md, docs/versions-and-expiry.md and
  * docs/architecture.md). The domain maps its records to these shapes; the create body is what its
  * zod schema accepts (a compile-time check in `src/domain/metadata-schema.ts` keeps them equal).
  */
