@@ -135,9 +135,9 @@ describe('a provider on her phone', () => {
     expect(confirmations).toHaveLength(1);
   });
 
-  it('reads her documents in her larger text (200%), with nothing wider than the screen', async () => {
-    // Prepare: her phone set to text twice the default size
-    const { context, page } = await newPage(session.browser, PHONE);
+  it('reads her documents in her larger text (200%) on a 375 px phone, with nothing wider than the screen', async () => {
+    // Prepare: her phone (the narrower of the two common sizes) set to text twice the default size
+    const { context, page } = await newPage(session.browser, { width: 375, height: 812 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     await signInAndWait(page, stack, EMILY);
