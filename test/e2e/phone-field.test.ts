@@ -135,6 +135,44 @@ describe('a provider on her phone', () => {
     expect(confirmations).toHaveLength(1);
   });
 
+  it('keeps her confirmation and her list on screen when the Wi-Fi drops as she comes back to the tab, with a way to try again', async () => {
+    // Prepare: her confirmation, read a while ago (the previous test left her there)
+    const { page } = session;
+    const reference = (await page.getByTestId('reference-number').textContent()) ?? '';
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    const api = (url: URL) => url.pathname.startsWith(new URL(stack.apiUrl).pathname);
+    const comeBack = () => page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+
+    for (const [name, shown, says] of [
+      ['confirmation', () => page.getByTestId('reference-number'), 'We could not reach the server'],
+      ['list', () => page.getByRole('row').filter({ hasText: reference }), 'We could not load your submissions. We could not reach the server'],
+    ] as const) {
+      await page.clock.fastForward('01:00');
+      await page.route(api, (route) => route.abort('internetdisconnected'));
+
+      // Act: she switches back from another app; the page refreshes without a connection
+      await comeBack();
+
+      // Assess: told, with what she saw still there
+      const problem = page.getByRole('alert').filter({ hasText: says });
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('What you see is what we last heard.');
+      expect(await shown().isVisible(), name).toBe(true);
+      await screenshot(page, `phone-wifi-dropped-${name}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Act: back on the network, she tries again
+      await page.unroute(api);
+      await problem.getByRole('button', { name: 'Try again' }).click();
+
+      // Assess
+      await problem.waitFor({ state: 'detached' });
+      expect(await shown().isVisible(), name).toBe(true);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+      await page.getByRole('row').filter({ hasText: reference }).waitFor();
+    }
+  });
+
   it('reads her documents in her larger text (200%) on a 375 px phone, with nothing wider than the screen', async () => {
     // Prepare: her phone (the narrower of the two common sizes) set to text twice the default size
     const { context, page } = await newPage(session.browser, { width: 375, height: 812 });

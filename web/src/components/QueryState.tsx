@@ -7,6 +7,26 @@ interface QueryLike<T> {
   isError: boolean;
   error: unknown;
   data: T | undefined;
+  refetch(): unknown;
+}
+
+/**
+ * A read that failed: why, and a way to try again. A failed refresh (her Wi-Fi dropping as she
+ * comes back to the tab) keeps what was last loaded on screen, below this, instead of replacing it.
+ */
+export function QueryProblem({ query, failed }: { query: { error: unknown; data?: unknown; refetch(): unknown }; failed?: string }) {
+  return (
+    <div className="notice notice--error query-problem" role="alert">
+      <p>
+        {failed && `${failed} `}
+        {describeError(query.error)}
+        {query.data !== undefined && ' What you see is what we last heard.'}
+      </p>
+      <button type="button" className="button button--small button--secondary" onClick={() => void query.refetch()}>
+        Try again
+      </button>
+    </div>
+  );
 }
 
 export function QueryState<T>({ query, loading, failed, children }: { query: QueryLike<T>; loading: string; failed: string; children: (data: T) => ReactNode }) {
@@ -17,12 +37,11 @@ export function QueryState<T>({ query, loading, failed, children }: { query: Que
       </p>
     );
   }
-  if (query.isError) {
-    return (
-      <p className="notice notice--error" role="alert">
-        {failed} {describeError(query.error)}
-      </p>
-    );
-  }
-  return <>{children(query.data as T)}</>;
+  if (query.isError && query.data === undefined) return <QueryProblem query={query} failed={failed} />;
+  return (
+    <>
+      {query.isError && <QueryProblem query={query} failed={failed} />}
+      {children(query.data as T)}
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
-import { describeError, useApi } from '../api/client.js';
+import { useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
@@ -127,22 +127,18 @@ export function HomePage() {
           <h2 id="submissions-heading">Submissions</h2>
           <ReferenceLookup />
         </div>
-        {list.isPending ? (
-          <p role="status" className="loading">
-            Loading your submissions…
-          </p>
-        ) : list.isError ? (
-          <p className="notice notice--error" role="alert">
-            We could not load your submissions. {describeError(list.error)}
-          </p>
-        ) : items.length === 0 ? (
-          <div className="empty">
-            <p>You have not submitted any documents yet.</p>
-            <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
-          </div>
-        ) : (
-          <SubmissionTable items={items} />
-        )}
+        <QueryState query={list} loading="Loading your submissions…" failed="We could not load your submissions.">
+          {() =>
+            items.length === 0 ? (
+              <div className="empty">
+                <p>You have not submitted any documents yet.</p>
+                <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
+              </div>
+            ) : (
+              <SubmissionTable items={items} />
+            )
+          }
+        </QueryState>
       </section>
     </>
   );

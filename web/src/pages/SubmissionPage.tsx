@@ -5,9 +5,10 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { statusPollDelay } from '../../../src/domain/status-polling.js';
-import { describeError, isNotFound, useApi } from '../api/client.js';
+import { isNotFound, useApi } from '../api/client.js';
 import type { SubmissionView } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
+import { QueryProblem } from '../components/QueryState.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { SubmissionDetails } from './SubmissionDetails.js';
 
@@ -36,7 +37,7 @@ function retryUnlessNotFound(count: number, error: unknown): boolean {
   return !isNotFound(error) && count < 2;
 }
 
-function Loaded({ query }: { query: { data?: SubmissionView; isPending: boolean; isError: boolean; error: unknown } }) {
+function Loaded({ query }: { query: { data?: SubmissionView; isPending: boolean; isError: boolean; error: unknown; refetch(): unknown } }) {
   const location = useLocation();
   const navigate = useNavigate();
   // "Thank you" belongs to the moment she submitted: taken once, and cleared from the history
@@ -56,18 +57,21 @@ function Loaded({ query }: { query: { data?: SubmissionView; isPending: boolean;
       </>
     );
   }
-  if (query.isError) {
-    if (isNotFound(query.error)) return <NotFoundPage what="submission" />;
+  if (query.isError && isNotFound(query.error)) return <NotFoundPage what="submission" />;
+  if (query.isError && !query.data) {
     return (
       <>
         <PageHeading>Submission</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {describeError(query.error)}
-        </p>
+        <QueryProblem query={query} />
       </>
     );
   }
-  return <SubmissionDetails submission={query.data!} justSubmitted={justSubmitted} />;
+  return (
+    <>
+      {query.isError && <QueryProblem query={query} />}
+      <SubmissionDetails submission={query.data!} justSubmitted={justSubmitted} />
+    </>
+  );
 }
 
 export function SubmissionPage() {
