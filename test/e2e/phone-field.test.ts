@@ -75,6 +75,7 @@ describe('a provider on her phone', () => {
     const problem = page.getByRole('alert').filter({ hasText: 'submitting failed' });
     await problem.waitFor();
     expect(await problem.textContent()).toBe('Your files are uploaded, but submitting failed: We could not reach the sign-in service. Check your connection and try again.');
+    expect(await page.getByRole('heading', { level: 2, name: 'Uploaded, not submitted yet' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Upload documents', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     await screenshot(page, 'phone-submit-unreachable');

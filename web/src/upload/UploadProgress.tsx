@@ -25,15 +25,17 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
   const total = files.reduce((sum, file) => sum + file.size, 0);
   const loaded = files.reduce((sum, file) => sum + Math.min(file.loaded, file.size), 0);
   const done = files.filter((file) => file.state === 'done').length;
+  // Every file is there and only submitting failed: nothing about it was interrupted.
+  const heading = phase === 'failed' && files.length > 0 && done === files.length ? 'Uploaded, not submitted yet' : PHASE_TEXT[phase];
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return (
     <section ref={ref} className="card upload-progress" aria-labelledby="upload-progress-heading">
-      <h2 id="upload-progress-heading">{PHASE_TEXT[phase]}</h2>
+      <h2 id="upload-progress-heading">{heading}</h2>
       <p className="visually-hidden" aria-live="polite">
-        {PHASE_TEXT[phase]} {done} of {files.length} files uploaded.
+        {heading} {done} of {files.length} files uploaded.
       </p>
       <ProgressBar
         label="Overall progress"
