@@ -47,9 +47,9 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   return path;
 }
 
-/** WCAG 2.1 A/AA rules that axe can check automatically; returns readable violations. */
+/** WCAG 2.2 A/AA rules that axe can check automatically (2.5.8 target size included); returns readable violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
