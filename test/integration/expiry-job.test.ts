@@ -238,3 +238,57 @@ describe('a reminder whose audit event could not be written', () => {
     expect(mine(await newMail(() => runExpiryReminders(local.stack, addDays(dueOn, 10)))).map((email) => email.subject)).toEqual([`Reminder: your DEA Registration (TX) expires in 30 days — ${written(addDays(dueOn, 40))}`]);
   });
 });
+
+describe('a document renewed while its reminder is on the way', () => {
+  const renewal = (of: Submitted, deaNumber: string, expires: string) => dea(expires, { details: { deaNumber, jurisdiction: 'WA' }, replacesDocumentId: of.documents[0]!.documentId });
+  const intakeItem = async (submitted: Submitted) => (await callApi(local.stack, 'GET', `/submissions/${submitted.submissionId}`, local.tokens[STAFF]!)).body.documents[0] as { status: string };
+
+  it('still gets the audit event of a reminder sent before the renewal, exactly once, and nothing more', async () => {
+    // Prepare: Michael's WA registration 40 days from expiry on day 200; its reminder's audit write fails, then he renews
+    const dueOn = on(200);
+    const registration = await submitted(MICHAEL, [dea(addDays(dueOn, 40), { details: { deaNumber: 'BC9753105', jurisdiction: 'WA' } })]);
+    const documentId = registration.documents[0]!.documentId;
+    const real = expiryJobDeps(local.stack).audit;
+    const refusing: AuditLog = { ...real, list: (id) => real.list(id), anchors: (chain, sequences) => real.anchors(chain, sequences), record: (event) => (event.details.documentId === documentId ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) : real.record(event)) };
+    const mine = (mail: Email[]) => mail.filter((email) => email.body.text?.includes(documentId));
+    const sent = mine(await newMail(() => runExpiryReminders(local.stack, dueOn, { audit: refusing })));
+    await submitted(MICHAEL, [renewal(registration, 'BC9753105', addDays(dueOn, 40 + 1095))]);
+
+    // Act: the next run that day, and one a day later
+    const next = mine(await newMail(() => runExpiryReminders(local.stack, dueOn)));
+    const dayAfter = await runExpiryReminders(local.stack, addDays(dueOn, 1), {});
+
+    // Assess: the one email's event is in the trail, no second email, and the superseded registration is off the schedule
+    expect(sent).toHaveLength(1);
+    expect(next).toEqual([]);
+    expect((await intakeItem(registration)).status).toBe('SUPERSEDED');
+    const events = (await auditOf(registration.submissionId)).events.filter((e) => e.type === 'EXPIRY_REMINDER_SENT');
+    expect(events.map((e) => e.details)).toEqual([expect.objectContaining({ documentId, notice: 'D60', daysLeft: 40, emailMessageId: sent[0]!.messageId })]);
+    expect([...dayAfter.sent, ...dayAfter.unscheduled, ...dayAfter.failed].filter((entry) => JSON.stringify(entry).includes(documentId))).toEqual([]);
+  });
+
+  it('leaves the schedule when the renewal lands while the reminder is being sent', async () => {
+    // Prepare: Michael's WA registration 50 days from expiry on day 300; he renews while its 60-day reminder is being sent
+    const dueOn = on(300);
+    const registration = await submitted(MICHAEL, [dea(addDays(dueOn, 50), { details: { deaNumber: 'BC8642010', jurisdiction: 'WA' } })]);
+    const documentId = registration.documents[0]!.documentId;
+    const real = expiryJobDeps(local.stack).mailer;
+    const renewingMeanwhile: Mailer = {
+      send: async (message) => {
+        if (message.text.includes(documentId)) await submitted(MICHAEL, [renewal(registration, 'BC8642010', addDays(dueOn, 50 + 1095))]);
+        return real.send(message);
+      },
+    };
+
+    // Act: the run that sends the reminder, then the day its 30-day reminder would have been due
+    const first = await runExpiryReminders(local.stack, dueOn, { mailer: renewingMeanwhile });
+    // In this process: the due query's test left index items without owners, which fail by then.
+    const later = await runExpiryReminders(local.stack, addDays(dueOn, 20), {});
+
+    // Assess: sent and audited once; the superseded registration is not read again
+    expect(first.sent.filter((entry) => entry.documentId === documentId).map((entry) => entry.notice)).toEqual(['D60']);
+    expect((await intakeItem(registration)).status).toBe('SUPERSEDED');
+    expect((await auditOf(registration.submissionId)).events.filter((e) => e.type === 'EXPIRY_REMINDER_SENT')).toHaveLength(1);
+    expect([...later.sent, ...later.unscheduled, ...later.failed].filter((entry) => JSON.stringify(entry).includes(documentId))).toEqual([]);
+  });
+});
