@@ -1,10 +1,11 @@
 /**
  * The review queue: submissions waiting for a decision, oldest first, with days waiting and the
- * NCQA due date (overdue ones flagged). Status and document type filter on the server; the
- * provider search filters the pages loaded so far (the queue is short; see docs/review.md).
+ * NCQA due date (overdue ones flagged). Status and document type filter on the server; a search
+ * by provider name or email reads the rest of the queue, page by page, and filters it (the queue
+ * holds only what is waiting: hundreds at most; see docs/review.md).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
@@ -70,8 +71,16 @@ export function ReviewQueuePage() {
   });
   const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
   const shown = loaded.filter((item) => matches(item, search));
-  const overdue = loaded.filter((item) => item.overdue).length;
   const reference = normalizeReferenceNumber(search);
+  // A name or email may be anywhere in the queue: searching reads it all (a reference has its own lookup).
+  const searchingAll = search.trim() !== '' && !reference && queue.hasNextPage;
+  const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = queue;
+  useEffect(() => {
+    if (searchingAll && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [searchingAll, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  // Oldest first, so the overdue ones come first: when every loaded one is overdue, more may be.
+  const overdueCount = loaded.filter((item) => item.overdue).length;
+  const overdue = overdueCount > 0 && overdueCount === loaded.length && queue.hasNextPage ? `${overdueCount}+` : String(overdueCount);
 
   return (
     <>
@@ -89,7 +98,7 @@ export function ReviewQueuePage() {
         <div className="card__header">
           <h2 id="queue-heading">
             Waiting for review{queue.isSuccess ? ` (${loaded.length}${queue.hasNextPage ? '+' : ''})` : ''}
-            {overdue > 0 && <span className="badge badge--danger queue__overdue-count">{overdue} overdue</span>}
+            {overdueCount > 0 && <span className="badge badge--danger queue__overdue-count">{overdue} overdue</span>}
           </h2>
         </div>
         <form className="queue-filters" role="search" aria-label="Filter the review queue" onSubmit={(event) => {
@@ -136,9 +145,13 @@ export function ReviewQueuePage() {
           <p className="notice notice--error" role="alert">
             The queue could not be loaded. {describeError(queue.error)}
           </p>
+        ) : searchingAll && shown.length === 0 ? (
+          <p role="status" className="loading">
+            Searching the whole queue… ({loaded.length} read so far)
+          </p>
         ) : shown.length === 0 ? (
           <p className="empty" role="status">
-            {loaded.length === 0 ? 'Nothing is waiting for review.' : reference ? `${reference} is not among the loaded submissions waiting for review. Press Enter to look it up.` : 'No submission in the loaded queue matches your search.'}
+            {loaded.length === 0 ? 'Nothing is waiting for review.' : reference ? `${reference} is not among the loaded submissions waiting for review. Press Enter to look it up.` : 'No submission waiting for review matches your search.'}
           </p>
         ) : (
           <table className="table queue">
