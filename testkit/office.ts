@@ -49,13 +49,16 @@ export async function signInAs(stack: SignInTarget, username: string, password: 
 
 export const tokenSubject = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
 
-/** Adds `count` providers to the stack's user pool (`tag` keeps their addresses apart from another call's) and signs each in. */
-export async function addProviders(stack: OfficeTarget, count: number, tag = 'office'): Promise<OfficeUser[]> {
+/**
+ * Adds `count` providers to the stack's user pool (`tag` keeps their addresses apart from another
+ * call's) and signs each in; `names` chooses the first ones' names, the rest are made up.
+ */
+export async function addProviders(stack: OfficeTarget, count: number, tag = 'office', names: { givenName: string; familyName: string }[] = []): Promise<OfficeUser[]> {
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.endpoints.cognito, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     const users: OfficeUser[] = [];
     for (let index = 0; index < count; index++) {
-      const { givenName, familyName } = officeProviderName(index);
+      const { givenName, familyName } = names[index] ?? officeProviderName(index);
       const username = `${givenName}.${familyName}.${tag}${index}@example.org`.toLowerCase().replace(/'/g, '');
       const password = `Provider-${tag}-${index}-2026!`;
       const UserPoolId = stack.userPoolId;
