@@ -5,9 +5,10 @@
  * read as a reference number.
  */
 import { describe, expect, it } from 'vitest';
+import { fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
 import { addProviders, ageWaitingSubmissions, inBatches, officeCv, seedSubmission } from '../../testkit/office.js';
 import { pageErrors } from './support/browser.js';
-import { STAFF, apiSignIn } from './support/stack.js';
+import { EMILY, STAFF, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession({ signedInAs: STAFF });
@@ -41,6 +42,31 @@ describe('the review queue with more than a page waiting', () => {
     expect(searched.rows).toBe(1);
     expect(searched.row).toContain(hannah!.name);
     expect(searched.heading).toMatch(/^Waiting for review \(\d+\)\s*26 overdue$/);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe('a reference read out on the phone or pasted from an email', () => {
+  it('finds the submission from a reference with typographic dashes, and names a 0 or O it can never hold', async () => {
+    // Prepare: one of Emily's submissions received
+    const emily = await apiSignIn(stack, EMILY);
+    const received = await submitReceived(stack, emily, fiveDocuments().slice(3, 4));
+    const [, first, second, third] = received.referenceNumber.split('-');
+    const page = session.page;
+    await page.goto(`${stack.portalUrl}/staff`);
+    const lookup = page.getByRole('search', { name: 'Find a submission by reference number' });
+
+    // Act: a reference with an O where she read a Q, then the same as Outlook pastes it (en dashes, a period)
+    await lookup.getByLabel('Find by reference number').fill(`crd ${first} ${second} ${third!.slice(0, 3)}O`);
+    await lookup.getByRole('button', { name: 'Find' }).click();
+    const refused = await lookup.locator('.field__error').innerText();
+    await lookup.getByLabel('Find by reference number').fill(`CRD\u2013${first}\u2013${second}\u2013${third}.`);
+    await lookup.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(`**/reference/${received.referenceNumber}`);
+    await page.getByText(received.referenceNumber).first().waitFor();
+
+    // Assess
+    expect(refused).toBe('A reference number never contains O. Ask for that character again: references use the digits 2–9 and the letters A–Z except I, L, O and U.');
     expect(pageErrors(page)).toEqual([]);
   });
 });

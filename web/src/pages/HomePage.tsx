@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
+import { normalizeReferenceNumber, referenceNumberProblem } from '../../../src/domain/reference-number.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { describeError, useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
@@ -26,7 +26,7 @@ export function ReferenceLookup() {
     event.preventDefault();
     const reference = normalizeReferenceNumber(value);
     if (!reference) {
-      setError('Enter a reference number like CRD-7K4M-9QXP-H3TW.');
+      setError(referenceNumberProblem(value) ?? 'Enter a reference number like CRD-7K4M-9QXP-H3TW.');
       return;
     }
     setError(null);

@@ -18,11 +18,11 @@ import { ExpiryFlag, StatusBadge } from '../components/StatusBadge.js';
 import { ExpiringList } from '../credentials/ExpiringList.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 
-function matches(item: ReviewQueueItem, search: string): boolean {
+/** A reference typed in full, or a part of a name, email or reference: a name may read as a reference too (Hannah Baxter). */
+function matches(item: ReviewQueueItem, search: string, reference: string | null): boolean {
   const text = search.trim().toLowerCase();
   if (!text) return true;
-  const reference = normalizeReferenceNumber(search);
-  if (reference) return item.referenceNumber === reference;
+  if (reference && item.referenceNumber === reference) return true;
   return item.provider.name.toLowerCase().includes(text) || item.provider.email.toLowerCase().includes(text) || item.referenceNumber.toLowerCase().includes(text);
 }
 
@@ -70,10 +70,10 @@ export function ReviewQueuePage() {
     getNextPageParam: (page) => page.nextToken,
   });
   const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
-  const shown = loaded.filter((item) => matches(item, search));
   const reference = normalizeReferenceNumber(search);
-  // A name or email may be anywhere in the queue: searching reads it all (a reference has its own lookup).
-  const searchingAll = search.trim() !== '' && !reference && queue.hasNextPage;
+  const shown = loaded.filter((item) => matches(item, search, reference));
+  // What she looks for may be anywhere in the queue: a search reads it all.
+  const searchingAll = search.trim() !== '' && queue.hasNextPage;
   const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = queue;
   useEffect(() => {
     if (searchingAll && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
@@ -151,7 +151,7 @@ export function ReviewQueuePage() {
           </p>
         ) : shown.length === 0 ? (
           <p className="empty" role="status">
-            {loaded.length === 0 ? 'Nothing is waiting for review.' : reference ? `${reference} is not among the loaded submissions waiting for review. Press Enter to look it up.` : 'No submission waiting for review matches your search.'}
+            {loaded.length === 0 ? 'Nothing is waiting for review.' : `No submission waiting for review matches your search.${reference ? ` Press Enter to look up ${reference} among all submissions.` : ''}`}
           </p>
         ) : (
           <table className="table queue">
