@@ -2,11 +2,12 @@
  * The review queue when more is waiting than one page shows (25): the overdue count does not
  * claim to be the whole count, and a search by provider name finds her however far down the
  * queue her submission is, not only among the pages loaded so far, even when her name could be
- * read as a reference number.
+ * read as a reference number; a filter whose first match lies further than a page's reads still
+ * finds it.
  */
 import { describe, expect, it } from 'vitest';
 import { fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
-import { addProviders, ageWaitingSubmissions, inBatches, officeCv, seedSubmission } from '../../testkit/office.js';
+import { addProviders, ageWaitingSubmissions, inBatches, officeCv, seedSubmission, type OfficeUser } from '../../testkit/office.js';
 import { pageErrors } from './support/browser.js';
 import { EMILY, STAFF, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
@@ -16,12 +17,14 @@ const { stack } = session;
 const office = { ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } };
 
 describe('the review queue with more than a page waiting', () => {
+  let backlog: OfficeUser;
   it('says "25+ overdue" while more is unloaded, and a search by name finds a provider beyond the first page, whatever her name', async () => {
     // Prepare: 26 overdue submissions (waiting 31–56 days: time faked on the table), then the newest
     // one, Hannah Baxter's: her name is twelve letters a reference number may hold (no I, L, O or U)
     const staffToken = await apiSignIn(stack, STAFF);
-    const [backlog, hannah] = await addProviders(office, 2, `queue${Date.now()}`, [{ givenName: 'Ava', familyName: 'Garcia' }, { givenName: 'Hannah', familyName: 'Baxter' }]);
-    const overdue = await inBatches(Array.from({ length: 26 }), 4, () => seedSubmission(stack, backlog!.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED'));
+    let hannah: OfficeUser | undefined;
+    [backlog, hannah] = await addProviders(office, 2, `queue${Date.now()}`, [{ givenName: 'Ava', familyName: 'Garcia' }, { givenName: 'Hannah', familyName: 'Baxter' }]);
+    const overdue = await inBatches(Array.from({ length: 26 }), 4, () => seedSubmission(stack, backlog.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED'));
     await ageWaitingSubmissions(stack, overdue.map((s, index) => ({ submissionId: s.submissionId, daysAgo: 31 + index })));
     const newest = await seedSubmission(stack, hannah!.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED');
     const page = session.page;
@@ -43,6 +46,29 @@ describe('the review queue with more than a page waiting', () => {
     expect(searched.row).toContain(hannah!.name);
     expect(searched.heading).toMatch(/^Waiting for review \(\d+\)\s*26 overdue$/);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('finds the first board certification behind the 26 CVs waiting, though one page of the filtered queue comes back empty', async () => {
+    // Prepare: the 26 overdue CVs above are the oldest waiting; a board certification arrives last.
+    // Pages of one (a page size the API takes) make a filtered page read 10 entries: the first is empty.
+    const certification = await seedSubmission(stack, backlog.token, await apiSignIn(stack, STAFF), fiveDocuments().slice(1, 2), 'RECEIVED');
+    const page = session.page;
+    await page.route('**/api/review-queue?**', (route) => route.continue({ url: `${route.request().url()}&limit=1` }));
+    const said: string[] = [];
+    await page.goto(`${stack.portalUrl}/review`);
+    await page.getByRole('row').filter({ hasText: /CRD-/ }).first().waitFor();
+
+    // Act
+    await page.getByLabel('Document type').selectOption('BOARD_CERTIFICATION');
+    const found = page.getByRole('row').filter({ hasText: certification.referenceNumber! });
+    const nothing = page.getByText('Nothing is waiting for review.');
+    await Promise.race([found.waitFor(), nothing.waitFor().then(() => said.push('Nothing is waiting for review.'))]);
+    await found.waitFor();
+
+    // Assess: it never said nothing was waiting, and found the certification
+    expect(said).toEqual([]);
+    expect(await found.innerText()).toContain(backlog.name);
+    await page.unroute('**/api/review-queue?**');
   });
 });
 
