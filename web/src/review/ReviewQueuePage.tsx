@@ -72,8 +72,9 @@ export function ReviewQueuePage() {
   const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
   const reference = normalizeReferenceNumber(search);
   const shown = loaded.filter((item) => matches(item, search, reference));
-  // What she looks for may be anywhere in the queue: a search reads it all.
-  const searchingAll = search.trim() !== '' && queue.hasNextPage;
+  // What she looks for may be anywhere in the queue: a search reads it all. A filtered page may
+  // come back empty with more to read (the API reads a bounded number of entries per page): read on.
+  const searchingAll = queue.hasNextPage && (search.trim() !== '' || loaded.length === 0);
   const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = queue;
   useEffect(() => {
     if (searchingAll && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
@@ -147,7 +148,7 @@ export function ReviewQueuePage() {
           </p>
         ) : searchingAll && shown.length === 0 ? (
           <p role="status" className="loading">
-            Searching the whole queue… ({loaded.length} read so far)
+            Searching the rest of the queue…
           </p>
         ) : shown.length === 0 ? (
           <p className="empty" role="status">
