@@ -22,8 +22,8 @@ describe('the review queue with more than a page waiting', () => {
     // Prepare: 26 overdue submissions (waiting 31–56 days: time faked on the table), then the newest
     // one, Hannah Baxter's: her name is twelve letters a reference number may hold (no I, L, O or U)
     const staffToken = await apiSignIn(stack, STAFF);
-    let hannah: OfficeUser | undefined;
-    [backlog, hannah] = await addProviders(office, 2, `queue${Date.now()}`, [{ givenName: 'Ava', familyName: 'Garcia' }, { givenName: 'Hannah', familyName: 'Baxter' }]);
+    const [ava, hannah] = await addProviders(office, 2, `queue${Date.now()}`, [{ givenName: 'Ava', familyName: 'Garcia' }, { givenName: 'Hannah', familyName: 'Baxter' }]);
+    backlog = ava!;
     const overdue = await inBatches(Array.from({ length: 26 }), 4, () => seedSubmission(stack, backlog.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED'));
     await ageWaitingSubmissions(stack, overdue.map((s, index) => ({ submissionId: s.submissionId, daysAgo: 31 + index })));
     const newest = await seedSubmission(stack, hannah!.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED');

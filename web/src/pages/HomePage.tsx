@@ -1,5 +1,5 @@
 /** Her submissions, newest first, and the way to upload more or find one by reference. */
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizeReferenceNumber, referenceNumberProblem } from '../../../src/domain/reference-number.js';
@@ -8,6 +8,7 @@ import { describeError, useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js';
 import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
@@ -64,12 +65,15 @@ export function ReferenceLookup() {
 export function HomePage() {
   const api = useApi();
   const { session } = useAuth();
-  const list = useQuery({
-    queryKey: ['submissions'],
-    queryFn: () => api.listSubmissions(),
+  // Page by page, newest first: a provider of many years has more than one page.
+  const list = useInfiniteQuery({
+    queryKey: ['submissions', 'mine'],
+    queryFn: ({ pageParam }) => api.listSubmissions(undefined, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextToken,
     // A delayed submission is re-driven within minutes: no need to ask every few seconds.
     refetchInterval: (query) => {
-      const inProgress = (query.state.data?.items ?? []).filter((item) => isSubmissionInProgress(item.status));
+      const inProgress = (query.state.data?.pages ?? []).flatMap((page) => page.items).filter((item) => isSubmissionInProgress(item.status));
       return inProgress.length === 0 ? false : inProgress.some((item) => item.status === 'VALIDATING') ? 3000 : 15_000;
     },
   });
@@ -82,7 +86,7 @@ export function HomePage() {
   // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
   const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const uploadingNow = draft.data?.kind === 'draft' && (draft.data.lastRun === 'here' || draft.data.lastRun === 'elsewhere') ? draft.data.lastRun : null;
-  const items = sortNewestFirst(list.data?.items ?? []);
+  const items = sortNewestFirst(list.data?.pages.flatMap((page) => page.items) ?? []);
 
   return (
     <>
@@ -143,6 +147,7 @@ export function HomePage() {
         ) : (
           <SubmissionTable items={items} />
         )}
+        <LoadMore query={list} />
       </section>
     </>
   );
