@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizeReferenceNumber, referenceNumberProblem } from '../../../src/domain/reference-number.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { describeError, useApi } from '../api/client.js';
 import type { SubmissionListItem } from '../api/types.js';
@@ -175,7 +176,7 @@ export function SubmissionTable({ items, forStaff = false }: { items: Submission
                 {item.referenceNumber ?? (item.status === 'AWAITING_UPLOAD' ? 'Not submitted yet' : 'No reference (not accepted)')}
               </Link>
             </td>
-            {forStaff && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
+            {forStaff && <td data-label="Provider">{item.provider ? <Link to={portalPaths.staffProvider(item.provider.providerId)}>{item.provider.name}</Link> : '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
               <SubmissionStatusBadge submission={item} />

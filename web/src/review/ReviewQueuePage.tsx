@@ -7,6 +7,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
@@ -177,7 +178,9 @@ export function ReviewQueuePage() {
                     </Link>
                   </td>
                   <td data-label="Provider">
-                    <span className="queue__provider">{item.provider.name}</span>
+                    <Link to={portalPaths.staffProvider(item.provider.providerId)} className="queue__provider">
+                      {item.provider.name}
+                    </Link>
                     <span className="muted queue__email">{item.provider.email}</span>
                   </td>
                   <td data-label="Submitted">{formatDateTime(item.submittedAt)}</td>
