@@ -7,7 +7,7 @@
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { EXPIRY_NOTICE_SHARDS, INTAKE_INDEXES } from '../contract/tables.js';
-import { noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
+import { LAPSING_STATUSES, noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
 import type { SubmissionDocument } from '../domain/submission.js';
 import type { ExpirySchedule, NoticeClaim, ScheduledDocument } from '../ports/expiry-schedule.js';
 import type { Page } from '../ports/submission-repository.js';
@@ -100,11 +100,11 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
    * page token says which partition it stopped in and where (checked on the way back in: a forged
    * or foreign one answers 400, never 500).
    */
-  private async queryAcross(partitions: string[], index: ListedIndex, limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>) {
+  private async queryAcross(partitions: string[], index: ListedIndex, limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>, maxReads = Infinity) {
     let cursor: Cursor | undefined = decode(nextToken, (at) => partitions.includes(at), index) ?? (partitions[0] ? { at: partitions[0] } : undefined);
     const items: SubmissionDocument[] = [];
     let itemsRead = 0;
-    while (cursor && items.length < limit) {
+    for (let reads = 0; cursor && items.length < limit && reads < maxReads; reads++) {
       const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.tableName, ...query(cursor.at), Limit: limit - items.length, ExclusiveStartKey: cursor.key })).catch((error: unknown) => {
         // A well-formed key DynamoDB still refuses (not a key of this index's items) is a token we did not issue.
         throw cursor?.key && (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
@@ -197,13 +197,23 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
 
   async listExpiring(from: string, to: string, limit: number, nextToken?: string): Promise<Page<SubmissionDocument>> {
     const { partitionKey, sortKey, name } = INTAKE_INDEXES.byExpiration;
-    const { items, nextToken: next } = await this.queryAcross(monthsBetween(from, to), { partitionKey, sortKey }, limit, nextToken, (month) => ({
-      IndexName: name,
-      KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey },
-      // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
-      ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~` },
-    }));
+    const lapsing = Object.fromEntries(LAPSING_STATUSES.map((status, i) => [`:lapsing${i}`, status]));
+    // A filter applies after `Limit`: a page reads on to fill itself, at most ten reads (a token resumes).
+    const { items, nextToken: next } = await this.queryAcross(
+      monthsBetween(from, to),
+      { partitionKey, sortKey },
+      limit,
+      nextToken,
+      (month) => ({
+        IndexName: name,
+        KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
+        FilterExpression: `#status IN (${Object.keys(lapsing).join(', ')})`,
+        ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey, '#status': 'status' },
+        // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
+        ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~`, ...lapsing },
+      }),
+      10,
+    );
     return { items, ...(next ? { nextToken: next } : {}) };
   }
 
