@@ -154,14 +154,15 @@ export function HomePage() {
   );
 }
 
-export function SubmissionTable({ items, forStaff = false }: { items: SubmissionListItem[]; forStaff?: boolean }) {
+/** `withProvider`: staff see who sent each one, except on that provider's own page. */
+export function SubmissionTable({ items, forStaff = false, withProvider = forStaff }: { items: SubmissionListItem[]; forStaff?: boolean; withProvider?: boolean }) {
   return (
     <table className="table">
       <caption className="visually-hidden">Submissions, newest first</caption>
       <thead>
         <tr>
           <th scope="col">Reference</th>
-          {forStaff && <th scope="col">Provider</th>}
+          {withProvider && <th scope="col">Provider</th>}
           <th scope="col">Date</th>
           <th scope="col">Status</th>
           <th scope="col">Documents</th>
@@ -176,7 +177,7 @@ export function SubmissionTable({ items, forStaff = false }: { items: Submission
                 {item.referenceNumber ?? (item.status === 'AWAITING_UPLOAD' ? 'Not submitted yet' : 'No reference (not accepted)')}
               </Link>
             </td>
-            {forStaff && <td data-label="Provider">{item.provider ? <Link to={portalPaths.staffProvider(item.provider.providerId)}>{item.provider.name}</Link> : '—'}</td>}
+            {withProvider && <td data-label="Provider">{item.provider ? <Link to={portalPaths.staffProvider(item.provider.providerId)}>{item.provider.name}</Link> : '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
               <SubmissionStatusBadge submission={item} />

@@ -57,7 +57,7 @@ export function StaffProviderPage() {
         ) : sent.length === 0 ? (
           <p className="empty">No submission sent yet.</p>
         ) : (
-          <SubmissionTable items={sent} forStaff />
+          <SubmissionTable items={sent} forStaff withProvider={false} />
         )}
         <LoadMore query={submissions} />
       </section>
