@@ -1,12 +1,12 @@
 /** Her submissions, newest first, and the way to upload more or find one by reference. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizeReferenceNumber, referenceNumberProblem } from '../../../src/domain/reference-number.js';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { describeError, useApi } from '../api/client.js';
-import type { SubmissionListItem } from '../api/types.js';
+import type { SubmissionList, SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
 import { LoadMore } from '../components/LoadMore.js';
@@ -87,7 +87,6 @@ export function HomePage() {
   // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
   const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const uploadingNow = draft.data?.kind === 'draft' && (draft.data.lastRun === 'here' || draft.data.lastRun === 'elsewhere') ? draft.data.lastRun : null;
-  const items = sortNewestFirst(list.data?.pages.flatMap((page) => page.items) ?? []);
 
   return (
     <>
@@ -132,24 +131,48 @@ export function HomePage() {
           <h2 id="submissions-heading">Submissions</h2>
           <ReferenceLookup />
         </div>
-        {list.isPending ? (
-          <p role="status" className="loading">
-            Loading your submissions…
-          </p>
-        ) : list.isError ? (
-          <p className="notice notice--error" role="alert">
-            We could not load your submissions. {describeError(list.error)}
-          </p>
-        ) : items.length === 0 ? (
-          <div className="empty">
-            <p>You have not submitted any documents yet.</p>
-            <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
-          </div>
-        ) : (
-          <SubmissionTable items={items} />
-        )}
-        <LoadMore query={list} />
+        <PagedSubmissions
+          query={list}
+          loading="Loading your submissions…"
+          failed="We could not load your submissions."
+          empty={
+            <div className="empty">
+              <p>You have not submitted any documents yet.</p>
+              <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
+            </div>
+          }
+        />
       </section>
+    </>
+  );
+}
+
+/** A list of submissions a page at a time: loading, failure, `empty`, the table, Load more. */
+export function PagedSubmissions({ query, loading, failed, empty, forStaff = false, withProvider = forStaff }: {
+  query: UseInfiniteQueryResult<InfiniteData<SubmissionList, unknown>>;
+  loading: string;
+  failed: string;
+  empty: ReactNode;
+  forStaff?: boolean;
+  withProvider?: boolean;
+}) {
+  const items = sortNewestFirst(query.data?.pages.flatMap((page) => page.items) ?? []);
+  return (
+    <>
+      {query.isPending ? (
+        <p role="status" className="loading">
+          {loading}
+        </p>
+      ) : query.isError ? (
+        <p className="notice notice--error" role="alert">
+          {failed} {describeError(query.error)}
+        </p>
+      ) : items.length === 0 ? (
+        empty
+      ) : (
+        <SubmissionTable items={items} forStaff={forStaff} withProvider={withProvider} />
+      )}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -4,13 +4,12 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { describeError, isNotFound, useApi } from '../api/client.js';
+import { isNotFound, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
-import { LoadMore } from '../components/LoadMore.js';
 import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDate } from '../format.js';
-import { SubmissionTable } from './HomePage.js';
+import { PagedSubmissions } from './HomePage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function StaffProviderPage() {
@@ -24,7 +23,6 @@ export function StaffProviderPage() {
     getNextPageParam: (page) => page.nextToken,
     retry: (count, error) => !isNotFound(error) && count < 2,
   });
-  const sent = submissions.data?.pages.flatMap((page) => page.items) ?? [];
   if (query.isError && isNotFound(query.error)) return <NotFoundPage what="provider" />;
   const provider = query.data?.provider;
   return (
@@ -46,20 +44,7 @@ export function StaffProviderPage() {
       </section>
       <section className="card" aria-labelledby="provider-submissions-heading">
         <h2 id="provider-submissions-heading">Submissions</h2>
-        {submissions.isPending ? (
-          <p role="status" className="loading">
-            Loading submissions…
-          </p>
-        ) : submissions.isError ? (
-          <p className="notice notice--error" role="alert">
-            The submissions could not be loaded. {describeError(submissions.error)}
-          </p>
-        ) : sent.length === 0 ? (
-          <p className="empty">No submission sent yet.</p>
-        ) : (
-          <SubmissionTable items={sent} forStaff withProvider={false} />
-        )}
-        <LoadMore query={submissions} />
+        <PagedSubmissions query={submissions} loading="Loading submissions…" failed="The submissions could not be loaded." empty={<p className="empty">No submission sent yet.</p>} forStaff withProvider={false} />
       </section>
     </>
   );
