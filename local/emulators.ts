@@ -25,10 +25,17 @@ export interface EmulatorPorts {
   cognito: number;
 }
 
+export interface Outage {
+  begin(): Promise<void>;
+  end(): Promise<void>;
+}
+
 export interface Emulators {
   endpoints: { s3: string; dynamodb: string; ses: string; cognito: string };
   /** Test-only: S3 unavailable until resumed (same port, same data), as in a short outage. */
-  s3Outage: { begin(): Promise<void>; end(): Promise<void> };
+  s3Outage: Outage;
+  /** Test-only: DynamoDB refuses connections until resumed (same port, same data). */
+  dynamodbOutage: Outage;
   close(): Promise<void>;
 }
 
@@ -76,6 +83,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
 
   const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ready) => dynamo.listen(ports.dynamodb, '127.0.0.1', ready));
+  const dynamoPort = portOf(dynamo);
 
   const detachMailbox = persistMailbox(path.join(dataDir, 'ses', 'emails.jsonl'));
   const ses = await sesServer({ host: '127.0.0.1', port: ports.ses });
@@ -110,7 +118,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   return {
     endpoints: {
       s3: `http://127.0.0.1:${s3Address.port}`,
-      dynamodb: `http://127.0.0.1:${portOf(dynamo)}`,
+      dynamodb: `http://127.0.0.1:${dynamoPort}`,
       ses: `http://127.0.0.1:${portOf(ses)}`,
       cognito: `http://127.0.0.1:${cognitoPort}`,
     },
@@ -123,6 +131,10 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
         s3 ??= new S3rver({ port: s3Address.port, ...s3Options });
         await s3.run();
       },
+    },
+    dynamodbOutage: {
+      begin: () => new Promise<void>((done) => dynamo.close(() => done())),
+      end: () => new Promise<void>((ready) => dynamo.listen(dynamoPort, '127.0.0.1', ready)),
     },
     close,
   };

@@ -50,6 +50,8 @@ export interface LocalRuntime {
   workflowsIdle(): Promise<void>;
   /** Test-only: make S3 unavailable for a while (a real outage: connections are refused). */
   s3Outage: Emulators['s3Outage'];
+  /** Test-only: make DynamoDB unavailable for a while (connections are refused). */
+  dynamodbOutage: Emulators['dynamodbOutage'];
   close(): Promise<void>;
 }
 
@@ -210,7 +212,7 @@ async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOption
     const resumed = machines.resumeUnfinished();
     if (resumed.length) log(`Running again ${resumed.length} workflow execution(s) a stop interrupted: ${resumed.map((e) => e.name).join(', ')}`);
     void functions.warm();
-    return { stack, workflowsIdle: () => machines.idle(), s3Outage: emulators.s3Outage, close };
+    return { stack, workflowsIdle: () => machines.idle(), s3Outage: emulators.s3Outage, dynamodbOutage: emulators.dynamodbOutage, close };
   } catch (error) {
     await close();
     throw error;

@@ -17,6 +17,10 @@ import { DynamoDbExpirySchedule } from '../src/adapters/dynamodb-expiry-schedule
 import { SesMailer } from '../src/adapters/ses-mailer.js';
 import { systemClock } from '../src/adapters/system-clock.js';
 import { DEFAULT_OFFICE_TIME_ZONE } from '../src/contract/office.js';
+import { chainAuditEvent, GENESIS_HASH } from '../src/domain/audit.js';
+import type { AuditLog } from '../src/ports/audit-log.js';
+import type { ExpirySchedule } from '../src/ports/expiry-schedule.js';
+import type { Mailer } from '../src/ports/mailer.js';
 import type { ExpiryDigestReport } from '../src/use-cases/send-expiry-digest.js';
 import { sendExpiryNotices, type ExpiryNoticeDeps, type ExpiryNoticeReport } from '../src/use-cases/send-expiry-notices.js';
 
@@ -68,4 +72,35 @@ let runs = 0;
 export function runExpiryReminders(stack: JobTarget, date: string, replaced?: Partial<ExpiryNoticeDeps>): Promise<ExpiryNoticeReport> {
   if (!replaced) return invokeJob<ExpiryNoticeReport>(stack, 'expiryReminders', date);
   return sendExpiryNotices({ ...expiryJobDeps(stack), ...replaced }, scheduleTime(date), `test-run-${++runs}`);
+}
+
+/** What the daily job would send on a date, read from the stack and written nowhere. */
+export interface ExpiryReminderPreview {
+  report: ExpiryNoticeReport;
+  emails: { to: string; subject: string }[];
+}
+
+/**
+ * The daily job for `date` as a dry run: the real due query and the real rules, but claims,
+ * records, the EXPIRED status and audit events are not written and no email is sent.
+ */
+export async function previewExpiryReminders(stack: JobTarget, date: string): Promise<ExpiryReminderPreview> {
+  const deps = expiryJobDeps(stack);
+  const emails: ExpiryReminderPreview['emails'] = [];
+  const real = deps.schedule;
+  const readOnly: ExpirySchedule = {
+    listDue: (today, limit, nextToken) => real.listDue(today, limit, nextToken),
+    listExpiring: (from, to, limit, nextToken) => real.listExpiring(from, to, limit, nextToken),
+    claim: async () => true,
+    confirm: async () => undefined,
+    release: async () => undefined,
+    reschedule: async () => true,
+    claimDigest: async () => false,
+    releaseDigest: async () => undefined,
+  };
+  const mailer: Mailer = { send: async ({ to, subject }) => (emails.push({ to, subject }), { messageId: `dry-run-${emails.length}` }) };
+  // The event each notice would have, computed (chained to nothing) and never stored.
+  const audit: AuditLog = { record: async (event) => chainAuditEvent(event, 0, GENESIS_HASH), list: async () => [], anchors: (chain, sequences) => deps.audit.anchors(chain, sequences) };
+  const report = await sendExpiryNotices({ ...deps, schedule: readOnly, mailer, audit }, scheduleTime(date), 'dry-run');
+  return { report, emails };
 }

@@ -13,6 +13,8 @@ export interface RawClauses {
   set?: string[];
   remove?: string[];
   values?: Record<string, unknown>;
+  /** Attribute names the clauses or the condition use, e.g. a notice's key inside a map. */
+  names?: Record<string, string>;
 }
 
 /** Items written before attempts were counted have no attempt attribute: they are attempt 1. */
@@ -49,7 +51,7 @@ export function conditionalUpdate(
   const removes = clauses.remove ?? [];
   // DynamoDB refuses a name the expressions do not use, and an empty map of names or values.
   const usesStatus = [condition.expression, ...sets, ...removes].some((part) => part.includes('#status'));
-  const attributeNames = { ...(usesStatus ? { '#status': 'status' } : {}), ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) };
+  const attributeNames = { ...(usesStatus ? { '#status': 'status' } : {}), ...clauses.names, ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) };
   const values = { ...condition.values, ...clauses.values, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) };
   return db.send(
     new UpdateCommand({

@@ -7,6 +7,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRef, SubmissionRef } from '../contract/http.js';
 import { INTAKE_INDEXES } from '../contract/tables.js';
+import { auditPendingNotice, noticeDate } from '../domain/expiry.js';
 import type { ReceivedFacts, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentVersions, SupersedeResult } from '../ports/document-versions.js';
 import { conditionalUpdate, conditionHeld, unlessConditionFails, type Condition, type RawClauses } from './dynamodb-conditional-update.js';
@@ -90,10 +91,35 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
     const done = await unlessConditionFails(
       this.update(documentKey(doc.submissionId, doc.documentId), { status: 'SUPERSEDED', supersededBy: by, supersededAt: at }, free, { remove: [...SCHEDULE_ATTRIBUTES] }),
     );
-    if (done) return { outcome: 'SUPERSEDED' };
-    const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId)?.supersededBy;
-    if (!current) throw new Error(`Document ${doc.documentId} of submission ${doc.submissionId} does not exist`);
-    return current.documentId === by.documentId ? { outcome: 'ALREADY' } : { outcome: 'BY_OTHER', supersededBy: current };
+    if (done) {
+      await this.keepAuditPendingDue(doc, fromDocumentItem(done.Attributes ?? {}));
+      return { outcome: 'SUPERSEDED' };
+    }
+    const current = (await this.submissions.get(doc.submissionId))?.documents.find((d) => d.documentId === doc.documentId);
+    if (!current?.supersededBy) throw new Error(`Document ${doc.documentId} of submission ${doc.submissionId} does not exist`);
+    if (current.supersededBy.documentId !== by.documentId) return { outcome: 'BY_OTHER', supersededBy: current.supersededBy };
+    await this.keepAuditPendingDue(doc, current);
+    return { outcome: 'ALREADY' };
+  }
+
+  /**
+   * A reminder sent whose audit event the expiry job still has to write keeps its document due on
+   * the notice index after the supersession took it off: the next run writes the event, then lets
+   * it go. Also on a repeated supersession, so a step retried after a crash between the two writes
+   * still does it.
+   */
+  private async keepAuditPendingDue(doc: DocumentRef, superseded: Pick<SubmissionDocument, 'notices' | 'expirationDate'>): Promise<void> {
+    const key = auditPendingNotice(superseded.notices ?? {});
+    if (!key || !superseded.expirationDate) return;
+    const due = noticeDate(superseded.expirationDate, key);
+    await unlessConditionFails(
+      this.update(
+        documentKey(doc.submissionId, doc.documentId),
+        noticeIndexAttributes(doc.documentId, due),
+        when('notices.#pending.auditPending = :pending AND attribute_not_exists(nextNoticeDate)', { ':pending': true }),
+        { names: { '#pending': key } },
+      ),
+    );
   }
 
   async reinstate(doc: SubmissionDocument, after: DocumentRef, nextNoticeDate: string | null): Promise<boolean> {

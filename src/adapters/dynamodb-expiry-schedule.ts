@@ -12,6 +12,7 @@ import type { SubmissionDocument } from '../domain/submission.js';
 import type { ExpirySchedule, NoticeClaim, ScheduledDocument } from '../ports/expiry-schedule.js';
 import type { Page } from '../ports/submission-repository.js';
 import { conditionHeld, unlessConditionFails } from './dynamodb-conditional-update.js';
+import { isConditionFailure } from './dynamodb-errors.js';
 import { INVALID_TOKEN } from './dynamodb-index-pages.js';
 import { documentKey, fromDocumentItem } from './dynamodb-intake-items.js';
 
@@ -143,13 +144,24 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
   }
 
   async confirm(doc: ScheduledDocument, key: NoticeKey, runId: string, sent: NoticeRecord, next: string | null): Promise<void> {
+    // A document superseded since it was read leaves the schedule instead, unless its audit event is still to be written.
+    const unlessSuperseded = next !== null && !sent.auditPending;
+    try {
+      await this.record(doc, key, runId, sent, next, unlessSuperseded);
+    } catch (error) {
+      if (!unlessSuperseded || !isConditionFailure(error)) throw error;
+      await this.record(doc, key, runId, sent, null, false);
+    }
+  }
+
+  private async record(doc: ScheduledDocument, key: NoticeKey, runId: string, sent: NoticeRecord, next: string | null, unlessSuperseded: boolean): Promise<void> {
     const move = this.moveTo(doc, next);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keyOf(doc),
         UpdateExpression: `SET notices.#key = :sent${move.set} ${move.remove}`,
-        ConditionExpression: 'notices.#key.runId = :runId',
+        ConditionExpression: `notices.#key.runId = :runId${unlessSuperseded ? ' AND attribute_not_exists(supersededBy)' : ''}`,
         ExpressionAttributeNames: { '#key': key },
         ExpressionAttributeValues: { ':sent': sent, ':runId': runId, ...move.values },
       }),

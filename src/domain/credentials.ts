@@ -6,6 +6,7 @@
 import type { CredentialAction, CredentialStanding, CredentialVersionView, CredentialView } from '../contract/credentials.js';
 import type { SubmissionStatus } from '../contract/vocabulary.js';
 import { CATALOG, documentTypeSpec, type DocumentType } from './catalog.js';
+import { credentialIdentity } from './credential-identity.js';
 import { expiryOutlook } from './expiry.js';
 import { isReplaced, lineageOf, toDocumentView, toReviewView, type SubmissionDocument } from './submission.js';
 
@@ -147,25 +148,6 @@ export function toCredentials(documents: VersionRecord[], today: string, forStaf
     .filter((credential) => !resentLater(credential))
     .sort((a, b) => catalogOrder(a.current.documentType) - catalogOrder(b.current.documentType) || a.firstUpload.localeCompare(b.firstUpload))
     .map(({ view }) => view);
-}
-
-/** The fields that name one credential of each type (a CV has none: each is its own). */
-const IDENTITY_FIELDS: Partial<Record<DocumentType, readonly string[]>> = {
-  MEDICAL_LICENSE: ['jurisdiction', 'licenseNumber'],
-  DEA_REGISTRATION: ['deaNumber'],
-  MALPRACTICE_INSURANCE: ['policyNumber'],
-  BOARD_CERTIFICATION: ['specialty'],
-};
-
-/**
- * What names one credential across its versions: a license's state and number, the DEA number,
- * the policy number, the board specialty — compared without case, spaces or punctuation
- * ("A-123 456" is "a123456"). Null when the type has no such name or a part is missing.
- */
-export function credentialIdentity(doc: Pick<SubmissionDocument, 'documentType' | 'details'>): string | null {
-  const fields = IDENTITY_FIELDS[doc.documentType];
-  const parts = fields?.map((field) => (doc.details[field] ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
-  return parts && parts.every((part) => part !== '') ? `${doc.documentType}:${parts.join(':')}` : null;
 }
 
 /**

@@ -42,6 +42,11 @@ export function noticeDate(expirationDate: string, key: NoticeKey): string {
   return key === EXPIRED_NOTICE ? expirationDate : addDays(expirationDate, -Number(key.slice(1)));
 }
 
+/** A notice whose email went out but whose audit event is still to be written: it keeps its document due until written. */
+export function auditPendingNotice(recorded: NoticeRecords): NoticeKey | null {
+  return ALL_NOTICES.find((key) => recorded[key]?.state === 'SENT' && recorded[key]?.auditPending) ?? null;
+}
+
 /** The earliest notice not yet recorded, or null when every notice is recorded. */
 export function nextNoticeDate(expirationDate: string, recorded: NoticeRecords): string | null {
   const open = ALL_NOTICES.filter((key) => !recorded[key]).map((key) => noticeDate(expirationDate, key));

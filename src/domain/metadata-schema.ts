@@ -20,6 +20,7 @@ import {
   normalizedDetails,
   type ContentType,
 } from './catalog.js';
+import { repeatedCredentials } from './credential-identity.js';
 import { checkDeaNumber } from './dea-number.js';
 import { isIsoDate, writtenDate } from './dates.js';
 import { fileNameProblem } from './file-name.js';
@@ -191,6 +192,7 @@ export function createSubmissionRequestSchema(today: string) {
             }
             seen.add(doc.replacesDocumentId);
           });
+          for (const repeat of repeatedCredentials(documents)) ctx.addIssue({ code: 'custom', path: [repeat.index, 'details', repeat.field], message: repeat.message });
         }),
       ),
     },

@@ -24,7 +24,10 @@ export interface ExpirySchedule {
    * superseded, in a status that gets it, and the notice never claimed. False otherwise.
    */
   claim(doc: ScheduledDocument, claim: NoticeClaim): Promise<boolean>;
-  /** The claimed notice is sent: records it and moves the document to its next notice (null: off the schedule). */
+  /**
+   * The claimed notice is sent: records it and moves the document to its next notice (null: off the
+   * schedule). A document superseded meanwhile leaves the schedule, unless the record is `auditPending`.
+   */
   confirm(doc: ScheduledDocument, key: NoticeKey, runId: string, sent: NoticeRecord, next: string | null): Promise<void>;
   /** Sending failed: the claim is withdrawn, so a later run sends it. */
   release(doc: ScheduledDocument, key: NoticeKey, runId: string): Promise<void>;

@@ -8,7 +8,7 @@
  */
 import { isoDateInZone } from '../domain/dates.js';
 import { mapBounded } from '../domain/concurrency.js';
-import { EXPIRED_NOTICE, NOTICE_CLAIM_LEASE_MS, nextNoticeDate, noticeStatuses, planNotices, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
+import { auditPendingNotice, EXPIRED_NOTICE, NOTICE_CLAIM_LEASE_MS, nextNoticeDate, noticeStatuses, planNotices, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
 import { documentExpiredEmail, emailDocument, expiryReminderEmail, type Branding } from '../emails/index.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
@@ -65,12 +65,13 @@ async function noticeOne(deps: ExpiryNoticeDeps, doc: ScheduledDocument, today: 
   const recorded = doc.notices ?? {};
   const { documentId } = doc;
   const entries = Object.entries(recorded) as [NoticeKey, NoticeRecord][];
-  const unaudited = entries.find(([, record]) => record.state === 'SENT' && record.auditPending);
+  const unaudited = auditPendingNotice(recorded);
   if (unaudited) {
     // Sent by an earlier run whose audit write failed: the event is written now, the email never again.
-    const [key, sent] = unaudited;
-    await auditSent(deps, doc, key, sent);
-    await deps.schedule.confirm(doc, key, sent.runId ?? '', sentRecord(sent), doc.expirationDate ? nextNoticeDate(doc.expirationDate, recorded) : null);
+    const sent = recorded[unaudited]!;
+    await auditSent(deps, doc, unaudited, sent);
+    const next = doc.expirationDate && !doc.supersededBy ? nextNoticeDate(doc.expirationDate, recorded) : null;
+    await deps.schedule.confirm(doc, unaudited, sent.runId ?? '', sentRecord(sent), next);
     return;
   }
   const claimed = entries.find(([, record]) => record.state === 'SENDING');

@@ -9,6 +9,9 @@ import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support
 import {
   card,
   documentItem,
+  errorText,
+  field,
+  fillFields,
   fiveDocuments,
   fillDocument,
   isoDaysFromToday,
@@ -74,10 +77,19 @@ describe('Emily, a provider', () => {
         'Issuing authority': 'New York State Education Department',
         'Issue date': isoDaysFromToday(-5 * 365),
         'Expiration date': isoDaysFromToday(300),
-        'License number': '287654',
-        State: 'NY',
+        'License number': 'a-123 456',
+        State: 'CA',
       },
     });
+    // The same license twice (its back, say) is refused at the later card before anything is sent.
+    await session.page.getByRole('button', { name: 'Submit 6 documents' }).click();
+    const message = 'Another document of this submission is this Medical License, with the same state and license number. Send each credential once: put all its pages or sides in one file.';
+    const repeated = card(session.page, 'Medical License 2').getByText(message);
+    await repeated.waitFor();
+    expect(await errorText(field(card(session.page, 'Medical License 2'), 'License number'))).toBe(message);
+    expect(session.page.url()).toMatch(/\/upload/);
+    await fillFields(session.page, 'Medical License 2', { 'License number': '287654', State: 'NY' });
+    await repeated.waitFor({ state: 'detached' });
     await session.page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(session.page, 'upload-filled', { copyTo: 'docs/upload.png' });
     await screenshot(session.page, 'upload-filled-full', { fullPage: true });

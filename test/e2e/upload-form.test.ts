@@ -101,6 +101,34 @@ describe('the session', () => {
   });
 });
 
+describe('a browser whose clock is wrong', () => {
+  it('keeps her session without refreshing it before every call, a day fast or slow', async () => {
+    // Off by more than a token's lifetime (24 hours from the local Cognito, 15 minutes in AWS).
+    for (const offset of [25, -25].map((hours) => hours * 3_600_000)) {
+      // Prepare: a page whose clock is a day off, counting the refreshes it asks Cognito for
+      const { page, context } = await newPage(session.browser);
+      await page.clock.install({ time: Date.now() + offset });
+      await page.clock.resume();
+      const refreshes: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().startsWith(stack.cognitoUrl) && request.postData()?.includes('REFRESH_TOKEN_AUTH')) refreshes.push(request.url());
+      });
+
+      // Act: she signs in and moves between her pages
+      await signInAndWait(page, stack, EMILY);
+      await openUpload(page);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+      await page.getByRole('region', { name: 'Submissions' }).waitFor();
+      await page.getByText('Loading your submissions…').waitFor({ state: 'hidden' });
+
+      // Assess: signed in, no refresh asked for
+      expect(await page.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
+      expect(refreshes).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
 describe('an expired session', () => {
   it('sends her back to sign-in, and after signing in again everything she entered is still there', async () => {
     const { page: later, context } = await newPage(session.browser);
@@ -132,8 +160,7 @@ describe('an expired session', () => {
     await screenshot(later, 'session-expired');
     expect(creates).toEqual([]);
 
-    // Signing in again, her refresh token is new and accepted (Cognito issues tokens at its own
-    // time, which the fast-forwarded browser takes for expired and refreshes before each call).
+    // Signing in again, her refresh token is new and accepted.
     await later.unroute(`${stack.cognitoUrl}/**`);
     await signIn(later, stack, EMILY);
     await later.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();

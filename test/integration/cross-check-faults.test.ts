@@ -20,7 +20,8 @@ const local = useLocalRuntime('cross-check-faults', {
 });
 
 const LICENSE = { issueDate: '2020-01-15', expirationDate: '2027-06-30', issuingAuthority: 'Medical Board of California', details: { licenseNumber: 'A150032', jurisdiction: 'CA' } };
-const licenseScan = (fileName: string, contentType: string, bytes: Uint8Array): TestDocument => testDocument('MEDICAL_LICENSE', fileName, contentType, bytes, LICENSE);
+const licenseScan = (fileName: string, contentType: string, bytes: Uint8Array, jurisdiction = 'CA'): TestDocument =>
+  testDocument('MEDICAL_LICENSE', fileName, contentType, bytes, { ...LICENSE, details: { ...LICENSE.details, jurisdiction } });
 
 async function receivedWithChecks(documents: TestDocument[]) {
   const received = await submitReceived(local.stack, local.tokens[EMILY]!, documents);
@@ -38,7 +39,7 @@ describe('an extractor that fails', () => {
   it('records UNREADABLE for a check that throws and one that never answers; the submission is RECEIVED and the other document keeps its result', async () => {
     // Prepare: a typed DEA registration (read for real), a PNG whose reading throws, a TIFF whose reading never ends
     const typed = await asSubmitted(crossCheckCorpus().find((doc) => doc.id.startsWith('02-dea'))!);
-    const documents = [typed, licenseScan('license.png', 'image/png', makePng(640, 480)), licenseScan('license.tif', 'image/tiff', makeTiff(320, 200))];
+    const documents = [typed, licenseScan('license.png', 'image/png', makePng(640, 480)), licenseScan('license.tif', 'image/tiff', makeTiff(320, 200), 'NV')];
 
     // Act
     const { received, status, documents: checked, auditTypes, emails } = await receivedWithChecks(documents);
@@ -48,7 +49,7 @@ describe('an extractor that fails', () => {
     expect(status).toBe('RECEIVED');
     expect(checkOf(checked, dea)!.status).toBe('MATCH');
     expect(checkOf(checked, thrown)).toEqual(unreadable(LICENSE_EXPECTED));
-    expect(checkOf(checked, hung)).toEqual(unreadable(LICENSE_EXPECTED));
+    expect(checkOf(checked, hung)).toEqual(unreadable({ ...LICENSE_EXPECTED, jurisdiction: 'NV' }));
     expect(emails).toHaveLength(1);
     expect(auditTypes).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
   });

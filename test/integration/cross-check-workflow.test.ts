@@ -13,7 +13,7 @@ import { validateDocument } from '../../src/use-cases/validate-document.js';
 import { crossCheckCorpus } from '../../testkit/cross-check-corpus.js';
 import { createAndUpload, submitReceived } from '../../testkit/intake-documents.js';
 import { callApi, mailbox } from '../../testkit/local-api.js';
-import { asSubmitted, checkOf, fieldStatuses, invokeCrossCheck, type DocumentWithCheck } from './support/cross-check.js';
+import { asSubmitted, checkOf, fieldStatuses, invokeCrossCheck, typedAs, type DocumentWithCheck } from './support/cross-check.js';
 import { dyingWorkflow, ownerOf, realAdapters, runReconciler } from './support/intake.js';
 import { EMILY, STAFF, useLocalRuntime } from './support/runtime.js';
 
@@ -26,6 +26,8 @@ afterAll(() => adapters?.destroy());
 
 const corpus = crossCheckCorpus();
 const corpusDocument = (id: string) => corpus.find((doc) => doc.id.startsWith(id))!;
+/** A valid DEA number of hers that the corpus's mismatching registration does not print. */
+const SECOND_DEA = 'BJ4821749';
 const documentsAs = async (user: string, submissionId: string) => (await callApi(local.stack, 'GET', `/submissions/${submissionId}`, local.tokens[user]!)).body.documents as DocumentWithCheck[];
 const storedCheck = async (submissionId: string, documentId: string) => (await adapters.repository.get(submissionId))!.documents.find((doc) => doc.documentId === documentId)!.crossCheck;
 
@@ -41,8 +43,9 @@ describe('documents read against what she typed, in the workflow', () => {
   let ids: { match: string; otherNumber: string; blank: string; scan: string };
 
   it('receives matching, mismatching and unreadable documents alike, each with its per-field result', async () => {
-    // Prepare: a typed DEA registration, one printing another DEA number, a blank scan, a 300-dpi scan of her license
-    const documents = await Promise.all(['02-dea', '36-dea', '43-blank', '18-medical'].map((id) => asSubmitted(corpusDocument(id))));
+    // Prepare: a typed DEA registration, one (typed as her second registration) printing another DEA number, a blank scan (typed as her Nevada license), a 300-dpi scan of her license
+    const [dea, otherDea, blankScan, licenseScan] = await Promise.all(['02-dea', '36-dea', '43-blank', '18-medical'].map((id) => asSubmitted(corpusDocument(id))));
+    const documents = [dea!, typedAs(otherDea!, { deaNumber: SECOND_DEA }), typedAs(blankScan!, { jurisdiction: 'NV' }), licenseScan!];
 
     // Act
     const received = await submitReceived(local.stack, local.tokens[EMILY]!, documents);
@@ -56,15 +59,15 @@ describe('documents read against what she typed, in the workflow', () => {
     expect(checkOf(staff, match)!.status).toBe('MATCH');
     expect(checkOf(staff, match)!.fields.map((f) => [f.field, f.status, f.expected])).toEqual(corpusDocument('02-dea').expected.map(({ field, value }) => [field, 'MATCH', value]));
     expect(checkOf(staff, otherNumber)!.status).toBe('MISMATCH');
-    expect(checkOf(staff, otherNumber)!.fields.find((f) => f.field === 'deaNumber')).toEqual({ field: 'deaNumber', status: 'MISMATCH', expected: 'BJ4821737', found: 'AB1234563' });
+    expect(checkOf(staff, otherNumber)!.fields.find((f) => f.field === 'deaNumber')).toEqual({ field: 'deaNumber', status: 'MISMATCH', expected: SECOND_DEA, found: 'AB1234563' });
     expect(fieldStatuses(checkOf(staff, otherNumber))).toMatchObject({ providerName: 'MATCH', expirationDate: 'MATCH' });
-    expect(checkOf(staff, blank)).toEqual({ status: 'UNREADABLE', fields: corpusDocument('43-blank').expected.map(({ field, value }) => ({ field, status: 'NOT_FOUND', expected: value })) });
+    expect(checkOf(staff, blank)).toEqual({ status: 'UNREADABLE', fields: corpusDocument('43-blank').expected.map(({ field, value }) => ({ field, status: 'NOT_FOUND', expected: field === 'jurisdiction' ? 'NV' : value })) });
     expect(fieldStatuses(checkOf(staff, scan))).toMatchObject({ providerName: 'MATCH', licenseNumber: 'MATCH' });
 
     // Assess: the provider sees only what her warning needs — the number that differs, never what was read
     const mine = await documentsAs(EMILY, submissionId);
     expect(checkOf(mine, match)).toEqual({ status: 'MATCH', fields: [] });
-    expect(checkOf(mine, otherNumber)).toEqual({ status: 'MISMATCH', fields: [{ field: 'deaNumber', status: 'MISMATCH', expected: 'BJ4821737' }] });
+    expect(checkOf(mine, otherNumber)).toEqual({ status: 'MISMATCH', fields: [{ field: 'deaNumber', status: 'MISMATCH', expected: SECOND_DEA }] });
     expect(checkOf(mine, blank)).toEqual({ status: 'UNREADABLE', fields: [] });
 
     // Assess: still RECEIVED, one email, one audit event per fact

@@ -3,39 +3,26 @@
  * dates as their schedules would (a fault-injecting run wires the use case here instead):
  * which emails arrive and when, exactly once, EXPIRED on the date, nothing for superseded
  * documents, the weekly digest, and a due-query whose reads do not grow with documents not due.
+ * Faults and races around one notice are in expiry-job-faults.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { noticeIndexAttributes } from '../../src/adapters/dynamodb-expiry-schedule.js';
-import type { AuditLog } from '../../src/ports/audit-log.js';
 import type { Mailer } from '../../src/ports/mailer.js';
-import { callApi, mailbox, type Email } from '../../testkit/local-api.js';
-import { expiryJobDeps, runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
+import { callApi, mailbox } from '../../testkit/local-api.js';
+import { runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
+import { expiryTestActions, written } from './support/expiry.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
-import { cv, daysFromToday, dea, license, submit, type Submitted } from './support/submissions.js';
+import { cv, daysFromToday, dea, license, type Submitted } from './support/submissions.js';
 
 const local = useLocalRuntime('expiry-job');
 // The office's date, as the jobs and the API count days (from midnight UTC until midnight in New York the UTC date is a day ahead).
 const TODAY = daysFromToday(0);
 const on = (days: number) => addDays(TODAY, days);
-const written = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
-async function submitted(user: string, documents: Parameters<typeof submit>[2]): Promise<Submitted> {
-  const result = await submit(local.stack, local.tokens[user]!, documents);
-  await local.runtime.workflowsIdle();
-  return result;
-}
-
-/** The mail that arrived while `act` ran. */
-async function newMail(act: () => Promise<unknown>): Promise<Email[]> {
-  const before = new Set((await mailbox(local.stack)).map((email) => email.messageId));
-  await act();
-  return (await mailbox(local.stack)).filter((email) => !before.has(email.messageId));
-}
-
-const auditOf = async (submissionId: string) => (await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!)).body as { events: { type: string; details: Record<string, unknown> }[]; chainIntact: boolean };
+const { submitted, newMail, auditOf } = expiryTestActions(local);
 
 let expiring: Submitted; // Emily's license, expiring in 20 days
 let later: Submitted; // Emily's DEA registration, in 150 days
@@ -208,33 +195,5 @@ describe('the weekly staff digest', () => {
       expect(dueSoon!.body.text).toContain(`${local.stack.portalUrl}/review/${submission.submissionId}`);
     }
     expect(dueSoon!.body.text).not.toContain(michaels.referenceNumber);
-  });
-});
-
-describe('a reminder whose audit event could not be written', () => {
-  it('is sent once, never called unconfirmed, and its audit event is written by the next run', async () => {
-    // Prepare: Michael's DEA registration 40 days from expiry on day 100; the audit log refuses its reminder's event once
-    const dueOn = on(100);
-    const registration = await submitted(MICHAEL, [dea(addDays(dueOn, 40), { details: { deaNumber: 'AB1234563', jurisdiction: 'TX' } })]);
-    const documentId = registration.documents[0]!.documentId;
-    const real = expiryJobDeps(local.stack).audit;
-    const refusing: AuditLog = { ...real, list: (id) => real.list(id), anchors: (chain, sequences) => real.anchors(chain, sequences), record: (event) => (event.details.documentId === documentId ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) : real.record(event)) };
-    const mine = (mail: Email[]) => mail.filter((email) => email.body.text?.includes(documentId));
-
-    // Act: the run whose audit write fails, the next run that day, and one after the claim's lease
-    let first!: Awaited<ReturnType<typeof runExpiryReminders>>;
-    const sent = mine(await newMail(async () => (first = await runExpiryReminders(local.stack, dueOn, { audit: refusing }))));
-    const again = mine(await newMail(() => runExpiryReminders(local.stack, dueOn)));
-    let afterLease!: Awaited<ReturnType<typeof runExpiryReminders>>;
-    const later = mine(await newMail(async () => (afterLease = await runExpiryReminders(local.stack, dueOn, { clock: { now: () => new Date(Date.now() + 16 * 60_000) } }))));
-
-    // Assess: one email, one audit event naming it, nothing unconfirmed, and the next reminder still to come
-    expect(sent.map((email) => email.subject)).toEqual([`Reminder: your DEA Registration (TX) expires in 40 days — ${written(addDays(dueOn, 40))}`]);
-    expect(first.failed).toEqual([{ documentId, notice: 'D60', error: 'ProvisionedThroughputExceededException' }]);
-    expect([again, later]).toEqual([[], []]);
-    expect(afterLease.unconfirmed).toEqual([]);
-    const events = (await auditOf(registration.submissionId)).events.filter((e) => e.type === 'EXPIRY_REMINDER_SENT');
-    expect(events.map((e) => e.details)).toEqual([expect.objectContaining({ documentId, notice: 'D60', daysLeft: 40, emailMessageId: sent[0]!.messageId, skippedNotices: ['D90'] })]);
-    expect(mine(await newMail(() => runExpiryReminders(local.stack, addDays(dueOn, 10)))).map((email) => email.subject)).toEqual([`Reminder: your DEA Registration (TX) expires in 30 days — ${written(addDays(dueOn, 40))}`]);
   });
 });

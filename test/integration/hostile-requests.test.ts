@@ -110,7 +110,8 @@ const REFUSED: RequestCase[] = [
   // Counts and lengths
   invalid('no documents', { documents: [] }, 'documents'),
   invalid('eleven documents', { documents: Array.from({ length: 11 }, () => license()) }, 'documents'),
-  invalid('a bad field in the third document', { documents: [license(), dea(), license({ issueDate: '2026-13-01' })] }, 'documents.2.issueDate'),
+  invalid('a bad field in the third document', { documents: [license(), dea(), license({ issueDate: '2026-13-01', details: { licenseNumber: 'G-55123', jurisdiction: 'NV' } })] }, 'documents.2.issueDate'),
+  invalid('the same license twice', { documents: [license(), cv(), license({ details: { licenseNumber: 'a 123-456', jurisdiction: 'CA' } })] }, 'documents.2.details.licenseNumber'),
   invalid('an issuing authority of 201 characters', one(license({ issuingAuthority: 'A'.repeat(201) })), 'documents.0.issuingAuthority'),
   invalid('a license number of 41 characters', one(license({ details: { licenseNumber: '9'.repeat(41), jurisdiction: 'CA' } })), 'documents.0.details.licenseNumber'),
   // Unknown fields are rejected (strict objects), naming the field.

@@ -250,3 +250,34 @@ describe('two reconciler runs at once', () => {
     expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
   });
 });
+
+describe('a request while a service it needs is down', () => {
+  const request = (method: string, path: string, body?: unknown) =>
+    fetch(`${local.stack.apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${emily()}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After, writes nothing, and works once the service is back', async () => {
+    // Prepare: her list as it is
+    const before = (await callApi(local.stack, 'GET', '/submissions', emily())).body.items as { submissionId: string }[];
+    const metadata = { documentType: 'CURRICULUM_VITAE', fileName: 'cv.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256: 'a'.repeat(64), issueDate: '2026-01-05', issuingAuthority: '' };
+
+    // Act: DynamoDB refuses connections while she lists and creates
+    await local.runtime.dynamodbOutage.begin();
+    let listed: Response;
+    let created: Response;
+    try {
+      listed = await request('GET', '/submissions');
+      created = await request('POST', '/submissions', { documents: [metadata] });
+    } finally {
+      await local.runtime.dynamodbOutage.end();
+    }
+
+    // Assess: a status a client can retry on, when, and in words she can act on; nothing half-written
+    for (const response of [listed, created]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(((await response.json()) as { error: unknown }).error).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'A service we depend on is briefly unavailable. Try again in a few seconds.', requestId: expect.any(String) });
+    }
+    expect((await callApi(local.stack, 'GET', '/submissions', emily())).body.items).toEqual(before);
+    expect((await request('POST', '/submissions', { documents: [metadata] })).status).toBe(201);
+  });
+});

@@ -3,7 +3,8 @@
  * reads when one cannot), and how her documents read as credentials.
  */
 import { describe, expect, it } from 'vitest';
-import { credentialIdentity, impliedReplacements, replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
+import { credentialIdentity } from '../../src/domain/credential-identity.js';
+import { impliedReplacements, replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
 
 const TODAY = '2027-03-01';
@@ -68,6 +69,28 @@ describe('what can be replaced or renewed', () => {
     expect(toFieldProblems(result.error!)).toEqual([{ path: 'documents.1.replacesDocumentId', message: expect.stringMatching(/already replaces that document/) }]);
     const malformed = createSubmissionRequestSchema(TODAY).safeParse({ documents: [{ ...doc, replacesDocumentId: 'license-1' }] });
     expect(toFieldProblems(malformed.error!)).toEqual([{ path: 'documents.0.replacesDocumentId', message: expect.stringMatching(/not a document id/) }]);
+  });
+
+  it('refuses the same credential twice in one submission, at the later card\'s number, however it is written', () => {
+    // Prepare: her NY license on two cards (front and back), a DEA registration twice, and two legacy duplicates each renewed by name
+    const doc = { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1, sha256: 'a'.repeat(64), issueDate: '2026-01-01', expirationDate: '2028-01-01', issuingAuthority: 'Board' };
+    const license = (licenseNumber: string, jurisdiction: string, extra = {}) => ({ ...doc, documentType: 'MEDICAL_LICENSE', details: { licenseNumber, jurisdiction }, ...extra });
+    const dea = { ...doc, documentType: 'DEA_REGISTRATION', details: { deaNumber: 'AB1234563', jurisdiction: 'NY' } };
+    const renews = (id: string) => ({ replacesDocumentId: `11111111-2222-4333-8444-55555555555${id}` });
+
+    // Act
+    const twice = createSubmissionRequestSchema(TODAY).safeParse({ documents: [license('298765', 'NY'), dea, license('298-765', 'ny'), { ...dea, details: { deaNumber: 'ab1234563', jurisdiction: 'CA' } }] });
+    const otherState = createSubmissionRequestSchema(TODAY).safeParse({ documents: [license('298765', 'NY'), license('298765', 'NJ')] });
+    const bothNamed = createSubmissionRequestSchema(TODAY).safeParse({ documents: [license('298765', 'NY', renews('1')), license('298765', 'NY', renews('2'))] });
+    const oneNamed = createSubmissionRequestSchema(TODAY).safeParse({ documents: [license('298765', 'NY', renews('1')), license('298765', 'NY')] });
+
+    // Assess
+    expect(toFieldProblems(twice.error!)).toEqual([
+      { path: 'documents.2.details.licenseNumber', message: 'Another document of this submission is this Medical License, with the same state and license number. Send each credential once: put all its pages or sides in one file.' },
+      { path: 'documents.3.details.deaNumber', message: 'Another document of this submission is this DEA Registration, with the same DEA number. Send each credential once: put all its pages or sides in one file.' },
+    ]);
+    expect([otherState.success, bothNamed.success]).toEqual([true, true]);
+    expect(toFieldProblems(oneNamed.error!).map((problem) => problem.path)).toEqual(['documents.1.details.licenseNumber']);
   });
 });
 

@@ -13,6 +13,7 @@ import { StepFunctionsWorkflowStarter } from '../../src/adapters/sfn-workflow-st
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEvent } from '../../src/domain/audit.js';
 import { canTransition, isSubmissionCommitted, isSubmissionInProgress } from '../../src/domain/status.js';
 import { executionName, redriveDelayMs } from '../../src/domain/workflow-attempt.js';
+import { errorResponse } from '../../src/handlers/shared/http.js';
 import { stepHandler } from '../../src/handlers/shared/step.js';
 import { isTransient } from '../../src/handlers/shared/transient.js';
 import type { Context } from 'aws-lambda';
@@ -87,6 +88,22 @@ describe('what the workflow retries', () => {
     expect(throttled).toMatchObject({ name: 'TransientFailure', message: 'Throttling: the service refused the request (HTTP 429)' });
     for (const error of [refused, throttled]) expect(`${error.message} ${error.stack}`).not.toContain('emily.johnson');
     expect(ours.message).toBe('Submission 6f1c5b4e-0000-4000-8000-000000000001 does not exist');
+  });
+});
+
+describe('what the API answers when a service fails', () => {
+  const answer = (error: unknown) => {
+    const response = errorResponse(error, 'req-1');
+    return { status: response.statusCode, retryAfter: response.headers?.['Retry-After'], code: (JSON.parse(response.body) as { error: { code: string } }).error.code };
+  };
+
+  it('tells a throttled request from an unavailable service and from our own failure, each with when to retry', () => {
+    expect(answer(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: { httpStatusCode: 400 } }))).toEqual({ status: 429, retryAfter: '2', code: 'TOO_MANY_REQUESTS' });
+    expect(answer(s3Error('SlowDown', 503))).toEqual({ status: 429, retryAfter: '2', code: 'TOO_MANY_REQUESTS' });
+    expect(answer(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4567'), { code: 'ECONNREFUSED' }))).toEqual({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
+    expect(answer(s3Error('InternalError', 500))).toEqual({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
+    expect(answer(new TypeError("Cannot read properties of undefined (reading 'x')"))).toEqual({ status: 500, retryAfter: undefined, code: 'INTERNAL_ERROR' });
+    expect(answer(s3Error('AccessDenied', 403))).toEqual({ status: 500, retryAfter: undefined, code: 'INTERNAL_ERROR' });
   });
 });
 

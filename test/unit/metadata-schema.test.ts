@@ -139,8 +139,10 @@ describe('document metadata', () => {
   it('takes 1 to 10 documents per submission', () => {
     const schema = createSubmissionRequestSchema(TODAY);
     expect(schema.safeParse({ documents: [] }).success).toBe(false);
-    expect(schema.safeParse({ documents: Array.from({ length: 10 }, () => license()) }).success).toBe(true);
-    const eleven = schema.safeParse({ documents: Array.from({ length: 11 }, () => license()) });
+    // Each its own license: one submission carries a credential once.
+    const licenses = (count: number) => Array.from({ length: count }, (_, i) => license({ details: { licenseNumber: `A12345${i}`, jurisdiction: 'CA' } }));
+    expect(schema.safeParse({ documents: licenses(10) }).success).toBe(true);
+    const eleven = schema.safeParse({ documents: licenses(11) });
     expect(eleven.success ? [] : toFieldProblems(eleven.error)).toEqual([{ path: 'documents', message: 'A submission holds at most 10 documents. Submit the rest separately.' }]);
   });
 });

@@ -10,7 +10,7 @@ import { ENV } from '../../contract/environment.js';
 import { DomainError, Unauthenticated, ValidationFailed } from '../../domain/errors.js';
 import { PayloadTooLarge, UnsupportedMediaType } from './request-errors.js';
 import { logger } from './powertools.js';
-import { fromService, messageOf } from './transient.js';
+import { fromService, isThrottled, isTransient, messageOf } from './transient.js';
 
 export interface ApiRequest {
   caller: Caller;
@@ -70,10 +70,14 @@ export function parseJsonBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-function respond(statusCode: number, body: unknown): APIGatewayProxyResult {
+/** Seconds a client waits before retrying a request refused for a transient reason. */
+const RETRY_AFTER = { throttled: 2, unavailable: 5 };
+
+function respond(statusCode: number, body: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyResult {
   return {
     statusCode,
     headers: {
+      ...extraHeaders,
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
@@ -90,10 +94,18 @@ export function errorResponse(error: unknown, requestId: string): APIGatewayProx
     return respond(ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...details } });
   }
   // Log the failure, never the request body (it may hold a provider's personal data).
-  logger.error('Unhandled error', {
-    requestId,
-    error: error instanceof Error ? { name: error.name, message: messageOf(error), ...(fromService(error) ? {} : { stack: error.stack }) } : String(error),
-  });
+  const logged = { requestId, error: error instanceof Error ? { name: error.name, message: messageOf(error), ...(fromService(error) ? {} : { stack: error.stack }) } : String(error) };
+  if (isThrottled(error)) {
+    logger.warn('Dependency throttled', logged);
+    const message = 'Too many requests at once. Try again in a few seconds.';
+    return respond(ERROR_STATUS.TOO_MANY_REQUESTS, { error: { code: 'TOO_MANY_REQUESTS', message, requestId } }, { 'Retry-After': String(RETRY_AFTER.throttled) });
+  }
+  if (isTransient(error)) {
+    logger.warn('Dependency unavailable', logged);
+    const message = 'A service we depend on is briefly unavailable. Try again in a few seconds.';
+    return respond(ERROR_STATUS.SERVICE_UNAVAILABLE, { error: { code: 'SERVICE_UNAVAILABLE', message, requestId } }, { 'Retry-After': String(RETRY_AFTER.unavailable) });
+  }
+  logger.error('Unhandled error', logged);
   return respond(500, { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Try again in a minute.', requestId } });
 }
 

@@ -26,6 +26,9 @@ const TRANSIENT_NAMES = new Set([
   'TransactionInProgressException',
 ]);
 
+/** Transient because there were too many requests at once: the client should slow down. */
+const THROTTLING_NAMES = new Set(['ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
+
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 interface ErrorLike {
@@ -46,6 +49,14 @@ export function isTransient(error: unknown, depth = 0): boolean {
   if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isTransient(inner, depth + 1))) return true;
   return isTransient(e.cause, depth + 1);
+}
+
+/** A throttled request (by name or HTTP 429, at any depth of `cause`): retried later, it may well pass. */
+export function isThrottled(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 5) return false;
+  const e = error as ErrorLike;
+  if (e.$metadata?.httpStatusCode === 429 || (typeof e.name === 'string' && THROTTLING_NAMES.has(e.name))) return true;
+  return isThrottled(e.cause, depth + 1);
 }
 
 /** An AWS service's error: its message may quote her data (SES's rejection names the recipient's address). */

@@ -33,3 +33,6 @@ export async function invokeCrossCheck(stack: StackInfo, payload: { submissionId
   const [logicalId] = resourcesOfType(await synthesizeTemplate(), 'AWS::Lambda::Function').find(([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === CROSS_CHECK_ENTRY)!;
   return invokeFunction<{ outcome: string; status: string | null }>(stack, localFunctionName(logicalId), payload);
 }
+
+/** The same document typed as another credential of hers (one submission carries each credential once). */
+export const typedAs = (doc: TestDocument, details: Record<string, string>): TestDocument => ({ ...doc, metadata: { ...doc.metadata, details: { ...(doc.metadata.details as Record<string, string>), ...details } } });

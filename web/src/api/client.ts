@@ -41,6 +41,7 @@ export function describeError(error: unknown): string {
   if (error instanceof SessionExpired) return error.message;
   if (error instanceof ApiError) {
     if (error.status === 0) return 'We could not reach the server. Check your connection and try again.';
+    if (error.status === 429 || error.status === 503) return 'The service is busy for a moment. Your information is kept — try again in a few seconds.';
     if (error.status >= 500) return 'Something went wrong on our side. Your information is kept — try again in a minute.';
     return error.message;
   }

@@ -50,7 +50,10 @@ export function sessionFromTokens(result: AuthenticationResult, refreshToken: st
   const claims = decodeJwtPayload(result.IdToken);
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]).map(String) : [];
   const role: Role = groups.includes('credentialing-staff') ? 'staff' : groups.includes('providers') ? 'provider' : 'unknown';
-  const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + (result.ExpiresIn ?? 3600) * 1000;
+  // The token's lifetime counted on this browser's clock from now: a clock minutes off (Cognito's
+  // `exp` is its own time) would otherwise take every fresh token for expired and refresh it.
+  const lifetimeSeconds = typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : (result.ExpiresIn ?? 3600);
+  const exp = Date.now() + lifetimeSeconds * 1000;
   const email = typeof claims.email === 'string' ? claims.email : fallbackUsername;
   const given = [claims.given_name, claims.family_name].filter((part) => typeof part === 'string' && part).join(' ');
   const name = given || (typeof claims.name === 'string' && claims.name ? claims.name : email);

@@ -4,7 +4,7 @@
  * makes it one (`impliedReplacements`), so she learns it here rather than from her history.
  */
 import { useQuery } from '@tanstack/react-query';
-import { credentialIdentity } from '../../../src/domain/credentials.js';
+import { credentialIdentity } from '../../../src/domain/credential-identity.js';
 import type { DocumentType } from '../../../src/domain/catalog.js';
 import { useApi } from '../api/client.js';
 import { formatDate } from '../format.js';

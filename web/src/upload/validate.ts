@@ -5,6 +5,7 @@
  */
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import { LIMITS, acceptedFormatsText, documentTypeSpec, normalizeDetail } from '../../../src/domain/catalog.js';
+import { repeatedCredentials } from '../../../src/domain/credential-identity.js';
 import { documentInputSchema } from '../../../src/domain/metadata-schema.js';
 import { formatBytes, today } from '../format.js';
 import { fileFor, type DraftDocument, type DraftForm, type FileMeta } from './draft.js';
@@ -52,6 +53,13 @@ export function fileMessage(doc: DraftDocument): string | null {
   }
 }
 
+/** A card's details as the API will read them. */
+function normalizedCardDetails(doc: Pick<DraftDocument, 'documentType' | 'details'>): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const field of documentTypeSpec(doc.documentType).fields) details[field.name] = normalizeDetail(field.kind, doc.details[field.name] ?? '');
+  return details;
+}
+
 /** Field path inside a card (e.g. `issueDate`, `details.deaNumber`, `file`) → message. */
 export function validateDocument(doc: DraftDocument, todayIso: string): Map<string, string> {
   const problems = new Map<string, string>();
@@ -60,8 +68,7 @@ export function validateDocument(doc: DraftDocument, todayIso: string): Map<stri
   if (fileProblemText) problems.set('file', fileProblemText);
   if (!doc.issueDate) problems.set('issueDate', `Enter the ${spec.issueDateLabel.toLowerCase()}.`);
 
-  const details: Record<string, string> = {};
-  for (const field of spec.fields) details[field.name] = normalizeDetail(field.kind, doc.details[field.name] ?? '');
+  const details = normalizedCardDetails(doc);
   const result = documentInputSchema(todayIso).safeParse({
     documentType: doc.documentType,
     fileName: doc.file?.name ?? 'document.pdf',
@@ -125,5 +132,9 @@ export const draftResolver: Resolver<DraftForm> = async (values) => {
   values.documents.forEach((doc, index) => {
     for (const [path, message] of validateDocument(doc, todayIso)) setError(errors, index, path, message);
   });
+  const typed = values.documents.map((doc) => ({ ...doc, details: normalizedCardDetails(doc) }));
+  for (const repeat of repeatedCredentials(typed)) {
+    if (!errors.documents?.[repeat.index]?.details?.[repeat.field]) setError(errors, repeat.index, `details.${repeat.field}`, repeat.message);
+  }
   return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
 };
