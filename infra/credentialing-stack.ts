@@ -84,7 +84,7 @@ export class CredentialingStack extends Stack {
     alarms.alarm('MalwareDetectedAlarm', alarms.serviceMetric(METRICS.malwareDetected), 'The malware scan found a threat in an uploaded document: it is refused (MALWARE_DETECTED) and quarantined under intake/; the audit trail names the document and threats.');
     alarms.alarm('ExpiryNoticeUnconfirmedAlarm', alarms.serviceMetric(METRICS.expiryNoticesUnconfirmed), 'An expiry reminder was claimed by a run that stopped before recording it: it may not have reached the provider and is never resent. The job log lists each document id and notice (`unconfirmed`); check with the provider.');
     alarms.alarm('RefusalNotAuditedAlarm', alarms.serviceMetric(METRICS.refusalNotAudited), 'A refused request could not be written to the audit trail.');
-    alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx.');
+    alarms.alarm('Api5xxAlarm', this.api.api.metricServerError({ period: Duration.minutes(5) }), 'The API answered 5xx: 500 is a defect (logged "Unhandled error" with its stack), 503 a service it needs was unavailable (logged "Dependency unavailable").');
     const review = this.reviewWorkflow.stateMachine;
     alarms.alarm('ReviewOutcomeFailedAlarm', review.metricFailed({ period: Duration.minutes(5) }), 'A review outcome workflow failed: a decided submission has not had its outcome carried out (documents, email, audit).');
     alarms.alarm('ReviewOutcomeTimedOutAlarm', review.metricTimedOut({ period: Duration.minutes(5) }), 'A review outcome workflow timed out.');

@@ -22,14 +22,20 @@ const TODAY = daysFromToday(0);
 const on = (days: number) => addDays(TODAY, days);
 const { submitted, newMail, auditOf } = expiryTestActions(local);
 
+/** The job's audit log, refusing (throttled) every event about one document. */
+function auditRefusing(documentId: string): AuditLog {
+  const real = expiryJobDeps(local.stack).audit;
+  const throttled = () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' }));
+  return { list: (id) => real.list(id), anchors: (chain, sequences) => real.anchors(chain, sequences), record: (event) => (event.details.documentId === documentId ? throttled() : real.record(event)) };
+}
+
 describe('a reminder whose audit event could not be written', () => {
   it('is sent once, never called unconfirmed, and its audit event is written by the next run', async () => {
     // Prepare: Michael's DEA registration 40 days from expiry on day 100; the audit log refuses its reminder's event once
     const dueOn = on(100);
     const registration = await submitted(MICHAEL, [dea(addDays(dueOn, 40), { details: { deaNumber: 'AB1234563', jurisdiction: 'TX' } })]);
     const documentId = registration.documents[0]!.documentId;
-    const real = expiryJobDeps(local.stack).audit;
-    const refusing: AuditLog = { ...real, list: (id) => real.list(id), anchors: (chain, sequences) => real.anchors(chain, sequences), record: (event) => (event.details.documentId === documentId ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) : real.record(event)) };
+    const refusing = auditRefusing(documentId);
     const mine = (mail: Email[]) => mail.filter((email) => email.body.text?.includes(documentId));
 
     // Act: the run whose audit write fails, the next run that day, and one after the claim's lease
@@ -59,8 +65,7 @@ describe('a document renewed while its reminder is on the way', () => {
     const dueOn = on(200);
     const registration = await submitted(MICHAEL, [dea(addDays(dueOn, 40), { details: { deaNumber: 'BC9753105', jurisdiction: 'WA' } })]);
     const documentId = registration.documents[0]!.documentId;
-    const real = expiryJobDeps(local.stack).audit;
-    const refusing: AuditLog = { ...real, list: (id) => real.list(id), anchors: (chain, sequences) => real.anchors(chain, sequences), record: (event) => (event.details.documentId === documentId ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) : real.record(event)) };
+    const refusing = auditRefusing(documentId);
     const mine = (mail: Email[]) => mail.filter((email) => email.body.text?.includes(documentId));
     const sent = mine(await newMail(() => runExpiryReminders(local.stack, dueOn, { audit: refusing })));
     await submitted(MICHAEL, [renewal(registration, 'BC9753105', addDays(dueOn, 40 + 1095))]);
