@@ -7,13 +7,13 @@
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { EXPIRY_NOTICE_SHARDS, INTAKE_INDEXES } from '../contract/tables.js';
-import { noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
-import { ValidationFailed } from '../domain/errors.js';
+import { LAPSING_STATUSES, noticeStatuses, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
 import type { SubmissionDocument } from '../domain/submission.js';
 import type { ExpirySchedule, NoticeClaim, ScheduledDocument } from '../ports/expiry-schedule.js';
 import type { Page } from '../ports/submission-repository.js';
 import { conditionHeld, unlessConditionFails } from './dynamodb-conditional-update.js';
 import { isConditionFailure } from './dynamodb-errors.js';
+import { INVALID_TOKEN } from './dynamodb-index-pages.js';
 import { documentKey, fromDocumentItem } from './dynamodb-intake-items.js';
 
 /** Attributes that put a document on the schedule; superseding removes them all. */
@@ -34,15 +34,38 @@ interface Cursor {
   key?: Record<string, unknown>;
 }
 const encode = (cursor: Cursor | undefined) => (cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined);
-function decode(token: string | undefined, allowed: (at: string) => boolean): Cursor | undefined {
+
+/** The index a listing reads: the key attributes of its page keys (a document item's key and the index's own). */
+interface ListedIndex {
+  partitionKey: string;
+  sortKey: string;
+}
+
+/** A key this listing could have returned: exactly a document item's key and the index's, all strings, in the cursor's partition. */
+function isIndexKey(key: unknown, at: string, index: ListedIndex): key is Record<string, string> {
+  if (key === null || typeof key !== 'object' || Array.isArray(key)) return false;
+  const entries = Object.entries(key);
+  const names = new Set(['pk', 'sk', index.partitionKey, index.sortKey]);
+  return (
+    entries.length === names.size &&
+    entries.every(([name, value]) => names.has(name) && typeof value === 'string') &&
+    String((key as Record<string, string>).pk).startsWith('SUBMISSION#') &&
+    String((key as Record<string, string>).sk).startsWith('DOCUMENT#') &&
+    (key as Record<string, string>)[index.partitionKey] === at
+  );
+}
+
+function decode(token: string | undefined, allowed: (at: string) => boolean, index: ListedIndex): Cursor | undefined {
   if (!token) return undefined;
+  let cursor: Cursor;
   try {
-    const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.at === 'string' && allowed(cursor.at) && (cursor.key === undefined || (typeof cursor.key === 'object' && cursor.key !== null))) return cursor;
+    cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
   } catch {
-    // answered below
+    throw INVALID_TOKEN();
   }
-  throw new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
+  const valid = cursor !== null && typeof cursor === 'object' && typeof cursor.at === 'string' && allowed(cursor.at) && (cursor.key === undefined || isIndexKey(cursor.key, cursor.at, index));
+  if (!valid) throw INVALID_TOKEN();
+  return cursor;
 }
 
 function monthsBetween(from: string, to: string): string[] {
@@ -64,7 +87,7 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
   async listDue(today: string, limit: number, nextToken?: string) {
     const shards = Array.from({ length: EXPIRY_NOTICE_SHARDS }, (_, shard) => String(shard));
     const { partitionKey, sortKey, name } = INTAKE_INDEXES.byNextNotice;
-    const page = await this.queryAcross(shards, limit, nextToken, (shard) => ({
+    const page = await this.queryAcross(shards, { partitionKey, sortKey }, limit, nextToken, (shard) => ({
       IndexName: name,
       KeyConditionExpression: '#shard = :shard AND #next <= :today',
       ExpressionAttributeNames: { '#shard': partitionKey, '#next': sortKey },
@@ -75,14 +98,18 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
 
   /**
    * Reads `limit` items from the partitions in order, each queried with `query(partition)`; the
-   * page token says which partition it stopped in and where.
+   * page token says which partition it stopped in and where (checked on the way back in: a forged
+   * or foreign one answers 400, never 500).
    */
-  private async queryAcross(partitions: string[], limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>) {
-    let cursor: Cursor | undefined = decode(nextToken, (at) => partitions.includes(at)) ?? (partitions[0] ? { at: partitions[0] } : undefined);
+  private async queryAcross(partitions: string[], index: ListedIndex, limit: number, nextToken: string | undefined, query: (partition: string) => Omit<QueryCommandInput, 'TableName'>, maxReads = Infinity) {
+    let cursor: Cursor | undefined = decode(nextToken, (at) => partitions.includes(at), index) ?? (partitions[0] ? { at: partitions[0] } : undefined);
     const items: SubmissionDocument[] = [];
     let itemsRead = 0;
-    while (cursor && items.length < limit) {
-      const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.tableName, ...query(cursor.at), Limit: limit - items.length, ExclusiveStartKey: cursor.key }));
+    for (let reads = 0; cursor && items.length < limit && reads < maxReads; reads++) {
+      const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.tableName, ...query(cursor.at), Limit: limit - items.length, ExclusiveStartKey: cursor.key })).catch((error: unknown) => {
+        // A well-formed key DynamoDB still refuses (not a key of this index's items) is a token we did not issue.
+        throw cursor?.key && (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
+      });
       itemsRead += page.ScannedCount ?? 0;
       items.push(...(page.Items ?? []).map(fromDocumentItem));
       const next: string | undefined = partitions[partitions.indexOf(cursor.at) + 1];
@@ -182,13 +209,23 @@ export class DynamoDbExpirySchedule implements ExpirySchedule {
 
   async listExpiring(from: string, to: string, limit: number, nextToken?: string): Promise<Page<SubmissionDocument>> {
     const { partitionKey, sortKey, name } = INTAKE_INDEXES.byExpiration;
-    const { items, nextToken: next } = await this.queryAcross(monthsBetween(from, to), limit, nextToken, (month) => ({
-      IndexName: name,
-      KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey },
-      // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
-      ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~` },
-    }));
+    const lapsing = Object.fromEntries(LAPSING_STATUSES.map((status, i) => [`:lapsing${i}`, status]));
+    // A filter applies after `Limit`: a page reads on to fill itself, at most ten reads (a token resumes).
+    const { items, nextToken: next } = await this.queryAcross(
+      monthsBetween(from, to),
+      { partitionKey, sortKey },
+      limit,
+      nextToken,
+      (month) => ({
+        IndexName: name,
+        KeyConditionExpression: '#month = :month AND #expiry BETWEEN :from AND :to',
+        FilterExpression: `#status IN (${Object.keys(lapsing).join(', ')})`,
+        ExpressionAttributeNames: { '#month': partitionKey, '#expiry': sortKey, '#status': 'status' },
+        // Sort keys are `date#documentId`: every document of the last day sorts before `date#~`.
+        ExpressionAttributeValues: { ':month': month, ':from': from, ':to': `${to}#~`, ...lapsing },
+      }),
+      10,
+    );
     return { items, ...(next ? { nextToken: next } : {}) };
   }
 

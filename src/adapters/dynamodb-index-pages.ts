@@ -20,7 +20,8 @@ function encodeToken(key: Record<string, unknown> | undefined): string | undefin
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-const INVALID_TOKEN = () =>
+/** A page token this API did not issue (tampered, forged, or another listing's). */
+export const INVALID_TOKEN = () =>
   new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
 
 /** A page token is the last key DynamoDB returned: only submission items' string key attributes. */

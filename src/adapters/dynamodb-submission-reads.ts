@@ -69,11 +69,13 @@ export class DynamoDbSubmissionReads {
 
   async list(query: ListQuery): Promise<Page<Submission>> {
     const index = query.providerId ? INTAKE_INDEXES.byProvider : query.status ? INTAKE_INDEXES.byStatus : INTAKE_INDEXES.allSubmissions;
-    const statusFilter = query.providerId && query.status;
+    // Her partition holds every status: a status, or "submitted", is a filter there (the page reads on to fill).
+    const conditions = [...(query.providerId && query.status ? ['#status = :status'] : []), ...(query.providerId && query.submittedOnly ? ['#status <> :draft'] : [])];
+    const values = { ...(conditions.includes('#status = :status') ? { ':status': query.status } : {}), ...(conditions.includes('#status <> :draft') ? { ':draft': 'AWAITING_UPLOAD' } : {}) };
     return this.page({
       index: index.name,
       partition: [index.partitionKey, query.providerId ?? query.status ?? ALL_SUBMISSIONS],
-      ...(statusFilter ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } } } : {}),
+      ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names: { '#status': 'status' }, values } } : {}),
       newestFirst: true,
       limit: query.limit,
       nextToken: query.nextToken,

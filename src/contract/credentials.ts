@@ -2,7 +2,7 @@
  * A provider's credentials over time (docs/versions-and-expiry.md): every document is a version
  * of a credential; a replacement or renewal is the next version of the same credential.
  */
-import type { DocumentView, Page, ProviderSummary } from './http.js';
+import type { DocumentView, Page, ProviderRef } from './http.js';
 import type { DocumentType } from './vocabulary.js';
 
 /** Where a credential stands, as its owner and staff read it. */
@@ -50,9 +50,7 @@ export interface CredentialView {
   versions: CredentialVersionView[];
 }
 
-export interface ProviderRef extends ProviderSummary {
-  providerId: string;
-}
+export type { ProviderRef } from './http.js';
 
 /** `GET /credentials` (her own) and `GET /providers/{providerId}/credentials` (staff). */
 export interface ProviderCredentials {

@@ -166,6 +166,11 @@ export interface ProviderSummary {
   email: string;
 }
 
+/** A provider as staff lists name her: her id opens her page (`/staff/providers/{providerId}`). */
+export interface ProviderRef extends ProviderSummary {
+  providerId: string;
+}
+
 /** What every view of a submission says about it. */
 export interface SubmissionSummary {
   submissionId: string;
@@ -187,7 +192,7 @@ export interface SubmissionSummary {
    */
   replacedBy?: SubmissionRef[];
   /** Staff only: who submitted. */
-  provider?: ProviderSummary;
+  provider?: ProviderRef;
 }
 
 export interface SubmissionView extends SubmissionSummary {
@@ -216,7 +221,7 @@ export interface ReviewQueueItem {
   daysWaiting: number;
   /** The due date has passed without a decision. */
   overdue: boolean;
-  provider: ProviderSummary;
+  provider: ProviderRef;
   documentTypes: DocumentType[];
   documentCount: number;
   /** Documents that carry a decision and still count: a decision on a document replaced since does not. */

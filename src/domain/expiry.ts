@@ -95,5 +95,12 @@ export function noticeStatuses(key: NoticeKey): readonly DocumentStatus[] {
   return key === EXPIRED_NOTICE ? ['PENDING_REVIEW', 'VERIFIED', 'EXPIRED'] : ['PENDING_REVIEW', 'VERIFIED'];
 }
 
+/**
+ * What lapses, as the staff's expiring list and the weekly digest count it: stored documents in
+ * review, verified or expired. A document rejected in review is not on file: her review outcome
+ * already asked for a replacement.
+ */
+export const LAPSING_STATUSES: readonly DocumentStatus[] = ['PENDING_REVIEW', 'VERIFIED', 'EXPIRED'];
+
 /** A claim older than this was left by a run that died: its email may or may not have gone out. */
 export const NOTICE_CLAIM_LEASE_MS = 15 * 60 * 1000;

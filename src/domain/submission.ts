@@ -178,7 +178,7 @@ function toSubmissionSummary(submission: Submission, forStaff: boolean): Submiss
       : {}),
     earliestExpirationDate: submission.earliestExpirationDate ?? null,
     ...(submission.replacedBy?.length ? { replacedBy: submission.replacedBy } : {}),
-    ...(forStaff ? { provider: { name: submission.provider.name, email: submission.provider.email } } : {}),
+    ...(forStaff ? { provider: { providerId: submission.provider.providerId, name: submission.provider.name, email: submission.provider.email } } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export interface ExpirySchedule {
    * read, optionally recording a notice (e.g. a claim whose run died, as UNCONFIRMED).
    */
   reschedule(doc: ScheduledDocument, next: string | null, record?: { key: NoticeKey; value: NoticeRecord; claimedBy: string }): Promise<boolean>;
-  /** Current stored documents expiring from `from` to `to` (inclusive), soonest first. */
+  /** Current stored documents that lapse (`LAPSING_STATUSES`) expiring from `from` to `to` (inclusive), soonest first. */
   listExpiring(from: string, to: string, limit: number, nextToken?: string): Promise<Page<SubmissionDocument>>;
   /** Claims the staff digest of `date`; false if it was sent (or is being sent) already. */
   claimDigest(date: string, runId: string): Promise<boolean>;

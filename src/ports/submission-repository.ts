@@ -15,6 +15,8 @@ export interface Page<T> {
 export interface ListQuery {
   providerId?: string;
   status?: SubmissionStatus;
+  /** Leave out drafts never submitted (staff reading one provider's list). */
+  submittedOnly?: boolean;
   limit: number;
   nextToken?: string;
 }

@@ -27,7 +27,7 @@ function toQueueItem(submission: Submission, now: Date, timeZone: string): Revie
     reviewDueDate: dueDate,
     daysWaiting: daysSinceSubmission(submittedAt, now, timeZone),
     overdue: isoDateInZone(now, timeZone) > dueDate,
-    provider: { name: submission.provider.name, email: submission.provider.email },
+    provider: { providerId: submission.provider.providerId, name: submission.provider.name, email: submission.provider.email },
     documentTypes: submission.documentTypes,
     ...reviewProgress(submission.documentIds, submission.reviews, new Set(submission.replacedDocuments)),
     earliestExpirationDate: submission.earliestExpirationDate ?? null,

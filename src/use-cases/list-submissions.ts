@@ -1,19 +1,22 @@
 import type { SubmissionList } from '../contract/http.js';
 import type { Caller } from '../domain/caller.js';
-import { ValidationFailed } from '../domain/errors.js';
+import { NotFound, ValidationFailed } from '../domain/errors.js';
 import { SUBMISSION_STATUSES, isListedForProvider, isListedForStaff, type SubmissionStatus } from '../domain/status.js';
 import { toSubmissionListItem } from '../domain/submission.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
+import { isId } from './access.js';
 
 export interface ListParams {
   status?: string;
+  /** Staff: one provider's submissions (her page); a provider may name only herself. */
+  providerId?: string;
   limit?: string;
   nextToken?: string;
 }
 
 /**
  * Providers see their own submissions (drafts included); staff see every submitted one
- * (optionally by status). Discarded drafts are in no list. Newest first.
+ * (optionally by status, optionally one provider's). Discarded drafts are in no list. Newest first.
  */
 export async function listSubmissions(deps: { repository: SubmissionRepository }, caller: Caller, params: ListParams): Promise<SubmissionList> {
   const listed = caller.role === 'staff' ? isListedForStaff : isListedForProvider;
@@ -26,10 +29,12 @@ export async function listSubmissions(deps: { repository: SubmissionRepository }
   }
   const limit = params.limit === undefined ? 25 : Number(params.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
+  if (params.providerId !== undefined && !isId(params.providerId)) problems.push({ path: 'providerId', message: 'Not a provider id: open the provider from a list.' });
   if (problems.length > 0) throw new ValidationFailed('The list query is not valid.', problems);
+  if (caller.role !== 'staff' && params.providerId !== undefined && params.providerId !== caller.userId) throw new NotFound('No provider with that id was found.');
 
   const page = await deps.repository.list({
-    ...(caller.role === 'staff' ? {} : { providerId: caller.userId }),
+    ...(caller.role === 'staff' ? (params.providerId ? { providerId: params.providerId, submittedOnly: true } : {}) : { providerId: caller.userId }),
     ...(params.status ? { status: params.status as SubmissionStatus } : {}),
     limit,
     ...(params.nextToken ? { nextToken: params.nextToken } : {}),

@@ -24,8 +24,6 @@ export interface ExpiryDigestDeps {
 export const DIGEST_WINDOW_DAYS = 30;
 export const DIGEST_PERIOD_DAYS = 7;
 export const REVIEW_HORIZON_DAYS = 7;
-/** Rejected documents are already on the review's "action required" path; the digest is about what lapses. */
-const DIGESTED = new Set(['PENDING_REVIEW', 'VERIFIED', 'EXPIRED']);
 
 export interface ExpiryDigestReport {
   today: string;
@@ -59,7 +57,8 @@ export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId
   let nextToken: string | undefined;
   do {
     const page = await deps.schedule.listExpiring(addDays(since, 1), addDays(today, DIGEST_WINDOW_DAYS), 100, nextToken);
-    documents.push(...page.items.filter((doc) => DIGESTED.has(doc.status)));
+    // What lapses only (LAPSING_STATUSES): the list staff see counts the same documents.
+    documents.push(...page.items);
     nextToken = page.nextToken;
   } while (nextToken);
   const expired = documents.filter((doc) => doc.expirationDate! <= today).length;

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
     s3Url: runtime.stack.endpoints.s3,
     cognitoUrl: runtime.stack.endpoints.cognito,
     userPoolClientId: runtime.stack.userPoolClientId,
+    userPoolId: runtime.stack.userPoolId,
     users: runtime.stack.users,
     // The expiry jobs run through these (testkit/expiry-jobs.ts).
     endpoints: { dynamodb: runtime.stack.endpoints.dynamodb, ses: runtime.stack.endpoints.ses, lambda: runtime.stack.endpoints.lambda, s3: runtime.stack.endpoints.s3 },

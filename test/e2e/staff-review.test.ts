@@ -68,7 +68,7 @@ describe('the credentialing team', () => {
     await staff.getByLabel('Find by reference, provider name or email').fill('emily.johnson');
     await row.waitFor();
     await staff.getByLabel('Find by reference, provider name or email').fill('nobody-by-this-name');
-    await staff.getByText('No submission in the loaded queue matches your search.').waitFor();
+    await staff.getByText('No submission waiting for review matches your search.').waitFor();
     await staff.getByLabel('Find by reference, provider name or email').fill('');
     await staff.getByLabel('Status').selectOption('IN_REVIEW');
     await staff.getByRole('row').filter({ hasText: reference }).waitFor({ state: 'detached' });

@@ -166,7 +166,7 @@ describe('the review queue', () => {
       reviewDueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       daysWaiting: 0,
       overdue: false,
-      provider: { name: 'Michael Chen', email: MICHAEL },
+      provider: { providerId: expect.any(String), name: 'Michael Chen', email: MICHAEL },
       documentTypes: ['DEA_REGISTRATION'],
       documentCount: 1,
       decidedCount: 1,

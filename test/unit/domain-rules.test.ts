@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, documentTypeSpec } from '../../src/domain/catalog.js';
 import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
-import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber } from '../../src/domain/reference-number.js';
+import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber, referenceNumberProblem } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
 import { statusPollDelay } from '../../src/domain/status-polling.js';
 
@@ -57,6 +57,21 @@ describe('reference numbers', () => {
     expect(normalizeReferenceNumber('7K4M9QXPH3TW')).toBe('CRD-7K4M-9QXP-H3TW');
     expect(normalizeReferenceNumber('CRD-0000-0000-0000')).toBeNull();
     expect(normalizeReferenceNumber('../../etc')).toBeNull();
+  });
+
+  it("accept what a person pastes: dashes a word processor made, a sentence's period, quotes, a hash, full-width letters", () => {
+    for (const pasted of ['CRD\u20137K4M\u20139QXP\u2013H3TW', 'CRD\u20147K4M\u20149QXP\u2014H3TW', 'CRD-7K4M-9QXP-H3TW.', '\u201cCRD-7K4M-9QXP-H3TW\u201d', '#CRD-7K4M-9QXP-H3TW', '(CRD-7K4M-9QXP-H3TW)', 'crd_7k4m_9qxp_h3tw', '\uff23\uff32\uff24-7K4M-9QXP-H3TW', 'CRD\u00a07K4M\u00a09QXP\u00a0H3TW']) {
+      expect({ pasted, reference: normalizeReferenceNumber(pasted) }).toEqual({ pasted, reference: 'CRD-7K4M-9QXP-H3TW' });
+    }
+  });
+
+  it('say what is wrong with one that cannot be a reference: a character references never use, or too few or too many', () => {
+    expect(referenceNumberProblem('CRD-7K4M-9QXP-H3TW')).toBeNull();
+    expect(referenceNumberProblem('crd 7k4m 9qxp h3tw')).toBeNull();
+    expect(referenceNumberProblem('CRD-7K4M-9QXP-H3T0')).toBe('A reference number never contains 0. Ask for that character again: references use the digits 2–9 and the letters A–Z except I, L, O and U.');
+    expect(referenceNumberProblem('CRD-7K4M-0QXP-HOTW')).toBe('A reference number never contains 0 or O. Ask for those characters again: references use the digits 2–9 and the letters A–Z except I, L, O and U.');
+    expect(referenceNumberProblem('CRD-7K4M-9QXP-H3T')).toBe('A reference number has 12 letters and digits after CRD, like CRD-7K4M-9QXP-H3TW; this has 11.');
+    expect(referenceNumberProblem('')).toBe('Enter a reference number like CRD-7K4M-9QXP-H3TW.');
   });
 });
 

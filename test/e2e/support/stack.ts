@@ -18,6 +18,8 @@ export interface E2eStack {
   /** The Cognito endpoint the portal signs in with. */
   cognitoUrl: string;
   userPoolClientId: string;
+  /** Where tests add users of their own (testkit/office.ts). */
+  userPoolId: string;
   users: DemoUser[];
   endpoints: { dynamodb: string; ses: string; lambda: string; s3: string };
   tables: { intake: string; audit: string };

@@ -62,7 +62,8 @@ function queryString(params: Record<string, string | undefined>): string {
 }
 
 export interface Api {
-  listSubmissions(status?: string, nextToken?: string): Promise<SubmissionList>;
+  /** Newest first; staff may ask for one provider's (`providerId`). */
+  listSubmissions(status?: string, nextToken?: string, providerId?: string): Promise<SubmissionList>;
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
   createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
@@ -122,7 +123,7 @@ export function useApi(): Api {
     }
 
     return {
-      listSubmissions: (status, nextToken) => call('GET', `/submissions${queryString({ status, nextToken })}`),
+      listSubmissions: (status, nextToken, providerId) => call('GET', `/submissions${queryString({ status, nextToken, providerId })}`),
       getSubmission: (id) => call('GET', `/submissions/${encodeURIComponent(id)}`),
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
       createSubmission: (documents) => call('POST', '/submissions', { documents }),

@@ -3,11 +3,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUSES, isListedForStaff } from '../../../src/domain/status.js';
-import { describeError, useApi } from '../api/client.js';
+import { useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
-import { LoadMore } from '../components/LoadMore.js';
 import { SUBMISSION_STATUS } from '../format.js';
-import { ReferenceLookup, SubmissionTable } from './HomePage.js';
+import { PagedSubmissions, ReferenceLookup } from './HomePage.js';
 
 const STAFF_STATUSES = SUBMISSION_STATUSES.filter(isListedForStaff);
 
@@ -20,7 +19,6 @@ export function AllSubmissionsPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextToken,
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       <div className="page-header">
@@ -50,20 +48,7 @@ export function AllSubmissionsPage() {
           </div>
           <ReferenceLookup />
         </div>
-        {list.isPending ? (
-          <p role="status" className="loading">
-            Loading submissions…
-          </p>
-        ) : list.isError ? (
-          <p className="notice notice--error" role="alert">
-            The submissions could not be loaded. {describeError(list.error)}
-          </p>
-        ) : items.length === 0 ? (
-          <p className="empty">No submissions.</p>
-        ) : (
-          <SubmissionTable items={items} forStaff />
-        )}
-        <LoadMore query={list} />
+        <PagedSubmissions query={list} loading="Loading submissions…" failed="The submissions could not be loaded." empty={<p className="empty">No submissions.</p>} forStaff />
       </section>
     </>
   );

@@ -1,13 +1,15 @@
 /** Her submissions, newest first, and the way to upload more or find one by reference. */
-import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
+import { normalizeReferenceNumber, referenceNumberProblem } from '../../../src/domain/reference-number.js';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { isSubmissionInProgress } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
-import type { SubmissionListItem } from '../api/types.js';
+import type { SubmissionList, SubmissionListItem } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { PageHeading } from '../components/Layout.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js';
 import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
@@ -26,7 +28,7 @@ export function ReferenceLookup() {
     event.preventDefault();
     const reference = normalizeReferenceNumber(value);
     if (!reference) {
-      setError('Enter a reference number like CRD-7K4M-9QXP-H3TW.');
+      setError(referenceNumberProblem(value) ?? 'Enter a reference number like CRD-7K4M-9QXP-H3TW.');
       return;
     }
     setError(null);
@@ -64,12 +66,15 @@ export function ReferenceLookup() {
 export function HomePage() {
   const api = useApi();
   const { session } = useAuth();
-  const list = useQuery({
-    queryKey: ['submissions'],
-    queryFn: () => api.listSubmissions(),
+  // Page by page, newest first: a provider of many years has more than one page.
+  const list = useInfiniteQuery({
+    queryKey: ['submissions', 'mine'],
+    queryFn: ({ pageParam }) => api.listSubmissions(undefined, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextToken,
     // A delayed submission is re-driven within minutes: no need to ask every few seconds.
     refetchInterval: (query) => {
-      const inProgress = (query.state.data?.items ?? []).filter((item) => isSubmissionInProgress(item.status));
+      const inProgress = (query.state.data?.pages ?? []).flatMap((page) => page.items).filter((item) => isSubmissionInProgress(item.status));
       return inProgress.length === 0 ? false : inProgress.some((item) => item.status === 'VALIDATING') ? 3000 : 15_000;
     },
   });
@@ -82,7 +87,6 @@ export function HomePage() {
   // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
   const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const uploadingNow = draft.data?.kind === 'draft' && (draft.data.lastRun === 'here' || draft.data.lastRun === 'elsewhere') ? draft.data.lastRun : null;
-  const items = sortNewestFirst(list.data?.items ?? []);
 
   return (
     <>
@@ -127,31 +131,51 @@ export function HomePage() {
           <h2 id="submissions-heading">Submissions</h2>
           <ReferenceLookup />
         </div>
-        <QueryState query={list} loading="Loading your submissions…" failed="We could not load your submissions.">
-          {() =>
-            items.length === 0 ? (
-              <div className="empty">
-                <p>You have not submitted any documents yet.</p>
-                <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
-              </div>
-            ) : (
-              <SubmissionTable items={items} />
-            )
+        <PagedSubmissions
+          query={list}
+          loading="Loading your submissions…"
+          failed="We could not load your submissions."
+          empty={
+            <div className="empty">
+              <p>You have not submitted any documents yet.</p>
+              <p>Start with <Link to="/upload">Upload documents</Link>: you will need your medical license, board certification, DEA registration, CV and malpractice insurance certificate.</p>
+            </div>
           }
-        </QueryState>
+        />
       </section>
     </>
   );
 }
 
-export function SubmissionTable({ items, forStaff = false }: { items: SubmissionListItem[]; forStaff?: boolean }) {
+/** A list of submissions a page at a time: loading, failure, `empty`, the table, Load more. */
+export function PagedSubmissions({ query, loading, failed, empty, forStaff = false, withProvider = forStaff }: {
+  query: UseInfiniteQueryResult<InfiniteData<SubmissionList, unknown>>;
+  loading: string;
+  failed: string;
+  empty: ReactNode;
+  forStaff?: boolean;
+  withProvider?: boolean;
+}) {
+  const items = sortNewestFirst(query.data?.pages.flatMap((page) => page.items) ?? []);
+  return (
+    <>
+      <QueryState query={query} loading={loading} failed={failed}>
+        {() => (items.length === 0 ? empty : <SubmissionTable items={items} forStaff={forStaff} withProvider={withProvider} />)}
+      </QueryState>
+      <LoadMore query={query} />
+    </>
+  );
+}
+
+/** `withProvider`: staff see who sent each one, except on that provider's own page. */
+export function SubmissionTable({ items, forStaff = false, withProvider = forStaff }: { items: SubmissionListItem[]; forStaff?: boolean; withProvider?: boolean }) {
   return (
     <table className="table">
       <caption className="visually-hidden">Submissions, newest first</caption>
       <thead>
         <tr>
           <th scope="col">Reference</th>
-          {forStaff && <th scope="col">Provider</th>}
+          {withProvider && <th scope="col">Provider</th>}
           <th scope="col">Date</th>
           <th scope="col">Status</th>
           <th scope="col">Documents</th>
@@ -166,7 +190,7 @@ export function SubmissionTable({ items, forStaff = false }: { items: Submission
                 {item.referenceNumber ?? (item.status === 'AWAITING_UPLOAD' ? 'Not submitted yet' : 'No reference (not accepted)')}
               </Link>
             </td>
-            {forStaff && <td data-label="Provider">{item.provider?.name ?? '—'}</td>}
+            {withProvider && <td data-label="Provider">{item.provider ? <Link to={portalPaths.staffProvider(item.provider.providerId)}>{item.provider.name}</Link> : '—'}</td>}
             <td data-label="Date">{formatDateTime(item.submittedAt ?? item.createdAt)}</td>
             <td data-label="Status">
               <SubmissionStatusBadge submission={item} />

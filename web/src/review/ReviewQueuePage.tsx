@@ -1,11 +1,13 @@
 /**
  * The review queue: submissions waiting for a decision, oldest first, with days waiting and the
- * NCQA due date (overdue ones flagged). Status and document type filter on the server; the
- * provider search filters the pages loaded so far (the queue is short; see docs/review.md).
+ * NCQA due date (overdue ones flagged). Status and document type filter on the server; a search
+ * by provider name or email reads the rest of the queue, page by page, and filters it (the queue
+ * holds only what is waiting: hundreds at most; see docs/review.md).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
@@ -17,11 +19,11 @@ import { ExpiryFlag, StatusBadge } from '../components/StatusBadge.js';
 import { ExpiringList } from '../credentials/ExpiringList.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
 
-function matches(item: ReviewQueueItem, search: string): boolean {
+/** A reference typed in full, or a part of a name, email or reference: a name may read as a reference too (Hannah Baxter). */
+function matches(item: ReviewQueueItem, search: string, reference: string | null): boolean {
   const text = search.trim().toLowerCase();
   if (!text) return true;
-  const reference = normalizeReferenceNumber(search);
-  if (reference) return item.referenceNumber === reference;
+  if (reference && item.referenceNumber === reference) return true;
   return item.provider.name.toLowerCase().includes(text) || item.provider.email.toLowerCase().includes(text) || item.referenceNumber.toLowerCase().includes(text);
 }
 
@@ -69,9 +71,18 @@ export function ReviewQueuePage() {
     getNextPageParam: (page) => page.nextToken,
   });
   const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
-  const shown = loaded.filter((item) => matches(item, search));
-  const overdue = loaded.filter((item) => item.overdue).length;
   const reference = normalizeReferenceNumber(search);
+  const shown = loaded.filter((item) => matches(item, search, reference));
+  // What she looks for may be anywhere in the queue: a search reads it all. A filtered page may
+  // come back empty with more to read (the API reads a bounded number of entries per page): read on.
+  const searchingAll = queue.hasNextPage && (search.trim() !== '' || loaded.length === 0);
+  const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = queue;
+  useEffect(() => {
+    if (searchingAll && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [searchingAll, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  // Oldest first, so the overdue ones come first: when every loaded one is overdue, more may be.
+  const overdueCount = loaded.filter((item) => item.overdue).length;
+  const overdue = overdueCount > 0 && overdueCount === loaded.length && queue.hasNextPage ? `${overdueCount}+` : String(overdueCount);
 
   return (
     <>
@@ -89,7 +100,7 @@ export function ReviewQueuePage() {
         <div className="card__header">
           <h2 id="queue-heading">
             Waiting for review{queue.isSuccess ? ` (${loaded.length}${queue.hasNextPage ? '+' : ''})` : ''}
-            {overdue > 0 && <span className="badge badge--danger queue__overdue-count">{overdue} overdue</span>}
+            {overdueCount > 0 && <span className="badge badge--danger queue__overdue-count">{overdue} overdue</span>}
           </h2>
         </div>
         <form className="queue-filters" role="search" aria-label="Filter the review queue" onSubmit={(event) => {
@@ -136,9 +147,13 @@ export function ReviewQueuePage() {
           <p className="notice notice--error" role="alert">
             The queue could not be loaded. {describeError(queue.error)}
           </p>
+        ) : searchingAll && shown.length === 0 ? (
+          <p role="status" className="loading">
+            Searching the rest of the queue…
+          </p>
         ) : shown.length === 0 ? (
           <p className="empty" role="status">
-            {loaded.length === 0 ? 'Nothing is waiting for review.' : reference ? `${reference} is not among the loaded submissions waiting for review. Press Enter to look it up.` : 'No submission in the loaded queue matches your search.'}
+            {loaded.length === 0 ? 'Nothing is waiting for review.' : `No submission waiting for review matches your search.${reference ? ` Press Enter to look up ${reference} among all submissions.` : ''}`}
           </p>
         ) : (
           <table className="table queue">
@@ -163,7 +178,9 @@ export function ReviewQueuePage() {
                     </Link>
                   </td>
                   <td data-label="Provider">
-                    <span className="queue__provider">{item.provider.name}</span>
+                    <Link to={portalPaths.staffProvider(item.provider.providerId)} className="queue__provider">
+                      {item.provider.name}
+                    </Link>
                     <span className="muted queue__email">{item.provider.email}</span>
                   </td>
                   <td data-label="Submitted">{formatDateTime(item.submittedAt)}</td>
