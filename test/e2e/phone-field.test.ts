@@ -3,19 +3,19 @@
  * moment does not sign her out of an upload, and her phone's larger text is honoured without
  * anything running off the screen.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
 import { callApi } from '../../testkit/local-api.js';
+import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, PHONE, screenshot } from './support/browser.js';
-import { card, documentItem, fiveDocuments, fillDocument, openUpload, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
-import { apiSignIn, EMILY, mailbox, STAFF, until } from './support/stack.js';
+import { card, documentItem, fiveDocuments, fillDocument, openUpload, signIn, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { apiSignIn, mailbox, STAFF, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
 const created: string[] = [];
 const session = useBrowserSession({
   viewport: PHONE,
-  signedInAs: EMILY,
   prepare: async (page) => {
     // The page's clock, moved forward by the test, makes her ID token due for refresh mid-upload.
     await page.clock.install();
@@ -25,6 +25,17 @@ const session = useBrowserSession({
   },
 });
 const { stack } = session;
+
+// A provider of her own: her credentials and her place in the shared review queue touch no other file's.
+let provider: OfficeUser;
+beforeAll(async () => {
+  [provider] = (await addProviders({ ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } }, 1, `phone${Date.now()}`, [{ givenName: 'Amara', familyName: 'Nwosu' }])) as [OfficeUser];
+  await signInAs(session.page, provider);
+});
+const signInAs = async (page: Page, user: OfficeUser) => {
+  await signIn(page, stack, user.username, user.password);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+};
 
 // Her submissions leave the shared review queue once the tests are done: other files look for theirs among its 25 oldest.
 const received: string[] = [];
@@ -105,7 +116,7 @@ describe('a provider on her phone', () => {
     expect(reference).toMatch(REFERENCE_PATTERN);
     expect(created).toHaveLength(1);
     const confirmations = await until(
-      async () => (await mailbox(stack)).filter((email) => email.destination.to.some((to) => to.includes(EMILY)) && `${email.subject} ${email.body.text ?? ''}`.includes(reference)),
+      async () => (await mailbox(stack)).filter((email) => email.destination.to.some((to) => to.includes(provider.username)) && `${email.subject} ${email.body.text ?? ''}`.includes(reference)),
       (found) => found.length > 0,
     );
     expect(confirmations).toHaveLength(1);
@@ -145,7 +156,7 @@ describe('a provider on her phone', () => {
     expect(created).toHaveLength(1);
     expect(refusedPolicies.size).toBe(1);
     const confirmations = await until(
-      async () => (await mailbox(stack)).filter((email) => email.destination.to.some((to) => to.includes(EMILY)) && `${email.subject} ${email.body.text ?? ''}`.includes(reference)),
+      async () => (await mailbox(stack)).filter((email) => email.destination.to.some((to) => to.includes(provider.username)) && `${email.subject} ${email.body.text ?? ''}`.includes(reference)),
       (found) => found.length > 0,
     );
     expect(confirmations).toHaveLength(1);
@@ -194,7 +205,7 @@ describe('a provider on her phone', () => {
     const { context, page } = await newPage(session.browser, { width: 375, height: 812 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
-    await signInAndWait(page, stack, EMILY);
+    await signInAs(page, provider);
     const fitsTheScreen = async (name: string) => {
       const sizes = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
