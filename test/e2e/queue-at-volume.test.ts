@@ -29,14 +29,15 @@ describe('the review queue with more than a page waiting', () => {
     });
   });
   it('says "25+ overdue" while more is unloaded, and a search by name finds a provider beyond the first page, whatever her name', async () => {
-    // Prepare: 26 overdue submissions (waiting 31–56 days: time faked on the table), then the newest
+    // Prepare: 26 overdue submissions (waiting 32–57 days: time faked on the table), then the newest
     // one, Hannah Baxter's: her name is twelve letters a reference number may hold (no I, L, O or U)
     const staffToken = await apiSignIn(stack, STAFF);
     const [ava, hannah] = await addProviders(office, 2, `queue${Date.now()}`, [{ givenName: 'Ava', familyName: 'Garcia' }, { givenName: 'Hannah', familyName: 'Baxter' }]);
     backlog = ava!;
     const overdue = await inBatches(Array.from({ length: 26 }), 4, () => seedSubmission(stack, backlog.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED'));
     waiting.push(...overdue);
-    await ageWaitingSubmissions(stack, overdue.map((s, index) => ({ submissionId: s.submissionId, daysAgo: 31 + index })));
+    // 32 days at least: 31 × 24 hours before 04:00 UTC in November is the day a 30-day due date falls on in New York (DST ended between).
+    await ageWaitingSubmissions(stack, overdue.map((s, index) => ({ submissionId: s.submissionId, daysAgo: 32 + index })));
     const newest = await seedSubmission(stack, hannah!.token, staffToken, [officeCv('2026-01-05')], 'RECEIVED');
     waiting.push(newest);
     const page = session.page;
