@@ -59,9 +59,9 @@ function stepFunctions(scope: Construct, props: IntakeWorkflowProps) {
     markProcessingFailed: step('MarkProcessingFailedFn', 'mark-processing-failed', 'Ends a failed workflow attempt in PROCESSING_FAILED')
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindAuditAppend(audit),
-    recordCredentials: step('RecordCredentialsFn', 'record-credentials', 'Makes received documents current credentials: expiry schedule, replaced versions superseded')
+    recordCredentials: step('RecordCredentialsFn', 'record-credentials', 'Makes received documents current credentials: expiry schedule, replaced versions and credentials sent twice superseded')
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
       .bindAuditAppend(audit),
     crossCheckDocument: crossCheckFunction(scope, props.data),
   };

@@ -44,16 +44,7 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
     return found && document ? { submission: found.submission, document } : null;
   }
 
-  listOwned(providerId: string) {
-    return this.queryOwner(providerId);
-  }
-
-  listCredential(providerId: string, lineageId: string) {
-    return this.queryOwner(providerId, `${lineageId}#`);
-  }
-
-  private async queryOwner(providerId: string, prefix?: string): Promise<SubmissionDocument[]> {
-    const { partitionKey, sortKey } = INTAKE_INDEXES.byOwner;
+  async listOwned(providerId: string): Promise<SubmissionDocument[]> {
     const documents: SubmissionDocument[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -61,9 +52,9 @@ export class DynamoDbDocumentVersions implements DocumentVersions {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: INTAKE_INDEXES.byOwner.name,
-          KeyConditionExpression: `#owner = :owner${prefix ? ' AND begins_with(#version, :prefix)' : ''}`,
-          ExpressionAttributeNames: { '#owner': partitionKey, ...(prefix ? { '#version': sortKey } : {}) },
-          ExpressionAttributeValues: { ':owner': providerId, ...(prefix ? { ':prefix': prefix } : {}) },
+          KeyConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': INTAKE_INDEXES.byOwner.partitionKey },
+          ExpressionAttributeValues: { ':owner': providerId },
           ExclusiveStartKey: startKey,
         }),
       );

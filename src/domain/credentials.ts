@@ -103,14 +103,52 @@ const newestFirst = (versions: VersionRecord[]) => [...versions].sort((a, b) => 
  */
 const currentOf = (newest: VersionRecord[]) => newest.find((doc) => inForce(doc) && doc.status !== 'REJECTED') ?? newest.find(inForce) ?? newest[0]!;
 
-/** Her submitted documents by credential (lineage). */
-function byCredential(documents: VersionRecord[]): VersionRecord[][] {
+/**
+ * Documents by credential: by lineage, and a lineage whose version gave way to one of another
+ * lineage (the same credential sent twice, `sentTwice`) joins that one.
+ */
+function groupByCredential(documents: VersionRecord[]): VersionRecord[][] {
+  const lineageById = new Map(documents.map((doc) => [doc.documentId, lineageOf(doc)]));
+  const joined = new Map<string, string>();
+  const root = (lineage: string): string => {
+    const next = joined.get(lineage);
+    return next === undefined ? lineage : root(next);
+  };
+  for (const doc of documents) {
+    const winner = doc.supersededBy ? lineageById.get(doc.supersededBy.documentId) : undefined;
+    const [from, to] = [root(lineageOf(doc)), winner === undefined ? undefined : root(winner)];
+    if (to !== undefined && from !== to) joined.set(from, to);
+  }
   const lineages = new Map<string, VersionRecord[]>();
-  for (const doc of documents.filter((d) => SUBMITTED.has(d.status))) {
-    const lineage = lineageOf(doc);
+  for (const doc of documents) {
+    const lineage = root(lineageOf(doc));
     lineages.set(lineage, [...(lineages.get(lineage) ?? []), doc]);
   }
   return [...lineages.values()];
+}
+
+/** Her submitted documents by credential. */
+const byCredential = (documents: VersionRecord[]) => groupByCredential(documents.filter((d) => SUBMITTED.has(d.status)));
+
+/** From all her documents, those of the credential `documentId` belongs to. */
+export function credentialVersionsOf(documents: VersionRecord[], documentId: string): VersionRecord[] {
+  return groupByCredential(documents).find((versions) => versions.some((doc) => doc.documentId === documentId)) ?? [];
+}
+
+/**
+ * Of two received versions of one credential in force side by side because each was made before the
+ * other was received (drafts of the same license submitted one after another), the one that gives
+ * way to the other: the one received first, as with a replacement. Null when they are not such a
+ * pair — two that each continued a credential of their own are left alone, as at upload.
+ */
+export function sentTwice(a: SubmissionDocument, b: SubmissionDocument): { givesWay: SubmissionDocument; to: SubmissionDocument } | null {
+  if (a.submissionId === b.submissionId || lineageOf(a) === lineageOf(b) || (a.replacesDocumentId && b.replacesDocumentId)) return null;
+  if (!a.received || !b.received || !inForce(a) || !inForce(b)) return null;
+  const identity = credentialIdentity(a);
+  if (identity === null || identity !== credentialIdentity(b)) return null;
+  if (!((a.uploadedAt ?? '') < b.received.at && (b.uploadedAt ?? '') < a.received.at)) return null;
+  const aFirst = a.received.at < b.received.at || (a.received.at === b.received.at && a.documentId < b.documentId);
+  return aFirst ? { givesWay: a, to: b } : { givesWay: b, to: a };
 }
 
 function credentialOf(versions: VersionRecord[], today: string, forStaff: boolean) {

@@ -10,8 +10,6 @@ export interface DocumentVersions {
   find(documentId: string): Promise<{ submission: Submission; document: SubmissionDocument } | null>;
   /** Every document of a provider. */
   listOwned(providerId: string): Promise<SubmissionDocument[]>;
-  /** The versions of one credential of a provider. */
-  listCredential(providerId: string, lineageId: string): Promise<SubmissionDocument[]>;
   /**
    * Once a document is received: records the facts credential views and notices need, and puts
    * it on the expiry schedule (`nextNoticeDate`, null for a document that does not expire).

@@ -3,10 +3,13 @@
  * current credentials. Each stored document records when and under which reference it was
  * received and goes on the expiry schedule; each document it replaces becomes SUPERSEDED
  * (audited DOCUMENT_SUPERSEDED) and is listed among its submission's replaced documents; an
- * earlier submission whose failing documents are now all replaced says so. Every write is
+ * earlier submission whose failing documents are now all replaced says so; a credential sent twice
+ * by submissions made before either was received keeps the version received last. Every write is
  * conditional, so retries and re-driven workflows change nothing twice.
  */
 import type { DocumentRef, SubmissionRef } from '../contract/http.js';
+import { credentialIdentity } from '../domain/credential-identity.js';
+import { sentTwice } from '../domain/credentials.js';
 import { nextNoticeDate } from '../domain/expiry.js';
 import type { Submission, SubmissionDocument } from '../domain/submission.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -20,6 +23,9 @@ export interface RecordCredentialsDeps {
   audit: AuditLog;
   clock: Clock;
 }
+
+/** The submission whose document takes another's place. */
+type Replacing = Pick<Submission, 'submissionId' | 'referenceNumber'>;
 
 const RECEIVED = new Set(['RECEIVED', 'IN_REVIEW', 'VERIFIED', 'ACTION_REQUIRED']);
 /** Statuses that make a submission need attention until a newer version replaces them. */
@@ -44,7 +50,37 @@ export async function recordCredentials(deps: RecordCredentialsDeps, submissionI
   for (const doc of documents.filter((d) => d.replacesDocumentId)) {
     superseded.push(...(await supersedeReplaced(deps, submission, doc, at, executionId)));
   }
+  superseded.push(...(await supersedeSentTwice(deps, submission, at, executionId)));
   return { recorded, superseded };
+}
+
+/**
+ * A credential of this submission that another submission, made before either was received, sent
+ * too: the version received first gives way (`sentTwice`). Both submissions' runs decide each pair
+ * on consistent reads taken after recording their own receipt, so the run that records last sees
+ * both receipts, and the two runs decide alike.
+ */
+async function supersedeSentTwice(deps: RecordCredentialsDeps, submission: Submission, at: string, executionId: string): Promise<string[]> {
+  const mine = ((await deps.repository.get(submission.submissionId))?.documents ?? []).filter((doc) => doc.received && credentialIdentity(doc) !== null);
+  if (mine.length === 0) return [];
+  const owned = await deps.versions.listOwned(submission.provider.providerId);
+  const superseded: string[] = [];
+  for (const own of mine) {
+    // The index may lag behind a version's state; what is filtered on here is set at upload, or once (its receipt).
+    const candidates = owned.filter(
+      (doc) => doc.submissionId !== own.submissionId && credentialIdentity(doc) === credentialIdentity(own) && !(doc.received && doc.received.at <= (own.uploadedAt ?? '')),
+    );
+    for (const candidate of candidates) {
+      const other = await deps.versions.find(candidate.documentId);
+      const pair = other ? sentTwice(own, other.document) : null;
+      if (!pair) continue;
+      const replacing = { submissionId: pair.to.submissionId, referenceNumber: pair.to.received!.referenceNumber };
+      const outcome = await supersedeOne(deps, replacing, { submissionId: pair.to.submissionId, documentId: pair.to.documentId }, pair.givesWay.documentId, at, executionId);
+      if (outcome.result === 'SUPERSEDED') superseded.push(pair.givesWay.documentId);
+      if (pair.givesWay === own) break;
+    }
+  }
+  return superseded;
 }
 
 /**
@@ -88,7 +124,7 @@ async function supersedeReplaced(deps: RecordCredentialsDeps, submission: Submis
 /** Supersedes one version by `by` (audited once, listed as replaced), or says who superseded it already. */
 async function supersedeOne(
   deps: RecordCredentialsDeps,
-  submission: Submission,
+  submission: Replacing,
   by: DocumentRef,
   targetId: string,
   at: string,
@@ -118,7 +154,7 @@ async function supersedeOne(
 }
 
 /** A submission stops needing attention once no failing document of it is left unreplaced. */
-async function markIfReplaced(deps: RecordCredentialsDeps, submissionId: string, replacing: Submission): Promise<void> {
+async function markIfReplaced(deps: RecordCredentialsDeps, submissionId: string, replacing: Replacing): Promise<void> {
   const found = await deps.repository.get(submissionId);
   if (!found || !['REJECTED', 'ACTION_REQUIRED'].includes(found.submission.status)) return;
   // A rejection not yet carried out to its document (the outcome workflow's first step) fails it too.

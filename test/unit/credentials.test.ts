@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { credentialIdentity } from '../../src/domain/credential-identity.js';
-import { impliedReplacements, replacementKind, replacementProblem, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
+import { credentialVersionsOf, impliedReplacements, replacementKind, replacementProblem, sentTwice, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
 
 const TODAY = '2027-03-01';
@@ -232,5 +232,50 @@ describe('her credential uploaded again as a new document', () => {
     const license = version();
     const explicit = upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }, license.documentId);
     expect(impliedReplacements([license], [upload('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }), explicit])).toEqual([null, null]);
+  });
+});
+
+describe('one credential sent twice by submissions made before either was received', () => {
+  const received = (at: string, overrides: Partial<VersionRecord> = {}) =>
+    version({ status: 'PENDING_REVIEW', uploadedAt: '2026-05-01T09:00:00Z', received: { at, referenceNumber: 'CRD-TEST-TEST-TEST', owner: { name: 'Emily', email: 'e@example.org' } }, ...overrides });
+
+  it('gives way to the version received last, whichever is asked first; the same time falls to the document id', () => {
+    const [first, last] = [received('2026-05-01T09:05:00Z'), received('2026-05-01T09:06:00Z')];
+    expect(sentTwice(first, last)).toEqual({ givesWay: first, to: last });
+    expect(sentTwice(last, first)).toEqual({ givesWay: first, to: last });
+    const [a, b] = [received('2026-05-01T09:05:00Z', { documentId: id() }), received('2026-05-01T09:05:00Z', { documentId: id() })];
+    expect(sentTwice(b, a)).toEqual({ givesWay: a, to: b });
+  });
+
+  it('leaves alone versions that are not such a pair', () => {
+    const base = received('2026-05-01T09:05:00Z');
+    const later = (overrides: Partial<VersionRecord>) => received('2026-05-01T09:06:00Z', overrides);
+    // begun after the other was received: continuing it was decided at upload
+    expect(sentTwice(base, later({ uploadedAt: '2026-05-01T09:05:30Z' }))).toBeNull();
+    // each continues a credential of its own, as two cards of one submission may
+    expect(sentTwice(received('2026-05-01T09:05:00Z', { replacesDocumentId: id() }), later({ replacesDocumentId: id() }))).toBeNull();
+    expect(sentTwice(base, later({ submissionId: base.submissionId }))).toBeNull();
+    expect(sentTwice(base, later({ lineageId: base.documentId }))).toBeNull();
+    expect(sentTwice(base, later({ details: { licenseNumber: 'A1', jurisdiction: 'NY' } }))).toBeNull();
+    expect(sentTwice(base, later({ received: null }))).toBeNull();
+    expect(sentTwice(base, later({ status: 'INVALID', storedKey: null }))).toBeNull();
+    expect(sentTwice(base, later({ status: 'SUPERSEDED', supersededBy: { submissionId: id(), documentId: id() } }))).toBeNull();
+  });
+
+  it('reads as one credential once superseded, the history of any of its versions included', () => {
+    // Prepare: three drafts received one after another; the last superseded the other two, one of them through the second
+    const [a, b, c] = ['09:05', '09:06', '09:07'].map((time) => received(`2026-05-01T${time}:00Z`));
+    const by = (doc: VersionRecord) => ({ status: 'SUPERSEDED' as const, supersededBy: { submissionId: doc.submissionId, documentId: doc.documentId } });
+    const documents = [{ ...a!, ...by(b!) }, { ...b!, ...by(c!) }, c!, received('2026-05-01T09:08:00Z', { details: { licenseNumber: 'B2', jurisdiction: 'CA' } })];
+
+    // Act
+    const licenses = toCredentials(documents, TODAY, false);
+
+    // Assess
+    expect(licenses.map((credential) => [credential.current.documentId, credential.versions.map((v) => v.documentId)])).toEqual([
+      [c!.documentId, [c!.documentId, b!.documentId, a!.documentId]],
+      [documents[3]!.documentId, [documents[3]!.documentId]],
+    ]);
+    expect(credentialVersionsOf(documents, a!.documentId).map((doc) => doc.documentId).sort()).toEqual([a!.documentId, b!.documentId, c!.documentId].sort());
   });
 });
