@@ -39,10 +39,11 @@ export interface RepeatedCredential {
  */
 export function repeatedCredentials(documents: readonly (Pick<SubmissionDocument, 'documentType' | 'details'> & { replacesDocumentId?: string | null | undefined })[]): RepeatedCredential[] {
   const repeated: RepeatedCredential[] = [];
+  const identities = documents.map(credentialIdentity);
   documents.forEach((doc, index) => {
-    const identity = credentialIdentity(doc);
+    const identity = identities[index];
     if (identity === null) return;
-    const earlier = documents.slice(0, index).some((other) => credentialIdentity(other) === identity && !(other.replacesDocumentId && doc.replacesDocumentId));
+    const earlier = documents.slice(0, index).some((other, at) => identities[at] === identity && !(other.replacesDocumentId && doc.replacesDocumentId));
     if (!earlier) return;
     const { fields, same } = IDENTITY[doc.documentType]!;
     const label = documentTypeSpec(doc.documentType).label;
