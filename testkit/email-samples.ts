@@ -112,7 +112,7 @@ export const staffDigest: StaffDigestInput = {
     { submissionId: '2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819', referenceNumber: 'CRD-9PXR-2KDF-7TLB', providerName: 'Michael Chen', submittedOn: '2026-12-03', dueDate: '2027-01-02' },
   ],
   providers: [
-    { providerId: 'e1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b', name: 'Michael Chen', documents: [{ ...insurance, expirationDate: '2027-01-01' }] },
-    { providerId: 'f0e1d2c3-b4a5-4967-8877-665544332211', name: 'Emily Johnson', documents: [{ ...dea, expirationDate: '2027-01-31' }, { ...license, expirationDate: '2027-01-20' }] },
+    { providerId: 'e1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b', name: 'Michael Chen', email: 'michael.chen@example.org', documents: [{ ...insurance, expirationDate: '2027-01-01' }] },
+    { providerId: 'f0e1d2c3-b4a5-4967-8877-665544332211', name: 'Emily Johnson', email: 'emily.johnson@example.org', documents: [{ ...dea, expirationDate: '2027-01-31' }, { ...license, expirationDate: '2027-01-20' }] },
   ],
 };

@@ -7,7 +7,7 @@ import type { EmailMessage } from '../domain/email-message.js';
 import { documentTitle } from './documents.js';
 import { portalLinks } from './links.js';
 import { renderEmail, type EmailItem } from './render.js';
-import type { Branding, StaffDigestInput, StaffDigestReview } from './types.js';
+import type { Branding, StaffDigestInput, StaffDigestProvider, StaffDigestReview } from './types.js';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -17,7 +17,10 @@ export function staffDigestEmail(input: StaffDigestInput, branding: Branding): E
   const expiredCount = all.filter((doc) => doc.expirationDate <= input.today).length;
   const expiringCount = all.length - expiredCount;
   const since = writtenDate(input.since);
-  const providers = input.providers.filter((provider) => provider.documents.length > 0).sort((a, b) => a.name.localeCompare(b.name));
+  const providers = input.providers.filter((provider) => provider.documents.length > 0).sort((a, b) => a.name.localeCompare(b.name) || (a.email ?? '').localeCompare(b.email ?? ''));
+  // Two providers of one name (two Maria Garcias) are told apart by their addresses.
+  const sameName = (provider: StaffDigestProvider) => providers.some((other) => other !== provider && other.name.toLowerCase() === provider.name.toLowerCase());
+  const heading = (provider: StaffDigestProvider) => (sameName(provider) && provider.email ? `${provider.name} (${provider.email})` : provider.name);
 
   const item = (doc: StaffDigestInput['providers'][number]['documents'][number]): EmailItem => {
     const days = daysBetween(input.today, doc.expirationDate);
@@ -68,9 +71,9 @@ export function staffDigestEmail(input: StaffDigestInput, branding: Branding): E
       sections: [
         ...reviewSection,
         ...providers.map((provider) => ({
-          heading: provider.name,
+          heading: heading(provider),
           items: [...provider.documents].sort((a, b) => a.expirationDate.localeCompare(b.expirationDate)).map(item),
-          link: { label: `Open ${provider.name}'s file`, url: links.staffProvider(provider.providerId) },
+          link: { label: `Open ${heading(provider)}'s file`, url: links.staffProvider(provider.providerId) },
         })),
       ],
       footerNote: `Sent every week to ${branding.contactEmail}, the ${branding.officeName}'s address.`,

@@ -85,6 +85,8 @@ export interface DocumentExpiredInput {
 export interface StaffDigestProvider {
   providerId: string;
   name: string;
+  /** Shown beside the name when another provider in the digest has the same name. */
+  email: string | null;
   /** Documents that expire within the window or expired since the last digest. */
   documents: (EmailDocument & { expirationDate: string })[];
 }

@@ -68,7 +68,7 @@ export async function sendExpiryDigest(deps: ExpiryDigestDeps, time: Date, runId
   if (!(await deps.schedule.claimDigest(today, runId))) return report;
   const providers = new Map<string, StaffDigestProvider>();
   for (const doc of documents) {
-    const entry = providers.get(doc.providerId) ?? { providerId: doc.providerId, name: doc.received?.owner.name ?? 'Unknown provider', documents: [] };
+    const entry = providers.get(doc.providerId) ?? { providerId: doc.providerId, name: doc.received?.owner.name ?? 'Unknown provider', email: doc.received?.owner.email ?? null, documents: [] };
     entry.documents.push({ ...emailDocument(doc), expirationDate: doc.expirationDate! });
     providers.set(doc.providerId, entry);
   }

@@ -356,11 +356,26 @@ describe('weekly staff digest', () => {
     expect(today.text).toContain('Emily Johnson [Due today]');
   });
 
+  it('tells two providers of the same name apart by their addresses, and no one else', () => {
+    // Prepare: a second Emily Johnson at another address
+    const [michael, emily] = samples.staffDigest.providers;
+    const namesake = { ...emily!, providerId: 'a9b8c7d6-e5f4-4321-8765-43210fedcba9', email: 'ejohnson@clinic.example.org' };
+
+    // Act
+    const email = staffDigestEmail({ ...samples.staffDigest, providers: [michael!, emily!, namesake] }, branding);
+
+    // Assess
+    expect(email.text).toContain("Open Emily Johnson (emily.johnson@example.org)'s file");
+    expect(email.text).toContain("Open Emily Johnson (ejohnson@clinic.example.org)'s file");
+    expect(email.text).toContain("Open Michael Chen's file");
+    expect(email.text).not.toContain('michael.chen@example.org');
+  });
+
   it('shows provider names as text and says so when nothing expires', () => {
     // Prepare
     const name = '<b>Dr. "Evil"</b>';
     // Act
-    const busy = staffDigestEmail({ ...samples.staffDigest, providers: [{ providerId: 'p', name, documents: [{ ...cv, expirationDate: '2027-01-10' }] }] }, branding);
+    const busy = staffDigestEmail({ ...samples.staffDigest, providers: [{ providerId: 'p', name, email: null, documents: [{ ...cv, expirationDate: '2027-01-10' }] }] }, branding);
     const quiet = staffDigestEmail({ ...samples.staffDigest, providers: [], reviewsDue: [] }, branding);
     // Assess
     expect(busy.html).toContain('&lt;b&gt;Dr. &quot;Evil&quot;&lt;/b&gt;');
