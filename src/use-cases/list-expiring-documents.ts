@@ -6,6 +6,7 @@ import { ValidationFailed } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExpirySchedule } from '../ports/expiry-schedule.js';
 import { assertStaff } from './access.js';
+import { LIMIT_PROBLEM, pageLimit, wholeNumberParam } from './list-params.js';
 import { versionRecords } from './version-records.js';
 
 export interface ExpiringParams {
@@ -14,19 +15,14 @@ export interface ExpiringParams {
   nextToken?: string;
 }
 
-const wholeNumber = (raw: string | undefined, fallback: number, min: number, max: number) => {
-  const value = raw === undefined ? fallback : Number(raw);
-  return Number.isInteger(value) && value >= min && value <= max ? value : null;
-};
-
 /** Staff: current documents of every provider that expire from today to `days` ahead, soonest first. */
 export async function listExpiringDocuments(deps: { schedule: ExpirySchedule; clock: Clock; timeZone: string }, caller: Caller, params: ExpiringParams): Promise<ExpiringDocuments> {
   assertStaff(caller);
-  const days = wholeNumber(params.days, 90, 1, 366);
-  const limit = wholeNumber(params.limit, 25, 1, 100);
+  const days = wholeNumberParam(params.days, 90, 1, 366);
+  const limit = pageLimit(params.limit);
   const problems = [
     ...(days === null ? [{ path: 'days', message: 'Days must be a whole number from 1 to 366.' }] : []),
-    ...(limit === null ? [{ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' }] : []),
+    ...(limit === null ? [LIMIT_PROBLEM] : []),
   ];
   if (problems.length > 0) throw new ValidationFailed('The list query is not valid.', problems);
   const today = isoDateInZone(deps.clock.now(), deps.timeZone);

@@ -9,6 +9,7 @@ import type { Submission } from '../domain/submission.js';
 import type { Clock } from '../ports/clock.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { assertStaff } from './access.js';
+import { LIMIT_PROBLEM, pageLimit } from './list-params.js';
 
 export interface QueueParams {
   status?: string;
@@ -44,14 +45,14 @@ export async function listReviewQueue(deps: { repository: SubmissionRepository; 
   if (params.documentType !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(params.documentType)) {
     problems.push({ path: 'documentType', message: `Document type must be one of ${DOCUMENT_TYPES.join(', ')}.` });
   }
-  const limit = params.limit === undefined ? 25 : Number(params.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
+  const limit = pageLimit(params.limit);
+  if (limit === null) problems.push(LIMIT_PROBLEM);
   if (problems.length > 0) throw new ValidationFailed('The queue query is not valid.', problems);
 
   const page = await deps.repository.listReviewQueue({
     ...(params.status ? { status: params.status as ReviewQueueStatus } : {}),
     ...(params.documentType ? { documentType: params.documentType as DocumentType } : {}),
-    limit,
+    limit: limit!,
     ...(params.nextToken ? { nextToken: params.nextToken } : {}),
   });
   const now = deps.clock.now();

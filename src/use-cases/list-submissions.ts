@@ -5,6 +5,7 @@ import { SUBMISSION_STATUSES, isListedForProvider, isListedForStaff, type Submis
 import { toSubmissionListItem } from '../domain/submission.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { isId } from './access.js';
+import { LIMIT_PROBLEM, pageLimit } from './list-params.js';
 
 export interface ListParams {
   status?: string;
@@ -27,8 +28,8 @@ export async function listSubmissions(deps: { repository: SubmissionRepository }
   } else if (params.status !== undefined && !listable.includes(params.status as SubmissionStatus)) {
     problems.push({ path: 'status', message: `Status must be one of ${listable.join(', ')}.` });
   }
-  const limit = params.limit === undefined ? 25 : Number(params.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
+  const limit = pageLimit(params.limit);
+  if (limit === null) problems.push(LIMIT_PROBLEM);
   if (params.providerId !== undefined && !isId(params.providerId)) problems.push({ path: 'providerId', message: 'Not a provider id: open the provider from a list.' });
   if (problems.length > 0) throw new ValidationFailed('The list query is not valid.', problems);
   if (caller.role !== 'staff' && params.providerId !== undefined && params.providerId !== caller.userId) throw new NotFound('No provider with that id was found.');
@@ -36,7 +37,7 @@ export async function listSubmissions(deps: { repository: SubmissionRepository }
   const page = await deps.repository.list({
     ...(caller.role === 'staff' ? (params.providerId ? { providerId: params.providerId, submittedOnly: true } : {}) : { providerId: caller.userId }),
     ...(params.status ? { status: params.status as SubmissionStatus } : {}),
-    limit,
+    limit: limit!,
     ...(params.nextToken ? { nextToken: params.nextToken } : {}),
   });
   return {

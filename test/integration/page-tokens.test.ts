@@ -1,7 +1,7 @@
 /**
  * Page tokens as people and attackers send them back: every list answers a tampered, forged or
  * foreign `nextToken` with 400 naming `nextToken` — never a 5xx — and a genuine token of another
- * listing never shows what that listing holds.
+ * listing never shows what that listing holds. A number in a query is written in digits only.
  */
 import { describe, expect, it } from 'vitest';
 import { callApi } from '../../testkit/local-api.js';
@@ -65,5 +65,28 @@ describe('the submission lists refuse a token of another listing', () => {
 
     // Assess
     for (const [name, answer] of Object.entries(answers)) expect({ name, status: answer.status, body: answer.body }).toEqual({ name, status: 400, body: REFUSED });
+  });
+});
+
+describe('the list queries take numbers written in digits only', () => {
+  it.each(['1e1', '0x10', '5.0', '%205', '-1', '0', '101', ''])('answers 400 naming limit for limit=%s on every list', async (limit) => {
+    // Act
+    const answers = await Promise.all([
+      get(`/submissions?limit=${limit}`, EMILY),
+      get(`/submissions?limit=${limit}`, STAFF),
+      get(`/review-queue?limit=${limit}`, STAFF),
+      get(`/credentials/expiring?limit=${limit}`, STAFF),
+    ]);
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toEqual([{ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' }]);
+    }
+  });
+
+  it('answers 400 naming days for days=3e1, and takes limit=05 as five', async () => {
+    expect((await get('/credentials/expiring?days=3e1', STAFF)).body.error.details).toEqual([{ path: 'days', message: 'Days must be a whole number from 1 to 366.' }]);
+    expect((await get('/submissions?limit=05', EMILY)).status).toBe(200);
   });
 });
