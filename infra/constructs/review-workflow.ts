@@ -32,8 +32,9 @@ export class ReviewWorkflow extends Construct {
     const steps = {
       applyOutcome: step('ApplyReviewOutcomeFn', 'apply-review-outcome', 'Gives each reviewed document its decision')
         .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
-        // A rejected renewal gives the verified version it superseded its place back (found by id, audited).
-        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument)
+        // A rejected renewal gives the verified version it superseded its place back (found by id, or
+        // among her documents when it superseded one sent twice; audited).
+        .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
         .bindAuditAppend(audit),
       sendOutcome: props.email.allowSending(step('SendReviewOutcomeFn', 'notify-provider', 'Emails the provider the outcome of the review').bindIntakeTable(intakeTable, 'Query', 'UpdateItem')),
       recordOutcome: step('RecordReviewOutcomeFn', 'record-review-outcome', 'Appends the review outcome to the audit trail').bindIntakeTable(intakeTable, 'Query', 'UpdateItem').bindAuditAppend(audit),

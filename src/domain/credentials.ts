@@ -105,7 +105,7 @@ const currentOf = (newest: VersionRecord[]) => newest.find((doc) => inForce(doc)
 
 /**
  * Documents by credential: by lineage, and a lineage whose version gave way to one of another
- * lineage (the same credential sent twice, `sentTwice`) joins that one.
+ * lineage (the same credential sent twice, `sentTwice`), or took its place back from one, joins it.
  */
 function groupByCredential(documents: VersionRecord[]): VersionRecord[][] {
   const lineageById = new Map(documents.map((doc) => [doc.documentId, lineageOf(doc)]));
@@ -115,9 +115,12 @@ function groupByCredential(documents: VersionRecord[]): VersionRecord[][] {
     return next === undefined ? lineage : root(next);
   };
   for (const doc of documents) {
-    const winner = doc.supersededBy ? lineageById.get(doc.supersededBy.documentId) : undefined;
-    const [from, to] = [root(lineageOf(doc)), winner === undefined ? undefined : root(winner)];
-    if (to !== undefined && from !== to) joined.set(from, to);
+    // Superseded by, or took its place back from, a version of another lineage: one credential.
+    for (const linked of [doc.supersededBy, doc.reinstatedAfter]) {
+      const other = linked ? lineageById.get(linked.documentId) : undefined;
+      const [from, to] = [root(lineageOf(doc)), other === undefined ? undefined : root(other)];
+      if (to !== undefined && from !== to) joined.set(from, to);
+    }
   }
   const lineages = new Map<string, VersionRecord[]>();
   for (const doc of documents) {

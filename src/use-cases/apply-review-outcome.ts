@@ -1,3 +1,4 @@
+import { credentialIdentity } from '../domain/credential-identity.js';
 import { nextNoticeDate } from '../domain/expiry.js';
 import { isReviewOutcome, type ReviewOutcome } from '../domain/review.js';
 import { leftToReplacement, type SubmissionDocument } from '../domain/submission.js';
@@ -20,7 +21,8 @@ export interface ApplyReviewOutcomeDeps {
  * (`replacedDocuments`), or, replaced after the commit point, its newer version now stands in its
  * place — the write is conditional on the document not being superseded, so a replacement landing
  * between this step's read and its write still wins. A rejected renewal gives the verified version
- * it superseded its place back (`reinstateRenewed`). Writing the same values again is harmless,
+ * it superseded its place back (`reinstateRenewed`), and so does a rejected version that
+ * superseded a verified one as the same credential sent twice. Writing the same values again is harmless,
  * so the step can run any number of times.
  */
 export async function applyReviewOutcome(deps: ApplyReviewOutcomeDeps, submissionId: string, executionId: string): Promise<{ submissionId: string; outcome: ReviewOutcome; reinstated: string[] }> {
@@ -35,9 +37,22 @@ export async function applyReviewOutcome(deps: ApplyReviewOutcomeDeps, submissio
     const review = submission.reviews[doc.documentId];
     if (!review) throw new Error(`Document ${doc.documentId} has no decision`);
     if (doc.status !== review.decision || doc.review?.requestId !== review.requestId) await deps.repository.applyReview(submissionId, doc.documentId, review);
-    if (review.decision === 'REJECTED' && doc.replacesDocumentId && (await reinstateRenewed(deps, doc, executionId))) reinstated.push(doc.replacesDocumentId);
+    if (review.decision !== 'REJECTED') continue;
+    const renewed = doc.replacesDocumentId ?? (await verifiedSentTwice(deps, doc));
+    if (renewed && (await reinstateRenewed(deps, doc, renewed, executionId))) reinstated.push(renewed);
   }
   return { submissionId, outcome: submission.status, reinstated };
+}
+
+/**
+ * The verified version a rejected document superseded without naming it (the same credential
+ * sent twice, record-credentials): the one received last, when there are several.
+ */
+async function verifiedSentTwice(deps: ApplyReviewOutcomeDeps, rejected: SubmissionDocument): Promise<string | null> {
+  if (credentialIdentity(rejected) === null) return null;
+  const gaveWay = (await deps.versions.listOwned(rejected.providerId)).filter((doc) => doc.supersededBy?.documentId === rejected.documentId && doc.review?.decision === 'VERIFIED');
+  const last = gaveWay.sort((a, b) => (b.received?.at ?? '').localeCompare(a.received?.at ?? ''))[0];
+  return last?.documentId ?? null;
 }
 
 /**
@@ -45,10 +60,10 @@ export async function applyReviewOutcome(deps: ApplyReviewOutcomeDeps, submissio
  * and back on the expiry schedule, so it is still reminded of and listed as expiring. Only a
  * version that was verified, and only while that renewal is what superseded it.
  */
-async function reinstateRenewed(deps: ApplyReviewOutcomeDeps, rejected: SubmissionDocument, executionId: string): Promise<boolean> {
+async function reinstateRenewed(deps: ApplyReviewOutcomeDeps, rejected: SubmissionDocument, renewedId: string, executionId: string): Promise<boolean> {
   // Read again after its decision was written: replaced since, its replacement takes the license over (record-credentials).
   if ((await deps.versions.find(rejected.documentId))?.document.supersededBy) return false;
-  const earlier = await deps.versions.find(rejected.replacesDocumentId!);
+  const earlier = await deps.versions.find(renewedId);
   if (!earlier || earlier.document.review?.decision !== 'VERIFIED' || !earlier.document.storedKey) return false;
   const doc = earlier.document;
   const after = { submissionId: rejected.submissionId, documentId: rejected.documentId };

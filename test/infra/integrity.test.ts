@@ -313,6 +313,7 @@ describe('grants', () => {
       'dynamodb:Query AuditTable',
       'dynamodb:Query IntakeTable',
       'dynamodb:Query IntakeTable/index/byDocument',
+      'dynamodb:Query IntakeTable/index/byOwner',
       'dynamodb:UpdateItem IntakeTable',
       's3:PutObject AuditAnchorBucket/*',
     ],

@@ -15,11 +15,13 @@ import { recordCredentials, type RecordCredentialsDeps } from '../../src/use-cas
 import { runExpiryReminders } from '../../testkit/expiry-jobs.js';
 import { callApi, uploadFile, waitForStatus } from '../../testkit/local-api.js';
 import { expiryTestActions, written } from './support/expiry.js';
+import { reviewCalls } from './support/review.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 import { daysFromToday, dea, license, type TestDocument } from './support/submissions.js';
 
 const local = useLocalRuntime('sent-twice');
 const { newMail, auditOf } = expiryTestActions(local);
+const { review, complete } = reviewCalls(local);
 const get = (path: string, user: string) => callApi(local.stack, 'GET', path, local.tokens[user]!);
 
 interface Version {
@@ -139,5 +141,33 @@ describe('drafts of one credential whose credentials steps race', () => {
     expect(licenses[0]!.versions.filter((v) => v.status !== 'SUPERSEDED')).toHaveLength(1);
     const events = (await Promise.all(made.map((d) => supersededEvents(d.submissionId)))).flat();
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('the version received last, rejected in review, of a credential sent twice', () => {
+  it('gives the verified version it superseded its place back: current, on the expiring list, audited once', async () => {
+    // Prepare: two drafts of one license; the first received and verified, then the second received (superseding it)
+    const ca = { details: { licenseNumber: 'ST-700800', jurisdiction: 'CA' } };
+    const [first, second] = await drafts(EMILY, [license(daysFromToday(60), { ...ca, fileName: 'license.pdf' }), license(daysFromToday(60), { ...ca, fileName: 'license-photo.pdf' })]);
+    await submitAll(EMILY, [first!]);
+    expect((await review(first!.documentId, { decision: 'VERIFIED' })).status).toBe(200);
+    expect((await complete(first!.submissionId)).status).toBe(200);
+    await local.runtime.workflowsIdle();
+    await submitAll(EMILY, [second!]);
+    expect((await get(`/submissions/${first!.submissionId}`, EMILY)).body.documents[0]).toMatchObject({ status: 'SUPERSEDED', supersededBy: { documentId: second!.documentId } });
+
+    // Act
+    expect((await review(second!.documentId, { decision: 'REJECTED', reasonCode: 'ILLEGIBLE', reason: 'The photo of the license is too blurred to read.' })).status).toBe(200);
+    expect((await complete(second!.submissionId)).status).toBe(200);
+    await local.runtime.workflowsIdle();
+
+    // Assess
+    const licenses = (await credentialsOf(EMILY, 'MEDICAL_LICENSE')).filter((c) => c.versions.some((v) => v.documentId === first!.documentId));
+    expect(licenses.map((c) => [c.current.documentId, c.current.status, c.versions.map((v) => [v.documentId, v.status])])).toEqual([
+      [first!.documentId, 'VERIFIED', [[second!.documentId, 'REJECTED'], [first!.documentId, 'VERIFIED']]],
+    ]);
+    const expiring = (await get('/credentials/expiring?days=90&limit=100', STAFF)).body.items as { document: { documentId: string } }[];
+    expect(expiring.map((item) => item.document.documentId)).toContain(first!.documentId);
+    expect((await auditOf(first!.submissionId)).events.filter((event) => event.type === 'DOCUMENT_REINSTATED')).toHaveLength(1);
   });
 });
