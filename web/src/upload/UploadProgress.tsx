@@ -50,7 +50,7 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
               label={file.name}
               value={file.loaded}
               max={file.size}
-              detail={STATE_TEXT[file.state] || `${Math.round((file.loaded / Math.max(file.size, 1)) * 100)}%`}
+              detail={(file.arrivedEarlier ? 'Already uploaded' : STATE_TEXT[file.state]) || `${Math.round((file.loaded / Math.max(file.size, 1)) * 100)}%`}
             />
             {file.error && <p className="field__error">{file.error}</p>}
           </li>
