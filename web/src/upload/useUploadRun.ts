@@ -19,7 +19,8 @@ export interface FileProgress {
   name: string;
   size: number;
   loaded: number;
-  state: 'waiting' | 'uploading' | 'retrying' | 'done' | 'failed';
+  /** `offline`: the browser says it has no connection; the upload goes on by itself once it is back. */
+  state: 'waiting' | 'uploading' | 'retrying' | 'offline' | 'done' | 'failed';
   /** Done before this run: it arrived from an upload that did not finish, and is not sent again. */
   arrivedEarlier?: boolean;
   error?: string;
@@ -46,6 +47,13 @@ const AUTO_RETRIES = 2;
 const LINK_MARGIN_MS = 30_000;
 const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+/** Resolves when the browser reports its connection back (at once when it has one). */
+const online = () =>
+  new Promise<void>((resolve) => {
+    if (!offline()) resolve();
+    else window.addEventListener('online', () => resolve(), { once: true });
+  });
 
 export interface RunHooks {
   /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
@@ -90,6 +98,11 @@ export function useUploadRun(hooks: RunHooks) {
           const file = chosen[next.index]!;
           const { documentId } = submission.documents[next.index]!;
           for (let attempt = 0; ; attempt++) {
+            // Offline, an attempt would only fail: it waits for the connection instead of spending a retry.
+            if (offline()) {
+              patch(next.key, { state: 'offline', loaded: 0, error: undefined });
+              await online();
+            }
             patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
             try {
               const key = next.key;
@@ -105,6 +118,11 @@ export function useUploadRun(hooks: RunHooks) {
               patch(next.key, { state: 'done', loaded: file.size });
               break;
             } catch (uploadError) {
+              // Failed because the connection went: not counted, retried once it is back (above).
+              if (offline()) {
+                attempt--;
+                continue;
+              }
               if (attempt < AUTO_RETRIES) {
                 await sleep(1000 * 2 ** attempt);
                 continue;
