@@ -246,7 +246,8 @@ export interface DocumentTypeFieldView {
   name: string;
   label: string;
   required: boolean;
-  kind: 'text' | 'jurisdiction' | 'deaNumber' | 'money';
+  /** `identifier`: a number printed on the document (letters, digits, dashes), typed as printed. */
+  kind: 'text' | 'identifier' | 'jurisdiction' | 'deaNumber' | 'money';
   maxLength: number;
 }
 
