@@ -39,12 +39,18 @@ afterAll(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The file names of the uploads the page sends to S3, in order (read from each POST's form, which only interception sees). */
-async function countUploads(page: Page): Promise<{ names: string[] }> {
-  const sent = { names: [] as string[] };
-  await page.route(`${stack.s3Url}/**`, (route) => {
+/**
+ * The file names of the uploads the page sends to S3, in order (read from each POST's form, which
+ * only interception sees), each held until `release()`.
+ */
+async function countUploads(page: Page): Promise<{ names: string[]; release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const sent = { names: [] as string[], release };
+  await page.route(`${stack.s3Url}/**`, async (route) => {
     const name = /filename="([^"]+)"/.exec(route.request().postDataBuffer()?.toString('latin1') ?? '')?.[1];
     if (route.request().method() === 'POST' && name) sent.names.push(name);
+    await released;
     return route.continue();
   });
   return sent;
@@ -109,6 +115,10 @@ describe('a reload in the middle of her upload', () => {
     creates.length = 0;
     const uploads = await countUploads(page);
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();
+    await expect.poll(() => uploads.names.length).toBeGreaterThan(0);
+    // Assess: the files that arrived are said to be there already
+    for (const name of [license!, board!]) expect(await page.getByRole('progressbar', { name }).getAttribute('aria-valuetext')).toBe('Already uploaded');
+    uploads.release();
 
     // Assess: received as the same submission, only the three missing files sent again
     expect(await waitForOutcome(page)).toBe('RECEIVED');
