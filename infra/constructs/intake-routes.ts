@@ -31,10 +31,12 @@ export class IntakeRoutes extends Construct {
         .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
         .bindAuditAppend(audit)
         .bindStagingUpload(bucket, key),
-      // A slow upload outlives its 5-minute links: new ones for the same keys, pinned to the same bytes.
+      // A slow upload outlives its 5-minute links: new ones for the same keys, pinned to the same bytes,
+      // and which files arrived (a listing of the draft's staging keys and sizes, never their bytes).
       renewUploadLinks: route('RenewUploadLinksFn', 'renew-upload-links', 'POST /submissions/{submissionId}/upload-links')
         .bindIntakeTable(intakeTable, 'Query')
-        .bindStagingUpload(bucket, key),
+        .bindStagingUpload(bucket, key)
+        .bindStagingList(bucket),
       listSubmissions: route('ListSubmissionsFn', 'list-submissions', 'GET /submissions').bindIntakeIndexes(intakeTable, byProvider, byStatus, allSubmissions),
       getSubmission: route('GetSubmissionFn', 'get-submission', 'GET /submissions/{submissionId}').bindIntakeTable(intakeTable, 'Query'),
       getSubmissionByReference: route('GetSubmissionByReferenceFn', 'get-submission-by-reference', 'GET /submissions/by-reference/{referenceNumber}')

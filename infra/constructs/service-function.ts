@@ -177,6 +177,13 @@ export class ServiceFunction extends Construct {
     return this;
   }
 
+  /** Lists what arrived under `staging/` (keys and sizes, no object's bytes): ListBucket on that prefix only. */
+  bindStagingList(bucket: s3.IBucket): this {
+    this.addEnvironment(ENV.documentsBucket, bucket.bucketName);
+    this.allow(['s3:ListBucket'], [bucket.bucketArn], { StringLike: { 's3:prefix': [`${STORAGE_PREFIXES.staging}*`] } });
+    return this;
+  }
+
   /**
    * Copies an upload from `staging/` to its `intake/` snapshot. ListBucket on `staging/` only,
    * so a missing upload answers 404 (MISSING_UPLOAD) instead of 403.

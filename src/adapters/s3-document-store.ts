@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Snapshot } from '../domain/submission.js';
@@ -92,6 +92,11 @@ export class S3DocumentStore implements DocumentStore {
       if (MISSING.has(errorName(error))) return null;
       throw error;
     }
+  }
+
+  async sizesUnder(prefix: string): Promise<Map<string, number>> {
+    const listed = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucketName, Prefix: prefix, MaxKeys: 1000 }));
+    return new Map((listed.Contents ?? []).flatMap((object) => (object.Key ? [[object.Key, object.Size ?? 0] as const] : [])));
   }
 
   async delete(keys: string[]): Promise<void> {

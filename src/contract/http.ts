@@ -68,10 +68,15 @@ export interface CreatedSubmission {
   documents: { documentId: string; documentType: DocumentType; upload: PresignedUpload }[];
 }
 
-/** `POST /submissions/{submissionId}/upload-links`: fresh presigned POSTs for a draft's documents (links live 5 minutes; a slow upload outlives them). */
+/**
+ * `POST /submissions/{submissionId}/upload-links`: fresh presigned POSTs for a draft's documents
+ * (links live 5 minutes; a slow upload outlives them), and which files already arrived whole, so
+ * a page reloaded mid-upload sends only the others. `sha256` is the checksum each link is pinned
+ * to: the portal resumes only with files whose bytes hash to it.
+ */
 export interface UploadLinks {
   submissionId: string;
-  documents: { documentId: string; upload: PresignedUpload }[];
+  documents: { documentId: string; sha256: string; received: boolean; upload: PresignedUpload }[];
 }
 
 export interface SubmitResult {
@@ -241,7 +246,8 @@ export interface DocumentTypeFieldView {
   name: string;
   label: string;
   required: boolean;
-  kind: 'text' | 'jurisdiction' | 'deaNumber' | 'money';
+  /** `identifier`: a number printed on the document (letters, digits, dashes), typed as printed. */
+  kind: 'text' | 'identifier' | 'jurisdiction' | 'deaNumber' | 'money';
   maxLength: number;
 }
 

@@ -10,7 +10,8 @@
  */
 export const STORAGE_PREFIXES = { staging: 'staging/', intake: 'intake/', documents: 'documents/' } as const;
 
-export const stagingKey = (submissionId: string, documentId: string) => `${STORAGE_PREFIXES.staging}${submissionId}/${documentId}`;
+export const stagingPrefix = (submissionId: string) => `${STORAGE_PREFIXES.staging}${submissionId}/`;
+export const stagingKey = (submissionId: string, documentId: string) => `${stagingPrefix(submissionId)}${documentId}`;
 export const intakeKey = (submissionId: string, documentId: string) => `${STORAGE_PREFIXES.intake}${submissionId}/${documentId}`;
 export const documentKey = (providerId: string, submissionId: string, documentId: string) => `${STORAGE_PREFIXES.documents}${providerId}/${submissionId}/${documentId}`;
 

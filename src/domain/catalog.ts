@@ -56,7 +56,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     formats: IMAGE_OR_PDF,
     description: 'State medical license. Add one for each state in which you are licensed.',
     fields: [
-      { name: 'licenseNumber', label: 'License number', required: true, kind: 'text', maxLength: 40 },
+      { name: 'licenseNumber', label: 'License number', required: true, kind: 'identifier', maxLength: 40 },
       { name: 'jurisdiction', label: 'State', required: true, kind: 'jurisdiction', maxLength: 2 },
     ],
   },
@@ -110,7 +110,7 @@ export const CATALOG: readonly DocumentTypeSpec[] = [
     formats: IMAGE_OR_PDF,
     description: 'Certificate of professional liability insurance.',
     fields: [
-      { name: 'policyNumber', label: 'Policy number', required: true, kind: 'text', maxLength: 50 },
+      { name: 'policyNumber', label: 'Policy number', required: true, kind: 'identifier', maxLength: 50 },
       { name: 'perClaimLimit', label: 'Per-claim limit (USD)', required: false, kind: 'money', maxLength: 15 },
       { name: 'aggregateLimit', label: 'Aggregate limit (USD)', required: false, kind: 'money', maxLength: 15 },
     ],

@@ -38,6 +38,8 @@ export interface DocumentStore {
   store(snapshot: Snapshot, toKey: string): Promise<void>;
   /** The whole object stored under `documents/` (validated, at most 10 MiB), or null when it is gone. */
   readStored(key: string): Promise<Uint8Array | null>;
+  /** The size of each object under `prefix` (up to 1,000 of them), by key: nothing is read. */
+  sizesUnder(prefix: string): Promise<Map<string, number>>;
   /** Removes the keys (no error for keys that do not exist). */
   delete(keys: string[]): Promise<void>;
   /** A presigned GET whose response carries these headers (S3's response-content-* overrides). */

@@ -1,13 +1,15 @@
 /**
  * A reload in the middle of an upload: the browser warns first; if she reloads anyway nothing she
- * chose is lost, the half-uploaded draft is hers alone (staff never see it), submitting again
- * discards it, and she can discard such a draft herself.
+ * chose is lost, the half-uploaded draft is hers alone (staff never see it), submitting it with a
+ * file chosen again that differs discards it (the draft's links are pinned to the first file:
+ * test/e2e/resume-upload.test.ts sends an unchanged one on), and she can discard such a draft herself.
  */
 import { describe, expect, it } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
 import { PHONE, axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
-import { card, fiveDocuments, fillDocument, holdUploads, openUpload, signInAndWait, waitForOutcome } from './support/portal.js';
-import { EMILY, STAFF } from './support/stack.js';
+import { callApi } from '../../testkit/local-api.js';
+import { card, chooseFile, documentItem, fiveDocuments, fillDocument, holdUploads, openUpload, pdf, signInAndWait, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { apiSignIn, EMILY, STAFF } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession({ signedInAs: EMILY });
@@ -61,7 +63,7 @@ describe('a reload while files upload', () => {
     expect(await waitForOutcome(session.page)).toBe('RECEIVED');
   });
 
-  it('loses nothing she chose; the unfinished draft is hers alone, and submitting again discards it', async () => {
+  it('loses nothing she chose; the unfinished draft is hers alone, and submitting it with another file discards it', async () => {
     const { submissionId, uploads } = await startUploadAndHold(session.page);
     expect(await reloadAnswering(session.page, true)).toEqual(['beforeunload']);
     await uploads.release();
@@ -77,8 +79,15 @@ describe('a reload while files upload', () => {
     expect(await staffSees(submissionId)).toBe(false);
 
     await session.page.getByText('Continue where you left off').click();
+    // She chooses her license again, and it is another file of the same name
+    const license = pdf('CA-medical-license.pdf', 3);
+    await chooseFile(session.page, 'Medical License', license);
     await session.page.getByRole('button', { name: 'Submit 5 documents' }).click();
     expect(await waitForOutcome(session.page)).toBe('RECEIVED');
+    expect(submissionIdFromUrl(session.page)).not.toBe(submissionId);
+    const { body } = await callApi(stack, 'GET', `/submissions/${submissionIdFromUrl(session.page)}`, await apiSignIn(stack, EMILY));
+    expect((body.documents as { documentType: string; sizeBytes: number }[]).find((doc) => doc.documentType === 'MEDICAL_LICENSE')?.sizeBytes).toBe(license.buffer.length);
+    expect(await documentItem(session.page, 'Medical License').isVisible()).toBe(true);
     await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
     await session.page.getByRole('region', { name: 'Submissions' }).getByRole('table').waitFor();
     await expect.poll(() => draftRow(session.page, submissionId).count()).toBe(0);

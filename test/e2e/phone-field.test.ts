@@ -9,7 +9,7 @@ import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
 import { callApi } from '../../testkit/local-api.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, PHONE, screenshot } from './support/browser.js';
-import { card, documentItem, fiveDocuments, fillDocument, openUpload, signIn, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { card, documentItem, field, fiveDocuments, fillDocument, openUpload, signIn, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { apiSignIn, mailbox, STAFF, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -198,6 +198,31 @@ describe('a provider on her phone', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
       await page.getByRole('row').filter({ hasText: reference }).waitFor();
     }
+  });
+
+  it('types license, DEA and policy numbers as printed: capitals on, no autocorrect, no suggestions from other forms', async () => {
+    // Prepare
+    const { page } = session;
+    await openUpload(page);
+
+    // Act: the number fields as her phone's keyboard reads them
+    const numbers = await Promise.all(
+      [
+        ['Medical License', 'License number'],
+        ['DEA Registration', 'DEA number'],
+        ['Malpractice Insurance', 'Policy number'],
+      ].map(async ([title, label]) => {
+        const input = field(card(page, title!), label!);
+        const attributes = await input.evaluate((element) =>
+          Object.fromEntries(['type', 'inputmode', 'autocapitalize', 'autocorrect', 'autocomplete', 'spellcheck'].map((name) => [name, element.getAttribute(name)])),
+        );
+        return [label, attributes] as const;
+      }),
+    );
+
+    // Assess
+    const asPrinted = { type: 'text', inputmode: 'text', autocapitalize: 'characters', autocorrect: 'off', autocomplete: 'off', spellcheck: 'false' };
+    expect(Object.fromEntries(numbers)).toEqual({ 'License number': asPrinted, 'DEA number': asPrinted, 'Policy number': asPrinted });
   });
 
   it('reads her documents in her larger text (200%) on a 375 px phone, with nothing wider than the screen', async () => {

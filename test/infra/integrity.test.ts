@@ -251,7 +251,7 @@ describe('grants', () => {
       'dynamodb:Query IntakeTable/index/byOwner',
     ],
     ListExpiringDocumentsFn: ['dynamodb:Query IntakeTable/index/byExpiration'],
-    RenewUploadLinksFn: ['dynamodb:Query IntakeTable', 's3:PutObject DocumentsBucket/staging/*'],
+    RenewUploadLinksFn: ['dynamodb:Query IntakeTable', 's3:ListBucket DocumentsBucket', 's3:PutObject DocumentsBucket/staging/*'],
     DiscardSubmissionFn: [
       'dynamodb:PutItem AuditTable',
       'dynamodb:Query AuditTable',

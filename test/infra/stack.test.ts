@@ -212,7 +212,7 @@ describe('drafts', () => {
 });
 
 describe('upload links', () => {
-  it('renews a draft\'s upload links through POST /submissions/{submissionId}/upload-links, a function that reads the draft and signs staging uploads only', () => {
+  it('renews a draft\'s upload links through POST /submissions/{submissionId}/upload-links, a function that reads the draft, lists what arrived under staging/ and signs staging uploads only', () => {
     const renew = resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'POST' && JSON.stringify(m.Properties.Integration).includes('RenewUploadLinksFn'));
     expect(renew).toHaveLength(1);
     const resource = resourcesOf('AWS::ApiGateway::Resource').find(([id]) => id === renew[0]![1].Properties.ResourceId.Ref)!;
@@ -224,6 +224,8 @@ describe('upload links', () => {
       'kms:Decrypt -> DataDataKey',
       's3:PutObject -> DataDocumentsBucket/staging/*',
       'kms:GenerateDataKey,kms:Encrypt -> DataDataKey',
+      // Which files arrived: keys and sizes under staging/ only, none of their bytes.
+      's3:ListBucket -> DataDocumentsBucket if {"StringLike":{"s3:prefix":["staging/*"]}}',
     ]);
   });
 });

@@ -58,6 +58,23 @@ describe('POST /submissions/{id}/upload-links', () => {
     expect((await renew(draft.submissionId)).body.error).toMatchObject({ code: 'CONFLICT', message: 'This submission was already submitted, so its files cannot be uploaded again.' });
   });
 
+  it('tells her which files already arrived, each with its checksum, so a reloaded page sends only the others', async () => {
+    // Prepare: the CV uploaded whole; of the board certificate only part arrived (S3 keeps no partial POST, the local S3 does not check sizes)
+    const draft = await createDraft();
+    expect(await uploadFile(draft.documents[0]!.upload, cv, 'application/pdf')).toBeLessThan(300);
+    expect(await uploadFile(draft.documents[1]!.upload, board.subarray(0, 100), 'image/png')).toBeLessThan(300);
+
+    // Act
+    const renewed = await renew(draft.submissionId);
+
+    // Assess
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+    expect(renewed.body.documents.map((doc: { documentId: string; sha256: string; received: boolean }) => ({ documentId: doc.documentId, sha256: doc.sha256, received: doc.received }))).toEqual([
+      { documentId: draft.documents[0]!.documentId, sha256: sha256Hex(cv), received: true },
+      { documentId: draft.documents[1]!.documentId, sha256: sha256Hex(board), received: false },
+    ]);
+  });
+
   it("answers 404 to another provider, 403 to staff, 409 for a discarded draft, 404 for an id that is no submission", async () => {
     // Prepare
     const draft = await createDraft();

@@ -166,7 +166,9 @@ export function DocumentCard({ index, docKey, title, canRemove, onRemove, onFile
                   type="text"
                   autoComplete="off"
                   spellCheck={false}
-                  inputMode={field.kind === 'money' ? 'decimal' : undefined}
+                  inputMode={field.kind === 'money' ? 'decimal' : 'text'}
+                  // A number printed on the document: a phone's keyboard offers capitals and changes nothing she types.
+                  {...(field.kind === 'identifier' || field.kind === 'deaNumber' ? { autoCapitalize: 'characters', autoCorrect: 'off' } : {})}
                   maxLength={field.kind === 'money' ? 20 : field.maxLength}
                   className={field.kind === 'deaNumber' ? 'uppercase' : undefined}
                   {...register(name(`details.${field.name}`))}

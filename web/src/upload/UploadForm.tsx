@@ -15,6 +15,7 @@ import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-sto
 import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
 import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { SubmitBar } from './SubmitBar.js';
+import type { SentDocument } from './resume.js';
 import { UploadProgress } from './UploadProgress.js';
 import { whileUploading } from './upload-lock.js';
 import { useOtherTabs } from './useOtherTabs.js';
@@ -55,8 +56,9 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   const pendingSubmissionId = watch('pendingSubmissionId');
   const hooks = useMemo(
     () => ({
-      onCreated(submissionId: string, files: File[]) {
+      onCreated(submissionId: string, files: File[], sent: SentDocument[]) {
         setValue('pendingSubmissionId', submissionId);
+        setValue('pendingSent', { submissionId, documents: sent });
         void storeSentFiles(username, submissionId, files);
       },
     }),
@@ -154,7 +156,9 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     const sentAs = await submittedWith(username, values.documents.map((doc) => doc.key));
     setSubmittedElsewhere(sentAs);
     if (sentAs) return;
-    const result = await whileUploading(username, () => run.start(values.documents, values.pendingSubmissionId));
+    const pending = values.pendingSubmissionId;
+    const unfinished = pending ? { submissionId: pending, sent: values.pendingSent?.submissionId === pending ? values.pendingSent.documents : undefined } : undefined;
+    const result = await whileUploading(username, () => run.start(values.documents, unfinished));
     if (result.alreadySubmitted) {
       await storeSubmittedCards(username, result.alreadySubmitted, values.documents.map((doc) => doc.key));
       setSubmittedElsewhere(result.alreadySubmitted);
@@ -162,6 +166,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
       await completed(result.submissionId);
     } else if (result.rejected) {
       setValue('pendingSubmissionId', undefined);
+      setValue('pendingSent', undefined);
       // The API's own check disagreed: each message goes next to its field, and so into the summary.
       const placed = placeApiProblems(result.rejected.details, titles.slice(0, values.documents.length));
       for (const { field, message } of placed.fields) setError(field as 'documents.0.issueDate', { type: 'server', message });

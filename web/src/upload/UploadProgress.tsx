@@ -17,6 +17,7 @@ const STATE_TEXT: Record<FileProgress['state'], string> = {
   waiting: 'Waiting',
   uploading: '',
   retrying: 'Retrying…',
+  offline: 'Waiting for a connection',
   done: 'Uploaded',
   failed: 'Failed',
 };
@@ -37,6 +38,11 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
       <p className="visually-hidden" aria-live="polite">
         {heading} {done} of {files.length} files uploaded.
       </p>
+      {files.some((file) => file.state === 'offline') && (
+        <p className="notice notice--warning" role="status">
+          You are offline. Your files upload by themselves as soon as your connection is back.
+        </p>
+      )}
       <ProgressBar
         label="Overall progress"
         value={loaded}
@@ -50,7 +56,7 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
               label={file.name}
               value={file.loaded}
               max={file.size}
-              detail={STATE_TEXT[file.state] || `${Math.round((file.loaded / Math.max(file.size, 1)) * 100)}%`}
+              detail={(file.arrivedEarlier ? 'Already uploaded' : STATE_TEXT[file.state]) || `${Math.round((file.loaded / Math.max(file.size, 1)) * 100)}%`}
             />
             {file.error && <p className="field__error">{file.error}</p>}
           </li>

@@ -8,6 +8,7 @@ import { crossCheckWarnings } from '../../../src/domain/cross-check/views.js';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import type { CreateDocumentBody, CredentialVersionView, DocumentHistory, SubmissionView } from '../api/types.js';
 import { HEIC_ACCEPT } from './heic.js';
+import type { SentDocument } from './resume.js';
 
 export interface FileMeta {
   name: string;
@@ -43,8 +44,13 @@ export interface DraftForm {
   documents: DraftDocument[];
   /** The REJECTED submission this draft fixes, or the document it replaces (`/upload?replaces=`). */
   origin?: { submissionId?: string; referenceNumber?: string | null; replaces?: string; correcting?: boolean };
-  /** A submission created for this draft whose upload never finished: discarded when she submits again. */
+  /**
+   * A submission created for this draft whose upload never finished: sent on with its missing
+   * files when she submits it unchanged, otherwise discarded (`resume.ts`).
+   */
   pendingSubmissionId?: string;
+  /** What that submission was created with, document by document (its files' SHA-256 included). */
+  pendingSent?: { submissionId: string; documents: SentDocument[] };
 }
 
 const files = new Map<string, File>();

@@ -1,14 +1,16 @@
 /**
  * Upload and submit, step by step: SHA-256 of each file, create the submission, upload every
  * file to its presigned POST (three at a time, each retried twice before asking her), submit.
- * A failed upload can be retried without creating a second submission.
+ * A failed upload can be retried without creating a second submission; a draft whose upload did
+ * not finish is sent on with only its missing files when the form is what it holds (`resume.ts`).
  */
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useBlocker } from 'react-router';
 import { ApiError, describeError, useApi } from '../api/client.js';
-import type { CreatedSubmission, PresignedUpload } from '../api/types.js';
+import type { CreateDocumentBody, CreatedSubmission, PresignedUpload } from '../api/types.js';
 import { linkExpired, sha256Hex, uploadFile, UploadError } from '../api/upload.js';
 import { fileFor, toCreateDocument, type DraftDocument } from './draft.js';
+import { resumeDraft, type SentDocument, type UnfinishedDraft } from './resume.js';
 
 export type Phase = 'idle' | 'hashing' | 'creating' | 'uploading' | 'submitting' | 'failed';
 
@@ -17,7 +19,10 @@ export interface FileProgress {
   name: string;
   size: number;
   loaded: number;
-  state: 'waiting' | 'uploading' | 'retrying' | 'done' | 'failed';
+  /** `offline`: the browser says it has no connection; the upload goes on by itself once it is back. */
+  state: 'waiting' | 'uploading' | 'retrying' | 'offline' | 'done' | 'failed';
+  /** Done before this run: it arrived from an upload that did not finish, and is not sent again. */
+  arrivedEarlier?: boolean;
   error?: string;
 }
 
@@ -42,10 +47,17 @@ const AUTO_RETRIES = 2;
 const LINK_MARGIN_MS = 30_000;
 const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+/** Resolves when the browser reports its connection back (at once when it has one). */
+const online = () =>
+  new Promise<void>((resolve) => {
+    if (!offline()) resolve();
+    else window.addEventListener('online', () => resolve(), { once: true });
+  });
 
 export interface RunHooks {
   /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
-  onCreated(submissionId: string, files: File[]): void;
+  onCreated(submissionId: string, files: File[], sent: SentDocument[]): void;
 }
 
 export function useUploadRun(hooks: RunHooks) {
@@ -86,6 +98,11 @@ export function useUploadRun(hooks: RunHooks) {
           const file = chosen[next.index]!;
           const { documentId } = submission.documents[next.index]!;
           for (let attempt = 0; ; attempt++) {
+            // Offline, an attempt would only fail: it waits for the connection instead of spending a retry.
+            if (offline()) {
+              patch(next.key, { state: 'offline', loaded: 0, error: undefined });
+              await online();
+            }
             patch(next.key, { state: attempt === 0 ? 'uploading' : 'retrying', loaded: 0, error: undefined });
             try {
               const key = next.key;
@@ -101,6 +118,11 @@ export function useUploadRun(hooks: RunHooks) {
               patch(next.key, { state: 'done', loaded: file.size });
               break;
             } catch (uploadError) {
+              // Failed because the connection went: not counted, retried once it is back (above).
+              if (offline()) {
+                attempt--;
+                continue;
+              }
               if (attempt < AUTO_RETRIES) {
                 await sleep(1000 * 2 ** attempt);
                 continue;
@@ -134,36 +156,63 @@ export function useUploadRun(hooks: RunHooks) {
     [api],
   );
 
-  const start = useCallback(
-    async (documents: DraftDocument[], abandonedDraftId?: string): Promise<RunResult> => {
-      setError(null);
-      created.current = null;
-      // A draft whose upload never finished (a reload mid-upload) is replaced by this one. One the
-      // API refuses to discard was submitted (she left while Submit was on its way): nothing is sent again.
-      if (abandonedDraftId) {
-        const submitted = await api.discard(abandonedDraftId).then(
+  const reset = useCallback(() => {
+    created.current = null;
+    setPhase('idle');
+    setFiles([]);
+    setError(null);
+  }, []);
+
+  /** The unfinished draft sent on with fresh links, or, when it cannot be, replaced by a new submission. */
+  const prepare = useCallback(
+    async (bodies: CreateDocumentBody[], keys: string[], chosen: File[], unfinished?: UnfinishedDraft): Promise<{ run: Run; arrived: boolean[] } | { alreadySubmitted: string }> => {
+      const resumed = unfinished ? await resumeDraft(api, unfinished, bodies) : null;
+      if (unfinished && resumed) {
+        const documents = unfinished.sent!.map(({ documentId, body }) => ({ documentId, documentType: body.documentType, upload: resumed.links.get(documentId)! }));
+        return { run: { submission: { submissionId: unfinished.submissionId, status: 'AWAITING_UPLOAD', documents }, keys, files: chosen, links: resumed.links }, arrived: resumed.arrived };
+      }
+      // A draft changed since (or that this device knows too little about) is replaced. One the API
+      // refuses to discard was submitted (she left while Submit was on its way): nothing is sent again.
+      if (unfinished) {
+        const submitted = await api.discard(unfinished.submissionId).then(
           () => false,
           (discardError) => discardError instanceof ApiError && discardError.status === 409,
         );
-        if (submitted) return { alreadySubmitted: abandonedDraftId };
+        if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
+      setPhase('creating');
+      const submission = await api.createSubmission(bodies);
+      hooks.onCreated(submission.submissionId, chosen, submission.documents.map(({ documentId }, index) => ({ documentId, body: bodies[index]! })));
+      return { run: { submission, keys, files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) }, arrived: keys.map(() => false) };
+    },
+    [api, hooks],
+  );
+
+  const start = useCallback(
+    async (documents: DraftDocument[], unfinished?: UnfinishedDraft): Promise<RunResult> => {
+      setError(null);
+      created.current = null;
       setFiles(documents.map((doc) => ({ key: doc.key, name: doc.file!.name, size: doc.file!.size, loaded: 0, state: 'waiting' })));
       try {
         setPhase('hashing');
+        const keys = documents.map((doc) => doc.key);
         const chosen = documents.map((doc) => fileFor(doc.key)!);
         const body = [];
         for (const [index, doc] of documents.entries()) body.push(toCreateDocument(doc, chosen[index]!, await sha256Hex(chosen[index]!)));
-        setPhase('creating');
-        const submission = await api.createSubmission(body);
-        const run: Run = { submission, keys: documents.map((doc) => doc.key), files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) };
+        const prepared = await prepare(body, keys, chosen, unfinished);
+        if ('alreadySubmitted' in prepared) {
+          reset();
+          return prepared;
+        }
+        const { run, arrived } = prepared;
         created.current = run;
-        hooks.onCreated(submission.submissionId, chosen);
-        if (!(await uploadAll(run))) {
+        setFiles((current) => current.map((file, index) => (arrived[index] ? { ...file, state: 'done', loaded: file.size, arrivedEarlier: true } : file)));
+        if (!(await uploadAll(run, new Set(keys.filter((_, index) => !arrived[index]))))) {
           setPhase('failed');
           setError('Some files could not be uploaded. Check your connection, then retry them.');
           return {};
         }
-        return await finish(submission.submissionId);
+        return await finish(run.submission.submissionId);
       } catch (runError) {
         setPhase('idle');
         if (runError instanceof ApiError && runError.status === 400 && runError.details.length > 0) {
@@ -173,7 +222,7 @@ export function useUploadRun(hooks: RunHooks) {
         return {};
       }
     },
-    [api, uploadAll, finish, hooks],
+    [prepare, uploadAll, finish, reset],
   );
 
   const retryFailed = useCallback(async (): Promise<RunResult> => {
@@ -188,13 +237,6 @@ export function useUploadRun(hooks: RunHooks) {
     }
     return finish(current.submission.submissionId);
   }, [files, uploadAll, finish]);
-
-  const reset = useCallback(() => {
-    created.current = null;
-    setPhase('idle');
-    setFiles([]);
-    setError(null);
-  }, []);
 
   return { phase, files, error, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
 }
