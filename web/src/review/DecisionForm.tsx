@@ -3,25 +3,21 @@
  * text) and the kind of problem; the same schema as the API checks it before it is sent. A
  * decision can be changed until the review is completed. A decision refused because the
  * submission changed meanwhile (409) reloads what the page shows, then hands her decision and
- * what she typed to `onRefused`.
+ * what she typed to `onRefused`. What she types is kept until saved (`decision-drafts.ts`).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewDecision, type ReviewReasonCode } from '../../../src/domain/review.js';
+import { useRef, useState, type FormEvent } from 'react';
+import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewReasonCode } from '../../../src/domain/review.js';
 import { toFieldProblems } from '../../../src/domain/metadata-schema.js';
 import { reviewRequestSchema } from '../../../src/domain/review-schema.js';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { DocumentView, ReviewRequestBody } from '../api/types.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import { Field, fieldId } from '../components/Field.js';
 import { typeLabel } from '../format.js';
+import { forgetDecisionDraft, keepDecisionDraft, readDecisionDraft, type DecisionDraft as Draft } from './decision-drafts.js';
 import type { Refusal } from './RefusedDecision.js';
 import { refreshAfterReview } from './refresh.js';
-
-interface Draft {
-  decision: ReviewDecision | '';
-  reasonCode: ReviewReasonCode | '';
-  reason: string;
-}
 
 function initialDraft(doc: DocumentView): Draft {
   return { decision: doc.review?.decision ?? '', reasonCode: doc.review?.reasonCode ?? '', reason: doc.review?.reason ?? '' };
@@ -37,14 +33,18 @@ const isConflict = (error: unknown): error is ApiError => error instanceof ApiEr
 export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentView; submissionId: string; onRefused: (refusal: Refusal | null) => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(doc));
+  const username = useAuth().session?.username ?? '';
+  const [draft, setDraft] = useState<Draft>(() => readDecisionDraft(username, doc.documentId) ?? initialDraft(doc));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
+  const sent = useRef<Draft | null>(null);
   const id = (name: string) => fieldId('decision', doc.documentId, name);
   const label = typeLabel(doc.documentType);
   const save = useMutation({
     mutationFn: (body: ReviewRequestBody) => api.reviewDocument(doc.documentId, body),
     onSuccess: async (view) => {
+      // Still kept if she changed it again while it was on its way.
+      if (JSON.stringify(readDecisionDraft(username, doc.documentId)) === JSON.stringify(sent.current)) forgetDecisionDraft(username, doc.documentId);
       setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
       await refreshAfterReview(queryClient, submissionId);
     },
@@ -60,7 +60,9 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
   });
 
   const update = (changes: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...changes }));
+    const next = { ...draft, ...changes };
+    setDraft(next);
+    keepDecisionDraft(username, doc.documentId, next);
     setSaved(null);
   };
 
@@ -78,6 +80,7 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     }
     if (save.isPending) return;
     onRefused(null);
+    sent.current = draft;
     save.mutate(parsed.data);
   };
 
