@@ -23,9 +23,10 @@ function initialDraft(doc: DocumentView): Draft {
   return { decision: doc.review?.decision ?? '', reasonCode: doc.review?.reasonCode ?? '', reason: doc.review?.reason ?? '' };
 }
 
-function toBody(draft: Draft): unknown {
-  if (draft.decision !== 'REJECTED') return { decision: draft.decision || undefined };
-  return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}) };
+/** `replaces`: the decision the page shows, so one another reviewer saved meanwhile is never silently overwritten (409). */
+function toBody(draft: Draft, replaces: string | null): unknown {
+  if (draft.decision !== 'REJECTED') return { decision: draft.decision || undefined, replaces };
+  return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}), replaces };
 }
 
 const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
@@ -71,7 +72,7 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     const problems: Record<string, string> = {};
     if (!draft.decision) problems.decision = 'Choose Verify or Reject.';
     if (draft.decision === 'REJECTED' && !draft.reasonCode) problems.reasonCode = 'Choose what is wrong with the document.';
-    const parsed = reviewRequestSchema.safeParse(toBody(draft));
+    const parsed = reviewRequestSchema.safeParse(toBody(draft, doc.review?.decisionId ?? null));
     if (!parsed.success) for (const problem of toFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !parsed.success) {
