@@ -29,6 +29,11 @@ function toBody(draft: Draft, replaces: string | null): unknown {
   return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}), replaces };
 }
 
+function reasonCount(reason: string): string {
+  const over = reason.length - REVIEW_LIMITS.maxReasonLength;
+  return `${reason.length} of ${REVIEW_LIMITS.maxReasonLength} characters${over > 0 ? `: ${over} too many.` : '.'}`;
+}
+
 const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
 
 export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentView; submissionId: string; onRefused: (refusal: Refusal | null) => void }) {
@@ -116,10 +121,11 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
           <Field
             id={id('reason')}
             label="Reason the provider will read"
-            hint={`Shown to the provider as plain text in the portal and the email. ${draft.reason.length} of ${REVIEW_LIMITS.maxReasonLength} characters.`}
+            hint={`Shown to the provider as plain text in the portal and the email. ${reasonCount(draft.reason)}`}
             error={errors.reason}
           >
-            {(props) => <textarea {...props} rows={3} maxLength={REVIEW_LIMITS.maxReasonLength} value={draft.reason} onChange={(event) => update({ reason: event.target.value })} />}
+            {/* No maxLength: it would cut a pasted reason short without a word; the count and Save say what is too long. */}
+            {(props) => <textarea {...props} rows={3} value={draft.reason} onChange={(event) => update({ reason: event.target.value })} />}
           </Field>
         </div>
       )}
