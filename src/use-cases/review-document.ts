@@ -30,8 +30,9 @@ function notReviewable(status: SubmissionStatus): Conflict {
 }
 
 /** Her page showed another decision than the one that stands: said in words, with who decided. */
-function decidedMeanwhile(stored: DocumentReview | undefined): Conflict {
+function decidedMeanwhile(stored: DocumentReview | undefined, caller: Caller): Conflict {
   if (!stored) return new Conflict('The decision on this document was changed while you were deciding.');
+  if (stored.reviewedBy.userId === caller.userId) return new Conflict('You decided this document in another window while this page showed an earlier decision.');
   return new Conflict(`${stored.reviewedBy.name || 'Another reviewer'} ${stored.decision === 'VERIFIED' ? 'verified' : 'rejected'} this document while you were deciding.`);
 }
 
@@ -69,7 +70,7 @@ export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, d
       await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
       break;
     }
-    if (replaces !== undefined && (stored?.requestId ?? null) !== replaces) throw decidedMeanwhile(stored);
+    if (replaces !== undefined && (stored?.requestId ?? null) !== replaces) throw decidedMeanwhile(stored, caller);
     // The decision this one replaces is audited first, and the write lands only if it still stands:
     // the trail then lists decisions in the order they landed, its last one the decision that stands.
     if (stored) await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));

@@ -96,6 +96,32 @@ describe('a failed background refresh of the review screen', () => {
   });
 });
 
+describe('a decision saved while the page cannot refresh', () => {
+  it('can be changed again at once: the page counts the decision it saved as the one it changes', async () => {
+    // Prepare: the board certification undecided; from now on the page cannot read (its decisions still reach us)
+    const { page } = session;
+    await page.goto(`${stack.portalUrl}/review/${submission.submissionId}`);
+    await page.getByRole('heading', { name: `Review ${submission.referenceNumber}`, level: 1 }).waitFor();
+    const board = reviewCard(page, 'Board Certification');
+    await page.route(api, (route) => (route.request().method() === 'GET' ? route.abort('internetdisconnected') : route.continue()));
+
+    // Act: she rejects it, then changes her mind and verifies it, before the page could refresh
+    await board.getByRole('radio', { name: 'Reject' }).check();
+    await board.getByLabel('What is wrong').selectOption({ label: 'Other' });
+    await board.getByLabel('Reason the provider will read').fill('Wrong specialty on the certificate.');
+    await board.getByRole('button', { name: 'Save decision on the Board Certification' }).click();
+    await board.getByText('Rejection of the Board Certification saved.').waitFor();
+    await board.getByRole('radio', { name: 'Verify' }).check();
+    await board.getByRole('button', { name: /decision on the Board Certification$/ }).click();
+
+    // Assess: her change is saved, not refused as if someone else had decided
+    await board.getByText('Verification of the Board Certification saved.').waitFor();
+    expect(await board.getByRole('alert').filter({ hasText: 'was not saved' }).count()).toBe(0);
+    const staff = await apiSignIn(stack, STAFF);
+    expect((await callApi(stack, 'GET', `/submissions/${submission.submissionId}`, staff)).body.documents[1].review.decision).toBe('VERIFIED');
+  });
+});
+
 describe('a failed background refresh of the review queue', () => {
   it('keeps the loaded queue on screen, with a notice and Try again', async () => {
     // Prepare: the queue, searched for her submission (wherever it is in the queue)

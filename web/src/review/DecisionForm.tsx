@@ -44,11 +44,18 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const sent = useRef<Draft | null>(null);
+  const shownAtSave = useRef<string | null>(null);
+  // The decision she saved here stands until the page shows another: a refresh that failed after
+  // the save must not make her next change look like one over someone else's decision.
+  const [savedHere, setSavedHere] = useState<{ over: string | null; decisionId: string } | null>(null);
+  const shown = doc.review?.decisionId ?? null;
+  const replaces = savedHere && savedHere.over === shown ? savedHere.decisionId : shown;
   const id = (name: string) => fieldId('decision', doc.documentId, name);
   const label = typeLabel(doc.documentType);
   const save = useMutation({
     mutationFn: (body: ReviewRequestBody) => api.reviewDocument(doc.documentId, body),
     onSuccess: async (view) => {
+      if (view.review?.decisionId) setSavedHere({ over: shownAtSave.current, decisionId: view.review.decisionId });
       // Still kept if she changed it again while it was on its way.
       if (JSON.stringify(readDecisionDraft(username, doc.documentId)) === JSON.stringify(sent.current)) forgetDecisionDraft(username, doc.documentId);
       setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
@@ -77,7 +84,7 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     const problems: Record<string, string> = {};
     if (!draft.decision) problems.decision = 'Choose Verify or Reject.';
     if (draft.decision === 'REJECTED' && !draft.reasonCode) problems.reasonCode = 'Choose what is wrong with the document.';
-    const parsed = reviewRequestSchema.safeParse(toBody(draft, doc.review?.decisionId ?? null));
+    const parsed = reviewRequestSchema.safeParse(toBody(draft, replaces));
     if (!parsed.success) for (const problem of toFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !parsed.success) {
@@ -87,6 +94,7 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     if (save.isPending) return;
     onRefused(null);
     sent.current = draft;
+    shownAtSave.current = shown;
     save.mutate(parsed.data);
   };
 
