@@ -131,6 +131,8 @@ export interface DocumentReviewView {
   reviewedAt: string;
   /** Staff only: who decided. */
   reviewedBy?: ProviderSummary;
+  /** Staff only: which decision this is; a change names it as `replaces`. */
+  decisionId?: string;
 }
 
 /** `POST /documents/{documentId}/review` */
@@ -139,6 +141,11 @@ export interface ReviewRequestBody {
   /** 1–1000 characters; required for REJECTED. */
   reason?: string;
   reasonCode?: ReviewReasonCode;
+  /**
+   * The decision this one changes, as the reviewer's page showed it (its `decisionId`; null: none
+   * yet). Another decision landed since → 409, nothing changed. Left out: it lands over any.
+   */
+  replaces?: string | null;
 }
 
 /** `POST /submissions/{submissionId}/complete-review` */

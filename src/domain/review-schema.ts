@@ -22,12 +22,15 @@ const reasonSchema = z
     }),
   );
 
+const REPLACES_PROBLEM = 'Replaces must be the decisionId of the decision the page shows, or null when it shows none.';
+
 export const reviewRequestSchema = z
   .strictObject(
     {
       decision: z.enum(REVIEW_DECISIONS, { error: `Decision must be ${REVIEW_DECISIONS.join(' or ')}.` }),
       reason: z.optional(reasonSchema),
       reasonCode: z.optional(z.enum(REVIEW_REASON_CODES, { error: `Reason code must be one of ${REVIEW_REASON_CODES.join(', ')}.` })),
+      replaces: z.optional(z.nullable(z.string({ error: REPLACES_PROBLEM }).check(z.minLength(1, REPLACES_PROBLEM), z.maxLength(200, REPLACES_PROBLEM)))),
     },
     { error: 'Send a JSON object with a "decision".' },
   )

@@ -105,7 +105,7 @@ export function toReviewView(review: DocumentReview, forStaff: boolean): Documen
     reason: review.reason,
     ...(review.reasonCode ? { reasonCode: review.reasonCode } : {}),
     reviewedAt: review.reviewedAt,
-    ...(forStaff ? { reviewedBy: { name: review.reviewedBy.name, email: review.reviewedBy.email } } : {}),
+    ...(forStaff ? { reviewedBy: { name: review.reviewedBy.name, email: review.reviewedBy.email }, decisionId: review.requestId } : {}),
   };
 }
 

@@ -29,17 +29,26 @@ function notReviewable(status: SubmissionStatus): Conflict {
   );
 }
 
+/** Her page showed another decision than the one that stands: said in words, with who decided. */
+function decidedMeanwhile(stored: DocumentReview | undefined, caller: Caller): Conflict {
+  if (!stored) return new Conflict('The decision on this document was changed while you were deciding.');
+  if (stored.reviewedBy.userId === caller.userId) return new Conflict('You decided this document in another window while this page showed an earlier decision.');
+  return new Conflict(`${stored.reviewedBy.name || 'Another reviewer'} ${stored.decision === 'VERIFIED' ? 'verified' : 'rejected'} this document while you were deciding.`);
+}
+
 /**
  * Records (or changes) a staff member's decision on one document. The decision is one
  * conditional update of the submission item, so concurrent decisions on other documents are
  * never lost; the first one moves the submission RECEIVED → IN_REVIEW. Decisions on the same
- * document land one after the other, each after the one it replaces is audited.
+ * document land one after the other, each after the one it replaces is audited. A request that
+ * names the decision it `replaces` (what the reviewer's page showed) lands only over that one:
+ * two reviewers deciding an undecided document at once get one decision and one refusal (409).
  */
 export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, documentId: string, readBody: () => unknown): Promise<DocumentView> {
   assertStaff(caller);
   const parsed = reviewRequestSchema.safeParse(readBody());
   if (!parsed.success) throw new ValidationFailed('The decision is not complete.', toFieldProblems(parsed.error));
-  const { decision, reason, reasonCode } = parsed.data;
+  const { decision, reason, reasonCode, replaces } = parsed.data;
 
   let { submission, documents } = await readableDocument(deps.repository, caller, documentId);
   const review: DocumentReview = {
@@ -61,6 +70,7 @@ export async function reviewDocument(deps: ReviewDocumentDeps, caller: Caller, d
       await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));
       break;
     }
+    if (replaces !== undefined && (stored?.requestId ?? null) !== replaces) throw decidedMeanwhile(stored, caller);
     // The decision this one replaces is audited first, and the write lands only if it still stands:
     // the trail then lists decisions in the order they landed, its last one the decision that stands.
     if (stored) await deps.audit.record(documentReviewedEvent(submission.submissionId, documentId, stored));

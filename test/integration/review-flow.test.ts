@@ -46,7 +46,7 @@ describe('a review that ends in ACTION_REQUIRED', () => {
     expect(noReason).toEqual({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The decision is not complete.', details: [{ path: 'reason', message: 'Write the reason the provider will read: a rejection needs one.' }] } } });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ documentId: license, documentType: 'MEDICAL_LICENSE', status: 'PENDING_REVIEW' });
-    expect(rejected.body.review).toEqual({ decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE', reviewedAt: expect.any(String), reviewedBy: { name: expect.any(String), email: STAFF } });
+    expect(rejected.body.review).toEqual({ decision: 'REJECTED', reason: MARKUP_REASON, reasonCode: 'ILLEGIBLE', reviewedAt: expect.any(String), reviewedBy: { name: expect.any(String), email: STAFF }, decisionId: expect.any(String) });
     expect(emilyMeanwhile.body.status).toBe('IN_REVIEW');
     expect(emilyMeanwhile.body.documents.every((d: { review?: unknown }) => d.review === undefined)).toBe(true);
     expect(tooEarly.status).toBe(409);

@@ -43,6 +43,10 @@ describe('a decision on a document', () => {
     expect(problemsOf({ decision: 'VERIFIED', reasonCode: 'OTHER' })[0]?.path).toBe('reasonCode');
     expect(problemsOf({ decision: 'VERIFIED', reviewer: 'me' })[0]).toEqual({ path: 'reviewer', message: '"reviewer" is not a field of this request. Remove it.' });
     expect(problemsOf(null)[0]?.path).toBe('(body)');
+    const replacesProblem = { path: 'replaces', message: 'Replaces must be the decisionId of the decision the page shows, or null when it shows none.' };
+    for (const replaces of [7, '', 'x'.repeat(201)]) expect(problemsOf({ decision: 'VERIFIED', replaces })).toEqual([replacesProblem]);
+    expect(problemsOf({ decision: 'VERIFIED', replaces: null })).toEqual([]);
+    expect(problemsOf({ decision: 'VERIFIED', replaces: 'a-decision-id' })).toEqual([]);
   });
 
   it('refuses a reason with characters that have no place in text she will read, with the same words as the provider\'s fields', () => {
@@ -184,7 +188,7 @@ describe('who sees a decision', () => {
   it('shows staff each decision as it is made, with who made it', () => {
     const { submission, documents } = fixture('IN_REVIEW', { a: review('REJECTED') });
     const view = toSubmissionView(submission, documents, true);
-    expect(view.documents[0]!.review).toEqual({ decision: 'REJECTED', reason: 'The scan is unreadable.', reasonCode: 'ILLEGIBLE', reviewedAt: '2026-12-01T15:00:00Z', reviewedBy: { name: 'Casey Reviewer', email: 'credentialing@example.org' } });
+    expect(view.documents[0]!.review).toEqual({ decision: 'REJECTED', reason: 'The scan is unreadable.', reasonCode: 'ILLEGIBLE', reviewedAt: '2026-12-01T15:00:00Z', reviewedBy: { name: 'Casey Reviewer', email: 'credentialing@example.org' }, decisionId: 'req-REJECTED' });
     expect(view.documents[0]!.status).toBe('PENDING_REVIEW');
     expect(view.documents[1]!.review).toBeUndefined();
   });

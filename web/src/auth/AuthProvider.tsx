@@ -6,6 +6,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PortalConfig } from '../config.js';
+import { forgetDecisionDrafts } from '../review/decision-drafts.js';
 import { forgetUser, signedIn } from '../upload/device-store.js';
 import { NETWORK_ERROR, refreshSession, signIn as cognitoSignIn, SignInError, type Session } from './cognito.js';
 
@@ -75,6 +76,8 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     async (username: string, password: string) => {
       const next = await cognitoSignIn(config, username, password);
       signedIn(next.username);
+      // A reviewer's unsent decisions are hers alone: kept for her return, not shown to anyone else.
+      forgetDecisionDrafts(next.username);
       setNotice(null);
       update(next);
       return next;
@@ -85,6 +88,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   const signOut = useCallback(() => {
     // Nothing of hers stays on this device: her draft and the files she chose go with her.
     if (sessionRef.current) void forgetUser(sessionRef.current.username);
+    forgetDecisionDrafts();
     setNotice('You have signed out.');
     setLastUsername(null);
     update(null);
@@ -93,6 +97,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   const signOutIdle = useCallback(
     (minutes: number) => {
       if (!sessionRef.current) return;
+      forgetDecisionDrafts();
       setLastUsername(sessionRef.current.email || sessionRef.current.username);
       setNotice(`You were signed out after ${minutes} minutes without activity, so that no one else at this computer can see providers' documents. Sign in again to continue.`);
       update(null);

@@ -1,7 +1,8 @@
 /** A submission's audit trail as staff read it: who did what, when, and whether the hash chain still holds. */
 import { useQuery } from '@tanstack/react-query';
 import { REASON_CODE_LABELS, type ReviewReasonCode } from '../../../src/domain/review.js';
-import { describeError, useApi } from '../api/client.js';
+import { useApi } from '../api/client.js';
+import { QueryProblem } from '../components/QueryState.js';
 import type { AuditEventType } from '../../../src/contract/vocabulary.js';
 import type { AuditEventView, SubmissionView } from '../api/types.js';
 import { formatDateTime, typeLabel } from '../format.js';
@@ -63,15 +64,12 @@ export function AuditTrail({ submission }: { submission: SubmissionView }) {
   return (
     <section className="card" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
+      {trail.isError && <QueryProblem query={trail} failed="The audit trail could not be loaded." />}
       {trail.isPending ? (
         <p className="loading" role="status">
           Loading the audit trail…
         </p>
-      ) : trail.isError ? (
-        <p className="notice notice--error" role="alert">
-          The audit trail could not be loaded. {describeError(trail.error)}
-        </p>
-      ) : (
+      ) : trail.data === undefined ? null : (
         <>
           {trail.data.chainIntact ? (
             <p className="notice notice--success" data-testid="chain-status">

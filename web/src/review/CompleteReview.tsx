@@ -43,6 +43,14 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
     onSettled: () => refreshAfterReview(queryClient, submission.submissionId),
   });
 
+  // A double click's second click comes before the re-render that shows it pending: a ref, set at once, keeps it to one request.
+  const sending = useRef(false);
+  const send = () => {
+    if (sending.current) return;
+    sending.current = true;
+    complete.mutate(undefined, { onSettled: () => (sending.current = false) });
+  };
+
   const done = submission.status === 'VERIFIED' || submission.status === 'ACTION_REQUIRED';
   // Focus follows the panel that replaces the control just used, so a keyboard user stays in place.
   useEffect(() => {
@@ -115,7 +123,7 @@ export function CompleteReview({ submission }: { submission: SubmissionView }) {
             ))}
           </ul>
           <div className="complete__actions">
-            <button type="button" className="button" onClick={() => complete.isPending || complete.mutate()} aria-disabled={complete.isPending}>
+            <button type="button" className="button" onClick={send} aria-disabled={complete.isPending}>
               {complete.isPending ? 'Sending…' : 'Send the outcome'}
             </button>
             <button

@@ -3,33 +3,35 @@
  * text) and the kind of problem; the same schema as the API checks it before it is sent. A
  * decision can be changed until the review is completed. A decision refused because the
  * submission changed meanwhile (409) reloads what the page shows, then hands her decision and
- * what she typed to `onRefused`.
+ * what she typed to `onRefused`. What she types is kept until saved (`decision-drafts.ts`).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewDecision, type ReviewReasonCode } from '../../../src/domain/review.js';
+import { useRef, useState, type FormEvent } from 'react';
+import { REASON_CODE_LABELS, REVIEW_LIMITS, REVIEW_REASON_CODES, type ReviewReasonCode } from '../../../src/domain/review.js';
 import { toFieldProblems } from '../../../src/domain/metadata-schema.js';
 import { reviewRequestSchema } from '../../../src/domain/review-schema.js';
 import { ApiError, describeError, useApi } from '../api/client.js';
 import type { DocumentView, ReviewRequestBody } from '../api/types.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import { Field, fieldId } from '../components/Field.js';
 import { typeLabel } from '../format.js';
+import { forgetDecisionDraft, keepDecisionDraft, readDecisionDraft, type DecisionDraft as Draft } from './decision-drafts.js';
 import type { Refusal } from './RefusedDecision.js';
 import { refreshAfterReview } from './refresh.js';
-
-interface Draft {
-  decision: ReviewDecision | '';
-  reasonCode: ReviewReasonCode | '';
-  reason: string;
-}
 
 function initialDraft(doc: DocumentView): Draft {
   return { decision: doc.review?.decision ?? '', reasonCode: doc.review?.reasonCode ?? '', reason: doc.review?.reason ?? '' };
 }
 
-function toBody(draft: Draft): unknown {
-  if (draft.decision !== 'REJECTED') return { decision: draft.decision || undefined };
-  return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}) };
+/** `replaces`: the decision the page shows, so one another reviewer saved meanwhile is never silently overwritten (409). */
+function toBody(draft: Draft, replaces: string | null): unknown {
+  if (draft.decision !== 'REJECTED') return { decision: draft.decision || undefined, replaces };
+  return { decision: 'REJECTED', ...(draft.reason ? { reason: draft.reason } : {}), ...(draft.reasonCode ? { reasonCode: draft.reasonCode } : {}), replaces };
+}
+
+function reasonCount(reason: string): string {
+  const over = reason.length - REVIEW_LIMITS.maxReasonLength;
+  return `${reason.length} of ${REVIEW_LIMITS.maxReasonLength} characters${over > 0 ? `: ${over} too many.` : '.'}`;
 }
 
 const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
@@ -37,14 +39,25 @@ const isConflict = (error: unknown): error is ApiError => error instanceof ApiEr
 export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentView; submissionId: string; onRefused: (refusal: Refusal | null) => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(doc));
+  const username = useAuth().session?.username ?? '';
+  const [draft, setDraft] = useState<Draft>(() => readDecisionDraft(username, doc.documentId) ?? initialDraft(doc));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
+  const sent = useRef<Draft | null>(null);
+  const shownAtSave = useRef<string | null>(null);
+  // The decision she saved here stands until the page shows another: a refresh that failed after
+  // the save must not make her next change look like one over someone else's decision.
+  const [savedHere, setSavedHere] = useState<{ over: string | null; decisionId: string } | null>(null);
+  const shown = doc.review?.decisionId ?? null;
+  const replaces = savedHere && savedHere.over === shown ? savedHere.decisionId : shown;
   const id = (name: string) => fieldId('decision', doc.documentId, name);
   const label = typeLabel(doc.documentType);
   const save = useMutation({
     mutationFn: (body: ReviewRequestBody) => api.reviewDocument(doc.documentId, body),
     onSuccess: async (view) => {
+      if (view.review?.decisionId) setSavedHere({ over: shownAtSave.current, decisionId: view.review.decisionId });
+      // Still kept if she changed it again while it was on its way.
+      if (JSON.stringify(readDecisionDraft(username, doc.documentId)) === JSON.stringify(sent.current)) forgetDecisionDraft(username, doc.documentId);
       setSaved(`${view.review?.decision === 'REJECTED' ? 'Rejection' : 'Verification'} of the ${label} saved.`);
       await refreshAfterReview(queryClient, submissionId);
     },
@@ -60,7 +73,9 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
   });
 
   const update = (changes: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...changes }));
+    const next = { ...draft, ...changes };
+    setDraft(next);
+    keepDecisionDraft(username, doc.documentId, next);
     setSaved(null);
   };
 
@@ -69,7 +84,7 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     const problems: Record<string, string> = {};
     if (!draft.decision) problems.decision = 'Choose Verify or Reject.';
     if (draft.decision === 'REJECTED' && !draft.reasonCode) problems.reasonCode = 'Choose what is wrong with the document.';
-    const parsed = reviewRequestSchema.safeParse(toBody(draft));
+    const parsed = reviewRequestSchema.safeParse(toBody(draft, replaces));
     if (!parsed.success) for (const problem of toFieldProblems(parsed.error)) problems[problem.path] ??= problem.message;
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !parsed.success) {
@@ -78,6 +93,8 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
     }
     if (save.isPending) return;
     onRefused(null);
+    sent.current = draft;
+    shownAtSave.current = shown;
     save.mutate(parsed.data);
   };
 
@@ -112,10 +129,11 @@ export function DecisionForm({ doc, submissionId, onRefused }: { doc: DocumentVi
           <Field
             id={id('reason')}
             label="Reason the provider will read"
-            hint={`Shown to the provider as plain text in the portal and the email. ${draft.reason.length} of ${REVIEW_LIMITS.maxReasonLength} characters.`}
+            hint={`Shown to the provider as plain text in the portal and the email. ${reasonCount(draft.reason)}`}
             error={errors.reason}
           >
-            {(props) => <textarea {...props} rows={3} maxLength={REVIEW_LIMITS.maxReasonLength} value={draft.reason} onChange={(event) => update({ reason: event.target.value })} />}
+            {/* No maxLength: it would cut a pasted reason short without a word; the count and Save say what is too long. */}
+            {(props) => <textarea {...props} rows={3} value={draft.reason} onChange={(event) => update({ reason: event.target.value })} />}
           </Field>
         </div>
       )}

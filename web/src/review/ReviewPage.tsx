@@ -1,11 +1,13 @@
 /** The review screen for one submission: who sent it, each document beside its preview with the decision, completion, the audit trail. */
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { isoDateInZone } from '../../../src/domain/dates.js';
 import { REVIEWABLE_STATUSES } from '../../../src/domain/review.js';
-import { describeError, isNotFound, useApi } from '../api/client.js';
+import { isNotFound, useApi } from '../api/client.js';
 import type { SubmissionView } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
+import { QueryProblem } from '../components/QueryState.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
@@ -17,7 +19,8 @@ function overdue(submission: SubmissionView): boolean {
   return REVIEWABLE_STATUSES.includes(submission.status) && submission.reviewDueDate !== null && isoDateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone) > submission.reviewDueDate;
 }
 
-function Review({ submission }: { submission: SubmissionView }) {
+/** `problem`: a refresh that failed, said above what was last loaded (and what she typed), which stays. */
+function Review({ submission, problem }: { submission: SubmissionView; problem: ReactNode }) {
   const editable = REVIEWABLE_STATUSES.includes(submission.status);
   const reference = submission.referenceNumber ?? 'submission';
   return (
@@ -33,6 +36,7 @@ function Review({ submission }: { submission: SubmissionView }) {
         </div>
         <StatusBadge status={submission.status} />
       </div>
+      {problem}
 
       <section className="card" aria-labelledby="provider-heading">
         <h2 id="provider-heading" className="visually-hidden">
@@ -102,16 +106,15 @@ export function ReviewPage() {
       </>
     );
   }
-  if (query.isError) {
+  const failed = 'The submission could not be loaded.';
+  if (query.isError && query.data === undefined) {
     if (isNotFound(query.error)) return <NotFoundPage what="submission" />;
     return (
       <>
         <PageHeading>Review</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {describeError(query.error)}
-        </p>
+        <QueryProblem query={query} failed={failed} />
       </>
     );
   }
-  return <Review submission={query.data} />;
+  return <Review submission={query.data} problem={query.isError && <QueryProblem query={query} failed={failed} />} />;
 }

@@ -11,10 +11,11 @@ import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
-import { describeError, useApi } from '../api/client.js';
+import { useApi } from '../api/client.js';
 import type { ReviewQueueItem } from '../api/types.js';
 import { PageHeading } from '../components/Layout.js';
 import { LoadMore } from '../components/LoadMore.js';
+import { QueryProblem } from '../components/QueryState.js';
 import { ExpiryFlag, StatusBadge } from '../components/StatusBadge.js';
 import { ExpiringList } from '../credentials/ExpiringList.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
@@ -139,15 +140,13 @@ export function ReviewQueuePage() {
           </div>
         </form>
 
+        {/* A refresh that fails keeps the rows already loaded below it. */}
+        {queue.isError && <QueryProblem query={queue} failed="The queue could not be loaded." />}
         {queue.isPending ? (
           <p role="status" className="loading">
             Loading the queue…
           </p>
-        ) : queue.isError ? (
-          <p className="notice notice--error" role="alert">
-            The queue could not be loaded. {describeError(queue.error)}
-          </p>
-        ) : searchingAll && shown.length === 0 ? (
+        ) : queue.data === undefined ? null : searchingAll && shown.length === 0 ? (
           <p role="status" className="loading">
             Searching the rest of the queue…
           </p>
