@@ -159,7 +159,8 @@ export async function ageWaitingSubmissions(stack: { endpoints: { dynamodb: stri
         new UpdateCommand({
           TableName: stack.tables.intake,
           Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' },
-          UpdateExpression: 'SET submittedAt = :at, reviewDueDate = :due, gsiQueueSince = :since',
+          // Its place in the queue and in the lists (`listedAt`): both are `${submittedAt}#${id}`.
+          UpdateExpression: 'SET submittedAt = :at, reviewDueDate = :due, gsiQueueSince = :since, gsiCreated = :since',
           ConditionExpression: 'attribute_exists(gsiQueue)',
           ExpressionAttributeValues: { ':at': submittedAt, ':due': reviewDueDate(submittedAt, DEFAULT_OFFICE_TIME_ZONE), ':since': `${submittedAt}#${submissionId}` },
         }),

@@ -36,12 +36,18 @@ export const ALL_SUBMISSIONS = 'SUBMISSION';
 export const QUEUED = 'REVIEW';
 export const queueSince = (submittedAt: string, submissionId: string) => `${submittedAt}#${submissionId}`;
 
+/**
+ * Where a submission sorts in the lists (newest first): a draft by when it was made, a submitted one
+ * by when it was submitted — a draft made weeks ago and sent today is today's submission.
+ */
+export const listedAt = (s: Pick<Submission, 'createdAt' | 'submittedAt' | 'submissionId'>) => `${s.submittedAt ?? s.createdAt}#${s.submissionId}`;
+
 export function toSubmissionItem(s: Submission) {
   return {
     ...submissionKey(s.submissionId),
     ...s,
     ...(isListedForProvider(s.status) ? { gsiProvider: s.provider.providerId } : {}),
-    gsiCreated: `${s.createdAt}#${s.submissionId}`,
+    gsiCreated: listedAt(s),
     gsiStatus: s.status,
     ...(isListedForStaff(s.status) ? { gsiEntity: ALL_SUBMISSIONS } : {}),
     ...(s.referenceNumber ? { gsiReference: s.referenceNumber } : {}),

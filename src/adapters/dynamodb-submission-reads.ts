@@ -126,7 +126,7 @@ export class DynamoDbSubmissionReads {
     return this.page({
       index: index.name,
       partition: [index.partitionKey, status],
-      // gsiCreated is `${createdAt}#${id}`: every key of an instant before the cutoff sorts below it.
+      // A draft's gsiCreated is `${createdAt}#${id}`: every key of an instant before the cutoff sorts below it.
       sortBelow: [index.sortKey, createdBefore],
       newestFirst: false,
       limit: page.limit,

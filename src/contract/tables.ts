@@ -5,6 +5,7 @@
 export const INTAKE_TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 export const INTAKE_INDEXES = {
+  /** The lists' sort key `gsiCreated` is when a draft was made, then when it was submitted (`listedAt`). */
   byProvider: { name: 'byProvider', partitionKey: 'gsiProvider', sortKey: 'gsiCreated' },
   byStatus: { name: 'byStatus', partitionKey: 'gsiStatus', sortKey: 'gsiCreated' },
   allSubmissions: { name: 'allSubmissions', partitionKey: 'gsiEntity', sortKey: 'gsiCreated' },

@@ -63,7 +63,7 @@ export interface SubmissionRepository {
   list(query: ListQuery): Promise<Page<Submission>>;
   /** Submissions waiting for a decision, oldest submitted first. */
   listReviewQueue(query: ReviewQueueQuery): Promise<Page<Submission>>;
-  /** Submissions in `status` created before the ISO instant `createdBefore`, oldest first, found by index (never a scan). */
+  /** Drafts (or submissions in another `status`) listed at (`listedAt`: a draft when it was made) before the ISO instant `createdBefore`, oldest first, found by index (never a scan). */
   listByStatusCreatedBefore(status: SubmissionStatus, createdBefore: string, page: { limit: number; nextToken?: string }): Promise<Page<Submission>>;
   /** Submissions whose workflow has not written every fact yet, oldest first. */
   listUnfinished(query: { limit: number; nextToken?: string }): Promise<Page<string>>;

@@ -4,7 +4,7 @@
  * names the provider by id, so her name leads to her page.
  */
 import { describe, expect, it } from 'vitest';
-import { callApi } from '../../testkit/local-api.js';
+import { callApi, waitForStatus } from '../../testkit/local-api.js';
 import { createAndUpload, submitReceived } from '../../testkit/intake-documents.js';
 import { tokenSubject } from '../../testkit/office.js';
 import { useLocalRuntime, EMILY, MICHAEL, STAFF } from './support/runtime.js';
@@ -61,5 +61,25 @@ describe("staff: one provider's submissions", () => {
     expect(notAnId.body.error.details).toEqual([{ path: 'providerId', message: 'Not a provider id: open the provider from a list.' }]);
     expect(emilyAsksForMichael.status).toBe(404);
     expect(michaelAsksForHimself.status).toBe(200);
+  });
+});
+
+describe('a draft made before others and submitted after them', () => {
+  it('is listed first, by when it was submitted: in her list, in All submissions and on her page', async () => {
+    // Prepare: Emily makes a draft, then sends another submission
+    const emily = tokenSubject(local.tokens[EMILY]!);
+    const older = await createAndUpload(local.stack, local.tokens[EMILY]!, [cv()]);
+    const sentFirst = await submitReceived(local.stack, local.tokens[EMILY]!, [cv()]);
+
+    // Act: she sends the older draft
+    expect((await callApi(local.stack, 'POST', `/submissions/${older.submissionId}/submit`, local.tokens[EMILY]!)).status).toBe(202);
+    await waitForStatus(local.stack, local.tokens[EMILY]!, older.submissionId, (status) => status === 'RECEIVED');
+
+    // Assess
+    const order = (items: { submissionId: string }[]) => items.map((s) => s.submissionId).filter((id) => id === older.submissionId || id === sentFirst.submissionId);
+    expect(order(await everyPage('/submissions?status=RECEIVED', EMILY))).toEqual([older.submissionId, sentFirst.submissionId]);
+    expect(order(await everyPage('/submissions?status=RECEIVED', STAFF))).toEqual([older.submissionId, sentFirst.submissionId]);
+    expect(order((await get('/submissions?limit=100', STAFF)).body.items)).toEqual([older.submissionId, sentFirst.submissionId]);
+    expect(order(await everyPage(`/submissions?providerId=${emily}`, STAFF))).toEqual([older.submissionId, sentFirst.submissionId]);
   });
 });
