@@ -10,8 +10,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import dynalite from 'dynalite';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { persistMailbox } from './mailbox.js';
+import { createS3rver } from './s3-store.js';
 import { LocalStartError } from './start-error.js';
 
 const require = createRequire(import.meta.url);
@@ -78,7 +79,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   checkCognitoFiles(dataDir);
 
   const s3Options = { address: '127.0.0.1', directory: path.join(dataDir, 's3'), silent: true, configureBuckets: bucketConfigs };
-  let s3: S3rver | null = new S3rver({ port: ports.s3, ...s3Options });
+  let s3: S3rver | null = createS3rver({ port: ports.s3, ...s3Options });
   const s3Address = (await s3.run()) as AddressInfo;
 
   const dynamo = dynalite({ path: path.join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -128,7 +129,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
         s3 = null;
       },
       async end() {
-        s3 ??= new S3rver({ port: s3Address.port, ...s3Options });
+        s3 ??= createS3rver({ port: s3Address.port, ...s3Options });
         await s3.run();
       },
     },

@@ -2,8 +2,10 @@ import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Snapshot } from '../domain/submission.js';
+import type { Clock } from '../ports/clock.js';
 import { SnapshotChanged, type DeclaredUpload, type DocumentStore, type PresignedUpload, type StoredObject } from '../ports/document-store.js';
 import { errorName } from './s3-errors.js';
+import { systemClock } from './system-clock.js';
 
 const unquoted = (etag: string | undefined) => (etag ?? '').replace(/^W\//, '').replace(/"/g, '');
 const copySource = (bucket: string, key: string, versionId?: string | null) =>
@@ -16,6 +18,7 @@ export class S3DocumentStore implements DocumentStore {
   constructor(
     private readonly s3: S3Client,
     private readonly bucketName: string,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async presignUpload(key: string, declared: DeclaredUpload, ttlSeconds: number): Promise<PresignedUpload> {
@@ -110,7 +113,10 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async presignDownload(key: string, response: { contentType: string; contentDisposition: string }, ttlSeconds: number): Promise<{ url: string; expiresAt: string }> {
-    const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
+    // One instant for the signature and the stated expiry, in whole seconds as X-Amz-Date has
+    // them: S3 refuses the URL from exactly `expiresAt` on, not up to a second before it.
+    const signingDate = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    const expiresAt = new Date(signingDate.getTime() + ttlSeconds * 1000).toISOString();
     const command = new GetObjectCommand({
       Bucket: this.bucketName,
       Key: key,
@@ -119,6 +125,6 @@ export class S3DocumentStore implements DocumentStore {
       ResponseContentDisposition: response.contentDisposition,
       ResponseCacheControl: 'private, no-store',
     });
-    return { url: await getSignedUrl(this.s3, command, { expiresIn: ttlSeconds }), expiresAt };
+    return { url: await getSignedUrl(this.s3, command, { expiresIn: ttlSeconds, signingDate }), expiresAt };
   }
 }

@@ -31,12 +31,18 @@ async function startUploadAndHold(page: Page) {
 /** Reloads, answering the browser's "leave this page?" question; returns the dialogs seen. */
 async function reloadAnswering(page: Page, leave: boolean): Promise<string[]> {
   const seen: string[] = [];
-  const answer = (dialog: Dialog) => {
+  let answered!: () => void;
+  const dialogAnswered = new Promise<void>((resolve) => (answered = resolve));
+  const answer = async (dialog: Dialog) => {
     seen.push(dialog.type());
-    void (leave ? dialog.accept() : dialog.dismiss());
+    await (leave ? dialog.accept() : dialog.dismiss());
+    answered();
   };
   page.on('dialog', answer);
-  await page.reload({ timeout: leave ? 20_000 : 3_000 }).catch(() => undefined);
+  const reloading = page.reload({ timeout: leave ? 20_000 : 3_000 }).catch(() => undefined);
+  // Leaving ends with the page loaded again; staying cancels the reload, which then never ends
+  // (it times out unobserved): the answer is what there is to wait for.
+  await (leave ? reloading : Promise.race([dialogAnswered, reloading]));
   page.off('dialog', answer);
   return seen;
 }

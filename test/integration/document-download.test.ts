@@ -2,17 +2,27 @@
  * Document retrieval against the local runtime: presigned GETs of the stored bytes, their
  * headers and lifetime (s3rver enforces presigned-URL expiry), who may have one, and the audit.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { S3DocumentStore } from '../../src/adapters/s3-document-store.js';
+import type { Caller } from '../../src/domain/caller.js';
+import { LIMITS } from '../../src/domain/catalog.js';
+import { getDownloadUrl } from '../../src/use-cases/get-download-url.js';
 import { makePdf, sha256Hex } from '../../testkit/files.js';
 import { createAndUpload, fiveDocuments, submitReceived, testDocument } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
+import { realAdapters } from './support/intake.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('document-download');
 const token = (user: string) => local.tokens[user]!;
+let adapters: ReturnType<typeof realAdapters>;
+beforeAll(() => {
+  adapters = realAdapters(local.stack);
+});
+afterAll(() => adapters?.destroy());
 
-/** Issued in the first test and fetched again in the last, after it has expired. */
-let expiring: URL | null = null;
+/** Stored in the first test; the last one has URLs for it issued as if earlier. */
+let stored: { documentId: string; sha256: string } | null = null;
 
 /** When the URL was signed (`X-Amz-Date`, whole seconds, UTC). */
 function signedAt(url: URL): number {
@@ -29,7 +39,7 @@ describe('a download URL', () => {
     // Act
     const issued = await Promise.all(created.map((doc) => callApi(local.stack, 'GET', `/documents/${doc.documentId}/download-url`, token(STAFF))));
     const downloads = await Promise.all(issued.map((response) => fetch(response.body.url)));
-    expiring = new URL(issued[0]!.body.url);
+    stored = { documentId: created[0]!.documentId, sha256: documents[0]!.metadata.sha256 as string };
 
     // Assess
     for (const [index, response] of issued.entries()) {
@@ -39,7 +49,8 @@ describe('a download URL', () => {
       const url = new URL(response.body.url);
       expect(url.pathname).toMatch(/\/documents\//); // the validated copy, never the staging upload
       expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);
-      expect(Date.parse(response.body.expiresAt) - signedAt(url)).toBeLessThanOrEqual(61_000);
+      // S3 ends the URL at X-Amz-Date + X-Amz-Expires: exactly the expiresAt she is told.
+      expect(Date.parse(response.body.expiresAt)).toBe(signedAt(url) + Number(url.searchParams.get('X-Amz-Expires')) * 1000);
       const download = downloads[index]!;
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe(metadata.contentType);
@@ -130,17 +141,28 @@ describe('a download URL', () => {
     expect(audit.body.chainIntact).toBe(true);
   });
 
-  it('stops working once it has expired: S3 refuses it', async () => {
-    // Prepare: the URL issued by the first test
-    expect(expiring).not.toBeNull();
-    const wait = signedAt(expiring!) + Number(expiring!.searchParams.get('X-Amz-Expires')) * 1000 + 1500 - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  it('works until its expiresAt and stops working then: S3 refuses it', async () => {
+    // Prepare: the product's URL for the stored document (its use case, adapter and lifetime),
+    // issued as it would have been when 20 seconds of its life were left, and when it ended 2
+    // seconds ago: its end is observed without waiting for it
+    expect(stored).not.toBeNull();
+    const issuedAgo = (seconds: number) => {
+      const clock = { now: () => new Date(Date.now() - seconds * 1000) };
+      const staff: Caller = { userId: 'reviewer', email: STAFF, name: 'Credentialing Staff', role: 'staff', requestId: crypto.randomUUID(), sourceIp: null };
+      return getDownloadUrl({ ...adapters, store: new S3DocumentStore(adapters.clients.s3, local.stack.bucketName, clock), clock }, staff, stored!.documentId, {});
+    };
+    const live = await issuedAgo(LIMITS.downloadUrlTtlSeconds - 20);
+    const ended = await issuedAgo(LIMITS.downloadUrlTtlSeconds + 2);
 
     // Act
-    const response = await fetch(expiring!);
+    const [served, refused] = await Promise.all([fetch(live.url), fetch(ended.url)]);
 
     // Assess
-    expect(response.status).toBe(403);
-    expect(await response.text()).toContain('expired');
+    expect(Date.parse(live.expiresAt)).toBeGreaterThan(Date.now());
+    expect(served.status).toBe(200);
+    expect(sha256Hex(new Uint8Array(await served.arrayBuffer()))).toBe(stored!.sha256);
+    expect(Date.parse(ended.expiresAt)).toBeLessThan(Date.now());
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('expired');
   });
 });

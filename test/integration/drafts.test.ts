@@ -30,8 +30,11 @@ async function createDraft(token = local.tokens[EMILY]!): Promise<string> {
 }
 
 const listIds = async (token: string) => ((await callApi(local.stack, 'GET', '/submissions?limit=100', token)).body.items as { submissionId: string }[]).map((item) => item.submissionId);
-const auditTypes = async (submissionId: string) =>
-  ((await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!)).body.events as { type: string; actor: { type: string }; details: Record<string, unknown> }[]);
+async function auditTypes(submissionId: string) {
+  const trail = await callApi(local.stack, 'GET', `/submissions/${submissionId}/audit`, local.tokens[STAFF]!);
+  expect(trail.status, JSON.stringify(trail.body)).toBe(200);
+  return trail.body.events as { type: string; actor: { type: string }; details: Record<string, unknown> }[];
+}
 const storedStatus = async (submissionId: string) =>
   (await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' } }))).Item?.status;
 

@@ -6,10 +6,11 @@
  * Faults and races around one notice are in expiry-job-faults.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { noticeIndexAttributes } from '../../src/adapters/dynamodb-expiry-schedule.js';
+import { documentKey } from '../../src/adapters/dynamodb-intake-items.js';
 import type { Mailer } from '../../src/ports/mailer.js';
 import { callApi, mailbox } from '../../testkit/local-api.js';
 import { runExpiryDigest, runExpiryReminders } from '../../testkit/expiry-jobs.js';
@@ -24,6 +25,16 @@ const on = (days: number) => addDays(TODAY, days);
 
 const { submitted, newMail, auditOf } = expiryTestActions(local);
 
+/** Once a run has claimed the document's notice (SENDING), as the table holds it. */
+async function claimed(submissionId: string, documentId: string, notice: string): Promise<void> {
+  for (let read = 0; read < 200; read++) {
+    const { Item } = await local.db.send(new GetCommand({ TableName: local.stack.tables.intake, Key: documentKey(submissionId, documentId) }));
+    if (Item?.notices?.[notice]?.state === 'SENDING') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No run claimed ${notice} of ${documentId}`);
+}
+
 let expiring: Submitted; // Emily's license, expiring in 20 days
 let later: Submitted; // Emily's DEA registration, in 150 days
 let replaced: Submitted; // a license she renews before any reminder
@@ -32,12 +43,14 @@ const licenseId = () => expiring.documents[0]!.documentId;
 
 describe('daily expiry reminders', () => {
   it('sends the 30-day reminder for a license with 20 days left, with its number, date, days left, renewal link and calendar file', async () => {
-    // Prepare
-    expiring = await submitted(EMILY, [license(on(20)), cv()]);
-    later = await submitted(EMILY, [dea(on(150))]);
-    replaced = await submitted(EMILY, [license(on(25), { details: { licenseNumber: 'NY-778812', jurisdiction: 'NY' }, issuingAuthority: 'New York State Education Department' })]);
+    // Prepare: submitted side by side, as providers do; only the renewal waits for what it renews
+    [expiring, later, replaced, michaels] = await Promise.all([
+      submitted(EMILY, [license(on(20)), cv()]),
+      submitted(EMILY, [dea(on(150))]),
+      submitted(EMILY, [license(on(25), { details: { licenseNumber: 'NY-778812', jurisdiction: 'NY' }, issuingAuthority: 'New York State Education Department' })]),
+      submitted(MICHAEL, [license(on(35), { details: { licenseNumber: 'G-55123', jurisdiction: 'CA' } })]),
+    ]);
     await submitted(EMILY, [license(on(25 + 730), { details: { licenseNumber: 'NY-778812', jurisdiction: 'NY' }, issuingAuthority: 'New York State Education Department', replacesDocumentId: replaced.documents[0]!.documentId })]);
-    michaels = await submitted(MICHAEL, [license(on(35), { details: { licenseNumber: 'G-55123', jurisdiction: 'CA' } })]);
 
     // Act
     let report!: Awaited<ReturnType<typeof runExpiryReminders>>;
@@ -114,7 +127,7 @@ describe('daily expiry reminders', () => {
     // Prepare: a run claims the 7-day reminder and dies before sending (its mailer never answers)
     const hanging: Mailer = { send: () => new Promise(() => undefined) };
     void runExpiryReminders(local.stack, on(7), { mailer: hanging });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await claimed(retried.submissionId, retried.documents[0]!.documentId, 'D7');
     // Act: within the claim's lease nothing happens; after it, the notice is recorded unconfirmed, never resent
     const during = await newMail(() => runExpiryReminders(local.stack, on(7)));
     const later16min = { now: () => new Date(Date.now() + 16 * 60_000) };

@@ -19,7 +19,10 @@ describe('the expiring list refuses a page token it did not issue', () => {
     // Prepare: two documents expiring this month or next, so a page of one has a genuine cursor
     await submitReceived(local.stack, local.tokens[EMILY]!, [license(daysFromToday(20))]);
     await submitReceived(local.stack, local.tokens[MICHAEL]!, [dea(daysFromToday(25))]);
+    // RECEIVED comes before the workflow's RecordCredentials step puts a document on the expiry schedule.
+    await local.runtime.workflowsIdle();
     const first = await get('/credentials/expiring?days=90&limit=1', STAFF);
+    expect(first.body.nextToken, JSON.stringify(first.body)).toEqual(expect.any(String));
     expect(first.status).toBe(200);
     const genuine = JSON.parse(Buffer.from(first.body.nextToken as string, 'base64url').toString('utf8')) as { at: string; key: Record<string, string> };
     const otherMonth = `${Number(genuine.at.slice(0, 4)) - 1}${genuine.at.slice(4)}`;

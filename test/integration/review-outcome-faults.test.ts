@@ -24,13 +24,19 @@ const local = useLocalRuntime('review-outcome-faults', {
 const { received, review, complete, emailsAbout, item } = reviewCalls(local);
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
+/** Decided and completed through the API; the outcome execution emails, then its audit step fails. */
+async function outcomeWhoseAuditStepFailed(documents = fiveDocuments().slice(0, 2)) {
+  const submission = await received(EMILY, documents);
+  for (const { documentId } of submission.documents) expect((await review(documentId, { decision: 'VERIFIED' })).status).toBe(200);
+  expect(await complete(submission.submissionId)).toEqual({ status: 200, body: { submissionId: submission.submissionId, status: 'VERIFIED' } });
+  await local.runtime.workflowsIdle();
+  return submission;
+}
+
 describe('a review outcome whose audit step fails past its retries after the email went out', () => {
   it('is finished by the reconciler: one email, one OUTCOME_EMAIL_SENT naming it, then nothing left to do', async () => {
-    // Prepare: decided and completed through the API; the outcome execution emails, then its audit step fails
-    const { submissionId, referenceNumber, documents } = await received(EMILY, fiveDocuments().slice(0, 2));
-    for (const { documentId } of documents) expect((await review(documentId, { decision: 'VERIFIED' })).status).toBe(200);
-    expect(await complete(submissionId)).toEqual({ status: 200, body: { submissionId, status: 'VERIFIED' } });
-    await local.runtime.workflowsIdle();
+    // Prepare
+    const { submissionId, referenceNumber } = await outcomeWhoseAuditStepFailed();
     const sfn = new SFNClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.stepfunctions });
     const reviewMachine = Object.entries(local.stack.stateMachines).find(([id]) => id.startsWith('ReviewWorkflow'))![1];
     const outcomeWorkflow = new StepFunctionsWorkflowStarter<{ submissionId: string }>(sfn, reviewMachine);
@@ -68,6 +74,33 @@ describe('a review outcome whose audit step fails past its retries after the ema
     const stored = await item(submissionId);
     expect(stored.emailsSent.VERIFIED).toBe(emails[0]!.messageId);
     expect(stored[INTAKE_INDEXES.unsentOutcomes.partitionKey]).toBeUndefined();
+  });
+
+  it('is finished once when two reconciler runs overlap: one new execution, one email, one OUTCOME_EMAIL_SENT', async () => {
+    // Prepare
+    const { submissionId, referenceNumber } = await outcomeWhoseAuditStepFailed(fiveDocuments().slice(2, 3));
+
+    // Act: a run still going when the next one starts, both after the failed execution's back-off
+    const runs = await Promise.all(['a', 'b'].map((run) => runReconciler(local.stack, minutesFromNow(8), `overlap-${run}-${submissionId}`)));
+    await local.runtime.workflowsIdle();
+    const after = await runReconciler(local.stack, minutesFromNow(300), `after-overlap-${submissionId}`);
+    await local.runtime.workflowsIdle();
+
+    // Assess: each run acted on it once (both may say "started": Step Functions answers a start of
+    // the running execution's name and input as a start); one new execution, one email, one OUTCOME_EMAIL_SENT
+    expect(runs.map((run) => Object.values(run.reviewOutcomes).flat())).toEqual([[submissionId], [submissionId]]);
+    expect(after.reviewOutcomes).toEqual({});
+    const sfn = new SFNClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: local.stack.endpoints.stepfunctions });
+    const reviewMachine = Object.entries(local.stack.stateMachines).find(([id]) => id.startsWith('ReviewWorkflow'))![1];
+    const outcomeWorkflow = new StepFunctionsWorkflowStarter<{ submissionId: string }>(sfn, reviewMachine);
+    const executions = await Promise.all([2, 3].map((attempt) => outcomeWorkflow.status(reviewOutcomeExecutionName(submissionId, attempt))));
+    sfn.destroy();
+    expect(executions).toEqual(['SUCCEEDED', 'NOT_FOUND']);
+    const emails = await emailsAbout(referenceNumber);
+    expect(emails).toHaveLength(1);
+    const events = await auditEvents(submissionId);
+    expect(events.filter((e) => e.type === 'OUTCOME_EMAIL_SENT').map((e) => e.details)).toEqual([{ outcome: 'VERIFIED', emailMessageId: emails[0]!.messageId }]);
+    expect(events.filter((e) => e.type === 'SUBMISSION_VERIFIED')).toHaveLength(1);
   });
 });
 
