@@ -10,7 +10,7 @@ import { callApi } from '../../testkit/local-api.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, pageErrors, screenshot } from './support/browser.js';
 import { signIn } from './support/portal.js';
-import { reviewCard } from './support/review.js';
+import { leaveQueueAsFound, reviewCard } from './support/review.js';
 import { STAFF, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -25,11 +25,7 @@ beforeAll(async () => {
   submission = await submitReceived(stack, provider.token, fiveDocuments().slice(0, 2));
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(async () => {
-  const staff = await apiSignIn(stack, STAFF);
-  for (const { documentId } of submission.documents) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
-  expect((await callApi(stack, 'POST', `/submissions/${submission.submissionId}/complete-review`, staff)).status).toBe(200);
-});
+afterAll(() => leaveQueueAsFound(stack, submission));
 
 async function openReview(page: Page) {
   await page.goto(`${stack.portalUrl}/review/${submission.submissionId}`);

@@ -10,7 +10,7 @@ import { callApi } from '../../testkit/local-api.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, pageErrors } from './support/browser.js';
 import { errorText } from './support/portal.js';
-import { reviewCard } from './support/review.js';
+import { leaveQueueAsFound, reviewCard, verifyOnScreen } from './support/review.js';
 import { STAFF, apiSignIn, mailbox, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -30,13 +30,7 @@ beforeAll(async () => {
   });
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(async () => {
-  const staff = await apiSignIn(stack, STAFF);
-  const { body } = await callApi(stack, 'GET', `/submissions/${submission.submissionId}`, staff);
-  if (body.status !== 'RECEIVED' && body.status !== 'IN_REVIEW') return;
-  for (const { documentId } of submission.documents) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
-  expect((await callApi(stack, 'POST', `/submissions/${submission.submissionId}/complete-review`, staff)).status).toBe(200);
-});
+afterAll(() => leaveQueueAsFound(stack, submission));
 
 describe('a rejection reason that cannot be sent', () => {
   it('names an empty reason and one over 1,000 characters under the field, keeps all she pasted, and sends nothing', async () => {
@@ -83,10 +77,7 @@ describe('a double click on completing the review', () => {
   it('completes once and sends the provider one email', async () => {
     // Prepare: the board certification verified
     const { page } = session;
-    const board = reviewCard(page, 'Board Certification');
-    await board.getByRole('radio', { name: 'Verify' }).check();
-    await board.getByRole('button', { name: 'Save decision on the Board Certification' }).click();
-    await board.getByText('Verification of the Board Certification saved.').waitFor();
+    await verifyOnScreen(page, 'Board Certification');
 
     // Act
     await page.getByRole('button', { name: 'Complete review…' }).dblclick();

@@ -15,7 +15,7 @@ import { callApi } from '../../testkit/local-api.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { signIn } from './support/portal.js';
-import { reviewCard } from './support/review.js';
+import { leaveQueueAsFound, reviewCard, verifyOnScreen } from './support/review.js';
 import { STAFF, apiSignIn, mailbox, until } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -40,13 +40,7 @@ beforeAll(async () => {
   cognito.destroy();
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(async () => {
-  const staff = await apiSignIn(stack, STAFF);
-  const { body } = await callApi(stack, 'GET', `/submissions/${submission.submissionId}`, staff);
-  if (body.status !== 'RECEIVED' && body.status !== 'IN_REVIEW') return;
-  for (const { documentId } of submission.documents) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
-  expect((await callApi(stack, 'POST', `/submissions/${submission.submissionId}/complete-review`, staff)).status).toBe(200);
-});
+afterAll(() => leaveQueueAsFound(stack, submission));
 
 async function openReview(page: Page) {
   await page.goto(`${stack.portalUrl}/review/${submission.submissionId}`);
@@ -127,10 +121,7 @@ describe('two reviewers deciding the same document at the same moment', () => {
     await credentialing.unrouteAll();
     await other.unrouteAll();
     await openReview(credentialing);
-    const board = reviewCard(credentialing, 'Board Certification');
-    await board.getByRole('radio', { name: 'Verify' }).check();
-    await board.getByRole('button', { name: 'Save decision on the Board Certification' }).click();
-    await board.getByText('Verification of the Board Certification saved.').waitFor();
+    await verifyOnScreen(credentialing, 'Board Certification');
     await credentialing.getByRole('button', { name: 'Complete review…' }).click();
     await credentialing.getByRole('button', { name: 'Send the outcome' }).click();
     await credentialing.getByRole('heading', { name: 'Review completed' }).waitFor();

@@ -1,8 +1,28 @@
 /** How the credentialing team uses the review screen, in Playwright terms. */
 import type { Locator, Page } from 'playwright-core';
+import { callApi } from '../../../testkit/local-api.js';
+import { STAFF, apiSignIn, type E2eStack } from './stack.js';
 
 /** A document's card on the review screen, by its type's label. */
 export const reviewCard = (page: Page, type: string): Locator => page.getByRole('region', { name: type, exact: true });
+
+/** Verifies a document on the review screen and waits until the screen says it was saved. */
+export async function verifyOnScreen(page: Page, type: string): Promise<void> {
+  const card = reviewCard(page, type);
+  await card.getByRole('radio', { name: 'Verify' }).check();
+  await card.getByRole('button', { name: `Save decision on the ${type}` }).click();
+  await card.getByText(`Verification of the ${type} saved.`).waitFor();
+}
+
+/** Through the API, verifies every document of a submission still waiting and completes its review: a file leaves the shared queue as it found it. */
+export async function leaveQueueAsFound(stack: E2eStack, submission: { submissionId: string; documents: { documentId: string }[] }): Promise<void> {
+  const staff = await apiSignIn(stack, STAFF);
+  const { body } = await callApi(stack, 'GET', `/submissions/${submission.submissionId}`, staff);
+  if (body.status !== 'RECEIVED' && body.status !== 'IN_REVIEW') return;
+  for (const { documentId } of submission.documents) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
+  const completed = await callApi(stack, 'POST', `/submissions/${submission.submissionId}/complete-review`, staff);
+  if (completed.status !== 200) throw new Error(`Completing ${submission.submissionId} answered ${completed.status}`);
+}
 
 /** The Decided cell of a submission's row in the review queue. */
 export const decidedCell = (page: Page, referenceNumber: string): Locator => page.getByRole('row').filter({ hasText: referenceNumber }).locator('td[data-label="Decided"]');
