@@ -12,6 +12,7 @@ import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswor
 import { DEFAULT_OFFICE_TIME_ZONE } from '../src/contract/office.js';
 import { PROVIDER_GROUP } from '../src/contract/vocabulary.js';
 import { reviewDueDate } from '../src/domain/review.js';
+import { instantKey } from '../src/adapters/dynamodb-intake-items.js';
 import { makePdf, makePng, sha256Hex } from './files.js';
 import { createAndUpload, testDocument, type TestDocument } from './intake-documents.js';
 import { callApi, waitForStatus, type ApiTarget, type SignInTarget } from './local-api.js';
@@ -159,10 +160,10 @@ export async function ageWaitingSubmissions(stack: { endpoints: { dynamodb: stri
         new UpdateCommand({
           TableName: stack.tables.intake,
           Key: { pk: `SUBMISSION#${submissionId}`, sk: '#SUBMISSION' },
-          // Its place in the queue and in the lists (`listedAt`): both are `${submittedAt}#${id}`.
+          // Its place in the queue and in the lists (`queueSince`, `listedAt`): the same key of its submission time.
           UpdateExpression: 'SET submittedAt = :at, reviewDueDate = :due, gsiQueueSince = :since, gsiCreated = :since',
           ConditionExpression: 'attribute_exists(gsiQueue)',
-          ExpressionAttributeValues: { ':at': submittedAt, ':due': reviewDueDate(submittedAt, DEFAULT_OFFICE_TIME_ZONE), ':since': `${submittedAt}#${submissionId}` },
+          ExpressionAttributeValues: { ':at': submittedAt, ':due': reviewDueDate(submittedAt, DEFAULT_OFFICE_TIME_ZONE), ':since': instantKey(submittedAt, submissionId) },
         }),
       );
     }

@@ -34,13 +34,15 @@ export function toDocumentItem(doc: SubmissionDocument) {
 export const ALL_SUBMISSIONS = 'SUBMISSION';
 /** The review queue (reviewQueue) is sparse: a submission is in it from received until decided. */
 export const QUEUED = 'REVIEW';
-export const queueSince = (submittedAt: string, submissionId: string) => `${submittedAt}#${submissionId}`;
+/** A sort key of an instant, then the id that keeps equal instants apart. */
+export const instantKey = (at: string, submissionId: string) => `${at}#${submissionId}`;
+export const queueSince = instantKey;
 
 /**
  * Where a submission sorts in the lists (newest first): a draft by when it was made, a submitted one
  * by when it was submitted — a draft made weeks ago and sent today is today's submission.
  */
-export const listedAt = (s: Pick<Submission, 'createdAt' | 'submittedAt' | 'submissionId'>) => `${s.submittedAt ?? s.createdAt}#${s.submissionId}`;
+export const listedAt = (s: Pick<Submission, 'createdAt' | 'submittedAt' | 'submissionId'>) => instantKey(s.submittedAt ?? s.createdAt, s.submissionId);
 
 export function toSubmissionItem(s: Submission) {
   return {

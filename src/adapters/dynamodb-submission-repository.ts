@@ -12,7 +12,7 @@ import { canTransition, type SubmissionStatus } from '../domain/status.js';
 import type { NotificationKind, Snapshot, Submission, SubmissionDocument } from '../domain/submission.js';
 import type { DocumentChanges, ReviewSchedule, SubmissionRepository } from '../ports/submission-repository.js';
 import { attemptIs, conditionalUpdate, conditionHeld, unlessConditionFails, type Condition } from './dynamodb-conditional-update.js';
-import { documentKey, fromSubmissionItem, listedAt, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED, UNSENT_OUTCOME } from './dynamodb-intake-items.js';
+import { documentKey, fromSubmissionItem, instantKey, listIndexChanges, QUEUED, queueSince, referenceKey, submissionKey, toDocumentItem, toSubmissionItem, UNFINISHED, UNSENT_OUTCOME } from './dynamodb-intake-items.js';
 import { DynamoDbSubmissionReads } from './dynamodb-submission-reads.js';
 
 const isMissingMap = (error: unknown) =>
@@ -41,7 +41,7 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
   }
 
   async markSubmitted(submissionId: string, submittedAt: string): Promise<boolean> {
-    const attributes = { submittedAt, gsiCreated: listedAt({ submissionId, createdAt: submittedAt, submittedAt }), attempt: 1, attemptStartedAt: submittedAt, [UNFINISHED.attribute]: UNFINISHED.value };
+    const attributes = { submittedAt, gsiCreated: instantKey(submittedAt, submissionId), attempt: 1, attemptStartedAt: submittedAt, [UNFINISHED.attribute]: UNFINISHED.value };
     return conditionHeld(this.conditionalTransition(submissionId, 'AWAITING_UPLOAD', 'VALIDATING', attributes));
   }
 

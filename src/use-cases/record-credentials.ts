@@ -40,28 +40,33 @@ export async function recordCredentials(deps: RecordCredentialsDeps, submissionI
   if (!RECEIVED.has(submission.status) || !submission.referenceNumber) throw new Error(`Submission ${submissionId} is not received (${submission.status})`);
   const at = deps.clock.now().toISOString();
 
+  const facts = { at, referenceNumber: submission.referenceNumber, owner: { name: submission.provider.name, email: submission.provider.email } };
+  // Each stored document with its receipt: recorded by an earlier run, or now (a concurrent run that recorded it settles it).
+  const received: SubmissionDocument[] = [];
   let recorded = 0;
   for (const doc of documents.filter((d) => d.storedKey)) {
     const next = doc.expirationDate ? nextNoticeDate(doc.expirationDate, doc.notices ?? {}) : null;
-    const facts = { at, referenceNumber: submission.referenceNumber, owner: { name: submission.provider.name, email: submission.provider.email } };
-    if (await deps.versions.recordReceived(doc, facts, next)) recorded++;
+    if (await deps.versions.recordReceived(doc, facts, next)) {
+      recorded++;
+      received.push({ ...doc, received: facts });
+    } else if (doc.received) received.push(doc);
   }
   const superseded: string[] = [];
   for (const doc of documents.filter((d) => d.replacesDocumentId)) {
     superseded.push(...(await supersedeReplaced(deps, submission, doc, at, executionId)));
   }
-  superseded.push(...(await supersedeSentTwice(deps, submission, at, executionId)));
+  superseded.push(...(await supersedeSentTwice(deps, submission, received, at, executionId)));
   return { recorded, superseded };
 }
 
 /**
  * A credential of this submission that another submission, made before either was received, sent
  * too: the version received first gives way (`sentTwice`). Both submissions' runs decide each pair
- * on consistent reads taken after recording their own receipt, so the run that records last sees
- * both receipts, and the two runs decide alike.
+ * on consistent reads of the other taken after recording their own receipt, so the run that records
+ * last sees both receipts, and the two runs decide alike.
  */
-async function supersedeSentTwice(deps: RecordCredentialsDeps, submission: Submission, at: string, executionId: string): Promise<string[]> {
-  const mine = ((await deps.repository.get(submission.submissionId))?.documents ?? []).filter((doc) => doc.received && credentialIdentity(doc) !== null);
+async function supersedeSentTwice(deps: RecordCredentialsDeps, submission: Submission, received: SubmissionDocument[], at: string, executionId: string): Promise<string[]> {
+  const mine = received.filter((doc) => credentialIdentity(doc) !== null);
   if (mine.length === 0) return [];
   const owned = await deps.versions.listOwned(submission.provider.providerId);
   const superseded: string[] = [];

@@ -25,7 +25,7 @@ beforeAll(async () => {
   submission = await submitReceived(stack, provider.token, fiveDocuments().slice(0, 2));
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(() => leaveQueueAsFound(stack, submission));
+afterAll(() => leaveQueueAsFound(stack, submission.submissionId));
 
 async function openReview(page: Page) {
   await page.goto(`${stack.portalUrl}/review/${submission.submissionId}`);

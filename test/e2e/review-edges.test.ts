@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(() => leaveQueueAsFound(stack, submission));
+afterAll(() => leaveQueueAsFound(stack, submission.submissionId));
 
 describe('a rejection reason that cannot be sent', () => {
   it('names an empty reason and one over 1,000 characters under the field, keeps all she pasted, and sends nothing', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   [provider] = (await addProviders({ ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } }, 1, `offline${Date.now()}`, [{ givenName: 'Rosa', familyName: 'Delgado' }])) as [OfficeUser];
   submission = await submitReceived(stack, provider.token, fiveDocuments().slice(0, 2));
 });
-afterAll(() => leaveQueueAsFound(stack, submission));
+afterAll(() => leaveQueueAsFound(stack, submission.submissionId));
 
 const api = (url: URL) => url.pathname.startsWith(new URL(stack.apiUrl).pathname);
 // A test that fails mid-way leaves the next one a working connection.

@@ -40,7 +40,7 @@ beforeAll(async () => {
   cognito.destroy();
 });
 // Her submission leaves the shared queue as it found it.
-afterAll(() => leaveQueueAsFound(stack, submission));
+afterAll(() => leaveQueueAsFound(stack, submission.submissionId));
 
 async function openReview(page: Page) {
   await page.goto(`${stack.portalUrl}/review/${submission.submissionId}`);

@@ -15,13 +15,13 @@ export async function verifyOnScreen(page: Page, type: string): Promise<void> {
 }
 
 /** Through the API, verifies every document of a submission still waiting and completes its review: a file leaves the shared queue as it found it. */
-export async function leaveQueueAsFound(stack: E2eStack, submission: { submissionId: string; documents: { documentId: string }[] }): Promise<void> {
+export async function leaveQueueAsFound(stack: E2eStack, submissionId: string): Promise<void> {
   const staff = await apiSignIn(stack, STAFF);
-  const { body } = await callApi(stack, 'GET', `/submissions/${submission.submissionId}`, staff);
+  const { body } = await callApi(stack, 'GET', `/submissions/${submissionId}`, staff);
   if (body.status !== 'RECEIVED' && body.status !== 'IN_REVIEW') return;
-  for (const { documentId } of submission.documents) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
-  const completed = await callApi(stack, 'POST', `/submissions/${submission.submissionId}/complete-review`, staff);
-  if (completed.status !== 200) throw new Error(`Completing ${submission.submissionId} answered ${completed.status}`);
+  for (const { documentId } of body.documents as { documentId: string }[]) await callApi(stack, 'POST', `/documents/${documentId}/review`, staff, { decision: 'VERIFIED' });
+  const completed = await callApi(stack, 'POST', `/submissions/${submissionId}/complete-review`, staff);
+  if (completed.body.status !== 'VERIFIED') throw new Error(`Completing ${submissionId} answered ${completed.status}: ${JSON.stringify(completed.body)}`);
 }
 
 /** The Decided cell of a submission's row in the review queue. */
