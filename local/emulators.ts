@@ -40,11 +40,23 @@ export interface Emulators {
   close(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+/**
+ * A free loopback port, held by a placeholder until `release` (once): a port chosen now and bound
+ * seconds later can meanwhile be taken by any other socket of the machine (a test's fifty parallel
+ * requests use that many ephemeral ports), which answered EADDRINUSE.
+ */
+export async function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
   const server = createServer();
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  server.unref(); // a start that fails before releasing it must not keep the process alive
   const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
+  let released: Promise<void> | undefined;
+  return { port, release: () => (released ??= new Promise<void>((done) => server.close(() => done()))) };
+}
+
+export async function freePort(): Promise<number> {
+  const { port, release } = await reservePort();
+  await release();
   return port;
 }
 

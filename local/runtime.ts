@@ -13,7 +13,7 @@ import { ENV } from '../src/contract/environment.js';
 import { ENTRY_METADATA_KEY } from '../src/contract/service.js';
 import { LocalApiServer } from './api-server.js';
 import { lockDataDir } from './data-lock.js';
-import { assertPortsFree, freePort, startEmulators, type Emulators } from './emulators.js';
+import { assertPortsFree, freePort, reservePort, startEmulators, type Emulators } from './emulators.js';
 import { ExecutionJournal } from './execution-journal.js';
 import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
@@ -99,7 +99,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOptions, unlock: () => void): Promise<LocalRuntime> {
   const log = (message: string) => options.quiet || console.log(message);
   const fixed = options.port !== 0;
-  const port = fixed ? options.port ?? 3000 : await freePort();
+  // The portal and API bind last, after bundling: a free port is held until then.
+  const reserved = fixed ? null : await reservePort();
+  const port = reserved?.port ?? options.port ?? 3000;
   const pick = async (name: keyof typeof DEFAULT_PORTS) => (fixed ? DEFAULT_PORTS[name] : freePort());
   if (fixed) await assertPortsFree({ 'portal and API': port, ...Object.fromEntries(Object.entries(DEFAULT_PORTS).map(([name, fixedPort]) => [PORT_NAMES[name as keyof typeof DEFAULT_PORTS], fixedPort])) });
   const portalUrl = `http://127.0.0.1:${port}`;
@@ -119,7 +121,7 @@ async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOption
   // Callers first, workers last: executions stop before the functions they call, so none ends by their stopping.
   const close = async () => {
     const { scheduler, api, stepFunctionsApi, machines, lambdaApi, functions } = parts;
-    for (const stop of [() => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close(), unlock]) {
+    for (const stop of [() => reserved?.release(), () => scheduler?.close(), () => api?.close(), () => stepFunctionsApi?.close(), () => machines?.close(), () => lambdaApi?.close(), () => functions?.close(), () => emulators.close(), unlock]) {
       await Promise.resolve()
         .then(stop)
         .catch(() => undefined);
@@ -185,6 +187,7 @@ async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOption
       documentSources: [emulators.endpoints.s3],
       standardClaims: standardClaimsReader(emulators.endpoints.cognito, pool.userPoolId),
     }));
+    await reserved?.release();
     await api.listen(port);
 
     const schedules = schedulesOf(template, locals);
