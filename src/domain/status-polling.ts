@@ -13,3 +13,17 @@ export function statusPollDelay(fetchesSoFar: number): number {
   const step = Math.max(0, fetchesSoFar - 1);
   return Math.min(STATUS_POLL.maxMs, Math.round(STATUS_POLL.firstMs * STATUS_POLL.growth ** step));
 }
+
+/**
+ * A submit that stopped between its status change and starting the workflow leaves the submission
+ * VALIDATING with nothing checking it, until the reconciler's next run (2–7 minutes). Her submit
+ * sent again starts it, and changes nothing while a workflow runs, so her page sends it once
+ * validation is overdue and again every minute while she waits.
+ */
+export const STALLED_SUBMIT = { afterMs: 30_000, everyMs: 60_000 } as const;
+
+/** Whether her page should send the submit again now (`lastSentAt`: when it last did, if ever). */
+export function resubmitDue(submittedAt: string | null, lastSentAt: number | null, now: number): boolean {
+  if (submittedAt === null || now - Date.parse(submittedAt) < STALLED_SUBMIT.afterMs) return false;
+  return lastSentAt === null || now - lastSentAt >= STALLED_SUBMIT.everyMs;
+}

@@ -4,7 +4,7 @@ import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber, referenceNumberProblem } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
-import { statusPollDelay } from '../../src/domain/status-polling.js';
+import { resubmitDue, statusPollDelay } from '../../src/domain/status-polling.js';
 
 describe('catalog', () => {
   it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
@@ -126,5 +126,21 @@ describe('status polling after submit', () => {
     while (elapsed < minute) elapsed += statusPollDelay((requests += 1));
 
     expect(requests).toBeLessThanOrEqual(minute / 1500 + 5);
+  });
+});
+
+describe('a submission still validating long after its submit', () => {
+  const submittedAt = '2026-11-27T10:00:00.000Z';
+  const at = (seconds: number) => Date.parse(submittedAt) + seconds * 1000;
+
+  it('is submitted again by her page once 30 s have passed, then once a minute while it waits', () => {
+    expect(resubmitDue(submittedAt, null, at(29))).toBe(false);
+    expect(resubmitDue(submittedAt, null, at(30))).toBe(true);
+    expect(resubmitDue(submittedAt, at(30), at(89))).toBe(false);
+    expect(resubmitDue(submittedAt, at(30), at(90))).toBe(true);
+  });
+
+  it('is never submitted again without a submission time', () => {
+    expect(resubmitDue(null, null, at(600))).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { forgetSentFiles } from '../upload/device-store.js';
 import { CrossCheckPointer, CrossCheckWarning } from './CrossCheckWarning.js';
 import { DraftActions } from './DraftActions.js';
 import { ProcessingDelayed } from './ProcessingDelayed.js';
+import { useStalledSubmit } from './useStalledSubmit.js';
 import { DocumentDecision, ReviewProgress } from './ReviewDecision.js';
 
 /** Validation normally ends within a minute; past five, a workflow step is failing (and alarmed). */
@@ -91,6 +92,7 @@ export function SubmissionDetails({ submission, justSubmitted }: { submission: S
   const fixUrl = `/upload?from=${encodeURIComponent(submission.submissionId)}`;
   const failing = submission.documents.filter((doc) => doc.issues.length > 0 || doc.status === 'INVALID');
   const replacedBy = submission.replacedBy ?? [];
+  useStalledSubmit(submission, isOwner);
 
   // Files kept on this device for "Replace files" are not needed once the submission is past its checks.
   useEffect(() => {

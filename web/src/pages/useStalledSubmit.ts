@@ -1,0 +1,27 @@
+/**
+ * Her submission page sends her submit again while the submission stays VALIDATING past the
+ * usual time (`resubmitDue`): a submit that stopped before starting the workflow is then started
+ * within a minute of her looking, not at the reconciler's next run. The API starts nothing while
+ * a workflow runs, so the repeat is safe; its answer only refreshes the page.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { resubmitDue } from '../../../src/domain/status-polling.js';
+import { useApi } from '../api/client.js';
+import type { SubmissionView } from '../api/types.js';
+
+export function useStalledSubmit(submission: SubmissionView, isOwner: boolean): void {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const lastSentAt = useRef<number | null>(null);
+  const { submissionId, status, submittedAt } = submission;
+  useEffect(() => {
+    if (!isOwner || status !== 'VALIDATING' || !resubmitDue(submittedAt, lastSentAt.current, Date.now())) return;
+    lastSentAt.current = Date.now();
+    api.submit(submissionId).then(
+      () => queryClient.invalidateQueries({ queryKey: ['submission', submissionId] }),
+      // Unanswered now, sent again a minute later; the page's own polling says what it sees.
+      () => undefined,
+    );
+  });
+}
