@@ -135,6 +135,31 @@ describe('leaving the page inside the portal while her files upload', () => {
   });
 });
 
+describe('leaving the form for a page that keeps no draft while her files upload', () => {
+  it('the finished upload forgets its draft itself: the upload page then opens empty, not as a draft already sent', async () => {
+    // Prepare: one document uploading, held; she leaves the form, then opens the draft's own page
+    const page = session.page;
+    const uploads = await submitOneLicenseHeld(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    await page.getByText('Your documents are being uploaded from this tab.', { exact: false }).waitFor();
+    const token = await apiSignIn(stack, EMILY);
+    const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
+    await page.locator(`a[href="/submissions/${draftId}"]`).first().click();
+    await page.getByText('These files are being uploaded right now from this tab.', { exact: false }).waitFor();
+
+    // Act: the upload finishes while she reads that page, then she opens the upload page
+    await uploads.release();
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    await openUpload(page);
+
+    // Assess: a fresh form; nothing of the sent draft is kept on this device
+    await expect.poll(() => checklistSummary(page), { timeout: 20_000 }).toBe('5 of 5 still missing');
+    expect(await page.getByRole('heading', { level: 2, name: /^Submitted — / }).count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
 describe('after submitting', () => {
   it('the back button shows an empty form, never the submitted draft to send again', async () => {
     // Prepare: submitted and received

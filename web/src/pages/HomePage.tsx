@@ -14,7 +14,7 @@ import { ExpiryFlag, SubmissionStatusBadge } from '../components/StatusBadge.js'
 import { QueryState } from '../components/QueryState.js';
 import { CredentialList } from '../credentials/CredentialList.js';
 import { formatDateTime } from '../format.js';
-import { checkedDraft } from '../upload/checked-draft.js';
+import { checkedDraft, homeDraftQueryKey } from '../upload/checked-draft.js';
 
 export function sortNewestFirst(items: SubmissionListItem[]): SubmissionListItem[] {
   return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -83,7 +83,7 @@ export function HomePage() {
     queryFn: () => api.getCredentials(),
     refetchInterval: (query) => (query.state.data?.credentials.some((credential) => credential.standing === 'CHECKING') ? 3000 : false),
   });
-  const draft = useQuery({ queryKey: ['device-draft', session!.username, 'home'], queryFn: () => checkedDraft(api, session!.username), gcTime: 0 });
+  const draft = useQuery({ queryKey: homeDraftQueryKey(session!.username), queryFn: () => checkedDraft(api, session!.username), gcTime: 0 });
   // A draft that went in after all (a reload while Submit was on its way) is in the list below, not unfinished.
   const unfinished = draft.data?.kind === 'draft' && draft.data.form.documents.some((doc) => doc.file || doc.lostFile || doc.issueDate || doc.issuingAuthority);
   const uploadingNow = draft.data?.kind === 'draft' && (draft.data.lastRun === 'here' || draft.data.lastRun === 'elsewhere') ? draft.data.lastRun : null;

@@ -9,6 +9,7 @@ import { useApi } from '../api/client.js';
 import { fieldId, focusField } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
+import { homeDraftQueryKey } from './checked-draft.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
 import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
@@ -60,9 +61,11 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
         setValue('pendingSubmissionId', submissionId);
         setValue('pendingSent', { submissionId, documents: sent });
         void storeSentFiles(username, submissionId, files);
+        // Her list shows the new draft at once, should she leave this page while it uploads.
+        void queryClient.invalidateQueries({ queryKey: ['submissions'] });
       },
     }),
-    [setValue, username],
+    [setValue, username, queryClient],
   );
   const run = useUploadRun(hooks);
   const pressed = useRef(false);
@@ -131,7 +134,10 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
     // A replacement's (or resubmission's) own page, still shown, is not started again: it would keep a new draft
     // for the document just sent (her home page would then call it an unfinished upload). She leaves it next.
     const restartsAsDraft = shown.current && Boolean(initial.origin);
-    await queryClient.invalidateQueries({ queryKey: ['device-draft'], refetchType: restartsAsDraft ? 'none' : 'active' });
+    // Had she left this page mid-upload, an upload page she came back to is told by this tab that it went in
+    // (and keeps saying so): only her home page reads the draft again.
+    const draftQueries = shown.current ? ['device-draft'] : homeDraftQueryKey(username);
+    await queryClient.invalidateQueries({ queryKey: draftQueries, refetchType: restartsAsDraft ? 'none' : 'active' });
     // Only from this page: had she left it mid-upload, the run finishes without taking her back.
     if (!shown.current) return;
     shown.current = false; // her own way to the result is no leaving to ask about

@@ -18,6 +18,9 @@ export type CheckedDraft =
   /** `submission` is null when its status could not be read just now. */
   | { kind: 'submitted'; form: DraftForm; submissionId: string; submission: SubmissionView | null };
 
+/** Her home page's reading of the draft (its notice of an upload under way or unfinished). */
+export const homeDraftQueryKey = (username: string) => ['device-draft', username, 'home'] as const;
+
 /** Null when there is no usable draft on this device. */
 export async function checkedDraft(api: Api, username: string): Promise<CheckedDraft | null> {
   const saved = await loadDraft(username);

@@ -128,6 +128,8 @@ export interface DraftKeeper {
 export function keepDraft(username: string, revision: string | null, onChanged: (change: DraftChange) => void): DraftKeeper {
   let current = revision;
   let stale = false;
+  // The form is gone (she left the page): its edits stop, but the upload it started may still finish and forget the draft.
+  let closed = false;
   let queue = Promise.resolve();
   let latest: DraftForm | null = null;
   const channel = channelFor(username);
@@ -142,9 +144,15 @@ export function keepDraft(username: string, revision: string | null, onChanged: 
       if (event.data.revision !== current) outdated(event.data);
     };
   }
-  const enqueue = (step: () => Promise<void>) => {
-    queue = queue.then(() => (stale ? undefined : step()));
+  const enqueue = (step: () => Promise<void>, afterClose = false) => {
+    queue = queue.then(() => (stale || (closed && !afterClose) ? undefined : step()));
     return queue;
+  };
+  const announce = (message: DraftMessage) => {
+    if (!closed) return channel?.postMessage(message);
+    const once = channelFor(username);
+    once?.postMessage(message);
+    once?.close();
   };
   return {
     save(form) {
@@ -177,11 +185,11 @@ export function keepDraft(username: string, revision: string | null, onChanged: 
         if (result === 'outdated') return outdated({ kind: 'changed' });
         if (result === 'failed') await forgetDraftEntries(username);
         current = null;
-        channel?.postMessage({ ...change, revision: null } satisfies DraftMessage);
-      });
+        announce({ ...change, revision: null });
+      }, true);
     },
     close() {
-      stale = true;
+      closed = true;
       if (channel) channel.onmessage = null;
       channel?.close();
     },
