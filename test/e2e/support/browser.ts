@@ -54,3 +54,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
 }
+
+/**
+ * What the page showed when its test failed: the address and visible text go to the log (a CI run
+ * keeps nothing else), with a screenshot beside the others for a local run.
+ */
+export async function describeFailedPage(page: Page, testName: string): Promise<void> {
+  if (page.isClosed()) return;
+  const text = await page.locator('body').innerText({ timeout: 2_000 }).catch((error: Error) => `(no text: ${error.message.split('\n')[0]})`);
+  const shot = await screenshot(page, `failed/${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => null);
+  console.error(`[e2e] "${testName}" failed on ${page.url()}${shot ? ` (screenshot ${shot})` : ''}:\n  ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 1_500)}`);
+}

@@ -2,9 +2,9 @@
  * One browser per e2e file: Chromium launched before the file's tests, a fresh context and page,
  * optionally signed in as a demo user, closed after them.
  */
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser.js';
+import { describeFailedPage, launchBrowser, newPage } from './browser.js';
 import { signInAndWait } from './portal.js';
 import type { E2eStack } from './stack.js';
 
@@ -30,6 +30,9 @@ export function useBrowserSession(options: SessionOptions = {}): BrowserSession 
     ({ page: session.page } = await newPage(session.browser, options.viewport));
     await options.prepare?.(session.page);
     if (options.signedInAs) await signInAndWait(session.page, session.stack, options.signedInAs);
+  });
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(() => (session.page ? describeFailedPage(session.page, task.name) : undefined));
   });
   afterAll(async () => {
     await session.browser?.close();
