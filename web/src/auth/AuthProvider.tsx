@@ -7,6 +7,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PortalConfig } from '../config.js';
 import { forgetDecisionDrafts } from '../review/decision-drafts.js';
+import { forgetQueueFilters } from '../review/queue-filters.js';
 import { forgetUser, signedIn } from '../upload/device-store.js';
 import { NETWORK_ERROR, refreshSession, signIn as cognitoSignIn, SignInError, type Session } from './cognito.js';
 
@@ -89,6 +90,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     // Nothing of hers stays on this device: her draft and the files she chose go with her.
     if (sessionRef.current) void forgetUser(sessionRef.current.username);
     forgetDecisionDrafts();
+    forgetQueueFilters();
     setNotice('You have signed out.');
     setLastUsername(null);
     update(null);
@@ -98,6 +100,7 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     (minutes: number) => {
       if (!sessionRef.current) return;
       forgetDecisionDrafts();
+      forgetQueueFilters();
       setLastUsername(sessionRef.current.email || sessionRef.current.username);
       setNotice(`You were signed out after ${minutes} minutes without activity, so that no one else at this computer can see providers' documents. Sign in again to continue.`);
       update(null);

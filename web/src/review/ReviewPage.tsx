@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../format.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { AuditTrail } from './AuditTrail.js';
 import { CompleteReview } from './CompleteReview.js';
+import { lastQueuePath } from './queue-filters.js';
 import { ReviewDocumentCard } from './ReviewDocumentCard.js';
 
 function overdue(submission: SubmissionView): boolean {
@@ -28,7 +29,7 @@ function Review({ submission, problem }: { submission: SubmissionView; problem: 
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to="/review">Review queue</Link> / {reference}
+            <Link to={lastQueuePath()}>Review queue</Link> / {reference}
           </p>
           <PageHeading title={`Review ${reference}`}>
             Review <span className="mono">{reference}</span>

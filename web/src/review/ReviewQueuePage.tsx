@@ -5,10 +5,10 @@
  * holds only what is waiting: hundreds at most; see docs/review.md).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
-import { DOCUMENT_TYPES } from '../../../src/domain/catalog.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../../../src/domain/catalog.js';
 import { normalizeReferenceNumber } from '../../../src/domain/reference-number.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
 import { useApi } from '../api/client.js';
@@ -19,6 +19,7 @@ import { QueryProblem } from '../components/QueryState.js';
 import { ExpiryFlag, StatusBadge } from '../components/StatusBadge.js';
 import { ExpiringList } from '../credentials/ExpiringList.js';
 import { formatDate, formatDateTime, typeLabel } from '../format.js';
+import { useQueueFilters } from './queue-filters.js';
 
 /** A reference typed in full, or a part of a name, email or reference: a name may read as a reference too (Hannah Baxter). */
 function matches(item: ReviewQueueItem, search: string, reference: string | null): boolean {
@@ -62,9 +63,7 @@ export function ReviewQueuePage() {
   const api = useApi();
   const navigate = useNavigate();
   const ids = useId();
-  const [status, setStatus] = useState<ReviewQueueStatus | ''>('');
-  const [documentType, setDocumentType] = useState('');
-  const [search, setSearch] = useState('');
+  const [{ status, documentType, search }, setFilters] = useQueueFilters();
   const queue = useInfiniteQuery({
     queryKey: ['review-queue', status, documentType],
     queryFn: ({ pageParam }) => api.reviewQueue({ status: status || undefined, documentType: documentType || undefined, nextToken: pageParam }),
@@ -113,13 +112,13 @@ export function ReviewQueuePage() {
             <label className="field__label" htmlFor={`${ids}-search`}>
               Find by reference, provider name or email
             </label>
-            <input id={`${ids}-search`} type="text" autoComplete="off" spellCheck={false} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="CRD-… or Emily Johnson" />
+            <input id={`${ids}-search`} type="text" autoComplete="off" spellCheck={false} value={search} onChange={(event) => setFilters({ search: event.target.value })} placeholder="CRD-… or Emily Johnson" />
           </div>
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-status`}>
               Status
             </label>
-            <select id={`${ids}-status`} value={status} onChange={(event) => setStatus(event.target.value as ReviewQueueStatus | '')}>
+            <select id={`${ids}-status`} value={status} onChange={(event) => setFilters({ status: event.target.value as ReviewQueueStatus | '' })}>
               <option value="">Received and in review</option>
               <option value="RECEIVED">Received (not started)</option>
               <option value="IN_REVIEW">In review</option>
@@ -129,7 +128,7 @@ export function ReviewQueuePage() {
             <label className="field__label" htmlFor={`${ids}-type`}>
               Document type
             </label>
-            <select id={`${ids}-type`} value={documentType} onChange={(event) => setDocumentType(event.target.value)}>
+            <select id={`${ids}-type`} value={documentType} onChange={(event) => setFilters({ documentType: event.target.value as DocumentType | '' })}>
               <option value="">Any document</option>
               {DOCUMENT_TYPES.map((type) => (
                 <option key={type} value={type}>
