@@ -54,6 +54,24 @@ async function submitOneLicenseHeld(page: Page) {
   return uploads;
 }
 
+/** Her license uploading, held; she leaves the form for her home page (OK to the prompt), which says it uploads from this tab. */
+async function leaveFormMidUpload(page: Page) {
+  const uploads = await submitOneLicenseHeld(page);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+  await page.getByText('Your documents are being uploaded from this tab.', { exact: false }).waitFor();
+  return uploads;
+}
+
+/** From her home page, the page of the draft uploading from this tab; returns its id. */
+async function openUploadingDraft(page: Page): Promise<string> {
+  const token = await apiSignIn(stack, EMILY);
+  const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
+  await page.locator(`a[href="/submissions/${draftId}"]`).first().click();
+  await page.getByText('These files are being uploaded right now from this tab.', { exact: false }).waitFor();
+  return draftId;
+}
+
 describe('leaving the page inside the portal while her files upload', () => {
   it('asks first; staying keeps the upload on screen, leaving lets it finish without taking her back', async () => {
     // Prepare: one document, its upload held
@@ -96,17 +114,11 @@ describe('leaving the page inside the portal while her files upload', () => {
   it('coming back while it uploads from this tab: each page says so, offers nothing to discard or send again, then says it went in', async () => {
     // Prepare: one document uploading, held; she leaves the form (OK to the prompt)
     const page = session.page;
-    const uploads = await submitOneLicenseHeld(page);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    const uploads = await leaveFormMidUpload(page);
 
     // Act: her home page, then the draft's own page
-    await page.getByText('Your documents are being uploaded from this tab.', { exact: false }).waitFor();
     const homeOffersToContinue = await page.getByText('Continue where you left off').count();
-    const token = await apiSignIn(stack, EMILY);
-    const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
-    await page.locator(`a[href="/submissions/${draftId}"]`).first().click();
-    await page.getByText('These files are being uploaded right now from this tab.', { exact: false }).waitFor();
+    const draftId = await openUploadingDraft(page);
 
     // Assess: nothing offered that would discard or resend the upload under way
     expect(homeOffersToContinue).toBe(0);
@@ -139,14 +151,8 @@ describe('leaving the form for a page that keeps no draft while her files upload
   it('the finished upload forgets its draft itself: the upload page then opens empty, not as a draft already sent', async () => {
     // Prepare: one document uploading, held; she leaves the form, then opens the draft's own page
     const page = session.page;
-    const uploads = await submitOneLicenseHeld(page);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
-    await page.getByText('Your documents are being uploaded from this tab.', { exact: false }).waitFor();
-    const token = await apiSignIn(stack, EMILY);
-    const draftId = ((await callApi({ apiUrl: stack.apiUrl }, 'GET', '/submissions', token)).body.items as { submissionId: string; status: string }[]).find((item) => item.status === 'AWAITING_UPLOAD')!.submissionId;
-    await page.locator(`a[href="/submissions/${draftId}"]`).first().click();
-    await page.getByText('These files are being uploaded right now from this tab.', { exact: false }).waitFor();
+    const uploads = await leaveFormMidUpload(page);
+    await openUploadingDraft(page);
 
     // Act: the upload finishes while she reads that page, then she opens the upload page
     await uploads.release();
