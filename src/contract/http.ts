@@ -243,6 +243,8 @@ export interface ReviewQueueItem {
    * `decidedCount + replacedCount === documentCount` means nothing is left to decide.
    */
   replacedCount: number;
+  /** Who made the decisions counted in `decidedCount`, in the order they first decided: who is working on it. */
+  reviewers: string[];
   /** The soonest expiration date among its documents: reviewers see what expires soon. */
   earliestExpirationDate: string | null;
 }

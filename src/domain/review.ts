@@ -100,12 +100,20 @@ export function reviewOutcome(
 /**
  * How far a review is: decisions on documents that still count, and documents replaced by a newer
  * version (decided by their replacement). Nothing is left to decide when the two add up to all.
+ * `reviewers`: who made those decisions, in the order they first decided (a colleague sees who is
+ * working on a submission before opening it).
  */
 export function reviewProgress(documentIds: readonly string[], reviews: Readonly<Record<string, DocumentReview>>, replaced: ReadonlySet<string>) {
+  const counted = documentIds.flatMap((id) => (!replaced.has(id) && reviews[id] ? [reviews[id]] : []));
+  const reviewers = new Map<string, string>();
+  for (const { reviewedBy } of [...counted].sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt))) {
+    if (!reviewers.has(reviewedBy.userId)) reviewers.set(reviewedBy.userId, reviewedBy.name || reviewedBy.email);
+  }
   return {
     documentCount: documentIds.length,
-    decidedCount: documentIds.filter((id) => !replaced.has(id) && reviews[id]).length,
+    decidedCount: counted.length,
     replacedCount: documentIds.filter((id) => replaced.has(id)).length,
+    reviewers: [...reviewers.values()],
   };
 }
 

@@ -62,12 +62,14 @@ describe('completing a review after the provider replaced a document', () => {
     const savedLabels = await labelsBesideSaved();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click();
     await decidedCell(page, a.referenceNumber).getByText('1 of 1 · 1 replaced').waitFor();
+    const decidedBy = await decidedCell(page, a.referenceNumber).locator('.queue__reviewers').textContent();
     await page.getByRole('link', { name: a.referenceNumber }).click();
     await panel.getByRole('button', { name: 'Complete review…' }).click();
     await panel.getByRole('heading', { name: 'What Emily Johnson will receive' }).waitFor();
 
     // Assess 2: "saved" never beside "Saving…"; the preview shows the license as replaced, nothing asked of it
     expect(new Set(savedLabels)).toEqual(new Set(['Change decision on the Board Certification']));
+    expect(decidedBy).toBe('by Credentialing Office');
     const preview = (await panel.textContent())!;
     expect(preview).toContain('Verified: every document not replaced since is verified.');
     expect(preview).toContain('Medical License (ca-medical-license.pdf): Replaced by the newer version they sent — reviewed with that submission');

@@ -171,6 +171,8 @@ describe('the review queue', () => {
       documentCount: 1,
       decidedCount: 1,
       replacedCount: 0,
+      // Who decided: a colleague sees who is working on it before opening it.
+      reviewers: ['Credentialing Office'],
       // The DEA registration's expiration date (testkit's sample): reviewers see what expires soon.
       earliestExpirationDate: '2028-01-31',
     });

@@ -112,16 +112,35 @@ describe('what the review queue counts', () => {
 
   it('counts a replaced document as replaced, never as undecided, and a decision on it not at all', () => {
     // Act / Assess: one decided, one replaced — nothing is left to decide
-    expect(reviewProgress(['a', 'b'], { b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1 });
-    expect(reviewProgress(['a', 'b'], { a: review('REJECTED'), b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1 });
-    expect(reviewProgress(['a', 'b', 'c'], { a: review('REJECTED') }, replaced('a'))).toEqual({ documentCount: 3, decidedCount: 0, replacedCount: 1 });
-    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('a', 'b'))).toEqual({ documentCount: 2, decidedCount: 0, replacedCount: 2 });
+    expect(reviewProgress(['a', 'b'], { b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1, reviewers: [reviewer.name] });
+    expect(reviewProgress(['a', 'b'], { a: review('REJECTED'), b: review('VERIFIED') }, replaced('a'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 1, reviewers: [reviewer.name] });
+    expect(reviewProgress(['a', 'b', 'c'], { a: review('REJECTED') }, replaced('a'))).toEqual({ documentCount: 3, decidedCount: 0, replacedCount: 1, reviewers: [] });
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('a', 'b'))).toEqual({ documentCount: 2, decidedCount: 0, replacedCount: 2, reviewers: [] });
   });
 
   it('counts every decision when nothing was replaced, and ignores ids that are not its documents', () => {
     // Act / Assess
-    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED'), b: review('REJECTED') }, replaced())).toEqual({ documentCount: 2, decidedCount: 2, replacedCount: 0 });
-    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('elsewhere'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 0 });
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED'), b: review('REJECTED') }, replaced())).toEqual({ documentCount: 2, decidedCount: 2, replacedCount: 0, reviewers: [reviewer.name] });
+    expect(reviewProgress(['a', 'b'], { a: review('VERIFIED') }, replaced('elsewhere'))).toEqual({ documentCount: 2, decidedCount: 1, replacedCount: 0, reviewers: [reviewer.name] });
+  });
+});
+
+describe('who is working on a submission', () => {
+  const dana = { userId: 'u-dana', name: 'Dana Whitfield', email: 'dana@example.org' };
+  const omar = { userId: 'u-omar', name: '', email: 'omar@example.org' };
+  const by = (who: typeof dana, reviewedAt: string) => ({ ...review('VERIFIED', reviewedAt), reviewedBy: who });
+
+  it('names each reviewer once, in the order they first decided, by email when the name is missing', () => {
+    // Act
+    const progress = reviewProgress(['a', 'b', 'c'], { c: by(dana, '2026-12-01T16:00:00Z'), a: by(omar, '2026-12-01T15:00:00Z'), b: by(dana, '2026-12-01T14:00:00Z') }, new Set());
+
+    // Assess
+    expect(progress.reviewers).toEqual(['Dana Whitfield', 'omar@example.org']);
+  });
+
+  it('leaves out a reviewer whose only decision was on a document replaced since', () => {
+    // Act / Assess
+    expect(reviewProgress(['a', 'b'], { a: by(omar, '2026-12-01T15:00:00Z'), b: by(dana, '2026-12-01T16:00:00Z') }, new Set(['a'])).reviewers).toEqual(['Dana Whitfield']);
   });
 });
 

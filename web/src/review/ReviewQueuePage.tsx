@@ -43,7 +43,7 @@ function Waiting({ item }: { item: ReviewQueueItem }) {
   );
 }
 
-/** Decisions out of the documents that need one: a document replaced by a newer version is decided by its replacement. */
+/** Decisions out of the documents that need one (a document replaced by a newer version is decided by its replacement), and who made them. */
 function Decided({ item }: { item: ReviewQueueItem }) {
   const toDecide = item.documentCount - item.replacedCount;
   return (
@@ -55,6 +55,7 @@ function Decided({ item }: { item: ReviewQueueItem }) {
           {item.replacedCount} replaced
         </span>
       )}
+      {item.reviewers.length > 0 && <span className="queue__reviewers muted">by {item.reviewers.join(', ')}</span>}
     </>
   );
 }
