@@ -55,6 +55,8 @@ describe('the provider directory', () => {
     // Act: open his page, then Back
     await row.getByRole('link', { name: 'Michael Chen' }).click();
     await page.getByRole('heading', { name: 'Credentials of Michael Chen', level: 1 }).waitFor();
+    // His page leads back up to the whole directory (the search is Back's to restore).
+    expect(await page.locator('.eyebrow').getByRole('link', { name: 'Providers' }).getAttribute('href')).toBe('/staff/providers');
     await page.goBack();
 
     // Assess
