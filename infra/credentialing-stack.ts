@@ -20,6 +20,7 @@ import { IntakeWorkflow } from './constructs/intake-workflow.js';
 import { MalwareProtection } from './constructs/malware-protection.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { PortalSignIn } from './constructs/portal-sign-in.js';
+import { ProviderDirectoryJob } from './constructs/provider-directory-job.js';
 import { ReviewRoutes } from './constructs/review-routes.js';
 import { ReviewWorkflow } from './constructs/review-workflow.js';
 import { WorkflowReconciler } from './constructs/workflow-reconciler.js';
@@ -73,6 +74,7 @@ export class CredentialingStack extends Stack {
     this.draftCleanup = new DraftCleanupJob(this, 'DraftCleanup', { data: this.data });
     const credentialRoutes = new CredentialRoutes(this, 'CredentialRoutes', { api: this.api, data: this.data });
     const expiryJobs = new ExpiryJobs(this, 'ExpiryJobs', { data: this.data, email });
+    const directoryJob = new ProviderDirectoryJob(this, 'ProviderDirectory', { data: this.data });
     const reconciler = new WorkflowReconciler(this, 'Reconciler', { data: this.data, stateMachine: this.workflow.stateMachine, reviewOutcomeStateMachine: this.reviewWorkflow.stateMachine });
 
     const sm = this.workflow.stateMachine;
@@ -98,6 +100,7 @@ export class CredentialingStack extends Stack {
       this.draftCleanup.function,
       ...credentialRoutes.functions,
       ...expiryJobs.functions,
+      directoryJob.function,
     ]);
 
     if (props.portalAssetPath) {

@@ -1,7 +1,7 @@
 /**
  * Credentials over time, in the API: "my credentials" (and any provider's, for staff), a
- * document's history, and what expires soon across providers — each function granted exactly
- * the table reads its use case makes.
+ * document's history, what expires soon across providers, and the staff directory of providers
+ * with the state of each one's file — each function granted exactly the table reads its use case makes.
  */
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
@@ -31,12 +31,15 @@ export class CredentialRoutes extends Construct {
       .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byDocument, INTAKE_INDEXES.byOwner)
       .bindIntakeTable(intakeTable, 'Query');
     const expiring = route('ListExpiringDocumentsFn', 'list-expiring-documents', 'GET /credentials/expiring').bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byExpiration);
+    // The directory's page by name, then each listed provider's documents for the state of her file.
+    const providers = route('ListProvidersFn', 'list-providers', 'GET /providers').bindIntakeIndexes(intakeTable, INTAKE_INDEXES.providerDirectory, INTAKE_INDEXES.byOwner);
 
     props.api
       .route('GET', '/credentials', credentials)
       .route('GET', '/providers/{providerId}/credentials', credentials)
       .route('GET', '/credentials/expiring', expiring)
+      .route('GET', '/providers', providers)
       .route('GET', '/documents/{documentId}/history', history);
-    this.functions = [credentials, history, expiring];
+    this.functions = [credentials, history, expiring, providers];
   }
 }

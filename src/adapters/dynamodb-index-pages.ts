@@ -16,7 +16,7 @@ export interface IndexPageQuery {
   nextToken: string | undefined;
 }
 
-function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
+export function encodeToken(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
@@ -24,10 +24,21 @@ function encodeToken(key: Record<string, unknown> | undefined): string | undefin
 export const INVALID_TOKEN = () =>
   new ValidationFailed('The page token is not valid. Start again from the first page.', [{ path: 'nextToken', message: 'Not a token this API issued.' }]);
 
-/** A page token is the last key DynamoDB returned: only submission items' string key attributes. */
-const TOKEN_KEYS = new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince', 'gsiUnfinished', 'gsiUnsentOutcome']);
+/** What a listing's page token may hold: the key attributes of its items (strings only), and their table key's shape. */
+export interface TokenShape {
+  keys: ReadonlySet<string>;
+  pkPrefix: string;
+  sk: string;
+}
 
-function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
+/** A page token of the submission lists is the last key DynamoDB returned: only submission items' string key attributes. */
+const SUBMISSION_TOKENS: TokenShape = {
+  keys: new Set(['pk', 'sk', 'gsiProvider', 'gsiStatus', 'gsiEntity', 'gsiCreated', 'gsiQueue', 'gsiQueueSince', 'gsiUnfinished', 'gsiUnsentOutcome']),
+  pkPrefix: 'SUBMISSION#',
+  sk: '#SUBMISSION',
+};
+
+export function decodeToken(token: string | undefined, shape: TokenShape = SUBMISSION_TOKENS): Record<string, unknown> | undefined {
   if (!token) return undefined;
   let parsed: unknown;
   try {
@@ -39,12 +50,17 @@ function decodeToken(token: string | undefined): Record<string, unknown> | undef
     parsed !== null &&
     typeof parsed === 'object' &&
     !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([key, value]) => TOKEN_KEYS.has(key) && typeof value === 'string') &&
-    String((parsed as Record<string, unknown>).pk ?? '').startsWith('SUBMISSION#') &&
-    (parsed as Record<string, unknown>).sk === '#SUBMISSION';
+    Object.entries(parsed).every(([key, value]) => shape.keys.has(key) && typeof value === 'string') &&
+    String((parsed as Record<string, unknown>).pk ?? '').startsWith(shape.pkPrefix) &&
+    (parsed as Record<string, unknown>).sk === shape.sk;
   if (!valid) throw INVALID_TOKEN();
   return parsed as Record<string, unknown>;
 }
+
+/** A well-formed token from another listing (another index or partition) is refused by DynamoDB: 400 too. */
+export const refusedToken = (error: unknown): never => {
+  throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
+};
 
 /**
  * One page of an index, newest or oldest first. With a filter, DynamoDB applies `Limit` before
@@ -65,10 +81,7 @@ export async function queryIndexPage(db: DynamoDBDocumentClient, tableName: stri
       Limit: query.limit - items.length,
       ExclusiveStartKey: startKey,
     });
-    // A well-formed token from another listing (another index or partition) is refused by DynamoDB.
-    const result = await db.send(request).catch((error: unknown) => {
-      throw (error as { name?: string }).name === 'ValidationException' ? INVALID_TOKEN() : error;
-    });
+    const result = await db.send(request).catch(refusedToken);
     items.push(...(result.Items ?? []));
     startKey = result.LastEvaluatedKey;
     if (!startKey) break;

@@ -81,3 +81,33 @@ export interface ExpiringDocuments extends Page<ExpiringDocumentView> {
   /** The last expiration date included. */
   until: string;
 }
+
+/**
+ * What a reviewer scans a provider's file for, counted over her credentials exactly as her page
+ * shows them (each credential counted by its current version).
+ */
+export interface ProviderFileState {
+  credentials: number;
+  /** Stored and waiting for a reviewer's decision (whatever their expiry). */
+  awaitingReview: number;
+  /** Expiring within the first reminder's window (90 days), not expired yet. */
+  expiring: number;
+  expired: number;
+  /** Rejected in review or refused by the checks, and not replaced since: she owes a new upload. */
+  toReplace: number;
+}
+
+export interface ProviderDirectoryEntry extends ProviderRef {
+  /** When her newest submission was sent. */
+  lastSubmittedAt: string;
+  file: ProviderFileState;
+}
+
+/**
+ * `GET /providers?q=&limit=&nextToken=` (staff): every provider who sent at least one submission,
+ * by name; `q` keeps those with a name word or the email starting with each of its words.
+ */
+export interface ProviderDirectoryPage extends Page<ProviderDirectoryEntry> {
+  /** The date the file states are computed for (`YYYY-MM-DD`, the organisation's time zone). */
+  today: string;
+}

@@ -1,11 +1,13 @@
 /**
- * The portal's pages that something outside the portal links to (emails, staff digests): the
- * portal's router declares these patterns and the emails build their links with `portalPaths`.
+ * The portal's pages that something outside the portal links to (emails, staff digests), and the
+ * staff directory: the portal's router declares these patterns and links build with `portalPaths`.
  */
 export const PORTAL_ROUTES = {
   submission: '/submissions/:submissionId',
   /** `?replaces={documentId}` opens the form prefilled to replace (or renew) exactly that document. */
   upload: '/upload',
+  /** The staff directory of providers; `?q=` holds the search. */
+  staffProviders: '/staff/providers',
   staffProvider: '/staff/providers/:providerId',
   review: '/review/:submissionId',
 } as const;
@@ -16,6 +18,7 @@ export const REPLACES_PARAMETER = 'replaces';
 export const portalPaths = {
   submission: (submissionId: string) => `/submissions/${encodeURIComponent(submissionId)}`,
   replaceDocument: (documentId: string) => `${PORTAL_ROUTES.upload}?${REPLACES_PARAMETER}=${encodeURIComponent(documentId)}`,
+  staffProviders: (q?: string) => (q ? `${PORTAL_ROUTES.staffProviders}?q=${encodeURIComponent(q)}` : PORTAL_ROUTES.staffProviders),
   staffProvider: (providerId: string) => `/staff/providers/${encodeURIComponent(providerId)}`,
   review: (submissionId: string) => `/review/${encodeURIComponent(submissionId)}`,
 };

@@ -39,6 +39,12 @@ export const INTAKE_INDEXES = {
    * (the submission id and the completion: when it was decided) instead of filtering every decided submission.
    */
   unsentOutcomes: { name: 'byUnsentOutcome', partitionKey: 'gsiUnsentOutcome', sortKey: 'gsiCreated', include: ['submissionId', 'reviewCompletion'] },
+  /**
+   * Sparse: one profile item per provider who ever submitted (`PROVIDER#id`), by her name as
+   * written, then email and id — the staff directory. Its readers need only these attributes: a
+   * submission rewrites it only when a new one is newer (`lastSubmittedAt`).
+   */
+  providerDirectory: { name: 'byDirectoryName', partitionKey: 'gsiDirectory', sortKey: 'gsiDirectoryName', include: ['providerId', 'name', 'email', 'lastSubmittedAt', 'searchText'] },
 } as const;
 
 /** Partitions of the byNextNotice index: the job queries each one. */

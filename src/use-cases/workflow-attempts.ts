@@ -8,6 +8,7 @@ import type { Submission } from '../domain/submission.js';
 import { executionName, workflowInput } from '../domain/workflow-attempt.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
+import type { ProviderDirectory } from '../ports/provider-directory.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import type { ExecutionStatus, WorkflowStarter } from '../ports/workflow-starter.js';
 
@@ -16,6 +17,7 @@ export interface AttemptDeps {
   workflow: WorkflowStarter;
   audit: AuditLog;
   clock: Clock;
+  directory: ProviderDirectory;
 }
 
 /** Who acts, and the request or execution it acts in (the audit event's actor and request id). */
@@ -36,7 +38,7 @@ async function current(repository: SubmissionRepository, submissionId: string): 
  * attempt. `newlyFailed` is true for the one call that made the change (it counts the metric).
  */
 export async function failAttempt(
-  deps: Omit<AttemptDeps, 'workflow'>,
+  deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock'>,
   submissionId: string,
   attempt: number,
   error: string,
@@ -75,21 +77,24 @@ export async function startNextAttempt(deps: AttemptDeps, seen: Submission, trig
 
 /**
  * What the submit owes once it has moved the submission to VALIDATING: its audit event (the
- * provider's act, once per submission) and the documents' VALIDATING. Safe to repeat.
+ * provider's act, once per submission), the documents' VALIDATING, and her directory profile
+ * (staff can now find her). Safe to repeat; the reconciler repeats it after a crash.
  */
-async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock'>, submission: Submission, trigger: Trigger): Promise<void> {
+async function recordSubmitted(deps: Pick<AttemptDeps, 'repository' | 'audit' | 'clock' | 'directory'>, submission: Submission, trigger: Trigger): Promise<void> {
+  const submittedAt = submission.submittedAt ?? deps.clock.now().toISOString();
   await Promise.all([
     deps.audit.record({
       submissionId: submission.submissionId,
       type: 'SUBMISSION_SUBMITTED',
       factKey: 'SUBMISSION_SUBMITTED',
       actor: { type: 'provider', id: submission.provider.providerId },
-      occurredAt: submission.submittedAt ?? deps.clock.now().toISOString(),
+      occurredAt: submittedAt,
       requestId: trigger.requestId,
       sourceIp: trigger.sourceIp ?? null,
       details: { documentCount: submission.documentIds.length },
     }),
     deps.repository.markDocumentsValidating(submission.submissionId, submission.documentIds),
+    deps.directory.recordSubmission(submission.provider, submittedAt, submission.submissionId),
   ]);
 }
 

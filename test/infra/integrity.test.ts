@@ -175,7 +175,7 @@ function grantsOf(functionId: string): string[] {
 }
 
 /** The constructs that own service functions (a function's logical id starts with its construct's). */
-const CONSTRUCTS = 'IntakeRoutes|IntakeWorkflow|Reconciler|MalwareProtection|CredentialRoutes|DiscardDraftRoute|DraftCleanup|ExpiryJobs|ReviewRoutes|ReviewWorkflow';
+const CONSTRUCTS = 'IntakeRoutes|IntakeWorkflow|Reconciler|MalwareProtection|CredentialRoutes|DiscardDraftRoute|DraftCleanup|ExpiryJobs|ReviewRoutes|ReviewWorkflow|ProviderDirectory';
 
 describe('grants', () => {
   // Each function gets exactly the DynamoDB, S3, Step Functions and SES actions its use case calls.
@@ -251,6 +251,10 @@ describe('grants', () => {
       'dynamodb:Query IntakeTable/index/byOwner',
     ],
     ListExpiringDocumentsFn: ['dynamodb:Query IntakeTable/index/byExpiration'],
+    // The directory's page (a sparse index of profiles), then each listed provider's documents: no table read, no write.
+    ListProvidersFn: ['dynamodb:Query IntakeTable/index/byDirectoryName', 'dynamodb:Query IntakeTable/index/byOwner'],
+    // Reads the staff list of submissions, writes each provider's profile (set-if-newer).
+    FillProviderDirectoryFn: ['dynamodb:Query IntakeTable/index/allSubmissions', 'dynamodb:UpdateItem IntakeTable'],
     RenewUploadLinksFn: ['dynamodb:Query IntakeTable', 's3:ListBucket DocumentsBucket', 's3:PutObject DocumentsBucket/staging/*'],
     DiscardSubmissionFn: [
       'dynamodb:PutItem AuditTable',

@@ -88,6 +88,7 @@ describe('data at rest', () => {
       byExpiration: 'ALL',
       byUnfinished: 'INCLUDE submissionId',
       byUnsentOutcome: 'INCLUDE submissionId reviewCompletion',
+      byDirectoryName: 'INCLUDE providerId name email lastSubmittedAt searchText',
     });
   });
 });
@@ -95,7 +96,7 @@ describe('data at rest', () => {
 describe('functions', () => {
   it('runs every service function on nodejs22.x with tracing and its own encrypted log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime?.startsWith('nodejs') && f.Properties.TracingConfig);
-    expect(functions.length).toBe(31);
+    expect(functions.length).toBe(33);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: expect.anything(), LogFormat: 'JSON' } });
     }
@@ -133,7 +134,7 @@ describe('API', () => {
   it('puts the Cognito authorizer on every route except CORS preflights', () => {
     const methods = resourcesOf('AWS::ApiGateway::Method');
     const routes = methods.filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
-    expect(routes.length).toBe(17);
+    expect(routes.length).toBe(18);
     for (const [, method] of routes) expect(method.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: expect.anything() });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
   });
@@ -167,6 +168,39 @@ function grantsOf(fnId: string): string[] {
   const statements = policies[0]![1].Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
   return statements.map((s) => `${[s.Action].flat().join(',')} -> ${[s.Resource].flat().map(name).join(',')}${s.Condition ? ` if ${JSON.stringify(s.Condition)}` : ''}`);
 }
+
+describe('provider directory', () => {
+  it('fills the directory weekly: an EventBridge rule, named as the providerDirectory job, invoking only its function, which reads allSubmissions and writes profiles only', () => {
+    const rules = resourcesOf('AWS::Events::Rule').filter(([id]) => id.startsWith('ProviderDirectory'));
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]! as [string, { Properties: Record<string, any>; Metadata?: Record<string, unknown> }]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'cron(0 6 ? * SUN *)', State: 'ENABLED' });
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [expect.stringMatching(/^ProviderDirectoryFillProviderDirectoryFnFunction/), 'Arn'] } })]);
+    expect(rule.Metadata).toMatchObject({ 'credentialing:job': 'providerDirectory' });
+    const invokers = resourcesOf('AWS::Lambda::Permission').filter(([, p]) => JSON.stringify(p.Properties.FunctionName).includes('FillProviderDirectoryFn'));
+    expect(invokers.map(([, p]) => [p.Properties.Principal, p.Properties.SourceArn])).toEqual([['events.amazonaws.com', { 'Fn::GetAtt': [ruleId, 'Arn'] }]]);
+    expect(grantsOf('FillProviderDirectoryFn')).toEqual([
+      'logs:CreateLogStream,logs:PutLogEvents -> ProviderDirectoryFillProviderDirectoryFnLogs',
+      'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
+      'dynamodb:Query -> DataIntakeTable/index/allSubmissions',
+      'kms:Decrypt -> DataDataKey',
+      'dynamodb:UpdateItem -> DataIntakeTable',
+      'kms:Decrypt,kms:Encrypt,kms:GenerateDataKey -> DataDataKey',
+    ]);
+  });
+
+  it('serves GET /providers from a function that may only Query the directory index and byOwner', () => {
+    const methods = resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'GET' && JSON.stringify(m.Properties.Integration).includes('ListProvidersFn'));
+    expect(methods).toHaveLength(1);
+    expect(methods[0]![1].Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS' });
+    expect(grantsOf('ListProvidersFn')).toEqual([
+      'logs:CreateLogStream,logs:PutLogEvents -> CredentialRoutesListProvidersFnLogs',
+      'xray:PutTraceSegments,xray:PutTelemetryRecords -> *',
+      'dynamodb:Query -> DataIntakeTable/index/byDirectoryName,DataIntakeTable/index/byOwner',
+      'kms:Decrypt -> DataDataKey',
+    ]);
+  });
+});
 
 describe('drafts', () => {
   it('discards abandoned drafts hourly: an EventBridge rule, named as the draftCleanup job, invoking only the clean-up function', () => {

@@ -45,16 +45,17 @@ describe('schedules', () => {
   it('lists the named jobs and every enabled schedule in stack.json', () => {
     const stackFile = JSON.parse(readFileSync(path.join(dataDir, 'stack.json'), 'utf8'));
 
-    // The template's own jobs (draft clean-up, expiry reminders and digest, reconciler) beside the fixtures'.
+    // The template's own jobs (draft clean-up, expiry reminders and digest, provider directory, reconciler) beside the fixtures'.
     expect(stackFile.scheduledJobs).toEqual({
       draftCleanup: expect.stringContaining('DiscardAbandonedDrafts'),
       expiryDigest: expect.stringContaining('ExpiryDigestFn'),
       expiryReminders: expect.stringContaining('ExpiryRemindersFn'),
+      providerDirectory: expect.stringContaining('FillProviderDirectoryFn'),
       reconciler: expect.stringContaining('ReconcilerFn'),
       recordEvent: FIXTURE_IDS.recorder,
       weeklyDigest: FIXTURE_IDS.recorder,
     });
-    expect(stackFile.schedules.map((s: { expression: string }) => s.expression).sort()).toEqual(['cron(0 13 * * ? *)', 'cron(0 13 * * ? *)', 'cron(0 13 ? * MON *)', 'cron(0 8 ? * MON *)', 'rate(1 day)', 'rate(1 hour)', 'rate(5 minutes)']);
+    expect(stackFile.schedules.map((s: { expression: string }) => s.expression).sort()).toEqual(['cron(0 13 * * ? *)', 'cron(0 13 * * ? *)', 'cron(0 13 ? * MON *)', 'cron(0 6 ? * SUN *)', 'cron(0 8 ? * MON *)', 'rate(1 day)', 'rate(1 hour)', 'rate(5 minutes)']);
   });
 
   it('invokes a rule\'s function at its cron time with EventBridge\'s Scheduled Event', async () => {
@@ -112,7 +113,7 @@ describe('npm run job', () => {
 
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain('No scheduled job named expiry-remindrs');
-    expect(unknown.output).toContain('Jobs: draft-cleanup, expiry-reminders, expiry-digest, reconciler, record-event, weekly-digest');
+    expect(unknown.output).toContain('Jobs: draft-cleanup, expiry-reminders, expiry-digest, provider-directory, reconciler, record-event, weekly-digest');
     expect(badDate.code).toBe(1);
     expect(badDate.output).toContain('--date must be a date like 2027-03-01');
   });

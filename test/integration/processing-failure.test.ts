@@ -122,13 +122,17 @@ describe('the reconciler finishes what a crash left behind', () => {
       },
     });
 
-  it.each(['the reconciler', 'her next submit'] as const)('writes what a submit that died right after its status change owes (its audit event, once; the documents) when %s starts it', async (healer) => {
+  /** When staff's provider directory says Emily last submitted. */
+  const listedAt = async () => ((await callApi(local.stack, 'GET', '/providers?q=emily', local.tokens[STAFF]!)).body.items as { lastSubmittedAt: string }[]).map((item) => item.lastSubmittedAt);
+
+  it.each(['the reconciler', 'her next submit'] as const)('writes what a submit that died right after its status change owes (its audit event, once; the documents; her place in the staff directory) when %s starts it', async (healer) => {
     // Prepare: VALIDATING, but no audit event, documents still pending, no execution
     const uploaded = await uploadedCv(local.stack, emily());
     await expect(submitSubmission({ ...adapters, repository: diesAfter('markSubmitted') }, caller(uploaded), uploaded.submissionId)).rejects.toThrow('killed');
     const stopped = await callApi(local.stack, 'GET', `/submissions/${uploaded.submissionId}`, emily());
     expect(stopped.body).toMatchObject({ status: 'VALIDATING', documents: [{ status: 'PENDING_UPLOAD' }] });
     expect((await auditTypes(uploaded.submissionId)).types).toEqual(['SUBMISSION_CREATED']);
+    expect(await listedAt()).not.toContain(stopped.body.submittedAt);
 
     // Act
     if (healer === 'the reconciler') expect((await runReconciler(minutesFromNow(3), `heal-${uploaded.submissionId}`)).actions.started).toContain(uploaded.submissionId);
@@ -140,6 +144,7 @@ describe('the reconciler finishes what a crash left behind', () => {
     expect(audit.types).toEqual(['SUBMISSION_CREATED', 'SUBMISSION_SUBMITTED', 'SUBMISSION_RECEIVED', 'CONFIRMATION_EMAIL_SENT']);
     expect(audit.events[1]).toMatchObject({ actor: { type: 'provider', id: uploaded.providerId }, occurredAt: stopped.body.submittedAt, details: { documentCount: 1 } });
     expect(audit.chainIntact).toBe(true);
+    expect(await listedAt()).toEqual([stopped.body.submittedAt]);
   });
 
   it('writes the audit event a re-drive that died right after its status change owes, once, when the reconciler starts it', async () => {

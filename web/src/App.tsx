@@ -6,6 +6,7 @@ import { AdminPage } from './pages/AdminPage.js';
 import { AllSubmissionsPage } from './pages/AllSubmissionsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage, StaffOnlyPage } from './pages/NotFoundPage.js';
+import { ProvidersPage } from './pages/ProvidersPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { StaffProviderPage } from './pages/StaffProviderPage.js';
 import { PORTAL_ROUTES } from '../../src/contract/portal-routes.js';
@@ -56,6 +57,7 @@ const routes = createRoutesFromElements(
     <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
     <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
     <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+    <Route path={PORTAL_ROUTES.staffProviders} element={<RequireAuth only="staff"><ProvidersPage /></RequireAuth>} />
     <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
     <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
     <Route path="*" element={<NotFoundPage />} />

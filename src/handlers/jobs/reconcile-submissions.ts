@@ -9,7 +9,7 @@ import { METRICS } from '../../contract/service.js';
 import { reconcileReviewOutcomes } from '../../use-cases/reconcile-review-outcomes.js';
 import { RECONCILE_SETTINGS, reconcileSubmissions } from '../../use-cases/reconcile-submissions.js';
 import { auditLog } from '../shared/wiring/audit.js';
-import { submissionRepository } from '../shared/wiring/dynamodb.js';
+import { providerDirectory, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { clock } from '../shared/wiring/settings.js';
 import { reviewOutcomeWorkflow, workflowStarter } from '../shared/wiring/sfn.js';
 import { logger, metrics } from '../shared/powertools.js';
@@ -25,7 +25,7 @@ export const handler = async (event: unknown, context: Context) => {
   const runId = (event as { id?: unknown } | null)?.id;
   const now = scheduledTime(event);
   const report = await reconcileSubmissions(
-    { repository: submissionRepository(), workflow: workflowStarter(), audit: auditLog(), clock },
+    { repository: submissionRepository(), workflow: workflowStarter(), audit: auditLog(), clock, directory: providerDirectory() },
     now,
     typeof runId === 'string' && runId ? runId : context.awsRequestId,
   );

@@ -11,6 +11,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { BuiltinMalwareScanner } from '../../../src/adapters/builtin-malware-scanner.js';
 import { DynamoDbAuditLog } from '../../../src/adapters/dynamodb-audit-log.js';
+import { DynamoDbProviderDirectory } from '../../../src/adapters/dynamodb-provider-directory.js';
 import { DynamoDbSubmissionRepository } from '../../../src/adapters/dynamodb-submission-repository.js';
 import { S3AuditAnchors } from '../../../src/adapters/s3-audit-anchors.js';
 import { S3DocumentStore } from '../../../src/adapters/s3-document-store.js';
@@ -40,6 +41,7 @@ export function realAdapters(stack: StackInfo) {
     audit: new DynamoDbAuditLog(db, stack.tables.audit, new S3AuditAnchors(s3, stack.auditAnchorBucketName)),
     workflow: new StepFunctionsWorkflowStarter(sfn, Object.entries(stack.stateMachines).find(([id]) => id.startsWith('IntakeWorkflow'))![1]),
     clock: systemClock,
+    directory: new DynamoDbProviderDirectory(db, stack.tables.intake),
     clients: { s3, db, sfn },
     destroy: () => [s3, db, sfn].forEach((client) => client.destroy()),
   };

@@ -14,6 +14,7 @@ import type {
   ExpiringDocuments,
   FieldProblem,
   ProviderCredentials,
+  ProviderDirectoryPage,
   ReviewQueue,
   ReviewRequestBody,
   SubmissionList,
@@ -81,6 +82,8 @@ export interface Api {
   getCredentials(providerId?: string): Promise<ProviderCredentials>;
   getDocumentHistory(documentId: string): Promise<DocumentHistory>;
   listExpiring(days: number, nextToken?: string): Promise<ExpiringDocuments>;
+  /** Staff: the providers who sent a submission, by name; `q` searches name words and email. */
+  listProviders(q?: string, nextToken?: string): Promise<ProviderDirectoryPage>;
 }
 
 export function useApi(): Api {
@@ -137,6 +140,7 @@ export function useApi(): Api {
       discard: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/discard`, {}),
       getCredentials: (providerId) => call('GET', providerId ? `/providers/${encodeURIComponent(providerId)}/credentials` : '/credentials'),
       getDocumentHistory: (documentId) => call('GET', `/documents/${encodeURIComponent(documentId)}/history`),
+      listProviders: (q, nextToken) => call('GET', `/providers${queryString({ q, nextToken })}`),
       listExpiring: (days, nextToken) => call('GET', `/credentials/expiring?days=${days}${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`),
     };
   }, [config.apiUrl, getIdToken, expire]);

@@ -29,4 +29,7 @@ export type {
   ExpiringDocuments,
   ExpiringDocumentView,
   ProviderCredentials,
+  ProviderDirectoryEntry,
+  ProviderDirectoryPage,
+  ProviderFileState,
 } from '../../../src/contract/credentials.js';

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { IdleSignOut } from '../auth/IdleSignOut.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { PORTAL_ROUTES } from '../../../src/contract/portal-routes.js';
 import { ContactOffice } from './ContactOffice.js';
 
 /** The page's h1; it takes focus when the page opens so screen readers announce the new page. */
@@ -45,6 +46,9 @@ export function Layout() {
                   <NavLink to="/review">Review queue</NavLink>
                   <NavLink to="/staff" end>
                     All submissions
+                  </NavLink>
+                  <NavLink to={PORTAL_ROUTES.staffProviders} end>
+                    Providers
                   </NavLink>
                 </>
               ) : (

@@ -1,9 +1,10 @@
 /**
  * Staff: one provider's credentials — the same view she has, without her actions — and every
- * submission she sent, newest first (the weekly digest and the staff lists link here).
+ * submission she sent, newest first (the provider directory, the weekly digest and the staff lists link here).
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { PORTAL_ROUTES } from '../../../src/contract/portal-routes.js';
 import { isNotFound, useApi } from '../api/client.js';
 import { PageHeading } from '../components/Layout.js';
 import { QueryState } from '../components/QueryState.js';
@@ -30,7 +31,7 @@ export function StaffProviderPage() {
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to="/">Review queue</Link> / Provider
+            <Link to={PORTAL_ROUTES.staffProviders}>Providers</Link> / Provider
           </p>
           <PageHeading title={provider ? `Credentials of ${provider.name}` : 'Provider credentials'}>{provider ? `Credentials of ${provider.name}` : 'Provider credentials'}</PageHeading>
           {provider && <p className="lede">{provider.email}</p>}

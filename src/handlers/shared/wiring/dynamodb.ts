@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbDocumentVersions } from '../../../adapters/dynamodb-document-versions.js';
 import { DynamoDbExpirySchedule } from '../../../adapters/dynamodb-expiry-schedule.js';
+import { DynamoDbProviderDirectory } from '../../../adapters/dynamodb-provider-directory.js';
 import { DynamoDbSubmissionRepository } from '../../../adapters/dynamodb-submission-repository.js';
 import { requireEnv } from '../environment.js';
 import { tracer } from '../powertools.js';
@@ -20,3 +21,4 @@ export const documentClient = once(() =>
 export const submissionRepository = once(() => new DynamoDbSubmissionRepository(documentClient(), requireEnv(ENV.intakeTable)));
 export const documentVersions = once(() => new DynamoDbDocumentVersions(documentClient(), requireEnv(ENV.intakeTable)));
 export const expirySchedule = once(() => new DynamoDbExpirySchedule(documentClient(), requireEnv(ENV.intakeTable)));
+export const providerDirectory = once(() => new DynamoDbProviderDirectory(documentClient(), requireEnv(ENV.intakeTable)));

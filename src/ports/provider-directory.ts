@@ -1,0 +1,26 @@
+import type { Provider } from '../domain/submission.js';
+import type { Page } from './submission-repository.js';
+
+/** A provider as the directory lists her: who she is (as of her newest submission) and when she last submitted. */
+export interface DirectoryEntry extends Provider {
+  lastSubmittedAt: string;
+}
+
+export interface DirectoryQuery {
+  /** Folded search terms (`parseSearch`): each must start a word of hers; none lists everyone. */
+  terms: readonly string[];
+  limit: number;
+  nextToken?: string;
+}
+
+/** The staff directory: one profile per provider who ever submitted, by name. */
+export interface ProviderDirectory {
+  /**
+   * Her submission `submissionId` was sent at `submittedAt`: lists her, or, if it is newer than the
+   * one her profile holds, takes her name, email and time from it. Safe to repeat and to race: an
+   * older or repeated submission changes nothing.
+   */
+  recordSubmission(provider: Provider, submittedAt: string, submissionId: string): Promise<void>;
+  /** A page of the directory by name, only the providers every term matches. */
+  list(query: DirectoryQuery): Promise<Page<DirectoryEntry>>;
+}
