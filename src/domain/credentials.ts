@@ -214,3 +214,36 @@ export function impliedReplacements(
     return { documentId: found.documentId, lineageId: lineageOf(found) };
   });
 }
+
+/**
+ * What a document she adds from the plain form is to what she sent before, as the API will make it:
+ * `ON_ITS_WAY`, a version of the same identity she sent that is still being checked or waiting for
+ * review (the newest if several) — this one takes its place (`impliedReplacements`, or `sentTwice`
+ * for one still being checked) unless that is a lifetime document in review, which keeps both; else
+ * `RENEW`/`REPLACE`, the credential on file it continues; null, a new credential.
+ */
+export type SentBefore = { kind: 'ON_ITS_WAY'; version: CredentialVersionView; takesItsPlace: boolean } | { kind: CredentialAction; version: CredentialVersionView };
+
+/** Sent and not yet decided: being checked, or stored and waiting for review (received, or the version in force about to be). */
+function onItsWay(version: CredentialVersionView, credential: CredentialView): boolean {
+  if (version.status === 'VALIDATING') return true;
+  const inForceNow = version.documentId === credential.current.documentId && credential.standing !== 'NOT_ACCEPTED';
+  return version.status === 'PENDING_REVIEW' && !version.supersededBy && (version.receivedAt !== null || inForceNow);
+}
+
+export function sentBefore(credentials: readonly CredentialView[], doc: Pick<SubmissionDocument, 'documentType' | 'details'>): SentBefore | null {
+  const identity = credentialIdentity(doc);
+  if (identity === null) return null;
+  const newest = (versions: CredentialVersionView[]) => [...versions].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt))[0];
+  const pending = newest(credentials.flatMap((credential) => credential.versions.filter((version) => onItsWay(version, credential) && credentialIdentity(version) === identity)));
+  if (pending) return { kind: 'ON_ITS_WAY', version: pending, takesItsPlace: pending.status === 'VALIDATING' || pending.expirationDate !== null };
+  // As the API chooses: the newest credential of that identity that can take a new version.
+  const onFile = credentials
+    .filter((credential) => credential.action !== null && credentialIdentity(credential.current) === identity)
+    .sort((a, b) => b.current.uploadedAt.localeCompare(a.current.uploadedAt))[0];
+  return onFile?.action ? { kind: onFile.action, version: onFile.current } : null;
+}
+
+/** Some version whose standing is about to change (being checked, or stored and not yet recorded as received): worth reading again soon. */
+export const settling = (credentials: readonly CredentialView[]): boolean =>
+  credentials.some((credential) => credential.versions.some((version) => version.status === 'VALIDATING' || (onItsWay(version, credential) && version.receivedAt === null)));

@@ -130,28 +130,35 @@ describe('credentials over time', () => {
     expect(pageErrors(session.page)).toEqual([]);
   });
 
-  it('says, before she submits, that the same license added from the plain form renews the one on file', async () => {
+  it('says, before she submits, that the same license added from the plain form is the renewal she sent, still in review', async () => {
     // Prepare: the plain upload form, the license card only
     const mine = await callApi({ apiUrl: stack.apiUrl }, 'GET', '/credentials', await apiSignIn(stack, EMILY));
-    const renewalReference = (mine.body.credentials as { current: { fileName: string; referenceNumber: string } }[]).find((c) => c.current.fileName === 'WA-license-2027.pdf')!.current.referenceNumber;
+    const renewal = (mine.body.credentials as { current: { fileName: string; referenceNumber: string; uploadedAt: string; submissionId: string } }[]).find((c) => c.current.fileName === 'WA-license-2027.pdf')!.current;
     await openUpload(session.page);
     for (const title of ['Board Certification', 'DEA Registration', 'Curriculum Vitae', 'Malpractice Insurance']) {
       await session.page.getByRole('button', { name: `Remove ${title}` }).click();
     }
     const form = card(session.page, 'Medical License');
-    const notice = form.getByRole('note').filter({ hasText: 'on file' });
+    const notice = form.getByRole('note').filter({ hasText: 'You already sent' });
 
     // Act: another state's license, then hers, its number written differently
     await fillFields(session.page, 'Medical License', { ...LICENSE, State: 'OR' });
     const otherState = await notice.count();
     await fillFields(session.page, 'Medical License', { ...LICENSE, 'License number': 'md 60512345' });
 
-    // Assess: nothing for Oregon; for hers, the renewal she sent last, with what happens to it
+    // Assess: nothing for Oregon; for hers, the renewal she sent last, still in review, with what happens if she sends this one
     expect(otherState).toBe(0);
     await notice.waitFor();
-    expect(await notice.textContent()).toBe(
-      `Renews your Medical License (WA) on fileSent under ${renewalReference}, it expires ${written(day(730))}.Once this one is received it becomes the current version; the earlier one stays in its history.`,
+    const sentAt = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Chicago' }).format(new Date(renewal.uploadedAt));
+    // Spaces normalized: ICU versions differ in the one before AM/PM.
+    const spaced = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+    expect(spaced(await notice.textContent())).toBe(
+      spaced(
+        `You already sent this Medical License (WA)Sent on ${sentAt} under reference ${renewal.referenceNumber}, it is waiting for review. See that submission` +
+          `If you send this one too, it takes the place of the one you sent then.If it is the same document, you do not need to send it again: remove this card.`,
+      ),
     );
+    expect(await notice.getByRole('link', { name: 'See that submission' }).getAttribute('href')).toBe(`/submissions/${renewal.submissionId}`);
     expect(await axeViolations(session.page)).toEqual([]);
     session.page.once('dialog', (dialog) => void dialog.accept());
     await session.page.getByRole('button', { name: 'Clear form' }).click();

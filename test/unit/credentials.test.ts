@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { credentialIdentity } from '../../src/domain/credential-identity.js';
-import { credentialVersionsOf, impliedReplacements, replacementKind, replacementProblem, sentTwice, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
+import { credentialVersionsOf, impliedReplacements, replacementKind, replacementProblem, sentBefore, sentTwice, settling, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
 
 const TODAY = '2027-03-01';
@@ -277,5 +277,54 @@ describe('one credential sent twice by submissions made before either was receiv
       [documents[3]!.documentId, [documents[3]!.documentId]],
     ]);
     expect(credentialVersionsOf(documents, a!.documentId).map((doc) => doc.documentId).sort()).toEqual([a!.documentId, b!.documentId, c!.documentId].sort());
+  });
+});
+
+describe('what she is told at a card of a credential she sent before', () => {
+  const inReview = (overrides: Partial<VersionRecord> = {}) =>
+    version({ status: 'PENDING_REVIEW', uploadedAt: '2026-05-01T09:00:00Z', received: { at: '2026-05-01T09:00:05Z', referenceNumber: 'CRD-AAAA-BBBB-CCCC', owner: { name: 'Emily', email: 'e@example.org' } }, ...overrides });
+  const card = (documentType: VersionRecord['documentType'], details: Record<string, string>) => ({ documentType, details });
+  const told = (documents: VersionRecord[], doc: ReturnType<typeof card>) => {
+    const found = sentBefore(toCredentials(documents, TODAY, false), doc);
+    return found && { ...found, version: found.version.documentId };
+  };
+
+  it('names the version still on its way, however the number is written: being checked, or received and waiting for review', () => {
+    const checking = version({ status: 'VALIDATING', storedKey: null });
+    const received = inReview();
+    expect(told([checking], card('MEDICAL_LICENSE', { licenseNumber: 'a-1', jurisdiction: 'ca' }))).toEqual({ kind: 'ON_ITS_WAY', version: checking.documentId, takesItsPlace: true });
+    expect(told([received], card('MEDICAL_LICENSE', { licenseNumber: ' A 1', jurisdiction: 'CA' }))).toEqual({ kind: 'ON_ITS_WAY', version: received.documentId, takesItsPlace: true });
+    expect(told([received], card('MEDICAL_LICENSE', { licenseNumber: 'A2', jurisdiction: 'CA' }))).toBeNull();
+    expect(told([received], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'NY' }))).toBeNull();
+  });
+
+  it('says a lifetime document in review is kept beside a new one, and one being checked gives way whatever its type', () => {
+    const lifetime = inReview({ documentType: 'BOARD_CERTIFICATION', expirationDate: null, details: { specialty: 'Internal Medicine' } });
+    expect(told([lifetime], card('BOARD_CERTIFICATION', { specialty: 'internal medicine' }))).toMatchObject({ kind: 'ON_ITS_WAY', takesItsPlace: false });
+    const checking = version({ documentType: 'BOARD_CERTIFICATION', expirationDate: null, details: { specialty: 'Internal Medicine' }, status: 'VALIDATING', storedKey: null });
+    expect(told([checking], card('BOARD_CERTIFICATION', { specialty: 'Internal Medicine' }))).toMatchObject({ kind: 'ON_ITS_WAY', takesItsPlace: true });
+  });
+
+  it('names the renewal being checked rather than the verified version it will replace, and the version in force once nothing is on its way', () => {
+    const verified = version({ uploadedAt: '2026-01-01T10:00:00Z', received: { at: '2026-01-01T10:00:05Z', referenceNumber: 'CRD-OLD', owner: { name: 'Emily', email: 'e@example.org' } } });
+    const renewal = version({ status: 'VALIDATING', storedKey: null, replacesDocumentId: verified.documentId, lineageId: verified.documentId, uploadedAt: '2026-05-01T09:00:00Z' });
+    expect(told([verified, renewal], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }))).toEqual({ kind: 'ON_ITS_WAY', version: renewal.documentId, takesItsPlace: true });
+    expect(told([verified], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }))).toEqual({ kind: 'RENEW', version: verified.documentId });
+  });
+
+  it('does not count what is decided, replaced or never accepted as on its way', () => {
+    const replaced = inReview({ status: 'SUPERSEDED', supersededBy: { submissionId: id(), documentId: id() } });
+    const passedInRefused = version({ status: 'PENDING_REVIEW', storedKey: null, received: null });
+    const rejected = inReview({ status: 'REJECTED' });
+    expect(told([replaced], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }))).toBeNull();
+    expect(told([passedInRefused], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }))).toEqual({ kind: 'REPLACE', version: passedInRefused.documentId });
+    expect(told([rejected], card('MEDICAL_LICENSE', { licenseNumber: 'A1', jurisdiction: 'CA' }))).toEqual({ kind: 'REPLACE', version: rejected.documentId });
+  });
+
+  it('is read again while a version is being checked or stored and not yet recorded as received', () => {
+    expect(settling(toCredentials([version({ status: 'VALIDATING', storedKey: null })], TODAY, false))).toBe(true);
+    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', received: null })], TODAY, false))).toBe(true);
+    expect(settling(toCredentials([inReview()], TODAY, false))).toBe(false);
+    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', storedKey: null, received: null })], TODAY, false))).toBe(false);
   });
 });

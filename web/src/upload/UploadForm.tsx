@@ -272,7 +272,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
             ))}
           </fieldset>
 
-          {run.phase !== 'idle' && <UploadProgress phase={run.phase} files={run.files} />}
+          {run.phase !== 'idle' && <UploadProgress phase={run.phase} files={run.files} waitingForConnection={run.waitingForConnection} />}
           {run.error && (
             <div className="notice notice--error" role="alert">
               {run.error}

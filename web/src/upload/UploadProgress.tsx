@@ -22,7 +22,8 @@ const STATE_TEXT: Record<FileProgress['state'], string> = {
   failed: 'Failed',
 };
 
-export function UploadProgress({ phase, files }: { phase: Phase; files: FileProgress[] }) {
+/** `waitingForConnection`: a request of the sequence (create, new links, submit) waits for the browser's connection. */
+export function UploadProgress({ phase, files, waitingForConnection = false }: { phase: Phase; files: FileProgress[]; waitingForConnection?: boolean }) {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   const loaded = files.reduce((sum, file) => sum + Math.min(file.loaded, file.size), 0);
   const done = files.filter((file) => file.state === 'done').length;
@@ -38,10 +39,16 @@ export function UploadProgress({ phase, files }: { phase: Phase; files: FileProg
       <p className="visually-hidden" aria-live="polite">
         {heading} {done} of {files.length} files uploaded.
       </p>
-      {files.some((file) => file.state === 'offline') && (
+      {files.some((file) => file.state === 'offline') ? (
         <p className="notice notice--warning" role="status">
           You are offline. Your files upload by themselves as soon as your connection is back.
         </p>
+      ) : (
+        waitingForConnection && (
+          <p className="notice notice--warning" role="status">
+            You are offline. Your submission goes on by itself as soon as your connection is back.
+          </p>
+        )
       )}
       <ProgressBar
         label="Overall progress"

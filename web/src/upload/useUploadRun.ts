@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useBlocker } from 'react-router';
 import { ApiError, describeError, useApi } from '../api/client.js';
+import { offline, online, unreachable } from '../api/connection.js';
 import type { CreateDocumentBody, CreatedSubmission, PresignedUpload } from '../api/types.js';
 import { linkExpired, sha256Hex, uploadFile, UploadError } from '../api/upload.js';
 import { fileFor, toCreateDocument, type DraftDocument } from './draft.js';
@@ -47,13 +48,6 @@ const AUTO_RETRIES = 2;
 const LINK_MARGIN_MS = 30_000;
 const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
-/** Resolves when the browser reports its connection back (at once when it has one). */
-const online = () =>
-  new Promise<void>((resolve) => {
-    if (!offline()) resolve();
-    else window.addEventListener('online', () => resolve(), { once: true });
-  });
 
 export interface RunHooks {
   /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
@@ -65,22 +59,44 @@ export function useUploadRun(hooks: RunHooks) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [files, setFiles] = useState<FileProgress[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** A request of the sequence (create, new links, submit) waits for the browser's connection. */
+  const [waitingForConnection, setWaitingForConnection] = useState(false);
   // The files as hashed and declared: what uploads (and is retried) even if a card changes meanwhile.
   const created = useRef<Run | null>(null);
+
+  /**
+   * One request of the sequence, sent only while the browser has a connection, and sent again once
+   * it is back when it failed because the connection went (create and submit are safe to repeat:
+   * submit is idempotent; a create whose answer was lost leaves a draft only she sees, as pressing
+   * Submit again would, which the hourly clean-up discards).
+   */
+  const whenOnline = useCallback(async <T>(request: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      if (offline()) {
+        setWaitingForConnection(true);
+        await online();
+        setWaitingForConnection(false);
+      }
+      try {
+        return await request();
+      } catch (requestError) {
+        if (!(offline() && unreachable(requestError))) throw requestError;
+      }
+    }
+  }, []);
 
   // One request for new links, however many uploads find theirs expired at once.
   const renewing = useRef<Promise<void> | null>(null);
   const renewLinks = useCallback(
     (run: Run): Promise<void> =>
-      (renewing.current ??= api
-        .renewUploadLinks(run.submission.submissionId)
+      (renewing.current ??= whenOnline(() => api.renewUploadLinks(run.submission.submissionId))
         .then((renewed) => {
           for (const doc of renewed.documents) run.links.set(doc.documentId, doc.upload);
         })
         .finally(() => {
           renewing.current = null;
         })),
-    [api],
+    [api, whenOnline],
   );
 
   const patch = useCallback((key: string, change: Partial<FileProgress>) => {
@@ -144,7 +160,7 @@ export function useUploadRun(hooks: RunHooks) {
     async (submissionId: string): Promise<RunResult> => {
       setPhase('submitting');
       try {
-        await api.submit(submissionId);
+        await whenOnline(() => api.submit(submissionId));
         created.current = null;
         return { submissionId };
       } catch (submitError) {
@@ -153,7 +169,7 @@ export function useUploadRun(hooks: RunHooks) {
         return {};
       }
     },
-    [api],
+    [api, whenOnline],
   );
 
   const reset = useCallback(() => {
@@ -161,12 +177,13 @@ export function useUploadRun(hooks: RunHooks) {
     setPhase('idle');
     setFiles([]);
     setError(null);
+    setWaitingForConnection(false);
   }, []);
 
   /** The unfinished draft sent on with fresh links, or, when it cannot be, replaced by a new submission. */
   const prepare = useCallback(
     async (bodies: CreateDocumentBody[], keys: string[], chosen: File[], unfinished?: UnfinishedDraft): Promise<{ run: Run; arrived: boolean[] } | { alreadySubmitted: string }> => {
-      const resumed = unfinished ? await resumeDraft(api, unfinished, bodies) : null;
+      const resumed = unfinished ? await whenOnline(() => resumeDraft(api, unfinished, bodies)) : null;
       if (unfinished && resumed) {
         const documents = unfinished.sent!.map(({ documentId, body }) => ({ documentId, documentType: body.documentType, upload: resumed.links.get(documentId)! }));
         return { run: { submission: { submissionId: unfinished.submissionId, status: 'AWAITING_UPLOAD', documents }, keys, files: chosen, links: resumed.links }, arrived: resumed.arrived };
@@ -174,18 +191,18 @@ export function useUploadRun(hooks: RunHooks) {
       // A draft changed since (or that this device knows too little about) is replaced. One the API
       // refuses to discard was submitted (she left while Submit was on its way): nothing is sent again.
       if (unfinished) {
-        const submitted = await api.discard(unfinished.submissionId).then(
+        const submitted = await whenOnline(() => api.discard(unfinished.submissionId)).then(
           () => false,
           (discardError) => discardError instanceof ApiError && discardError.status === 409,
         );
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      const submission = await api.createSubmission(bodies);
+      const submission = await whenOnline(() => api.createSubmission(bodies));
       hooks.onCreated(submission.submissionId, chosen, submission.documents.map(({ documentId }, index) => ({ documentId, body: bodies[index]! })));
       return { run: { submission, keys, files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) }, arrived: keys.map(() => false) };
     },
-    [api, hooks],
+    [api, hooks, whenOnline],
   );
 
   const start = useCallback(
@@ -238,7 +255,7 @@ export function useUploadRun(hooks: RunHooks) {
     return finish(current.submission.submissionId);
   }, [files, uploadAll, finish]);
 
-  return { phase, files, error, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
+  return { phase, files, error, waitingForConnection, start, retryFailed, reset, canRetry: phase === 'failed' && created.current !== null };
 }
 
 const LEAVE_MID_UPLOAD =
