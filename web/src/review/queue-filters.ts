@@ -3,7 +3,7 @@
  * submission, reloading, or signing in again after the session expired shows the queue as she
  * left it. The tab also remembers the last filtered address, for the review page's way back.
  */
-import { useCallback, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../src/domain/catalog.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
@@ -60,18 +60,22 @@ export function lastQueuePath(): string {
 
 export function useQueueFilters(): [QueueFilters, (change: Partial<QueueFilters>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = readQueueFilters(params);
+  const address = readQueueFilters(params);
+  // What she types is held here at once and the address follows it: the router's search params
+  // change a render later, so writing them per keystroke dropped letters typed in between.
+  const [search, setSearch] = useState(address.search);
+  const filters = { ...address, search };
   const shown = queueSearch(filters);
-  useEffect(() => remember(shown), [shown]);
-  const change = useCallback(
-    (next: Partial<QueueFilters>) =>
-      setParams(
-        (current) => new URLSearchParams(queueSearch({ ...readQueueFilters(current), ...next })),
-        // Each keystroke replaces the entry: Back leaves the queue, it does not undo letters.
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const inAddress = queueSearch(address);
+  useEffect(() => {
+    remember(shown);
+    // Each change replaces the entry: Back leaves the queue, it does not undo letters.
+    if (shown !== inAddress) setParams(new URLSearchParams(shown), { replace: true });
+  }, [shown, inAddress, setParams]);
+  const change = (next: Partial<QueueFilters>) => {
+    if (next.search !== undefined) setSearch(next.search);
+    if (next.status !== undefined || next.documentType !== undefined) setParams(new URLSearchParams(queueSearch({ ...filters, ...next })), { replace: true });
+  };
   return [filters, change];
 }
 
