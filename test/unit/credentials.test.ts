@@ -6,36 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { credentialIdentity } from '../../src/domain/credential-identity.js';
 import { credentialVersionsOf, impliedReplacements, replacementKind, replacementProblem, sentBefore, sentTwice, settling, toCredential, toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { createSubmissionRequestSchema, toFieldProblems } from '../../src/domain/metadata-schema.js';
+import { testId, versionRecord } from '../../testkit/version-records.js';
 
 const TODAY = '2027-03-01';
-let counter = 0;
-const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-
-function version(overrides: Partial<VersionRecord> = {}): VersionRecord {
-  const documentId = overrides.documentId ?? id();
-  return {
-    documentId,
-    submissionId: id(),
-    providerId: 'p-1',
-    documentType: 'MEDICAL_LICENSE',
-    category: 'LICENSE',
-    fileName: 'license.pdf',
-    contentType: 'application/pdf',
-    sizeBytes: 100,
-    sha256: 'a'.repeat(64),
-    issueDate: '2025-01-01',
-    expirationDate: '2028-01-31',
-    issuingAuthority: 'Medical Board of California',
-    details: { licenseNumber: 'A1', jurisdiction: 'CA' },
-    status: 'VERIFIED',
-    issues: [],
-    stagingKey: 'staging/x',
-    storedKey: 'documents/x',
-    uploadedAt: '2026-01-01T10:00:00Z',
-    ...overrides,
-    snapshot: overrides.snapshot ?? null,
-  };
-}
+const id = testId;
+const version = versionRecord;
 
 describe('what can be replaced or renewed', () => {
   it.each([

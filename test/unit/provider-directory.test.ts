@@ -6,35 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
 import { directorySortKey, fileState, matchesSearch, parseSearch, searchText, searchWords } from '../../src/domain/provider-directory.js';
+import { versionRecord } from '../../testkit/version-records.js';
 
 const TODAY = '2027-03-01';
-let counter = 0;
-const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-
-function version(overrides: Partial<VersionRecord> = {}): VersionRecord {
-  return {
-    documentId: id(),
-    submissionId: id(),
-    providerId: 'p-1',
-    documentType: 'MEDICAL_LICENSE',
-    category: 'LICENSE',
-    fileName: 'license.pdf',
-    contentType: 'application/pdf',
-    sizeBytes: 100,
-    sha256: 'a'.repeat(64),
-    issueDate: '2025-01-01',
-    expirationDate: '2029-01-31',
-    issuingAuthority: 'Medical Board of California',
-    details: { licenseNumber: `A${counter}`, jurisdiction: 'CA' },
-    status: 'VERIFIED',
-    issues: [],
-    stagingKey: 'staging/x',
-    storedKey: 'documents/x',
-    uploadedAt: '2026-01-01T10:00:00Z',
-    snapshot: null,
-    ...overrides,
-  };
-}
+let licenses = 0;
+/** Each a license of its own (a number of its own), expiring in 2029. */
+const version = (overrides: Partial<VersionRecord> = {}): VersionRecord =>
+  versionRecord({ expirationDate: '2029-01-31', details: { licenseNumber: `A${++licenses}`, jurisdiction: 'CA' }, ...overrides });
 
 /** Whether `q` finds the provider, as the directory's filter decides it. */
 const finds = (q: string, name: string, email: string) => {
