@@ -1,7 +1,7 @@
 /**
  * A reviewer working through a filtered queue: her search and filters are still there when she
  * comes back from a submission (by its "Review queue" link or the browser's Back), after a
- * reload, and not for the next person after she signs out.
+ * reload, and not for the next person after she signs out; the menu's "Review queue" starts afresh.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { fiveDocuments } from '../../testkit/intake-documents.js';
@@ -54,11 +54,18 @@ describe('the review queue filtered by a reviewer', () => {
     await row.waitFor();
     const reloaded = await shown();
 
+    // Act: the menu's "Review queue" on the filtered queue
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click();
+    await page.waitForURL((url) => url.search === '');
+    await expect.poll(() => search.inputValue(), { timeout: 5_000 }).toBe('');
+    const fromMenu = { search: await search.inputValue(), type: await type.inputValue(), url: page.url() };
+
     // Assess
     const filtered = { search: provider!.name, type: 'BOARD_CERTIFICATION', rows: 1, path: '/review' };
     expect(byLink).toEqual(filtered);
     expect(byBack).toEqual(filtered);
     expect(reloaded).toEqual(filtered);
+    expect(fromMenu).toEqual({ search: '', type: '', url: `${stack.portalUrl}/review` });
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -66,10 +73,11 @@ describe('the review queue filtered by a reviewer', () => {
     // Prepare: her filtered queue, then a review page whose link back would restore it
     const page = session.page;
     const waiting = seeded[0]!;
-    await page.goto(`${stack.portalUrl}/review/${waiting.submissionId}`);
+    await page.goto(`${stack.portalUrl}/review?q=${waiting.referenceNumber!}`);
+    await page.getByRole('row').filter({ hasText: waiting.referenceNumber! }).getByRole('link', { name: waiting.referenceNumber! }).click();
     const back = page.locator('.eyebrow').getByRole('link', { name: 'Review queue' });
     await back.waitFor();
-    expect(new URL((await back.getAttribute('href'))!, stack.portalUrl).search).not.toBe('');
+    expect(new URL((await back.getAttribute('href'))!, stack.portalUrl).search).toBe(`?q=${waiting.referenceNumber!}`);
 
     // Act: she signs out; a colleague signs in at the same computer and opens a review page
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -4,7 +4,7 @@
  * left it. The tab also remembers the last filtered address, for the review page's way back.
  */
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../src/domain/catalog.js';
 import type { ReviewQueueStatus } from '../../../src/contract/vocabulary.js';
 
@@ -64,6 +64,14 @@ export function useQueueFilters(): [QueueFilters, (change: Partial<QueueFilters>
   // What she types is held here at once and the address follows it: the router's search params
   // change a render later, so writing them per keystroke dropped letters typed in between.
   const [search, setSearch] = useState(address.search);
+  // A navigation of hers to the queue (its menu link, Back) sets the search; only our own writes replace the entry.
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const [arrival, setArrival] = useState(location.key);
+  if (location.key !== arrival) {
+    setArrival(location.key);
+    if (navigationType !== 'REPLACE') setSearch(address.search);
+  }
   const filters = { ...address, search };
   const shown = queueSearch(filters);
   const inAddress = queueSearch(address);
