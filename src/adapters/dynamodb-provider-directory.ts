@@ -3,13 +3,13 @@
  * the sparse byDirectoryName index, written set-if-newer at submit, read by name (a search is a
  * filter on the index's small projection; docs/performance-and-cost.md "Provider directory").
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { INTAKE_INDEXES } from '../contract/tables.js';
 import { directorySortKey, searchText } from '../domain/provider-directory.js';
 import type { Provider } from '../domain/submission.js';
 import type { DirectoryEntry, DirectoryQuery, ProviderDirectory } from '../ports/provider-directory.js';
 import type { Page } from '../ports/submission-repository.js';
-import { unlessConditionFails } from './dynamodb-conditional-update.js';
+import { conditionalUpdate, unlessConditionFails } from './dynamodb-conditional-update.js';
 import { decodeToken, encodeToken, INVALID_TOKEN, refusedToken, type TokenShape } from './dynamodb-index-pages.js';
 
 const INDEX = INTAKE_INDEXES.providerDirectory;
@@ -37,18 +37,15 @@ export class DynamoDbProviderDirectory implements ProviderDirectory {
       [INDEX.partitionKey]: DIRECTORY,
       [INDEX.sortKey]: directorySortKey(provider),
     };
-    const names = Object.keys(profile);
     // Only a newer submission writes (the submission id breaks a tie of instants): fifty at once leave the newest.
     await unlessConditionFails(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: providerKey(provider.providerId),
-          UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-          ConditionExpression: 'attribute_not_exists(pk) OR #at < :at OR (#at = :at AND #id < :id)',
-          ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])), '#at': 'lastSubmittedAt', '#id': 'lastSubmissionId' },
-          ExpressionAttributeValues: { ...Object.fromEntries(names.map((name, i) => [`:a${i}`, profile[name as keyof typeof profile]])), ':at': submittedAt, ':id': submissionId },
-        }),
+      conditionalUpdate(
+        this.db,
+        this.tableName,
+        providerKey(provider.providerId),
+        profile,
+        { expression: 'attribute_not_exists(pk) OR #at < :at OR (#at = :at AND #id < :id)', values: { ':at': submittedAt, ':id': submissionId } },
+        { names: { '#at': 'lastSubmittedAt', '#id': 'lastSubmissionId' } },
       ),
     );
   }
