@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildPortalIfStale } from '../../local/portal-build.js';
 import { startLocalRuntime } from '../../local/runtime.js';
+import { FAILED_PAGES_FILE } from './support/browser.js';
 import './support/stack.js';
 
 export default async function setup(project: TestProject) {
+  rmSync(FAILED_PAGES_FILE, { force: true });
   await buildPortalIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'credentialing-e2e-'));
   const runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });

@@ -1,6 +1,6 @@
 /** Browser helpers for the e2e tests; launching Chromium is shared with scripts (testkit/chromium.ts). */
 import { AxeBuilder } from '@axe-core/playwright';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +9,8 @@ export { launchBrowser } from '../../../testkit/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const SCREENSHOT_DIR = join(repoRoot, 'test-results/screenshots');
+/** Every failed e2e test's page, appended; `.ci/run` prints it last, where a CI log's tail is kept. */
+export const FAILED_PAGES_FILE = join(repoRoot, 'test-results/e2e-failed-pages.txt');
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -26,7 +28,40 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ c
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   (page as Page & { problems?: string[] }).problems = problems;
+  recordRequests(page);
   return { context, page };
+}
+
+const REQUESTS_KEPT = 25;
+const requestLogs = new WeakMap<Page, { line: string; request: unknown }[]>();
+
+/** The page's latest requests and how each ended, for the report of a failed test (what was it waiting for?). */
+function recordRequests(page: Page): void {
+  const started = Date.now();
+  const entries: { line: string; request: unknown }[] = [];
+  const at = () => `+${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const settle = (request: unknown, outcome: string) => {
+    const entry = entries.find((candidate) => candidate.request === request);
+    if (entry) entry.line += ` → ${outcome} ${at()}`;
+  };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    entries.push({ line: `${at()} ${request.method()} ${url.origin === 'null' ? request.url().slice(0, 40) : `${url.port}${url.pathname}`}`, request });
+    if (entries.length > REQUESTS_KEPT) entries.shift();
+  });
+  page.on('requestfinished', (request) => void request.response().then((response) => settle(request, String(response?.status() ?? '?')), () => settle(request, 'finished')));
+  page.on('requestfailed', (request) => settle(request, `failed (${request.failure()?.errorText ?? '?'})`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') entries.push({ line: `${at()} console ${message.type()}: ${message.text().slice(0, 200)}`, request: null });
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) entries.push({ line: `${at()} navigated to ${new URL(frame.url()).pathname}`, request: null });
+  });
+  requestLogs.set(page, entries);
+}
+
+function recentRequests(page: Page): string[] {
+  return (requestLogs.get(page) ?? []).map(({ line }) => line);
 }
 
 /** Uncaught errors the page threw (a React crash shows up here). */
@@ -59,9 +94,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * What the page showed when its test failed: the address and visible text go to the log (a CI run
  * keeps nothing else), with a screenshot beside the others for a local run.
  */
-export async function describeFailedPage(page: Page, testName: string): Promise<void> {
+export async function describeFailedPage(page: Page, testName: string, pageIndex = 0): Promise<void> {
   if (page.isClosed()) return;
   const text = await page.locator('body').innerText({ timeout: 2_000 }).catch((error: Error) => `(no text: ${error.message.split('\n')[0]})`);
-  const shot = await screenshot(page, `failed/${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => null);
-  console.error(`[e2e] "${testName}" failed on ${page.url()}${shot ? ` (screenshot ${shot})` : ''}:\n  ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 1_500)}`);
+  const shot = await screenshot(page, `failed/${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}-${pageIndex + 1}`).catch(() => null);
+  const state = await page
+    .evaluate(() => `document ${document.readyState}, ${document.getElementById('root')?.childElementCount ?? 'no'} element(s) in #root`)
+    .catch((error: Error) => `(no state: ${error.message.split('\n')[0]})`);
+  const report = [
+    `[e2e] "${testName}" failed; page ${pageIndex + 1} on ${page.url()}${shot ? ` (screenshot ${shot})` : ''}, ${state}:`,
+    `  ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 1_500)}`,
+    '  latest requests (time since the page opened):',
+    ...recentRequests(page).map((line) => `    ${line}`),
+    ...pageErrors(page).map((problem) => `  ${problem}`),
+  ].join('\n');
+  console.error(report);
+  mkdirSync(dirname(FAILED_PAGES_FILE), { recursive: true });
+  appendFileSync(FAILED_PAGES_FILE, `${report}\n\n`);
 }

@@ -32,7 +32,11 @@ export function useBrowserSession(options: SessionOptions = {}): BrowserSession 
     if (options.signedInAs) await signInAndWait(session.page, session.stack, options.signedInAs);
   });
   beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(() => (session.page ? describeFailedPage(session.page, task.name) : undefined));
+    // Every page still open in this file's browser: the one that failed may be a second tab or reviewer.
+    onTestFailed(async () => {
+      const pages = session.browser?.contexts().flatMap((context) => context.pages()) ?? [];
+      for (const [index, page] of pages.entries()) await describeFailedPage(page, task.name, index);
+    });
   });
   afterAll(async () => {
     await session.browser?.close();
