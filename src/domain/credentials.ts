@@ -9,6 +9,7 @@ import { CATALOG, documentTypeSpec, type DocumentType } from './catalog.js';
 import { credentialIdentity } from './credential-identity.js';
 import { expiryOutlook } from './expiry.js';
 import { isReplaced, lineageOf, toDocumentView, toReviewView, type SubmissionDocument } from './submission.js';
+import { DRAFT_LIFETIME_HOURS } from './status.js';
 
 type VersionFacts = Pick<SubmissionDocument, 'documentId' | 'documentType' | 'status' | 'expirationDate' | 'storedKey' | 'supersededBy'>;
 
@@ -244,6 +245,18 @@ export function sentBefore(credentials: readonly CredentialView[], doc: Pick<Sub
   return onFile?.action ? { kind: onFile.action, version: onFile.current } : null;
 }
 
-/** Some version whose standing is about to change (being checked, or stored and not yet recorded as received): worth reading again soon. */
-export const settling = (credentials: readonly CredentialView[]): boolean =>
-  credentials.some((credential) => credential.versions.some((version) => version.status === 'VALIDATING' || (onItsWay(version, credential) && version.receivedAt === null)));
+/**
+ * A receipt is recorded minutes after the submit, which comes at the latest when the draft's 24
+ * hours end: a stored version older than that without one was stored before receipts were recorded.
+ */
+const RECEIPT_DUE_MS = (DRAFT_LIFETIME_HOURS + 1) * 60 * 60 * 1000;
+
+/** Some version whose standing is about to change (being checked, or stored and its receipt still to come): worth reading again soon. */
+export const settling = (credentials: readonly CredentialView[], now: Date): boolean =>
+  credentials.some((credential) =>
+    credential.versions.some(
+      (version) =>
+        version.status === 'VALIDATING' ||
+        (onItsWay(version, credential) && version.receivedAt === null && now.getTime() - Date.parse(version.uploadedAt) < RECEIPT_DUE_MS),
+    ),
+  );

@@ -297,9 +297,19 @@ describe('what she is told at a card of a credential she sent before', () => {
   });
 
   it('is read again while a version is being checked or stored and not yet recorded as received', () => {
-    expect(settling(toCredentials([version({ status: 'VALIDATING', storedKey: null })], TODAY, false))).toBe(true);
-    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', received: null })], TODAY, false))).toBe(true);
-    expect(settling(toCredentials([inReview()], TODAY, false))).toBe(false);
-    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', storedKey: null, received: null })], TODAY, false))).toBe(false);
+    const soon = new Date('2026-01-01T10:05:00Z');
+    expect(settling(toCredentials([version({ status: 'VALIDATING', storedKey: null })], TODAY, false), soon)).toBe(true);
+    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', received: null })], TODAY, false), soon)).toBe(true);
+    expect(settling(toCredentials([inReview()], TODAY, false), soon)).toBe(false);
+    expect(settling(toCredentials([version({ status: 'PENDING_REVIEW', storedKey: null, received: null })], TODAY, false), soon)).toBe(false);
+  });
+
+  it('is not read again for a version stored before receipts were recorded: none is coming', () => {
+    // Prepare: created on 1 March 2027 at 09:00, stored, no receipt
+    const stored = toCredentials([version({ status: 'PENDING_REVIEW', received: null, uploadedAt: '2027-03-01T09:00:00Z' })], TODAY, false);
+    // Act / Assess: its submit could come until the draft's 24 hours end; its receipt minutes later
+    expect(settling(stored, new Date('2027-03-02T08:59:00Z'))).toBe(true);
+    expect(settling(stored, new Date('2027-03-02T10:01:00Z'))).toBe(false);
+    expect(settling(toCredentials([version({ status: 'VALIDATING', storedKey: null, uploadedAt: '2027-03-01T09:00:00Z' })], TODAY, false), new Date('2027-03-09T00:00:00Z'))).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ export function OnFileNotice({ documentType, details }: { documentType: Document
   const credentials = useQuery({
     queryKey: ['credentials', 'on-file'],
     queryFn: () => api.getCredentials(),
-    refetchInterval: (query) => (settling(query.state.data?.credentials ?? []) ? 3000 : false),
+    refetchInterval: (query) => (settling(query.state.data?.credentials ?? [], new Date()) ? 3000 : false),
   });
   const match = sentBefore(credentials.data?.credentials ?? [], { documentType, details });
   if (!match) return null;
