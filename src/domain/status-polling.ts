@@ -22,8 +22,14 @@ export function statusPollDelay(fetchesSoFar: number): number {
  */
 export const STALLED_SUBMIT = { afterMs: 30_000, everyMs: 60_000 } as const;
 
-/** Whether her page should send the submit again now (`lastSentAt`: when it last did, if ever). */
+/** When her page should next send the submit again, in ms since the epoch (`lastSentAt`: when it last did, if ever); null without a submit. */
+export function resubmitAt(submittedAt: string | null, lastSentAt: number | null): number | null {
+  if (submittedAt === null) return null;
+  const overdue = Date.parse(submittedAt) + STALLED_SUBMIT.afterMs;
+  return lastSentAt === null ? overdue : Math.max(overdue, lastSentAt + STALLED_SUBMIT.everyMs);
+}
+
 export function resubmitDue(submittedAt: string | null, lastSentAt: number | null, now: number): boolean {
-  if (submittedAt === null || now - Date.parse(submittedAt) < STALLED_SUBMIT.afterMs) return false;
-  return lastSentAt === null || now - lastSentAt >= STALLED_SUBMIT.everyMs;
+  const at = resubmitAt(submittedAt, lastSentAt);
+  return at !== null && now >= at;
 }

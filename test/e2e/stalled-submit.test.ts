@@ -74,4 +74,21 @@ describe('a submission whose submit stopped before the workflow started', () => 
     expect(confirmations).toHaveLength(1);
     expect(pageErrors(session.page)).toEqual([]);
   });
+
+  it('is started by her page once it is overdue when she opened it before: status polls that bring nothing new do not wait for it', async () => {
+    // Prepare: VALIDATING for 5 s with nothing checking it
+    const token = await apiSignIn(stack, EMILY);
+    const submissionId = await submitStoppedBeforeTheWorkflow(token, 5);
+
+    // Act: she opens her submission and keeps it open
+    await session.page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
+    await session.page.getByRole('heading', { level: 1, name: 'Validating your documents…' }).waitFor();
+
+    // Assess: received once validation is overdue (30 s after the submit), not at the reconciler's run
+    await session.page.getByRole('heading', { level: 1, name: 'Documents received' }).waitFor({ timeout: 60_000 });
+    const received = await callApi(stack, 'GET', `/submissions/${submissionId}`, token);
+    expect(received.body.status).toBe('RECEIVED');
+    expect(await session.page.getByText(received.body.referenceNumber as string).first().isVisible()).toBe(true);
+    expect(pageErrors(session.page)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { checkDeaNumber } from '../../src/domain/dea-number.js';
 import { GENESIS_HASH, chainAuditEvent, firstBrokenSequence, type AuditEventInput } from '../../src/domain/audit.js';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, generateReferenceNumber, normalizeReferenceNumber, referenceNumberProblem } from '../../src/domain/reference-number.js';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/review-timeline.js';
-import { resubmitDue, statusPollDelay } from '../../src/domain/status-polling.js';
+import { resubmitAt, resubmitDue, statusPollDelay } from '../../src/domain/status-polling.js';
 
 describe('catalog', () => {
   it('lists the five credentialing documents with their categories, expiration rules and formats', () => {
@@ -142,5 +142,11 @@ describe('a submission still validating long after its submit', () => {
 
   it('is never submitted again without a submission time', () => {
     expect(resubmitDue(null, null, at(600))).toBe(false);
+    expect(resubmitAt(null, null)).toBeNull();
+  });
+
+  it('names when the page sends it next, so a page opened earlier wakes up for it', () => {
+    expect(resubmitAt(submittedAt, null)).toBe(at(30));
+    expect(resubmitAt(submittedAt, at(45))).toBe(at(105));
   });
 });
