@@ -13,7 +13,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
-import { AUDIT_INDEXES, AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, type IndexSpec } from '../../src/contract/tables.js';
+import { AUDIT_INDEXES, AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, INTAKE_TABLE_TIME_TO_LIVE, type IndexSpec } from '../../src/contract/tables.js';
 import { portalContentSecurityPolicy } from '../../src/contract/service.js';
 import type { AuditStorage } from './service-function.js';
 
@@ -179,6 +179,8 @@ export class DataLayer extends Construct {
       ...recordTable,
       partitionKey: { name: INTAKE_TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: INTAKE_TABLE_KEY.sortKey, type: dynamodb.AttributeType.STRING },
+      // Only a create's client-token claim expires (after the draft's lifetime); no record carries it.
+      timeToLiveAttribute: INTAKE_TABLE_TIME_TO_LIVE,
     });
     for (const index of Object.values(INTAKE_INDEXES) as IndexSpec[]) addIndex(this.intakeTable, index);
 

@@ -7,6 +7,8 @@ import { lineageOf, type Submission, type SubmissionDocument } from '../domain/s
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: '#SUBMISSION' });
 export const documentKey = (submissionId: string, documentId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: `DOCUMENT#${documentId}` });
 export const referenceKey = (referenceNumber: string) => ({ pk: `REFERENCE#${referenceNumber}`, sk: '#REFERENCE' });
+/** The owner is in the key: another provider's same token is another claim. */
+export const createClaimKey = (providerId: string, clientToken: string) => ({ pk: `CREATE#${providerId}#${clientToken}`, sk: '#CREATE' });
 
 /** The sparse index's one partition: every unfinished submission, ordered by creation. */
 export const UNFINISHED = { attribute: INTAKE_INDEXES.unfinished.partitionKey, value: 'UNFINISHED' } as const;

@@ -31,9 +31,17 @@ export class DynamoDbSubmissionRepository extends DynamoDbSubmissionReads implem
         if (attempt > 6 && pending.length > 0) throw new Error('DynamoDB kept documents unprocessed');
       }
     }
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: toSubmissionItem(submission), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    await this.putIfAbsent(toSubmissionItem(submission));
+  }
+
+  async createIfAbsent(submission: Submission, documents: SubmissionDocument[]): Promise<boolean> {
+    // One conditional put per document (BatchWrite has no conditions): never over a document the submit or workflow changed.
+    await Promise.all(documents.map((doc) => unlessConditionFails(this.putIfAbsent(toDocumentItem(doc)))));
+    return conditionHeld(this.putIfAbsent(toSubmissionItem(submission)));
+  }
+
+  private putIfAbsent(item: Record<string, unknown>) {
+    return this.db.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async transition(submissionId: string, from: SubmissionStatus, to: SubmissionStatus): Promise<boolean> {

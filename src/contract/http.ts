@@ -53,6 +53,12 @@ export interface CreateDocumentBody {
 
 export interface CreateSubmissionBody {
   documents: CreateDocumentBody[];
+  /**
+   * Makes the create safe to send again (AWS's ClientToken idiom): the same token from the same
+   * provider with the same documents answers the submission the first request made, with fresh
+   * upload links. 16–64 of `A–Z a–z 0–9 _ -`; a UUID fits.
+   */
+  clientToken?: string;
 }
 
 export interface PresignedUpload {

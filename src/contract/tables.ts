@@ -4,6 +4,12 @@
  */
 export const INTAKE_TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
+/**
+ * The intake table's time-to-live attribute (epoch seconds): DynamoDB deletes an item some time
+ * after it. Only a create's client-token claim carries it; records of submissions never expire.
+ */
+export const INTAKE_TABLE_TIME_TO_LIVE = 'expiresAtEpochSeconds';
+
 export const INTAKE_INDEXES = {
   /** The lists' sort key `gsiCreated` is when a draft was made, then when it was submitted (`listedAt`). */
   byProvider: { name: 'byProvider', partitionKey: 'gsiProvider', sortKey: 'gsiCreated' },

@@ -5,7 +5,7 @@
  * also anchored outside the table (write-once objects in a locked bucket) when it is appended:
  * a chain is intact only if it links and matches its anchors.
  */
-import { createHash } from 'node:crypto';
+import { canonicalHash } from './canonical-hash.js';
 import type { AuditActor, AuditEventView } from '../contract/http.js';
 import { AUDIT_INDEXES } from '../contract/tables.js';
 
@@ -21,20 +21,9 @@ export type AuditEvent = AuditEventView;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function chainAuditEvent(input: AuditEventInput, sequence: number, previousHash: string): AuditEvent {
   const body = { ...input, sequence, previousHash };
-  const hash = createHash('sha256').update(canonical(body)).digest('hex');
+  const hash = canonicalHash(body);
   return { ...body, hash };
 }
 

@@ -177,6 +177,10 @@ export function documentInputSchema(today: string) {
   );
 }
 
+/** A caller-chosen token that makes a create safe to repeat (a UUID fits). */
+const CLIENT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const CLIENT_TOKEN_RULE = 'Send clientToken as 16 to 64 letters, digits, hyphens or underscores (a UUID fits), or leave it out.';
+
 export function createSubmissionRequestSchema(today: string) {
   return z.strictObject(
     {
@@ -195,6 +199,7 @@ export function createSubmissionRequestSchema(today: string) {
           for (const repeat of repeatedCredentials(documents)) ctx.addIssue({ code: 'custom', path: [repeat.index, 'details', repeat.field], message: repeat.message });
         }),
       ),
+      clientToken: z.optional(z.string({ error: CLIENT_TOKEN_RULE }).check(z.regex(CLIENT_TOKEN_PATTERN, CLIENT_TOKEN_RULE))),
     },
     { error: 'Send a JSON object with a "documents" list.' },
   );

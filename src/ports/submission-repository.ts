@@ -56,6 +56,12 @@ export interface DocumentChanges {
 export interface SubmissionRepository {
   /** Writes documents first, then the submission: a reader never sees a submission without its documents. */
   create(submission: Submission, documents: SubmissionDocument[]): Promise<void>;
+  /**
+   * Writes each document, then the submission, each only where nothing is yet — never over an
+   * earlier write: a repeated create finishes what an earlier one started. False when the
+   * submission was there already.
+   */
+  createIfAbsent(submission: Submission, documents: SubmissionDocument[]): Promise<boolean>;
   get(submissionId: string): Promise<{ submission: Submission; documents: SubmissionDocument[] } | null>;
   findIdByReference(referenceNumber: string): Promise<string | null>;
   /** The submission a document belongs to (an index lookup; read the submission itself with `get`). */

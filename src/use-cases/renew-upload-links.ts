@@ -3,7 +3,8 @@ import { stagingPrefix } from '../contract/storage.js';
 import type { Caller } from '../domain/caller.js';
 import { LIMITS } from '../domain/catalog.js';
 import { Conflict } from '../domain/errors.js';
-import type { DocumentStore } from '../ports/document-store.js';
+import type { SubmissionDocument } from '../domain/submission.js';
+import type { DeclaredUpload, DocumentStore, PresignedUpload } from '../ports/document-store.js';
 import type { SubmissionRepository } from '../ports/submission-repository.js';
 import { assertProvider, readableSubmission } from './access.js';
 
@@ -11,6 +12,10 @@ export interface RenewUploadLinksDeps {
   repository: SubmissionRepository;
   store: DocumentStore;
 }
+
+/** A draft document's presigned POST: for its staging key, pinned to the type, size and checksum it declared. */
+export const uploadLink = (store: DocumentStore, doc: Pick<SubmissionDocument, 'stagingKey'> & DeclaredUpload): Promise<PresignedUpload> =>
+  store.presignUpload(doc.stagingKey, doc, LIMITS.uploadUrlTtlSeconds);
 
 /**
  * `POST /submissions/{id}/upload-links`: new presigned POSTs for her draft's documents, each for
@@ -35,7 +40,7 @@ export async function renewUploadLinks(deps: RenewUploadLinksDeps, caller: Calle
         documentId: doc.documentId,
         sha256: doc.sha256,
         received: staged.get(doc.stagingKey) === doc.sizeBytes,
-        upload: await deps.store.presignUpload(doc.stagingKey, doc, LIMITS.uploadUrlTtlSeconds),
+        upload: await uploadLink(deps.store, doc),
       })),
     ),
   };

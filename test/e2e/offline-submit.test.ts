@@ -1,6 +1,7 @@
 /**
- * Her Wi-Fi drops at the wrong moment of Submit: before the submission is created, between its
- * creation and the uploads, or just before the submit call. Every request of the sequence waits
+ * Her Wi-Fi drops at the wrong moment of Submit: before the submission is created, after its
+ * creation reached the API but before the answer came back, between its creation and the uploads,
+ * or just before the submit call. Every request of the sequence waits
  * for the browser's `online` event, saying so, instead of failing: once she is back online the
  * same submission goes on to RECEIVED with its reference number, one confirmation email, and no
  * second submission in "My submissions".
@@ -43,6 +44,8 @@ afterAll(async () => {
 /** Her CV alone on the form, ready to submit. */
 async function cvReady(page: Page): Promise<void> {
   await openUpload(page);
+  // The form, not "Loading your documents…": a card looked for before it shows is not removed.
+  await page.getByRole('button', { name: /^Submit \d+ documents?$/ }).waitFor();
   for (const title of ['Medical License', 'Board Certification', 'DEA Registration', 'Malpractice Insurance']) {
     const remove = page.getByRole('button', { name: `Remove ${title}` });
     // The form opens with all five cards, or with the CV a failed run left on this device.
@@ -107,6 +110,26 @@ describe('Submit while her connection drops', () => {
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
     await waitsThenFinishes(page, 'offline-before-create');
+    expect(sent).toEqual({ create: 1, links: 0, upload: 1, submit: 1 });
+  });
+
+  it('after the creation reached the API, before its answer came back: waits, then sends it again and gets the same submission', async () => {
+    const { page } = session;
+    await cvReady(page);
+    const sent = countRequests(page);
+    // The creation reaches the API; the connection drops before its answer arrives. Her retry goes through.
+    let creates = 0;
+    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
+      if (route.request().method() !== 'POST' || ++creates > 1) return route.continue();
+      await route.fetch();
+      await page.context().setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+
+    await waitsThenFinishes(page, 'offline-create-answer-lost');
+    expect(creates).toBe(2);
     expect(sent).toEqual({ create: 1, links: 0, upload: 1, submit: 1 });
   });
 

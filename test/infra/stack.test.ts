@@ -91,6 +91,12 @@ describe('data at rest', () => {
       byDirectoryName: 'INCLUDE providerId name email lastSubmittedAt searchText',
     });
   });
+
+  it('lets only the intake table expire items, by the attribute only client-token claims carry; the audit table never', () => {
+    const ttl = Object.fromEntries(resourcesOf('AWS::DynamoDB::Table').map(([id, table]) => [id.replace(/[0-9A-F]{8}$/, ''), table.Properties.TimeToLiveSpecification ?? null]));
+
+    expect(ttl).toEqual({ DataIntakeTable: { AttributeName: 'expiresAtEpochSeconds', Enabled: true }, DataAuditTable: null });
+  });
 });
 
 describe('functions', () => {

@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRICS } from '../../contract/service.js';
 import { createSubmission } from '../../use-cases/create-submission.js';
 import { auditLog } from '../shared/wiring/audit.js';
-import { documentVersions, submissionRepository } from '../shared/wiring/dynamodb.js';
+import { createRequests, documentVersions, submissionRepository } from '../shared/wiring/dynamodb.js';
 import { documentStore } from '../shared/wiring/s3.js';
 import { clock, newId, reviewSettings } from '../shared/wiring/settings.js';
 import { httpHandler } from '../shared/http.js';
@@ -12,6 +12,7 @@ export const handler = httpHandler(async (request) => {
   const created = await createSubmission(
     {
       repository: submissionRepository(),
+      createRequests: createRequests(),
       store: documentStore(),
       audit: auditLog(),
       versions: documentVersions(),

@@ -67,7 +67,8 @@ export interface Api {
   listSubmissions(status?: string, nextToken?: string, providerId?: string): Promise<SubmissionList>;
   getSubmission(submissionId: string): Promise<SubmissionView>;
   getSubmissionByReference(referenceNumber: string): Promise<SubmissionView>;
-  createSubmission(documents: CreateDocumentBody[]): Promise<CreatedSubmission>;
+  /** `clientToken`: the same one for every send of one Submit, so a repeat answers the same submission. */
+  createSubmission(documents: CreateDocumentBody[], clientToken: string): Promise<CreatedSubmission>;
   submit(submissionId: string): Promise<SubmitResult>;
   /** New upload links for a draft's documents (a link lives 5 minutes; a slow upload outlives it). */
   renewUploadLinks(submissionId: string): Promise<UploadLinks>;
@@ -129,7 +130,7 @@ export function useApi(): Api {
       listSubmissions: (status, nextToken, providerId) => call('GET', `/submissions${queryString({ status, nextToken, providerId })}`),
       getSubmission: (id) => call('GET', `/submissions/${encodeURIComponent(id)}`),
       getSubmissionByReference: (ref) => call('GET', `/submissions/by-reference/${encodeURIComponent(ref)}`),
-      createSubmission: (documents) => call('POST', '/submissions', { documents }),
+      createSubmission: (documents, clientToken) => call('POST', '/submissions', { documents, clientToken }),
       submit: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/submit`, {}),
       renewUploadLinks: (id) => call('POST', `/submissions/${encodeURIComponent(id)}/upload-links`, {}),
       reviewQueue: (query) => call('GET', `/review-queue${queryString({ ...query })}`),

@@ -66,9 +66,9 @@ export function useUploadRun(hooks: RunHooks) {
 
   /**
    * One request of the sequence, sent only while the browser has a connection, and sent again once
-   * it is back when it failed because the connection went (create and submit are safe to repeat:
-   * submit is idempotent; a create whose answer was lost leaves a draft only she sees, as pressing
-   * Submit again would, which the hourly clean-up discards).
+   * it is back when it failed because the connection went (each is safe to repeat: submit is
+   * idempotent, and a create carries one client token per Submit, so a create whose answer was
+   * lost answers the same draft again instead of leaving one behind).
    */
   const whenOnline = useCallback(async <T>(request: () => Promise<T>): Promise<T> => {
     for (;;) {
@@ -198,7 +198,9 @@ export function useUploadRun(hooks: RunHooks) {
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      const submission = await whenOnline(() => api.createSubmission(bodies));
+      // One token for this Submit, kept in memory only: a reload mid-create makes a new one.
+      const clientToken = crypto.randomUUID();
+      const submission = await whenOnline(() => api.createSubmission(bodies, clientToken));
       hooks.onCreated(submission.submissionId, chosen, submission.documents.map(({ documentId }, index) => ({ documentId, body: bodies[index]! })));
       return { run: { submission, keys, files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) }, arrived: keys.map(() => false) };
     },

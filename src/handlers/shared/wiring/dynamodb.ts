@@ -6,6 +6,7 @@
 import { ENV } from '../../../contract/environment.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbCreateRequests } from '../../../adapters/dynamodb-create-requests.js';
 import { DynamoDbDocumentVersions } from '../../../adapters/dynamodb-document-versions.js';
 import { DynamoDbExpirySchedule } from '../../../adapters/dynamodb-expiry-schedule.js';
 import { DynamoDbProviderDirectory } from '../../../adapters/dynamodb-provider-directory.js';
@@ -22,3 +23,4 @@ export const submissionRepository = once(() => new DynamoDbSubmissionRepository(
 export const documentVersions = once(() => new DynamoDbDocumentVersions(documentClient(), requireEnv(ENV.intakeTable)));
 export const expirySchedule = once(() => new DynamoDbExpirySchedule(documentClient(), requireEnv(ENV.intakeTable)));
 export const providerDirectory = once(() => new DynamoDbProviderDirectory(documentClient(), requireEnv(ENV.intakeTable)));
+export const createRequests = once(() => new DynamoDbCreateRequests(documentClient(), requireEnv(ENV.intakeTable)));
