@@ -133,6 +133,36 @@ describe('Submit while her connection drops', () => {
     expect(sent).toEqual({ create: 1, links: 0, upload: 1, submit: 1 });
   });
 
+  it('after the creation reached the API, then a reload while she waited: Submit again gets that same submission', async () => {
+    const { page } = session;
+    await cvReady(page);
+    let creates = 0;
+    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
+      if (route.request().method() !== 'POST' || ++creates > 1) return route.continue();
+      await route.fetch();
+      await page.context().setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+
+    // Act: she reloads (leaving, as the browser asks), and once back online submits her kept form again
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload().catch(() => undefined);
+    await page.context().setOffline(false);
+    await page.goto(`${stack.portalUrl}/upload`);
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+
+    // Assess: one submission, received; no draft left behind by the first create
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    expect(creates).toBe(2);
+    received.push(submissionIdFromUrl(page));
+    const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
+    const { body } = await callApi(stack, 'GET', '/submissions', token);
+    expect((body.items as { submissionId: string }[]).map((item) => item.submissionId).sort()).toEqual([...received].sort());
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('between the creation and the uploads: waits, then uploads and submits the same submission', async () => {
     const { page } = session;
     await cvReady(page);

@@ -6,6 +6,7 @@ import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
+import type { CreateDocumentBody } from '../api/types.js';
 import { fieldId, focusField } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
@@ -14,7 +15,7 @@ import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
 import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
 import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
-import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
+import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, pendingCreateFor, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { SubmitBar } from './SubmitBar.js';
 import type { SentDocument } from './resume.js';
 import { UploadProgress } from './UploadProgress.js';
@@ -57,7 +58,12 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   const pendingSubmissionId = watch('pendingSubmissionId');
   const hooks = useMemo(
     () => ({
+      clientTokenFor(bodies: CreateDocumentBody[]) {
+        setValue('pendingCreate', pendingCreateFor(getValues('pendingCreate'), bodies));
+        return getValues('pendingCreate')!.clientToken;
+      },
       onCreated(submissionId: string, files: File[], sent: SentDocument[]) {
+        setValue('pendingCreate', undefined);
         setValue('pendingSubmissionId', submissionId);
         setValue('pendingSent', { submissionId, documents: sent });
         void storeSentFiles(username, submissionId, files);
@@ -65,7 +71,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
         void queryClient.invalidateQueries({ queryKey: ['submissions'] });
       },
     }),
-    [setValue, username, queryClient],
+    [getValues, setValue, username, queryClient],
   );
   const run = useUploadRun(hooks);
   const pressed = useRef(false);

@@ -51,6 +51,17 @@ export interface DraftForm {
   pendingSubmissionId?: string;
   /** What that submission was created with, document by document (its files' SHA-256 included). */
   pendingSent?: { submissionId: string; documents: SentDocument[] };
+  /**
+   * The `clientToken` of a create whose answer has not come back, with what it sent: a Submit of
+   * the same documents after a reload sends it again, and gets the submission that create made.
+   */
+  pendingCreate?: { clientToken: string; sent: string };
+}
+
+/** The token for creating a submission of `bodies`: the one kept, when it was for these same bodies, else a new one to keep. */
+export function pendingCreateFor(kept: DraftForm['pendingCreate'], bodies: CreateDocumentBody[]): NonNullable<DraftForm['pendingCreate']> {
+  const sent = JSON.stringify(bodies);
+  return kept?.sent === sent ? kept : { clientToken: crypto.randomUUID(), sent };
 }
 
 const files = new Map<string, File>();

@@ -50,6 +50,8 @@ const CONCURRENCY = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RunHooks {
+  /** The token for creating a submission of `bodies`, kept before the create is sent (in case the page goes away). */
+  clientTokenFor(bodies: CreateDocumentBody[]): string;
   /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
   onCreated(submissionId: string, files: File[], sent: SentDocument[]): void;
 }
@@ -198,8 +200,7 @@ export function useUploadRun(hooks: RunHooks) {
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      // One token for this Submit, kept in memory only: a reload mid-create makes a new one.
-      const clientToken = crypto.randomUUID();
+      const clientToken = hooks.clientTokenFor(bodies);
       const submission = await whenOnline(() => api.createSubmission(bodies, clientToken));
       hooks.onCreated(submission.submissionId, chosen, submission.documents.map(({ documentId }, index) => ({ documentId, body: bodies[index]! })));
       return { run: { submission, keys, files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) }, arrived: keys.map(() => false) };
