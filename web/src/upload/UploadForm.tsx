@@ -1,25 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { portalPaths } from '../../../src/contract/portal-routes.js';
 import { LIMITS, type DocumentType } from '../../../src/domain/catalog.js';
 import { DRAFT_LIFETIME_HOURS } from '../../../src/domain/status.js';
 import { useApi } from '../api/client.js';
-import type { CreateDocumentBody } from '../api/types.js';
 import { fieldId, focusField } from '../components/Field.js';
 import { PageHeading } from '../components/Layout.js';
 import { Checklist } from './Checklist.js';
 import { homeDraftQueryKey } from './checked-draft.js';
 import { DocumentCard } from './DocumentCard.js';
 import { ErrorSummary, listProblems } from './ErrorSummary.js';
-import { storeSentFiles, storeSubmittedCards, submittedWith } from './device-store.js';
+import { storeSubmittedCards, submittedWith } from './device-store.js';
 import { ChangedElsewhere, LastRunNotice, type LastRun } from './DraftNotices.js';
-import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, pendingCreateFor, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
+import { cardTitles, emptyDocument, fileFor, forgetFiles, freshDraft, rememberFile, type DraftDocument, type DraftForm } from './draft.js';
 import { SubmitBar } from './SubmitBar.js';
-import type { SentDocument } from './resume.js';
 import { UploadProgress } from './UploadProgress.js';
 import { whileUploading } from './upload-lock.js';
+import { useDraftRunHooks } from './useDraftRunHooks.js';
 import { useOtherTabs } from './useOtherTabs.js';
 import { useLeaveGuard, useUploadRun } from './useUploadRun.js';
 import { draftResolver, placeApiProblems } from './validate.js';
@@ -56,24 +55,7 @@ export function UploadForm({ initial, revision, lastRun, username }: Props) {
   // The whole form, so the checklist and the summary read exactly what the cards show.
   const documents = watch('documents');
   const pendingSubmissionId = watch('pendingSubmissionId');
-  const hooks = useMemo(
-    () => ({
-      clientTokenFor(bodies: CreateDocumentBody[]) {
-        setValue('pendingCreate', pendingCreateFor(getValues('pendingCreate'), bodies));
-        return getValues('pendingCreate')!.clientToken;
-      },
-      onCreated(submissionId: string, files: File[], sent: SentDocument[]) {
-        setValue('pendingCreate', undefined);
-        setValue('pendingSubmissionId', submissionId);
-        setValue('pendingSent', { submissionId, documents: sent });
-        void storeSentFiles(username, submissionId, files);
-        // Her list shows the new draft at once, should she leave this page while it uploads.
-        void queryClient.invalidateQueries({ queryKey: ['submissions'] });
-      },
-    }),
-    [getValues, setValue, username, queryClient],
-  );
-  const run = useUploadRun(hooks);
+  const run = useUploadRun(useDraftRunHooks(username, getValues, setValue));
   const pressed = useRef(false);
   const { keeper, elsewhere, uploadingElsewhere } = useOtherTabs({
     username,
