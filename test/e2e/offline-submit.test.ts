@@ -163,6 +163,38 @@ describe('Submit while her connection drops', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('after the creation reached the API and a reload, its draft discarded meanwhile (24 hours passed): Submit makes a new one', async () => {
+    const { page } = session;
+    await cvReady(page);
+    let first: string | undefined;
+    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
+      if (route.request().method() !== 'POST' || first) return route.continue();
+      first = ((await (await route.fetch()).json()) as { submissionId: string }).submissionId;
+      await page.context().setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload().catch(() => undefined);
+    await page.context().setOffline(false);
+    // The clean-up discards the draft that create made, as it does 24 hours after its creation
+    const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
+    expect((await callApi(stack, 'POST', `/submissions/${first}/discard`, token)).status).toBe(200);
+
+    // Act: she submits her kept form
+    await page.goto(`${stack.portalUrl}/upload`);
+    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+
+    // Assess: received as a new submission, no word about a token
+    expect(await waitForOutcome(page)).toBe('RECEIVED');
+    expect(submissionIdFromUrl(page)).not.toBe(first);
+    received.push(submissionIdFromUrl(page));
+    const { body } = await callApi(stack, 'GET', '/submissions', token);
+    expect((body.items as { submissionId: string }[]).map((item) => item.submissionId).sort()).toEqual([...received].sort());
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('between the creation and the uploads: waits, then uploads and submits the same submission', async () => {
     const { page } = session;
     await cvReady(page);

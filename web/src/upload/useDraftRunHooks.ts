@@ -19,6 +19,9 @@ export function useDraftRunHooks(username: string, getValues: UseFormGetValues<D
         setValue('pendingCreate', pendingCreateFor(getValues('pendingCreate'), bodies));
         return getValues('pendingCreate')!.clientToken;
       },
+      forgetClientToken() {
+        setValue('pendingCreate', undefined);
+      },
       onCreated(submissionId: string, files: File[], sent: SentDocument[]) {
         setValue('pendingCreate', undefined);
         setValue('pendingSubmissionId', submissionId);

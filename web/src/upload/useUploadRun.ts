@@ -52,6 +52,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface RunHooks {
   /** The token for creating a submission of `bodies`, kept before the create is sent (in case the page goes away). */
   clientTokenFor(bodies: CreateDocumentBody[]): string;
+  forgetClientToken(): void;
   /** The submission exists (its files are about to upload): remember it, in case the page goes away. */
   onCreated(submissionId: string, files: File[], sent: SentDocument[]): void;
 }
@@ -200,8 +201,13 @@ export function useUploadRun(hooks: RunHooks) {
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      const clientToken = hooks.clientTokenFor(bodies);
-      const submission = await whenOnline(() => api.createSubmission(bodies, clientToken));
+      const create = () => whenOnline(() => api.createSubmission(bodies, hooks.clientTokenFor(bodies)));
+      const submission = await create().catch((createError: unknown) => {
+        // A kept token whose draft went on without this device (discarded after its 24 hours): a new token, a new draft.
+        if (!(createError instanceof ApiError && createError.status === 409)) throw createError;
+        hooks.forgetClientToken();
+        return create();
+      });
       hooks.onCreated(submission.submissionId, chosen, submission.documents.map(({ documentId }, index) => ({ documentId, body: bodies[index]! })));
       return { run: { submission, keys, files: chosen, links: new Map(submission.documents.map((doc) => [doc.documentId, doc.upload])) }, arrived: keys.map(() => false) };
     },
