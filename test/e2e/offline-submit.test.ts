@@ -68,6 +68,13 @@ function countRequests(page: Page): Record<'create' | 'links' | 'upload' | 'subm
   return counts;
 }
 
+/** Her submissions as the API lists them (drafts included): exactly those received in this file. */
+async function expectOnlyReceived(): Promise<void> {
+  const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
+  const { body } = await callApi(stack, 'GET', '/submissions', token);
+  expect((body.items as { submissionId: string }[]).map((item) => item.submissionId).sort()).toEqual([...received].sort());
+}
+
 /** Offline is announced, nothing failed; then back online, the submission is received once. */
 async function waitsThenFinishes(page: Page, name: string, told = OFFLINE): Promise<void> {
   const waiting = page.getByRole('status').filter({ hasText: 'You are offline.' });
@@ -85,19 +92,37 @@ async function waitsThenFinishes(page: Page, name: string, told = OFFLINE): Prom
   expect(reference).toMatch(REFERENCE_PATTERN);
   received.push(submissionIdFromUrl(page));
   // One confirmation email for it
-  const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
   const confirmations = async () => (await mailbox(stack)).filter((email) => email.destination.to.includes(provider.username) && email.subject.includes(reference));
   expect(await until(confirmations, (found) => found.length > 0)).toHaveLength(1);
   // "My submissions": one per Submit, each received, no draft left behind
-  const { body } = await callApi(stack, 'GET', '/submissions', token);
-  const mine = body.items as { submissionId: string; status: string }[];
-  expect(mine.map((item) => item.submissionId).sort()).toEqual([...received].sort());
+  await expectOnlyReceived();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
   const rows = page.getByRole('region', { name: 'Submissions' }).getByRole('row').filter({ has: page.locator('a[href^="/submissions/"]') });
   await expect.poll(() => rows.count()).toBe(received.length);
   expect(await page.getByRole('region', { name: 'Submissions' }).getByText('Not submitted', { exact: true }).count()).toBe(0);
   expect((await confirmations()).map((email) => email.subject)).toEqual([`We received your credentialing documents — ${reference}`]);
   expect(pageErrors(page)).toEqual([]);
+}
+
+/** Her first create reaches the API; the connection drops before its answer comes back. Later creates go through. */
+async function loseFirstCreateAnswer(page: Page): Promise<{ creates: () => number; first: () => string | undefined }> {
+  let creates = 0;
+  let first: string | undefined;
+  await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
+    if (route.request().method() !== 'POST' || ++creates > 1) return route.continue();
+    first = ((await (await route.fetch()).json()) as { submissionId: string }).submissionId;
+    await page.context().setOffline(true);
+    await route.abort('internetdisconnected');
+  });
+  return { creates: () => creates, first: () => first };
+}
+
+/** While Submit waits for the connection she reloads (leaving, as the browser asks); then she is back online. */
+async function reloadWhileWaiting(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload().catch(() => undefined);
+  await page.context().setOffline(false);
 }
 
 describe('Submit while her connection drops', () => {
@@ -117,70 +142,43 @@ describe('Submit while her connection drops', () => {
     const { page } = session;
     await cvReady(page);
     const sent = countRequests(page);
-    // The creation reaches the API; the connection drops before its answer arrives. Her retry goes through.
-    let creates = 0;
-    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
-      if (route.request().method() !== 'POST' || ++creates > 1) return route.continue();
-      await route.fetch();
-      await page.context().setOffline(true);
-      await route.abort('internetdisconnected');
-    });
+    const lost = await loseFirstCreateAnswer(page);
 
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
     await waitsThenFinishes(page, 'offline-create-answer-lost');
-    expect(creates).toBe(2);
+    expect(lost.creates()).toBe(2);
     expect(sent).toEqual({ create: 1, links: 0, upload: 1, submit: 1 });
   });
 
   it('after the creation reached the API, then a reload while she waited: Submit again gets that same submission', async () => {
     const { page } = session;
     await cvReady(page);
-    let creates = 0;
-    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
-      if (route.request().method() !== 'POST' || ++creates > 1) return route.continue();
-      await route.fetch();
-      await page.context().setOffline(true);
-      await route.abort('internetdisconnected');
-    });
+    const lost = await loseFirstCreateAnswer(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
 
-    // Act: she reloads (leaving, as the browser asks), and once back online submits her kept form again
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.reload().catch(() => undefined);
-    await page.context().setOffline(false);
+    // Act: she reloads, and once back online submits her kept form again
+    await reloadWhileWaiting(page);
     await page.goto(`${stack.portalUrl}/upload`);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
-    // Assess: one submission, received; no draft left behind by the first create
+    // Assess: one submission, received, the one the first create made; no draft left behind
     expect(await waitForOutcome(page)).toBe('RECEIVED');
-    expect(creates).toBe(2);
+    expect(submissionIdFromUrl(page)).toBe(lost.first());
     received.push(submissionIdFromUrl(page));
-    const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
-    const { body } = await callApi(stack, 'GET', '/submissions', token);
-    expect((body.items as { submissionId: string }[]).map((item) => item.submissionId).sort()).toEqual([...received].sort());
+    await expectOnlyReceived();
     expect(pageErrors(page)).toEqual([]);
   });
 
   it('after the creation reached the API and a reload, its draft discarded meanwhile (24 hours passed): Submit makes a new one', async () => {
     const { page } = session;
     await cvReady(page);
-    let first: string | undefined;
-    await page.route(`${stack.apiUrl}/submissions`, async (route: Route) => {
-      if (route.request().method() !== 'POST' || first) return route.continue();
-      first = ((await (await route.fetch()).json()) as { submissionId: string }).submissionId;
-      await page.context().setOffline(true);
-      await route.abort('internetdisconnected');
-    });
+    const lost = await loseFirstCreateAnswer(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.reload().catch(() => undefined);
-    await page.context().setOffline(false);
+    await reloadWhileWaiting(page);
     // The clean-up discards the draft that create made, as it does 24 hours after its creation
     const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
-    expect((await callApi(stack, 'POST', `/submissions/${first}/discard`, token)).status).toBe(200);
+    expect((await callApi(stack, 'POST', `/submissions/${lost.first()}/discard`, token)).status).toBe(200);
 
     // Act: she submits her kept form
     await page.goto(`${stack.portalUrl}/upload`);
@@ -188,10 +186,9 @@ describe('Submit while her connection drops', () => {
 
     // Assess: received as a new submission, no word about a token
     expect(await waitForOutcome(page)).toBe('RECEIVED');
-    expect(submissionIdFromUrl(page)).not.toBe(first);
+    expect(submissionIdFromUrl(page)).not.toBe(lost.first());
     received.push(submissionIdFromUrl(page));
-    const { body } = await callApi(stack, 'GET', '/submissions', token);
-    expect((body.items as { submissionId: string }[]).map((item) => item.submissionId).sort()).toEqual([...received].sort());
+    await expectOnlyReceived();
     expect(pageErrors(page)).toEqual([]);
   });
 
