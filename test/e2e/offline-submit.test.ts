@@ -120,6 +120,8 @@ async function loseFirstCreateAnswer(page: Page): Promise<{ creates: () => numbe
 /** While Submit waits for the connection she reloads (leaving, as the browser asks); then she is back online. */
 async function reloadWhileWaiting(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+  // The lost answer is done with: no request interception across the reload (a reloaded page under it once never rendered).
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   page.once('dialog', (dialog) => void dialog.accept());
   await page.reload().catch(() => undefined);
   await page.context().setOffline(false);
