@@ -16,11 +16,8 @@ export function useDraftRunHooks(username: string, getValues: UseFormGetValues<D
   return useMemo(
     () => ({
       clientTokenFor(bodies: CreateDocumentBody[]) {
-        const kept = getValues('pendingCreate');
-        const pending = pendingCreateFor(kept, bodies);
-        // Saved with the draft only when it is new: the same Submit's resends keep it as it is.
-        if (pending !== kept) setValue('pendingCreate', pending);
-        return pending.clientToken;
+        setValue('pendingCreate', pendingCreateFor(getValues('pendingCreate'), bodies));
+        return getValues('pendingCreate')!.clientToken;
       },
       forgetClientToken() {
         setValue('pendingCreate', undefined);

@@ -201,10 +201,7 @@ export function useUploadRun(hooks: RunHooks) {
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      const create = () => {
-        const clientToken = hooks.clientTokenFor(bodies);
-        return whenOnline(() => api.createSubmission(bodies, clientToken));
-      };
+      const create = () => whenOnline(() => api.createSubmission(bodies, hooks.clientTokenFor(bodies)));
       const submission = await create().catch((createError: unknown) => {
         // A kept token whose draft went on without this device (discarded after its 24 hours): a new token, a new draft.
         if (!(createError instanceof ApiError && createError.status === 409)) throw createError;
