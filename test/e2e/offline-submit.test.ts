@@ -6,12 +6,12 @@
  * same submission goes on to RECEIVED with its reference number, one confirmation email, and no
  * second submission in "My submissions".
  */
-import type { Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/domain/reference-number.js';
 import { callApi } from '../../testkit/local-api.js';
 import { addProviders, signInAs, type OfficeUser } from '../../testkit/office.js';
-import { axeViolations, pageErrors, screenshot } from './support/browser.js';
+import { axeViolations, newTab, pageErrors, screenshot } from './support/browser.js';
 import { docx, fillDocument, isoDaysFromToday, openUpload, signIn, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
 import { leaveQueueAsFound } from './support/review.js';
 import { useBrowserSession } from './support/session.js';
@@ -20,6 +20,8 @@ import { mailbox, until } from './support/stack.js';
 const session = useBrowserSession();
 const { stack } = session;
 let provider: OfficeUser;
+/** Her tab: the session's, until a test closes it and she opens another. */
+let page: Page;
 const received: string[] = [];
 const OFFLINE = 'You are offline. Your submission goes on by itself as soon as your connection is back.';
 // While files wait (uploads have said so since they learned to wait).
@@ -28,13 +30,14 @@ const FILES_OFFLINE = 'You are offline. Your files upload by themselves as soon 
 beforeAll(async () => {
   const target = { ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } };
   [provider] = (await addProviders(target, 1, `offline${Date.now()}`, [{ givenName: 'Nadia', familyName: 'Farouk' }])) as [OfficeUser];
-  await signIn(session.page, stack, provider.username, provider.password);
-  await session.page.getByRole('button', { name: 'Sign out' }).waitFor();
+  page = session.page;
+  await signIn(page, stack, provider.username, provider.password);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 });
 // Each case starts online, with nothing held.
 afterEach(async () => {
-  await session.page.context().setOffline(false);
-  await session.page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().setOffline(false);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 // Her submissions leave the shared review queue as they found it.
 afterAll(async () => {
@@ -117,19 +120,26 @@ async function loseFirstCreateAnswer(page: Page): Promise<{ creates: () => numbe
   return { creates: () => creates, first: () => first };
 }
 
-/** While Submit waits for the connection she reloads (leaving, as the browser asks); then she is back online. */
-async function reloadWhileWaiting(page: Page): Promise<void> {
+/**
+ * While Submit waits for the connection she closes her tab. Not a reload: one that fails offline
+ * returns before the browser's error page replaces hers, which lives on a moment, hears the
+ * connection come back and finishes the Submit itself (seen in CI) — right for her, but not this case.
+ */
+async function closeTabWhileWaiting(): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
-  // The lost answer is done with: no request interception across the reload (a reloaded page under it once never rendered).
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.reload().catch(() => undefined);
-  await page.context().setOffline(false);
+  await page.close();
+}
+
+/** Back online, she opens the portal in a new tab of the same browser and signs in (a closed tab keeps no session). */
+async function openPortalAgain(context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  page = await newTab(context);
+  await signIn(page, stack, provider.username, provider.password);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 describe('Submit while her connection drops', () => {
   it('before the submission is created: waits, then creates it once', async () => {
-    const { page } = session;
     await cvReady(page);
     const sent = countRequests(page);
 
@@ -141,7 +151,6 @@ describe('Submit while her connection drops', () => {
   });
 
   it('after the creation reached the API, before its answer came back: waits, then sends it again and gets the same submission', async () => {
-    const { page } = session;
     await cvReady(page);
     const sent = countRequests(page);
     const lost = await loseFirstCreateAnswer(page);
@@ -153,15 +162,16 @@ describe('Submit while her connection drops', () => {
     expect(sent).toEqual({ create: 1, links: 0, upload: 1, submit: 1 });
   });
 
-  it('after the creation reached the API, then a reload while she waited: Submit again gets that same submission', async () => {
-    const { page } = session;
+  it('after the creation reached the API, then her tab closed while she waited: Submit again from a new tab gets that same submission', async () => {
     await cvReady(page);
     const lost = await loseFirstCreateAnswer(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
-    // Act: she reloads, and once back online submits her kept form again
-    await reloadWhileWaiting(page);
-    await page.goto(`${stack.portalUrl}/upload`);
+    // Act: she closes the tab, and once back online submits her kept form again
+    const browser = page.context();
+    await closeTabWhileWaiting();
+    await openPortalAgain(browser);
+    await openUpload(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
     // Assess: one submission, received, the one the first create made; no draft left behind
@@ -172,18 +182,19 @@ describe('Submit while her connection drops', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('after the creation reached the API and a reload, its draft discarded meanwhile (24 hours passed): Submit makes a new one', async () => {
-    const { page } = session;
+  it('after the creation reached the API and her tab closed, its draft discarded meanwhile (24 hours passed): Submit makes a new one', async () => {
     await cvReady(page);
     const lost = await loseFirstCreateAnswer(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    await reloadWhileWaiting(page);
+    const browser = page.context();
+    await closeTabWhileWaiting();
     // The clean-up discards the draft that create made, as it does 24 hours after its creation
     const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
     expect((await callApi(stack, 'POST', `/submissions/${lost.first()}/discard`, token)).status).toBe(200);
 
-    // Act: she submits her kept form
-    await page.goto(`${stack.portalUrl}/upload`);
+    // Act: back online, she submits her kept form from a new tab
+    await openPortalAgain(browser);
+    await openUpload(page);
     await page.getByRole('button', { name: 'Submit 1 document' }).click();
 
     // Assess: received as a new submission, no word about a token
@@ -195,7 +206,6 @@ describe('Submit while her connection drops', () => {
   });
 
   it('between the creation and the uploads: waits, then uploads and submits the same submission', async () => {
-    const { page } = session;
     await cvReady(page);
     const sent = countRequests(page);
     // The answer to the creation arrives; the connection drops as it does.
@@ -213,7 +223,6 @@ describe('Submit while her connection drops', () => {
   });
 
   it('just before the submit call: waits, then submits once', async () => {
-    const { page } = session;
     await cvReady(page);
     const sent = countRequests(page);
     // The file arrives; the connection drops as its answer does, before Submit's own request.

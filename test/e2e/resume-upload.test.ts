@@ -11,6 +11,7 @@ import { callApi } from '../../testkit/local-api.js';
 import { addProviders, signInAs, type OfficeUser } from '../../testkit/office.js';
 import { pageErrors } from './support/browser.js';
 import { fiveDocuments, fillDocument, openUpload, signIn, submissionIdFromUrl, waitForOutcome } from './support/portal.js';
+import { pauseRequests, type PausedRequest } from './support/pause.js';
 import { leaveQueueAsFound } from './support/review.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -34,34 +35,18 @@ afterAll(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/**
- * The file names of the uploads the page sends to S3, in order (read from each POST's form, which
- * only interception sees), each held until `release()`.
- */
-async function countUploads(page: Page): Promise<{ names: string[]; release: () => void }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const sent = { names: [] as string[], release };
-  await page.route(`${stack.s3Url}/**`, async (route) => {
-    const name = /filename="([^"]+)"/.exec(route.request().postDataBuffer()?.toString('latin1') ?? '')?.[1];
-    if (route.request().method() === 'POST' && name) sent.names.push(name);
-    await released;
-    return route.continue();
-  });
-  return sent;
+const uploadName = (upload: PausedRequest) => /filename="([^"]+)"/.exec(upload.body)?.[1];
+
+/** The uploads the page sends to S3, each held until `release()`; `names()` their file names, in order. */
+async function countUploads(page: Page): Promise<{ names: () => string[]; release: () => Promise<void> }> {
+  const uploads = await pauseRequests(page, `${stack.s3Url}/*`);
+  return { names: () => uploads.held.flatMap((upload) => uploadName(upload) ?? []), release: () => uploads.release() };
 }
 
 /** Lets the uploads of `through` reach S3 and holds every other one (a connection that stalls). */
 async function stallAllBut(page: Page, through: string[]): Promise<{ held: () => number; stop: () => Promise<void> }> {
-  let held = 0;
-  const pattern = `${stack.s3Url}/**`;
-  await page.route(pattern, async (route) => {
-    const body = route.request().postDataBuffer()?.toString('latin1') ?? '';
-    if (through.some((name) => body.includes(`filename="${name}"`))) return route.continue();
-    held++;
-    await new Promise(() => undefined);
-  });
-  return { held: () => held, stop: () => page.unroute(pattern) };
+  const stalled = await pauseRequests(page, `${stack.s3Url}/*`, { hold: (upload) => !through.includes(uploadName(upload) ?? '') });
+  return { held: () => stalled.held.length, stop: () => stalled.release() };
 }
 
 async function reloadLeaving(page: Page): Promise<void> {
@@ -110,10 +95,10 @@ describe('a reload in the middle of her upload', () => {
     creates.length = 0;
     const uploads = await countUploads(page);
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();
-    await expect.poll(() => uploads.names.length).toBeGreaterThan(0);
+    await expect.poll(() => uploads.names().length).toBeGreaterThan(0);
     // Assess: the files that arrived are said to be there already
     for (const name of [license!, board!]) expect(await page.getByRole('progressbar', { name }).getAttribute('aria-valuetext')).toBe('Already uploaded');
-    uploads.release();
+    await uploads.release();
 
     // Assess: received as the same submission, only the three missing files sent again
     expect(await waitForOutcome(page)).toBe('RECEIVED');
@@ -121,7 +106,7 @@ describe('a reload in the middle of her upload', () => {
     expect(submissionIdFromUrl(page)).toBe(draftId);
     expect((await page.getByTestId('reference-number').textContent()) ?? '').toMatch(REFERENCE_PATTERN);
     expect(creates).toEqual([]);
-    expect([...uploads.names].sort()).toEqual([...rest].sort());
+    expect(uploads.names().sort()).toEqual([...rest].sort());
     // Exactly one submission, holding exactly the bytes she chose
     const stored = await storedFor(provider, draftId);
     expect(stored.list.map((item) => [item.submissionId, item.status])).toEqual([[draftId, 'RECEIVED']]);

@@ -8,6 +8,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { callApi } from '../../testkit/local-api.js';
 import { axeViolations, screenshot } from './support/browser.js';
 import { card, checklistSummary, fiveDocuments, fillDocument, openSecondTab, openUpload, waitForOutcome } from './support/portal.js';
+import { pauseRequests } from './support/pause.js';
 import { EMILY, apiSignIn } from './support/stack.js';
 import { useBrowserSession } from './support/session.js';
 
@@ -39,28 +40,21 @@ async function draftInTwoTabs(options?: { hearsOtherTabs: boolean }) {
 
 /**
  * Presses Submit; the page never hears back. The API takes her submit at once, or (`late`) only
- * when `arrive()` sends that same request: it was still on its way when she left.
+ * when `arrive()` sends that same request: it was still on its way when she left. `release()` once
+ * she has left: what the page then sends goes through.
  */
 async function submitUnanswered(page: Page, { late = false } = {}) {
-  const route = `${stack.apiUrl}/submissions/*/submit`;
-  let arrived!: () => void;
-  const lateArrival = new Promise<void>((resolve) => (arrived = resolve));
-  let sent!: (request: { url: string; authorization: string }) => void;
-  const submitSent = new Promise<{ url: string; authorization: string }>((resolve) => (sent = resolve));
-  await page.route(route, async (held) => {
-    if (!late) await held.fetch();
-    sent({ url: held.request().url(), authorization: (await held.request().allHeaders()).authorization ?? '' });
-    await lateArrival;
-  });
+  const submits = await pauseRequests(page, `${stack.apiUrl}/submissions/*/submit`, { stage: late ? 'Request' : 'Response' });
   await page.getByRole('button', { name: 'Submit 5 documents' }).click();
   // Bounded: a page that sends no submit at all (it already knew better) fails here, not at the test's timeout.
-  const request = await Promise.race([submitSent, page.waitForTimeout(30_000).then(() => Promise.reject(new Error('Submit never reached the API')))]);
+  await expect.poll(() => submits.held.length, { timeout: 30_000, message: 'Submit never reached the API' }).toBeGreaterThan(0);
+  const request = submits.held[0]!;
+  const authorization = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? '';
   return {
-    route,
+    release: () => submits.release(),
     async arrive() {
-      const response = await fetch(request.url, { method: 'POST', headers: { Authorization: request.authorization, 'Content-Type': 'application/json' }, body: '{}' });
+      const response = await fetch(request.url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/json' }, body: '{}' });
       expect(response.status).toBe(202);
-      arrived();
     },
   };
 }
@@ -139,7 +133,7 @@ describe('Submit pressed twice', () => {
 
     // Act: she leaves anyway (the browser asked first) and comes back; she clicks nothing
     await reloadAccepting(page);
-    await page.unroute(submit.route);
+    await submit.release();
 
     // Assess: right after the reload, before any click, the page tells the truth
     const state = page.getByRole('heading', { level: 2, name: /^Submitted — / });
@@ -178,7 +172,7 @@ describe('Submit pressed twice', () => {
     await reloadAccepting(page);
     await page.getByText('Your last upload did not finish, so nothing was submitted.', { exact: false }).waitFor();
     await submit.arrive();
-    await page.unroute(submit.route);
+    await submit.release();
     const license = fiveDocuments()[0]!;
     await card(page, license.title).getByText(license.file.name).waitFor();
     await page.getByRole('button', { name: 'Submit 5 documents' }).click();

@@ -23,13 +23,18 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ c
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
   });
+  return { context, page: await newTab(context) };
+}
+
+/** Another tab of `context` (same storage, its own session), watched like the first: errors, requests. */
+export async function newTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   (page as Page & { problems?: string[] }).problems = problems;
   recordRequests(page);
-  return { context, page };
+  return page;
 }
 
 const REQUESTS_KEPT = 25;

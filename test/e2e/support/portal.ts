@@ -2,6 +2,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { makeDocx, makeJpeg, makePdf, makePng, makeTiff } from '../../../testkit/files.js';
 import { user, type E2eStack } from './stack.js';
+import { newTab } from './browser.js';
+import { pauseRequests } from './pause.js';
 
 export interface FilePayload {
   name: string;
@@ -145,8 +147,7 @@ export async function openUpload(page: Page): Promise<void> {
  * `hearsOtherTabs: false`: a browser without BroadcastChannel, whose tabs learn nothing from each other.
  */
 export async function openSecondTab(page: Page, stack: E2eStack, username: string, { hearsOtherTabs = true } = {}): Promise<Page> {
-  const second = await page.context().newPage();
-  second.setDefaultTimeout(20_000);
+  const second = await newTab(page.context());
   if (!hearsOtherTabs) {
     await second.addInitScript(() => {
       delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
@@ -193,23 +194,10 @@ export function errorSummary(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: 'to fix before submitting' });
 }
 
-/** Holds every upload to S3 until `release()`: a slow connection, to act mid-upload. */
+/** Holds every upload to S3 until `release()`: a slow connection, to act mid-upload (held in the browser: `pause.ts`). */
 export async function holdUploads(page: Page, stack: E2eStack): Promise<{ release: () => Promise<void>; held: () => number }> {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let held = 0;
-  await page.route(`${stack.s3Url}/**`, async (route) => {
-    held++;
-    await gate;
-    await route.continue().catch(() => undefined);
-  });
-  return {
-    held: () => held,
-    async release() {
-      open();
-      await page.unroute(`${stack.s3Url}/**`);
-    },
-  };
+  const uploads = await pauseRequests(page, `${stack.s3Url}/*`);
+  return { held: () => uploads.held.length, release: () => uploads.release() };
 }
 
 /** The office contact details the portal is configured with (`/config.json`). */
