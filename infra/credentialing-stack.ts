@@ -104,9 +104,23 @@ export class CredentialingStack extends Stack {
     ]);
 
     if (props.portalAssetPath) {
-      new s3deploy.BucketDeployment(this, 'PortalDeployment', {
+      // Nothing is pruned: a page opened before this deploy still asks for its own build's chunks
+      // (content-hashed names, never reused). Those are uploaded first, cached for a year.
+      const assets = new s3deploy.BucketDeployment(this, 'PortalAssets', {
+        destinationBucket: this.data.portalBucket,
+        sources: [s3deploy.Source.asset(props.portalAssetPath)],
+        exclude: ['*'],
+        include: ['assets/*'],
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      });
+      // Then the index that names them, config.json and the licences: revalidated at every visit.
+      const pages = new s3deploy.BucketDeployment(this, 'PortalDeployment', {
         destinationBucket: this.data.portalBucket,
         distribution: this.data.distribution,
+        exclude: ['assets/*'],
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.noCache()],
         sources: [
           s3deploy.Source.asset(props.portalAssetPath),
           // Runtime configuration beside the app, so one build serves every environment.
@@ -121,6 +135,7 @@ export class CredentialingStack extends Stack {
           }),
         ],
       });
+      pages.node.addDependency(assets);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });

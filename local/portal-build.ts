@@ -11,7 +11,7 @@ function newestMtime(path: string): number {
 
 export function portalIsStale(): boolean {
   const built = join(PROJECT_ROOT, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'src/domain'].map((path) => join(PROJECT_ROOT, path)).filter(existsSync);
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/old-assets.ts', 'web/public', 'src/domain'].map((path) => join(PROJECT_ROOT, path)).filter(existsSync);
   return !existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newestMtime));
 }
 

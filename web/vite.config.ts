@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { pruneOldAssets } from './old-assets.js';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -82,10 +83,11 @@ function apiProxyTarget(): string {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), devConfigJson(), heicConverterLicence()],
+  plugins: [react(), devConfigJson(), heicConverterLicence(), pruneOldAssets()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // A page opened from the previous build still asks for its chunks (old-assets.ts prunes later).
+    emptyOutDir: false,
     sourcemap: true,
     // The lazily loaded HEIC converter is 3.0 MB (751 kB gzipped); every other chunk is far below.
     chunkSizeWarningLimit: 3_100,

@@ -357,10 +357,23 @@ describe('identity and email', () => {
   });
 
   it('writes the same details into the portal\'s config.json', () => {
-    const deployments = resourcesOf('Custom::CDKBucketDeployment');
-    expect(deployments).toHaveLength(1);
-    const markers = JSON.stringify(deployments[0]![1].Properties.SourceMarkers);
+    const [, deployment] = resourcesOf('Custom::CDKBucketDeployment').find(([, r]) => (JSON.stringify(r.Properties.SourceMarkers) ?? '').includes('OrganizationName'))!;
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
     for (const name of ['OrganizationName', 'OfficeName', 'ContactEmailAddress', 'ContactPhoneNumber']) expect(markers).toContain(`{"Ref":"${name}"}`);
+  });
+
+  it('keeps the earlier builds\' hashed files, so a page opened before a deploy still loads its chunks', () => {
+    const deployments = resourcesOf('Custom::CDKBucketDeployment');
+    expect(deployments.map(([, r]) => r.Properties.Prune)).toEqual(deployments.map(() => false));
+    // assets/ (content-hashed names): cached for a year, uploaded before the index that names them.
+    const [assetsId, assets] = deployments.find(([, r]) => JSON.stringify(r.Properties.Include) === '["assets/*"]')!;
+    expect(assets.Properties).toMatchObject({ Exclude: ['*'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } });
+    expect(assets.Properties.DistributionId).toBeUndefined();
+    // Everything else (index.html, config.json, licences): revalidated at each visit, CloudFront invalidated.
+    const [, pages] = deployments.find(([id]) => id !== assetsId)!;
+    expect(pages.Properties).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionId: expect.anything() });
+    expect(JSON.stringify(pages.Properties.SourceMarkers)).toContain('OrganizationName');
+    expect((json.Resources as Record<string, { DependsOn?: string[] }>)[deployments.find(([id]) => id !== assetsId)![0]]!.DependsOn).toContain(assetsId);
   });
 
   it('serves the portal through CloudFront with origin access control, HTTPS only and a CSP', () => {

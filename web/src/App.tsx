@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, Route, RouterProvider, createBrowserRouter, createRoutesFromElements, useLocation } from 'react-router';
 import { SessionExpired, useAuth } from './auth/AuthProvider.js';
 import { Layout } from './components/Layout.js';
+import { RouteError } from './components/PartNotLoaded.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { AllSubmissionsPage } from './pages/AllSubmissionsPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -49,18 +50,21 @@ function Home() {
 // A data router, so a page can ask before she leaves it inside the portal (useBlocker mid-upload).
 const routes = createRoutesFromElements(
   <Route element={<Layout />}>
-    <Route path="/sign-in" element={<SignInPage />} />
-    <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
-    <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
-    <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
-    <Route path={PORTAL_ROUTES.review} element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
-    <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
-    <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
-    <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
-    <Route path={PORTAL_ROUTES.staffProviders} element={<RequireAuth only="staff"><ProvidersPage /></RequireAuth>} />
-    <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
-    <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
-    <Route path="*" element={<NotFoundPage />} />
+    {/* Inside the frame: a page whose part could not load says so under the header (PartNotLoaded). */}
+    <Route errorElement={<RouteError />}>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/" element={<RequireAuth><Home /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.upload} element={<RequireAuth only="provider"><UploadPage /></RequireAuth>} />
+      <Route path="/review" element={<RequireAuth only="staff"><ReviewQueuePage /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.review} element={<RequireAuth only="staff"><ReviewPage /></RequireAuth>} />
+      <Route path="/staff" element={<RequireAuth only="staff"><AllSubmissionsPage /></RequireAuth>} />
+      <Route path="/admin" element={<RequireAuth only="staff"><AdminPage /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.staffProviders} element={<RequireAuth only="staff"><ProvidersPage /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
+      <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>
   </Route>,
 );
 

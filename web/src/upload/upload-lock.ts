@@ -10,18 +10,31 @@ const locks = () => (typeof navigator === 'undefined' ? undefined : navigator.lo
 /** Users whose run this page holds the lock for: she may have left the form while it goes on. */
 const heldHere = new Set<string>();
 
+/** Runs of this page, with or without Web Locks: a reload now would stop one (web/src/new-version.ts). */
+let runsHere = 0;
+
 export function whileUploading<T>(username: string, run: () => Promise<T>): Promise<T> {
   const manager = locks();
-  if (!manager) return run();
+  const counted = async () => {
+    runsHere += 1;
+    try {
+      return await run();
+    } finally {
+      runsHere -= 1;
+    }
+  };
+  if (!manager) return counted();
   return manager.request(lockName(username), async () => {
     heldHere.add(username);
     try {
-      return await run();
+      return await counted();
     } finally {
       heldHere.delete(username);
     }
   });
 }
+
+export const uploadingHere = (): boolean => runsHere > 0;
 
 /** Where her draft is uploading right now: from this page (she left the form and came back), another tab, or nowhere. */
 export type UploadUnderway = 'here' | 'elsewhere' | null;
