@@ -16,8 +16,11 @@ export function useDraftRunHooks(username: string, getValues: UseFormGetValues<D
   return useMemo(
     () => ({
       clientTokenFor(bodies: CreateDocumentBody[]) {
-        setValue('pendingCreate', pendingCreateFor(getValues('pendingCreate'), bodies));
-        return getValues('pendingCreate')!.clientToken;
+        const kept = getValues('pendingCreate');
+        const pending = pendingCreateFor(kept, bodies);
+        // Saved with the draft only when it is new: the same Submit's resends keep it as it is.
+        if (pending !== kept) setValue('pendingCreate', pending);
+        return pending.clientToken;
       },
       forgetClientToken() {
         setValue('pendingCreate', undefined);

@@ -201,7 +201,10 @@ export function useUploadRun(hooks: RunHooks) {
         if (submitted) return { alreadySubmitted: unfinished.submissionId };
       }
       setPhase('creating');
-      const create = () => whenOnline(() => api.createSubmission(bodies, hooks.clientTokenFor(bodies)));
+      const create = () => {
+        const clientToken = hooks.clientTokenFor(bodies);
+        return whenOnline(() => api.createSubmission(bodies, clientToken));
+      };
       const submission = await create().catch((createError: unknown) => {
         // A kept token whose draft went on without this device (discarded after its 24 hours): a new token, a new draft.
         if (!(createError instanceof ApiError && createError.status === 409)) throw createError;
