@@ -1,7 +1,7 @@
 /**
  * An iPhone photo of a certificate (HEIC) is converted to JPEG in the browser before upload, by a
  * converter loaded only when such a photo is chosen; one that cannot be read gets the iPhone's
- * own way to save it as JPEG.
+ * own way to save it as JPEG, and a converter that cannot be loaded is said to be the problem.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,27 @@ describe('an iPhone photo (HEIC)', () => {
     expect(await errorText(file)).toContain('JPEG');
     expect(await checklistRow(session.page, 'Board Certification').textContent()).toContain('File not accepted');
     expect(pageErrors(session.page)).toEqual([]);
+  });
+
+  it('whose converter cannot be loaded is not called unreadable: she is told to check her connection and reload', async () => {
+    // Prepare: a page that has not loaded the converter yet, whose request for it fails (no connection)
+    const { page, stack } = session;
+    await page.goto(`${stack.portalUrl}/upload`);
+    await page.getByRole('heading', { name: 'Upload documents', level: 1 }).waitFor();
+    const converter = '**/assets/heic-to-*.js';
+    await page.route(converter, (route) => route.abort('internetdisconnected'));
+    try {
+      // Act
+      await chooseFile(page, 'Board Certification', heic);
+
+      // Assess: what to do, and nothing about saving the photo differently on her iPhone
+      const file = card(page, 'Board Certification').locator('input[type="file"]');
+      await expect.poll(() => errorText(file), { timeout: 60_000 }).toContain('We could not load the photo converter');
+      expect(await errorText(file)).toContain('reload the page (what you entered and the files you chose are kept on this device)');
+      expect(await errorText(file)).not.toContain('Convert Image');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await page.unroute(converter);
+    }
   });
 });

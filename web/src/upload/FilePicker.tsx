@@ -5,7 +5,7 @@ import { acceptedFormatsText, documentTypeSpec, type DocumentType } from '../../
 import { fieldId } from '../components/Field.js';
 import { formatBytes } from '../format.js';
 import { acceptAttribute, describeFile, type DraftForm, type FileMeta } from './draft.js';
-import { HEIC_HELP, convertHeicToJpeg, isHeic } from './heic.js';
+import { ConverterUnavailable, HEIC_CONVERTER_UNAVAILABLE, HEIC_HELP, convertHeicToJpeg, isHeic } from './heic.js';
 
 interface Props {
   control: Control<DraftForm>;
@@ -44,8 +44,9 @@ export function FilePicker({ control, index, docKey, documentType, typeLabel, on
     try {
       const jpeg = await convertHeicToJpeg(file);
       if (current === choice.current) choose(describeFile(jpeg, { convertedFrom: 'HEIC' }), jpeg);
-    } catch {
-      if (current === choice.current) choose({ name: file.name, size: file.size, contentType: null, problem: HEIC_HELP }, null);
+    } catch (conversionError) {
+      const problem = conversionError instanceof ConverterUnavailable ? HEIC_CONVERTER_UNAVAILABLE : HEIC_HELP;
+      if (current === choice.current) choose({ name: file.name, size: file.size, contentType: null, problem }, null);
     }
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {

@@ -12,12 +12,26 @@ export function isHeic(file: Pick<File, 'name' | 'type'>): boolean {
 export const HEIC_HELP =
   'We could not convert this iPhone photo (HEIC) to JPEG. Save it as a JPEG on your iPhone: in the Files app, touch and hold the photo, then choose Quick Actions → Convert Image → JPEG, and choose that file here. (For JPEG photos from now on: Settings → Camera → Formats → Most Compatible.)';
 
+/** Not the photo's fault: the converter could not be fetched (no connection, or a newer portal build replaced it). */
+export const HEIC_CONVERTER_UNAVAILABLE =
+  'We could not load the photo converter, so this iPhone photo (HEIC) was not converted. Check your connection, reload the page (what you entered and the files you chose are kept on this device), and choose the photo again — or choose a JPEG of it.';
+
+export class ConverterUnavailable extends Error {}
+
+async function loadConverter() {
+  try {
+    return (await import('heic-to/csp')).heicTo;
+  } catch (error) {
+    throw new ConverterUnavailable(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** A phone photo decodes in a few seconds; a converter that never answers is given up on. */
 const CONVERSION_TIMEOUT_MS = 60_000;
 
-/** The photo as a JPEG file of the same name; rejects when the photo cannot be decoded. */
+/** The photo as a JPEG file of the same name; rejects when the photo cannot be decoded, or with `ConverterUnavailable`. */
 export async function convertHeicToJpeg(file: File): Promise<File> {
-  const { heicTo } = await import('heic-to/csp');
+  const heicTo = await loadConverter();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('HEIC conversion timed out')), CONVERSION_TIMEOUT_MS)));
   const jpeg = await Promise.race([heicTo({ blob: file, type: 'image/jpeg', quality: 0.85 }), timeout]).finally(() => clearTimeout(timer));
