@@ -4,7 +4,7 @@
  * reloads by itself once (nothing is uploading), and with the file still missing it says so and
  * offers Reload; after it, the upload page with the draft kept on her device.
  */
-import { readdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,10 +17,16 @@ const session = useBrowserSession({ signedInAs: EMILY });
 const license = fiveDocuments()[0]!;
 const assets = join(PROJECT_ROOT, 'web/dist/assets');
 
+/** The upload page's chunk this page loaded (earlier builds' chunks stay beside it in web/dist/assets). */
+async function uploadChunkLoaded(page: Page): Promise<string> {
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  const chunk = loaded.map((address) => new URL(address).pathname.split('/').pop()!).find((name) => /^UploadPage-[\w-]+\.js$/.test(name));
+  if (!chunk || !existsSync(join(assets, chunk))) throw new Error(`The upload page's chunk is not in ${assets}: ${chunk}`);
+  return chunk;
+}
+
 /** Takes the upload page's chunk out of the served build until `restore` (the other e2e files need it). */
-function hideUploadChunk(): { restore: () => void } {
-  const chunk = readdirSync(assets).find((name) => /^UploadPage-[\w-]+\.js$/.test(name));
-  if (!chunk) throw new Error(`No UploadPage chunk in ${assets}`);
+function hideUploadChunk(chunk: string): { restore: () => void } {
   renameSync(join(assets, chunk), join(assets, `${chunk}.hidden`));
   let restored = false;
   return {
@@ -57,6 +63,7 @@ describe('a chunk of her open page is gone from the server', () => {
     const { page, stack } = session;
     // Prepare: a draft kept on her device, then her home page opened afresh (the upload page's code not loaded).
     await openUpload(page);
+    const uploadChunk = await uploadChunkLoaded(page);
     await fillFields(page, license.title, license.fields);
     await chooseFile(page, license.title, license.file);
     await expect.poll(() => keptOnDevice(page)).toEqual({ file: true, licenseNumber: true });
@@ -68,7 +75,7 @@ describe('a chunk of her open page is gone from the server', () => {
     await cdp.detach();
     let loads = 0;
     page.on('load', () => (loads += 1));
-    const chunk = hideUploadChunk();
+    const chunk = hideUploadChunk(uploadChunk);
     try {
       // Act: she opens the upload page; its code answers with index.html, as CloudFront does for a missing file.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Upload documents' }).click();
