@@ -37,7 +37,8 @@ beforeAll(async () => {
 // Each case starts online, with nothing held.
 afterEach(async () => {
   await page.context().setOffline(false);
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.unroute(`${stack.apiUrl}/submissions`);
+  await page.unroute(`${stack.s3Url}/**`);
 });
 // Her submissions leave the shared review queue as they found it.
 afterAll(async () => {

@@ -47,22 +47,23 @@ async function openReview(page: Page) {
   await page.getByRole('heading', { name: `Review ${submission.referenceNumber}`, level: 1 }).waitFor();
 }
 
-/** Holds each page's decision request until both have sent one, then lets both through together. */
-async function releaseTogether(pages: Page[]): Promise<void> {
+/** Holds each page's decision request until both have sent one, then lets both through together; returns how to stop. */
+async function releaseTogether(pages: Page[]): Promise<() => Promise<void>> {
   let held = 0;
   let open!: () => void;
   const together = new Promise<void>((resolve) => (open = resolve));
+  const decision = (url: URL) => url.pathname.endsWith('/review') && url.pathname.includes('/documents/');
   for (const page of pages) {
-    await page.route(
-      (url) => url.pathname.endsWith('/review') && url.pathname.includes('/documents/'),
-      async (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
-        if (++held === pages.length) open();
-        await together;
-        await route.continue();
-      },
-    );
+    await page.route(decision, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (++held === pages.length) open();
+      await together;
+      await route.continue();
+    });
   }
+  return async () => {
+    for (const page of pages) await page.unroute(decision);
+  };
 }
 
 describe('two reviewers deciding the same document at the same moment', () => {
@@ -74,7 +75,7 @@ describe('two reviewers deciding the same document at the same moment', () => {
     await other.getByRole('button', { name: 'Sign out' }).waitFor();
     await openReview(credentialing);
     await openReview(other);
-    await releaseTogether([credentialing, other]);
+    const stopHolding = await releaseTogether([credentialing, other]);
     const verifying = reviewCard(credentialing, 'Medical License');
     const rejecting = reviewCard(other, 'Medical License');
     await verifying.getByRole('radio', { name: 'Verify' }).check();
@@ -118,8 +119,7 @@ describe('two reviewers deciding the same document at the same moment', () => {
     expect(decisions).toHaveLength(1);
 
     // Act: the board certification verified, the review completed (in the first browser)
-    await credentialing.unrouteAll();
-    await other.unrouteAll();
+    await stopHolding();
     await openReview(credentialing);
     await verifyOnScreen(credentialing, 'Board Certification');
     await credentialing.getByRole('button', { name: 'Complete review…' }).click();

@@ -26,9 +26,19 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ c
   return { context, page: await newTab(context) };
 }
 
+/**
+ * Playwright intercepts a page's requests while it has a route, and stops when its last route is
+ * removed; a request paused at that moment then hangs for ever (a page that never loads its config,
+ * a status that stays "Loading…": 7 of 10 pages with requests in flight hung after 50 route/unroute
+ * cycles; none with one route kept). This route matches nothing and stays: a test's `unroute` only
+ * ever removes its own handler. Never `unrouteAll` a page.
+ */
+const KEEP_INTERCEPTING = () => false;
+
 /** Another tab of `context` (same storage, its own session), watched like the first: errors, requests. */
 export async function newTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
+  await page.route(KEEP_INTERCEPTING, (route) => route.fallback());
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

@@ -1,8 +1,9 @@
 /**
  * Requests paused in the browser itself, by the DevTools protocol, for the addresses asked for
- * alone. `page.route` intercepts every request of the page once any route is set, and a page
- * reloaded under it once never asked for its own config (a blank page): tests that reload while a
- * request is held hold it here.
+ * alone: the page's other requests (its config, its status polls) never pass through a test's
+ * handler, across reloads included. Releasing never switches the interception off — a request
+ * paused at that moment would hang (as with Playwright's last route, support/browser.ts) — it lets
+ * every paused request go on until the page closes.
  */
 import type { Page } from 'playwright-core';
 
@@ -25,7 +26,7 @@ export interface PausedRequest {
 export interface Paused {
   /** The requests held so far, oldest first. */
   readonly held: PausedRequest[];
-  /** Lets every held request go on (those of a page since reloaded are gone), and pauses nothing more. */
+  /** Lets every held request go on (those of a page since reloaded are gone), and every later one. */
   release(): Promise<void>;
 }
 
@@ -62,7 +63,6 @@ export async function pauseRequests(page: Page, urlPattern: string, { stage = 'R
     async release() {
       released = true;
       await Promise.all(waiting.splice(0).map(resume));
-      await devtools.detach().catch(() => undefined);
     },
   };
 }
