@@ -117,6 +117,43 @@ describe('the checklist', () => {
   });
 });
 
+describe('what she typed last', () => {
+  it('is saved even when she leaves the form before the device has written it, with no error in the page', async () => {
+    // Prepare: her form open; another connection keeps the device store busy for a moment (a slow disk)
+    const { page } = session;
+    await openUpload(page);
+    await page.evaluate(() => {
+      (window as Window & { storeBusy?: Promise<void> }).storeBusy = new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('credentialing-portal');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const busy = open.result.transaction('device', 'readwrite');
+          const until = Date.now() + 1500;
+          const keepBusy = () => {
+            if (Date.now() < until) busy.objectStore('device').get('busy').onsuccess = keepBusy;
+          };
+          keepBusy();
+          busy.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      });
+    });
+
+    // Act: she types a policy number and leaves for her home page while that is being saved
+    await fillFields(page, insurance!.title, { 'Policy number': 'TDC-SAVED-LATE' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My submissions' }).click();
+    await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
+    await page.evaluate(() => (window as Window & { storeBusy?: Promise<void> }).storeBusy);
+
+    // Assess: back on the form, what she typed is there; nothing failed in the page
+    await openUpload(page);
+    await expect.poll(() => field(card(page, insurance!.title), 'Policy number').inputValue()).toBe('TDC-SAVED-LATE');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
 describe('her files', () => {
   it('are still there after a reload, and are sent without asking for them again', async () => {
     await fillAllFive();

@@ -144,9 +144,11 @@ export function keepDraft(username: string, revision: string | null, onChanged: 
       if (event.data.revision !== current) outdated(event.data);
     };
   }
+  // A step that fails leaves the queue usable: the saves after it still run.
   const enqueue = (step: () => Promise<void>, afterClose = false) => {
-    queue = queue.then(() => (stale || (closed && !afterClose) ? undefined : step()));
-    return queue;
+    const done = queue.then(() => (stale || (closed && !afterClose) ? undefined : step()));
+    queue = done.catch(() => undefined);
+    return done;
   };
   const announce = (message: DraftMessage) => {
     if (!closed) return channel?.postMessage(message);
@@ -167,7 +169,8 @@ export function keepDraft(username: string, revision: string | null, onChanged: 
         if (result === 'outdated') return outdated({ kind: 'changed' });
         if (result === 'failed') return;
         current = next;
-        channel?.postMessage({ kind: 'changed', revision: next } satisfies DraftMessage);
+        // The form may have closed while this was written (she left the page): told all the same.
+        announce({ kind: 'changed', revision: next });
       });
     },
     saveFile(cardKey, file) {
