@@ -78,4 +78,13 @@ export default tseslint.config(
     files: ['local/**', 'bench/**', 'scripts/**', 'infra/app.ts', 'test/**', 'testkit/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['test/e2e/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'unrouteAll', message: "Unroute the test's own routes: removing a page's last route hangs requests paused at that moment (test/e2e/support/browser.ts)." },
+      ],
+    },
+  },
 );
