@@ -122,21 +122,29 @@ async function loseFirstCreateAnswer(page: Page): Promise<{ creates: () => numbe
 }
 
 /**
- * While Submit waits for the connection she closes her tab. Not a reload: one that fails offline
- * returns before the browser's error page replaces hers, which lives on a moment, hears the
- * connection come back and finishes the Submit itself (seen in CI) — right for her, but not this case.
+ * Her CV submitted; the create reaches the API, its answer is lost, and while Submit waits for the
+ * connection she closes her tab. Not a reload: one that fails offline returns before the browser's
+ * error page replaces hers, which lives on a moment, hears the connection come back and finishes
+ * the Submit itself (seen in CI) — right for her, but not this case. Returns the draft the create made.
  */
-async function closeTabWhileWaiting(): Promise<void> {
+async function submitThenCloseTab(): Promise<{ firstCreated: string | undefined; browser: BrowserContext }> {
+  await cvReady(page);
+  const lost = await loseFirstCreateAnswer(page);
+  await page.getByRole('button', { name: 'Submit 1 document' }).click();
   await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+  const browser = page.context();
   await page.close();
+  return { firstCreated: lost.first(), browser };
 }
 
-/** Back online, she opens the portal in a new tab of the same browser and signs in (a closed tab keeps no session). */
-async function openPortalAgain(context: BrowserContext): Promise<void> {
-  await context.setOffline(false);
-  page = await newTab(context);
+/** Back online, she opens the portal in a new tab of the same browser, signs in (a closed tab keeps no session) and submits her kept form. */
+async function submitAgainFromNewTab(browser: BrowserContext): Promise<void> {
+  await browser.setOffline(false);
+  page = await newTab(browser);
   await signIn(page, stack, provider.username, provider.password);
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await openUpload(page);
+  await page.getByRole('button', { name: 'Submit 1 document' }).click();
 }
 
 describe('Submit while her connection drops', () => {
@@ -164,43 +172,31 @@ describe('Submit while her connection drops', () => {
   });
 
   it('after the creation reached the API, then her tab closed while she waited: Submit again from a new tab gets that same submission', async () => {
-    await cvReady(page);
-    const lost = await loseFirstCreateAnswer(page);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    const { firstCreated, browser } = await submitThenCloseTab();
 
-    // Act: she closes the tab, and once back online submits her kept form again
-    const browser = page.context();
-    await closeTabWhileWaiting();
-    await openPortalAgain(browser);
-    await openUpload(page);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    // Act: once back online she submits her kept form again
+    await submitAgainFromNewTab(browser);
 
     // Assess: one submission, received, the one the first create made; no draft left behind
     expect(await waitForOutcome(page)).toBe('RECEIVED');
-    expect(submissionIdFromUrl(page)).toBe(lost.first());
+    expect(submissionIdFromUrl(page)).toBe(firstCreated);
     received.push(submissionIdFromUrl(page));
     await expectOnlyReceived();
     expect(pageErrors(page)).toEqual([]);
   });
 
   it('after the creation reached the API and her tab closed, its draft discarded meanwhile (24 hours passed): Submit makes a new one', async () => {
-    await cvReady(page);
-    const lost = await loseFirstCreateAnswer(page);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
-    const browser = page.context();
-    await closeTabWhileWaiting();
+    const { firstCreated, browser } = await submitThenCloseTab();
     // The clean-up discards the draft that create made, as it does 24 hours after its creation
     const token = await signInAs({ ...stack, endpoints: { cognito: stack.cognitoUrl } }, provider.username, provider.password);
-    expect((await callApi(stack, 'POST', `/submissions/${lost.first()}/discard`, token)).status).toBe(200);
+    expect((await callApi(stack, 'POST', `/submissions/${firstCreated}/discard`, token)).status).toBe(200);
 
     // Act: back online, she submits her kept form from a new tab
-    await openPortalAgain(browser);
-    await openUpload(page);
-    await page.getByRole('button', { name: 'Submit 1 document' }).click();
+    await submitAgainFromNewTab(browser);
 
     // Assess: received as a new submission, no word about a token
     expect(await waitForOutcome(page)).toBe('RECEIVED');
-    expect(submissionIdFromUrl(page)).not.toBe(lost.first());
+    expect(submissionIdFromUrl(page)).not.toBe(firstCreated);
     received.push(submissionIdFromUrl(page));
     await expectOnlyReceived();
     expect(pageErrors(page)).toEqual([]);
