@@ -96,6 +96,7 @@ export const verified: ReviewOutcomeInput = { ...actionRequired, documents: acti
 export const expiryReminder: ExpiryReminderInput = {
   provider,
   document: { ...license, expirationDate: '2027-06-30' },
+  credentialId: license.documentId,
   today: '2027-05-31',
   generatedAt: '2027-05-31T13:00:00Z',
 };

@@ -6,8 +6,10 @@
 import { addDays } from '../domain/dates.js';
 
 export interface AllDayEvent {
-  /** Stable per subject: a later reminder for the same document updates the event instead of adding one. */
+  /** Stable per subject: a later file for the same subject updates the event instead of adding one. */
   uid: string;
+  /** Grows with each revision: a calendar replaces its copy of the event with a file of a higher one (§3.8.7.4). */
+  sequence: number;
   /** `YYYY-MM-DD` */
   date: string;
   summary: string;
@@ -55,6 +57,7 @@ export function allDayEventCalendar(event: AllDayEvent): string {
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${basicInstant(event.stamp)}`,
+    `SEQUENCE:${event.sequence}`,
     `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
     `DTEND;VALUE=DATE:${basicDate(addDays(event.date, 1))}`,
     `SUMMARY:${escapeText(event.summary)}`,

@@ -11,6 +11,9 @@ import type { Branding, DocumentExpiredInput, EmailDocument, ExpiryReminderInput
 
 const EXPIRY_FOOTER = 'You receive this email because this document is on file with our credentialing office, and we remind you before it expires.';
 
+/** Reminders are made on later days as a credential is renewed: the day counts the revision. */
+const SEQUENCE_EPOCH = '2020-01-01';
+
 const inDays = (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`);
 
 /** The document named in full: type, authority and its number (body only). */
@@ -35,7 +38,9 @@ export function expiryReminderEmail(input: ExpiryReminderInput, branding: Brandi
   const daysLeft = daysBetween(input.today, doc.expirationDate);
   const renewUrl = portalLinks(branding.portalUrl).replaceDocument(doc.documentId);
   const calendar = allDayEventCalendar({
-    uid: `${doc.documentId}-expiration@${new URL(branding.portalUrl).hostname}`,
+    // By credential: the renewal's reminder moves her calendar's event to the new date instead of adding a second one.
+    uid: `${input.credentialId}-expiration@${new URL(branding.portalUrl).hostname}`,
+    sequence: daysBetween(SEQUENCE_EPOCH, input.today),
     date: doc.expirationDate,
     summary: `${title} expires`,
     description: `Your ${title} on file with ${branding.organizationName} expires today. Upload the renewal: ${renewUrl}`,

@@ -71,6 +71,8 @@ export interface ReviewOutcomeInput {
 export interface ExpiryReminderInput {
   provider: Recipient;
   document: EmailDocument & { expirationDate: string };
+  /** The credential the document is a version of (its first version's id): a renewal's calendar event replaces the earlier one's. */
+  credentialId: string;
   /** The day the reminder is for (`YYYY-MM-DD`, the organisation's time zone): days left count from it. */
   today: string;
   /** When the reminder is made (ISO instant): the calendar file's DTSTAMP. */

@@ -8,6 +8,7 @@
  */
 import { isoDateInZone } from '../domain/dates.js';
 import { mapBounded } from '../domain/concurrency.js';
+import { lineageOf } from '../domain/submission.js';
 import { auditPendingNotice, EXPIRED_NOTICE, NOTICE_CLAIM_LEASE_MS, nextNoticeDate, noticeStatuses, planNotices, type NoticeKey, type NoticeRecord } from '../domain/expiry.js';
 import { documentExpiredEmail, emailDocument, expiryReminderEmail, type Branding } from '../emails/index.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -140,5 +141,5 @@ function noticeEmail(deps: ExpiryNoticeDeps, doc: ScheduledDocument, key: Notice
   const document = { ...emailDocument(doc), expirationDate: doc.expirationDate! };
   return key === EXPIRED_NOTICE
     ? documentExpiredEmail({ provider: owner, document }, deps.branding)
-    : expiryReminderEmail({ provider: owner, document, today, generatedAt: at }, deps.branding);
+    : expiryReminderEmail({ provider: owner, document, credentialId: lineageOf(doc), today, generatedAt: at }, deps.branding);
 }

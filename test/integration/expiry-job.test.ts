@@ -2,11 +2,12 @@
  * The expiry jobs against the local runtime, invoked through its Lambda Invoke API for chosen
  * dates as their schedules would (a fault-injecting run wires the use case here instead):
  * which emails arrive and when, exactly once, EXPIRED on the date, nothing for superseded
- * documents, the weekly digest, and a due-query whose reads do not grow with documents not due.
+ * documents, the weekly digest, a renewal's calendar event, and a due-query whose reads do not grow with documents not due.
  * Faults and races around one notice are in expiry-job-faults.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { noticeIndexAttributes } from '../../src/adapters/dynamodb-expiry-schedule.js';
@@ -161,6 +162,10 @@ describe('the due query', () => {
     expect(quiet.itemsRead).toBe(0);
     expect(report.itemsRead).toBe(1);
     expect(report.sent.map((s) => s.documentId)).toEqual([due.documents[0]!.documentId]);
+    // Cleanup: owner-less stand-ins would fail every later run once due (day 310).
+    for (let i = 0; i < notDue.length; i += 25) {
+      await local.db.send(new BatchWriteCommand({ RequestItems: { [local.stack.tables.intake]: notDue.slice(i, i + 25).map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })) } }));
+    }
   });
 });
 
@@ -208,5 +213,30 @@ describe('the weekly staff digest', () => {
       expect(dueSoon!.body.text).toContain(`${local.stack.portalUrl}/review/${submission.submissionId}`);
     }
     expect(dueSoon!.body.text).not.toContain(michaels.referenceNumber);
+  });
+});
+
+describe("a renewal's reminder", () => {
+  it('carries a calendar file that moves the event her first reminder added to the new date, instead of adding a second event', async () => {
+    // Prepare: Michael's Texas license, reminded 30 days before it expires, then renewed for two years
+    const texas = { details: { licenseNumber: 'TX-40112', jurisdiction: 'TX' }, issuingAuthority: 'Texas Medical Board' };
+    const first = await submitted(MICHAEL, [license(on(400), texas)]);
+    const calendarOf = async (date: string) => {
+      const mail = (await newMail(() => runExpiryReminders(local.stack, date))).filter((email) => email.subject.includes('Medical License (TX)'));
+      expect(mail).toHaveLength(1);
+      const ics = Buffer.from(mail[0]!.attachments![0]!.content, 'base64').toString('utf8');
+      return new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    };
+    const firstEvent = await calendarOf(on(370));
+    await submitted(MICHAEL, [license(on(400 + 730), { ...texas, replacesDocumentId: first.documents[0]!.documentId })]);
+
+    // Act
+    const renewalEvent = await calendarOf(on(400 + 700));
+
+    // Assess
+    expect(firstEvent.startDate.toString()).toBe(on(400));
+    expect(renewalEvent.startDate.toString()).toBe(on(400 + 730));
+    expect(renewalEvent.uid).toBe(firstEvent.uid);
+    expect(renewalEvent.sequence).toBeGreaterThan(firstEvent.sequence);
   });
 });

@@ -284,6 +284,26 @@ describe('expiry reminder', () => {
     expect(ics).not.toContain('A123456');
   });
 
+  it("a renewal's reminder moves the event her first reminder added: same UID (the credential's), a higher SEQUENCE, the new date", () => {
+    // Prepare
+    const event = (input: typeof samples.expiryReminder) => {
+      const [attachment] = expiryReminderEmail(input, branding).attachments!;
+      return new ICAL.Event(new ICAL.Component(ICAL.parse(new TextDecoder().decode(attachment!.content))).getFirstSubcomponent('vevent')!);
+    };
+    const renewal = { ...license, documentId: '0c9e3a57-6f1d-4b8e-9a42-7d3f5e2c1b60', expirationDate: '2029-06-30' };
+    // Act
+    const first = event(samples.expiryReminder);
+    const weekLater = event({ ...samples.expiryReminder, today: '2027-06-23' });
+    const renewed = event({ ...samples.expiryReminder, document: renewal, today: '2029-05-31', generatedAt: '2029-05-31T13:00:00Z' });
+    const otherCredential = event({ ...samples.expiryReminder, document: renewal, credentialId: renewal.documentId });
+    // Assess
+    expect(renewed.uid).toBe(first.uid);
+    expect(renewed.startDate.toString()).toBe('2029-06-30');
+    expect(first.sequence).toBeLessThan(weekLater.sequence);
+    expect(weekLater.sequence).toBeLessThan(renewed.sequence);
+    expect(otherCredential.uid).not.toBe(first.uid);
+  });
+
   it('escapes and folds calendar text so a parser reads back exactly what was written', () => {
     // Prepare
     const organizationName = 'Smith, Jones; & Partners \\ Clinic — Ärztehaus Zürich 医療グループ';
