@@ -4,12 +4,11 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
-import { markScheduledJob } from './scheduled-job.js';
-import { ServiceFunction } from './service-function.js';
+import { scheduledFunction } from './scheduled-job.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface DraftCleanupJobProps {
   /** The intake table (its byStatus index and status updates) and the audit table (append). */
@@ -23,21 +22,19 @@ export class DraftCleanupJob extends Construct {
   constructor(scope: Construct, id: string, props: DraftCleanupJobProps) {
     super(scope, id);
     const { key, intakeTable, audit } = props.data;
-    this.function = new ServiceFunction(this, 'DiscardAbandonedDraftsFn', {
+    const { fn, rule } = scheduledFunction(this, 'DiscardAbandonedDraftsFn', {
       entry: 'src/handlers/jobs/discard-abandoned-drafts.ts',
       description: 'Hourly: discards drafts not submitted within 24 hours',
       key,
       timeout: Duration.minutes(5),
-    })
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byStatus)
-      .bindIntakeTable(intakeTable, 'UpdateItem')
-      .bindAuditAppend(audit);
-    this.rule = new events.Rule(this, 'Schedule', {
-      description: 'Discards drafts not submitted within 24 hours',
+      job: 'draftCleanup',
+      ruleId: 'Schedule',
+      ruleDescription: 'Discards drafts not submitted within 24 hours',
       schedule: events.Schedule.rate(Duration.hours(1)),
       // A missed or failed run is simply done by the next one: the job is idempotent.
-      targets: [new targets.LambdaFunction(this.function.function, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
+      retry: { attempts: 2, maxEventAge: Duration.hours(1) },
     });
-    markScheduledJob(this.rule, 'draftCleanup');
+    this.function = fn.bindIntakeIndexes(intakeTable, INTAKE_INDEXES.byStatus).bindIntakeTable(intakeTable, 'UpdateItem').bindAuditAppend(audit);
+    this.rule = rule;
   }
 }

@@ -7,13 +7,12 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
-import { markScheduledJob } from './scheduled-job.js';
-import { ServiceFunction } from './service-function.js';
+import { scheduledFunction } from './scheduled-job.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface ExpiryJobsProps {
   readonly data: DataLayer;
@@ -24,14 +23,6 @@ export interface ExpiryJobsProps {
 /** 13:00 UTC: 8 or 9 in the morning on the US east coast, before office hours further west. */
 const MORNING = { minute: '0', hour: '13' };
 
-interface JobSpec {
-  /** camelCase, as `npm run job` and `.data/stack.json` name it. */
-  job: string;
-  entry: string;
-  description: string;
-  timeout: Duration;
-  schedule: events.Schedule;
-}
 
 export class ExpiryJobs extends Construct {
   readonly reminders: ServiceFunction;
@@ -42,16 +33,8 @@ export class ExpiryJobs extends Construct {
     super(scope, id);
     const { key, intakeTable, audit } = props.data;
     // A function that sends email, on its schedule; a failed run's work is simply the next run's (claims are withdrawn when a send fails).
-    const scheduled = (fnId: string, spec: JobSpec) => {
-      const fn = props.email.allowSending(new ServiceFunction(this, fnId, { entry: spec.entry, description: spec.description, key, timeout: spec.timeout }));
-      const rule = new events.Rule(this, `${fnId}Schedule`, {
-        description: spec.description,
-        schedule: spec.schedule,
-        targets: [new targets.LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
-      });
-      markScheduledJob(rule, spec.job);
-      return fn;
-    };
+    const scheduled = (fnId: string, spec: { job: string; entry: string; description: string; timeout: Duration; schedule: events.Schedule }) =>
+      props.email.allowSending(scheduledFunction(this, fnId, { ...spec, key, ruleId: `${fnId}Schedule`, retry: { attempts: 2, maxEventAge: Duration.hours(6) } }).fn);
 
     this.reminders = scheduled('ExpiryRemindersFn', {
       job: 'expiryReminders',

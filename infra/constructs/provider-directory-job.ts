@@ -5,12 +5,11 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
-import { markScheduledJob } from './scheduled-job.js';
-import { ServiceFunction } from './service-function.js';
+import { scheduledFunction } from './scheduled-job.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface ProviderDirectoryJobProps {
   readonly data: DataLayer;
@@ -26,21 +25,20 @@ export class ProviderDirectoryJob extends Construct {
   constructor(scope: Construct, id: string, props: ProviderDirectoryJobProps) {
     super(scope, id);
     const { key, intakeTable } = props.data;
-    this.function = new ServiceFunction(this, 'FillProviderDirectoryFn', {
+    const { fn, rule } = scheduledFunction(this, 'FillProviderDirectoryFn', {
       entry: 'src/handlers/jobs/fill-provider-directory.ts',
       description: 'Weekly: lists every provider who ever submitted in the staff directory',
       key,
       timeout: Duration.minutes(5),
-    })
-      .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.allSubmissions)
-      .bindIntakeTable(intakeTable, 'UpdateItem');
-    this.rule = new events.Rule(this, 'Schedule', {
-      description: 'Lists every provider who ever submitted in the staff directory',
+      job: PROVIDER_DIRECTORY_JOB,
+      ruleId: 'Schedule',
+      ruleDescription: 'Lists every provider who ever submitted in the staff directory',
       // Sunday 06:00 UTC, before the office's week; the submit path keeps it current in between.
       schedule: events.Schedule.cron({ weekDay: 'SUN', hour: '6', minute: '0' }),
       // A failed run is the next week's work, or a run by hand: the job is idempotent.
-      targets: [new targets.LambdaFunction(this.function.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+      retry: { attempts: 2, maxEventAge: Duration.hours(6) },
     });
-    markScheduledJob(this.rule, PROVIDER_DIRECTORY_JOB);
+    this.function = fn.bindIntakeIndexes(intakeTable, INTAKE_INDEXES.allSubmissions).bindIntakeTable(intakeTable, 'UpdateItem');
+    this.rule = rule;
   }
 }

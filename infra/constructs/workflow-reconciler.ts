@@ -7,14 +7,13 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../../src/contract/environment.js';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
-import { markScheduledJob } from './scheduled-job.js';
-import { ServiceFunction } from './service-function.js';
+import { scheduledFunction } from './scheduled-job.js';
+import type { ServiceFunction } from './service-function.js';
 
 export interface WorkflowReconcilerProps {
   readonly data: DataLayer;
@@ -34,12 +33,19 @@ export class WorkflowReconciler extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowReconcilerProps) {
     super(scope, id);
     const { key, intakeTable, audit } = props.data;
-    this.function = new ServiceFunction(this, 'ReconcilerFn', {
+    const { fn, rule } = scheduledFunction(this, 'ReconcilerFn', {
       entry: 'src/handlers/jobs/reconcile-submissions.ts',
       description: 'Re-drives failed intake workflows and finishes what crashes left behind',
       key,
       timeout: Duration.minutes(2),
-    })
+      job: RECONCILER_JOB,
+      ruleId: 'Schedule',
+      ruleDescription: 'Runs the intake reconciler',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      // A failed run is simply the next run's work: no retries of a stale one.
+      retry: { attempts: 0, maxEventAge: Duration.minutes(5) },
+    });
+    this.function = fn
       .bindIntakeIndexes(intakeTable, INTAKE_INDEXES.unfinished, INTAKE_INDEXES.unsentOutcomes)
       .bindIntakeTable(intakeTable, 'Query', 'UpdateItem')
       .bindAuditAppend(audit)
@@ -47,12 +53,6 @@ export class WorkflowReconciler extends Construct {
       .bindWorkflowDescribe(props.stateMachine)
       .bindWorkflowStart(props.reviewOutcomeStateMachine, ENV.reviewOutcomeStateMachineArn)
       .bindWorkflowDescribe(props.reviewOutcomeStateMachine, ENV.reviewOutcomeStateMachineArn);
-    this.schedule = new events.Rule(this, 'Schedule', {
-      description: 'Runs the intake reconciler',
-      schedule: events.Schedule.rate(Duration.minutes(5)),
-      // A failed run is simply the next run's work: no retries of a stale one.
-      targets: [new targets.LambdaFunction(this.function.function, { retryAttempts: 0, maxEventAge: Duration.minutes(5) })],
-    });
-    markScheduledJob(this.schedule, RECONCILER_JOB);
+    this.schedule = rule;
   }
 }
