@@ -76,9 +76,9 @@ describe('a submission whose submit stopped before the workflow started', () => 
   });
 
   it('is started by her page once it is overdue when she opened it before: status polls that bring nothing new do not wait for it', async () => {
-    // Prepare: VALIDATING for 5 s with nothing checking it
+    // Prepare: VALIDATING for 20 s with nothing checking it (overdue 10 s after she opens it)
     const token = await apiSignIn(stack, EMILY);
-    const submissionId = await submitStoppedBeforeTheWorkflow(token, 5);
+    const submissionId = await submitStoppedBeforeTheWorkflow(token, 20);
 
     // Act: she opens her submission and keeps it open
     await session.page.goto(`${stack.portalUrl}/submissions/${submissionId}`);
