@@ -1,10 +1,12 @@
 /**
- * The built portal, served as CloudFront serves it from S3: files under the web root, every
- * other path answered with index.html (client-side routes), never a file outside the root.
+ * The built portal, served as CloudFront serves it from S3: files under the web root, the
+ * portal's pages (the contract's `isPortalPagePath`) answered with index.html, any other path 404
+ * (a missing chunk is never HTML), never a file outside the root.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
+import { isPortalPagePath } from '../src/contract/portal-routes.js';
 import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import { decodePath } from './http-server.js';
 
@@ -31,6 +33,11 @@ export function fileWithin(root: string, pathname: string): string | undefined {
 
 export function serveStatic(root: string, pathname: string, response: ServerResponse, connectSources: string[], documentSources: string[]): void {
   const found = fileWithin(root, pathname);
+  if (!found && !isPortalPagePath(pathname)) {
+    response.writeHead(404, { ...securityHeaders(connectSources, documentSources), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    response.end('Not found.');
+    return;
+  }
   const file = found ?? path.join(root, 'index.html');
   if (!existsSync(file)) {
     response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -3,7 +3,7 @@
  * the intake and audit tables (retained, deletion-protected, backed up), and the portal's
  * hosting (its domain is the one origin the bucket and the API trust).
  */
-import { Aws, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
 import { AUDIT_INDEXES, AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, INTAKE_TABLE_TIME_TO_LIVE, type IndexSpec } from '../../src/contract/tables.js';
 import { portalContentSecurityPolicy } from '../../src/contract/service.js';
+import { portalPagesFunction } from './portal-pages.js';
 import type { AuditStorage } from './service-function.js';
 
 /**
@@ -99,13 +100,23 @@ export class DataLayer extends Construct {
       versioned: true,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'portal-bucket/',
+      // A replaced index.html or config.json stays 30 days (to roll back), not forever. Current files
+      // never expire by age: a file's date is the last deploy that wrote it, not whether the live index names it.
+      lifecycleRules: [
+        { id: 'expire-overwritten-versions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.distribution = new cloudfront.Distribution(this, 'PortalDistribution', {
       comment: 'Credentialing provider portal',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.portalBucket),
+        // With LIST, S3 answers a missing key 404 (not 403) and CloudFront passes it on, unmapped:
+        // a missing chunk is never index.html (docs/portal.md "Serving the portal" says why this design).
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.portalBucket, { originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST] }),
+        // The portal's pages load index.html; a file path is asked of S3 as it is.
+        functionAssociations: [{ function: portalPagesFunction(this, 'PortalPagesFunction'), eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: new cloudfront.ResponseHeadersPolicy(this, 'PortalSecurityHeaders', {
           securityHeadersBehavior: {
@@ -122,12 +133,14 @@ export class DataLayer extends Construct {
           },
         }),
       },
-      // The portal is a single-page app: unknown paths load index.html and the router decides.
-      errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) }],
       enableLogging: true,
       logBucket: accessLogs,
       logFilePrefix: 'portal-distribution/',
     });
+    Annotations.of(this.distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'No viewer request can list the bucket: the viewer-request function sends `/` (and every page) to /index.html, defaultRootObject is set, and the cache policy forwards no query string (list-type, prefix) to S3.',
+    );
     this.portalOrigin = `https://${this.distribution.distributionDomainName}`;
 
     // Buckets of records: encrypted with our key, private, TLS-only, versioned, logged, kept.

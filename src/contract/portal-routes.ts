@@ -22,3 +22,15 @@ export const portalPaths = {
   staffProvider: (providerId: string) => `/staff/providers/${encodeURIComponent(providerId)}`,
   review: (submissionId: string) => `/review/${encodeURIComponent(submissionId)}`,
 };
+
+/**
+ * Which request paths are the portal's pages rather than files: those whose last segment has no
+ * dot (`/`, `/review/queue`, `/submissions/abc-123`, a trailing slash). A page is answered with
+ * index.html (200) and the router decides what it shows; any other path is a file, served if it
+ * exists and 404 if not, so a missing chunk never arrives as HTML. CloudFront's viewer-request
+ * function is built from this expression (`infra/constructs/portal-pages.ts`) and the local
+ * server tests it (`local/static-site.ts`): matched against the path alone, never the query.
+ */
+export const PORTAL_PAGE_PATH = /\/[^/.]*$/;
+
+export const isPortalPagePath = (pathname: string): boolean => PORTAL_PAGE_PATH.test(pathname);

@@ -75,9 +75,13 @@ describe('a chunk of her open page is gone from the server', () => {
     await cdp.detach();
     let loads = 0;
     page.on('load', () => (loads += 1));
+    const chunkAnswers: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === `/assets/${uploadChunk}`) chunkAnswers.push(response.status());
+    });
     const chunk = hideUploadChunk(uploadChunk);
     try {
-      // Act: she opens the upload page; its code answers with index.html, as CloudFront does for a missing file.
+      // Act: she opens the upload page; its code answers 404, as CloudFront does for a missing file (never index.html).
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Upload documents' }).click();
       // Assess: a clear message in the portal's frame, not a blank or an error page.
       await page.getByRole('heading', { name: 'This page needs a reload', level: 1 }).waitFor();
@@ -87,6 +91,7 @@ describe('a chunk of her open page is gone from the server', () => {
       expect(new URL(page.url()).pathname).toBe('/upload');
       // It reloaded itself once (nothing was uploading), got the same build back, and asked instead of looping.
       expect(loads).toBe(1);
+      expect([...new Set(chunkAnswers)]).toEqual([404]);
     } finally {
       chunk.restore();
     }

@@ -228,6 +228,26 @@ describe('API Gateway and the portal server', () => {
 
     expect(asset.status).toBe(200);
     expect(await asset.text()).toBe('console.log("portal")');
-    for (const response of attempts) expect(await response.text()).toBe('<!doctype html><title>portal</title>');
+    for (const response of attempts) {
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('not for the web');
+    }
+  });
+
+  it('answers the portal\'s pages with index.html and a missing file with 404, as CloudFront does', async () => {
+    const get = async (route: string) => {
+      const response = await fetch(`${origin()}${route}`);
+      return { route, status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    const index = '<!doctype html><title>portal</title>';
+
+    const pages = await Promise.all(['/', '/submissions/abc-123', '/review/queue', '/review/queue/', '/upload?replaces=doc-1', '/v1.2/submissions/abc-123'].map(get));
+    const missing = await Promise.all(['/assets/UploadPage-gone.js', '/favicon-missing.png', '/assets/v1.2/gone.css', '/index.js?v=2'].map(get));
+
+    for (const page of pages) expect(page).toEqual({ route: page.route, status: 200, type: 'text/html; charset=utf-8', body: index });
+    for (const file of missing) {
+      expect({ route: file.route, status: file.status }).toEqual({ route: file.route, status: 404 });
+      expect(file.body).not.toContain('<title>portal</title>');
+    }
   });
 });
