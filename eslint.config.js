@@ -56,6 +56,10 @@ const layers = [
   },
 ];
 
+// e2e pages: removing a page's last route hangs requests paused at that moment (test/e2e/support/browser.ts).
+const UNROUTE_ALL = { property: 'unrouteAll', message: "Unroute the test's own routes: removing a page's last route hangs requests paused at that moment (test/e2e/support/browser.ts)." };
+const NEW_PAGE_OUTSIDE_SUPPORT = { property: 'newPage', message: 'Open pages with newPage/newTab from test/e2e/support/browser.ts: each page keeps a route so removing a test route never hangs its requests.' };
+
 export default tseslint.config(
   { ignores: ['node_modules', 'cdk.out', 'web/dist', '.data', 'test-results', 'coverage'] },
   js.configs.recommended,
@@ -83,7 +87,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'unrouteAll', message: "Unroute the test's own routes: removing a page's last route hangs requests paused at that moment (test/e2e/support/browser.ts)." },
+        UNROUTE_ALL,
+      ],
+    },
+  },
+  {
+    files: ['test/e2e/**'],
+    ignores: ['test/e2e/support/browser.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        UNROUTE_ALL,
+        NEW_PAGE_OUTSIDE_SUPPORT,
       ],
     },
   },
