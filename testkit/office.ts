@@ -60,7 +60,8 @@ export async function addProviders(stack: OfficeTarget, count: number, tag = 'of
     const users: OfficeUser[] = [];
     for (let index = 0; index < count; index++) {
       const { givenName, familyName } = names[index] ?? officeProviderName(index);
-      const username = `${givenName}.${familyName}.${tag}${index}@example.org`.toLowerCase().replace(/'/g, '');
+      // An address of plain letters whatever her name ("Zoë de la Cruz" → zoe.delacruz…).
+      const username = `${givenName}.${familyName}.${tag}${index}@example.org`.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.@-]/g, '');
       const password = `Provider-${tag}-${index}-2026!`;
       const UserPoolId = stack.userPoolId;
       await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: username }, { Name: 'email_verified', Value: 'true' }, { Name: 'given_name', Value: givenName }, { Name: 'family_name', Value: familyName }] }));

@@ -1,7 +1,8 @@
 /**
  * The provider directory's job: weekly, and by hand (`npm run job -- provider-directory`) after
  * deploying the directory onto existing data, it lists every provider who ever submitted, read
- * from the allSubmissions index (docs/review.md "Provider directory").
+ * from the allSubmissions index, and files by family name profiles kept before the directory did
+ * (docs/review.md "Provider directory").
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';

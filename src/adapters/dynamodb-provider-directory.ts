@@ -1,15 +1,15 @@
 /**
  * The provider directory in the intake table: one profile item per provider (`PROVIDER#id`) on
- * the sparse byDirectoryName index, written set-if-newer at submit, read by name (a search is a
- * filter on the index's small projection; docs/performance-and-cost.md "Provider directory").
+ * the sparse byDirectoryName index, written set-if-newer at submit, read by family name (a search
+ * is a filter on the index's small projection; docs/performance-and-cost.md "Provider directory").
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { INTAKE_INDEXES } from '../contract/tables.js';
-import { directorySortKey, searchText } from '../domain/provider-directory.js';
+import { directorySortKey, listedNameOf, searchText } from '../domain/provider-directory.js';
 import type { Provider } from '../domain/submission.js';
 import type { DirectoryEntry, DirectoryQuery, ProviderDirectory } from '../ports/provider-directory.js';
 import type { Page } from '../ports/submission-repository.js';
-import { conditionalUpdate, unlessConditionFails } from './dynamodb-conditional-update.js';
+import { conditionalUpdate, conditionHeld } from './dynamodb-conditional-update.js';
 import { decodeToken, encodeToken, INVALID_TOKEN, refusedToken, type TokenShape } from './dynamodb-index-pages.js';
 
 const INDEX = INTAKE_INDEXES.providerDirectory;
@@ -26,26 +26,39 @@ export class DynamoDbProviderDirectory implements ProviderDirectory {
     private readonly tableName: string,
   ) {}
 
-  async recordSubmission(provider: Provider, submittedAt: string, submissionId: string): Promise<void> {
+  async recordSubmission(provider: Provider, submittedAt: string, submissionId: string): Promise<boolean> {
+    const sortKey = directorySortKey(provider);
+    const names = Object.fromEntries(Object.entries({ givenName: provider.givenName, familyName: provider.familyName }).filter(([, value]) => value));
+    // A submission without them (sent before they were kept) leaves none of an earlier one's.
+    const absent = ['givenName', 'familyName'].filter((name) => !(name in names));
     const profile = {
       providerId: provider.providerId,
       name: provider.name,
+      ...names,
       email: provider.email,
       lastSubmittedAt: submittedAt,
       lastSubmissionId: submissionId,
       searchText: searchText(provider.name, provider.email),
       [INDEX.partitionKey]: DIRECTORY,
-      [INDEX.sortKey]: directorySortKey(provider),
+      [INDEX.sortKey]: sortKey,
     };
-    // Only a newer submission writes (the submission id breaks a tie of instants): fifty at once leave the newest.
-    await unlessConditionFails(
+    // A newer submission writes (the submission id breaks a tie of instants): fifty at once leave the newest.
+    // The one her profile holds writes only to file her again (a key from before family-name order),
+    // so the directory job re-files old profiles and never writes over a newer submission's.
+    return conditionHeld(
       conditionalUpdate(
         this.db,
         this.tableName,
         providerKey(provider.providerId),
         profile,
-        { expression: 'attribute_not_exists(pk) OR #at < :at OR (#at = :at AND #id < :id)', values: { ':at': submittedAt, ':id': submissionId } },
-        { names: { '#at': 'lastSubmittedAt', '#id': 'lastSubmissionId' } },
+        {
+          expression: 'attribute_not_exists(pk) OR #at < :at OR (#at = :at AND (#id < :id OR (#id = :id AND #key <> :key)))',
+          values: { ':at': submittedAt, ':id': submissionId, ':key': sortKey },
+        },
+        {
+          names: { '#at': 'lastSubmittedAt', '#id': 'lastSubmissionId', '#key': INDEX.sortKey, ...Object.fromEntries(absent.map((name) => [`#${name}`, name])) },
+          remove: absent.map((name) => `#${name}`),
+        },
       ),
     );
   }
@@ -93,6 +106,8 @@ const keyOf = (item: Record<string, unknown>) => Object.fromEntries([...TOKENS.k
 const toEntry = (item: Record<string, unknown>): DirectoryEntry => ({
   providerId: item.providerId as string,
   name: item.name as string,
+  // The index projects no given or family name (a deployed index's projection cannot change): her key says where it starts.
+  listedName: listedNameOf(item.name as string, item[INDEX.sortKey] as string),
   email: item.email as string,
   lastSubmittedAt: item.lastSubmittedAt as string,
 });

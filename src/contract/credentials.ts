@@ -98,6 +98,8 @@ export interface ProviderFileState {
 }
 
 export interface ProviderDirectoryEntry extends ProviderRef {
+  /** Her name as the directory sorts and shows it: family name, given name ("Chen, Michael"). `name` is as written. */
+  listedName: string;
   /** When her newest submission was sent. */
   lastSubmittedAt: string;
   file: ProviderFileState;
@@ -105,7 +107,8 @@ export interface ProviderDirectoryEntry extends ProviderRef {
 
 /**
  * `GET /providers?q=&limit=&nextToken=` (staff): every provider who sent at least one submission,
- * by name; `q` keeps those with a name word or the email starting with each of its words.
+ * by family name, then given name; `q` keeps those with a name word or the email starting with
+ * each of its words.
  */
 export interface ProviderDirectoryPage extends Page<ProviderDirectoryEntry> {
   /** The date the file states are computed for (`YYYY-MM-DD`, the organisation's time zone). */

@@ -46,9 +46,10 @@ export const INTAKE_INDEXES = {
    */
   unsentOutcomes: { name: 'byUnsentOutcome', partitionKey: 'gsiUnsentOutcome', sortKey: 'gsiCreated', include: ['submissionId', 'reviewCompletion'] },
   /**
-   * Sparse: one profile item per provider who ever submitted (`PROVIDER#id`), by her name as
-   * written, then email and id — the staff directory. Its readers need only these attributes: a
-   * submission rewrites it only when a new one is newer (`lastSubmittedAt`).
+   * Sparse: one profile item per provider who ever submitted (`PROVIDER#id`), by family name,
+   * given name, email and id — the staff directory. Its readers need only these attributes: a
+   * submission rewrites it only when a new one is newer (`lastSubmittedAt`). The projection of a
+   * deployed index cannot change (CloudFormation refuses): add a new index instead.
    */
   providerDirectory: { name: 'byDirectoryName', partitionKey: 'gsiDirectory', sortKey: 'gsiDirectoryName', include: ['providerId', 'name', 'email', 'lastSubmittedAt', 'searchText'] },
 } as const;

@@ -5,6 +5,9 @@ export interface Caller {
   userId: string;
   email: string;
   name: string;
+  /** The token's given_name and family_name as written, when it has them (the directory files her by them). */
+  givenName?: string;
+  familyName?: string;
   role: Role;
   requestId: string;
   sourceIp: string | null;

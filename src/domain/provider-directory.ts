@@ -1,6 +1,7 @@
 /**
  * The staff directory of providers (docs/review.md "Provider directory"): how a name and an email
- * are searched, where a provider sorts, and what her file's state counts.
+ * are searched, where a provider sorts (family name first) and how the list names her, and what
+ * her file's state counts.
  */
 import type { CredentialView, ProviderFileState } from '../contract/credentials.js';
 import type { FieldProblem } from '../contract/http.js';
@@ -29,9 +30,62 @@ export function searchWords(name: string, email: string): string[] {
 /** Stored with the profile: every search word after a space, so " chen" finds exactly the words starting "chen". */
 export const searchText = (name: string, email: string) => searchWords(name, email).map((word) => ` ${word}`).join('');
 
-/** Where she sorts in the directory: her name as written (folded), then email, then id (two Dr. Chens stay apart). */
-export const directorySortKey = (provider: { name: string; email: string; providerId: string }) =>
-  `${foldForSearch(provider.name).trim()}#${foldForSearch(provider.email)}#${provider.providerId}`;
+/**
+ * Between the parts of a sort key: below every character a part keeps, so a name that is the
+ * start of another sorts first, word by word ("De" before "De La Cruz", "Ann" before "Ann Marie").
+ */
+const KEY_SEPARATOR = '\u0001';
+
+/** A part of the sort key: folded as a search is, control characters and runs of spaces one space. */
+// eslint-disable-next-line no-control-regex -- a control character in a name must not sort below the separator
+const keyPart = (text: string) => foldForSearch(text).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+
+const wordsOf = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+
+/** Her family and given names as the directory files her, as written. */
+export interface FiledName {
+  family: string;
+  given: string;
+}
+
+/**
+ * The sign-in token's family_name and given_name as written ("de la Cruz" files under D). Without
+ * a family name (a submission sent before the directory kept it, a token with only `name`) the last
+ * word of her name is taken as her family name, the words before it as her given name.
+ */
+export function filedName(provider: { name: string; givenName?: string; familyName?: string }): FiledName {
+  const family = wordsOf(provider.familyName ?? '').join(' ');
+  if (family) return { family, given: wordsOf(provider.givenName ?? '').join(' ') };
+  const words = wordsOf(provider.name);
+  return { family: words.at(-1) ?? '', given: words.slice(0, -1).join(' ') };
+}
+
+/** As a sorted list shows her: "Chen, Michael"; her family name alone when she has no given name. */
+export const listedName = ({ family, given }: FiledName) => (given ? `${family}, ${given}` : family);
+
+/**
+ * Where she sorts in the directory: her family name, then given name (folded), then email, then id
+ * (two Dr. Michael Chens stay apart, in one order).
+ */
+export function directorySortKey(provider: { name: string; givenName?: string; familyName?: string; email: string; providerId: string }): string {
+  const { family, given } = filedName(provider);
+  return [keyPart(family), keyPart(given), keyPart(provider.email), provider.providerId].join(KEY_SEPARATOR);
+}
+
+/**
+ * Her listed name from what the directory's index holds, her name as written and her sort key:
+ * her name is her given names then her family name (as `callerFrom` joins the token's), and the
+ * key's family part has as many words as her family name. A key written before the directory filed
+ * by family name has no parts: her last word is taken.
+ */
+export function listedNameOf(name: string, sortKey: string): string {
+  const familyKey = sortKey.includes(KEY_SEPARATOR) ? sortKey.split(KEY_SEPARATOR)[0]! : '';
+  const words = wordsOf(name);
+  const count = familyKey ? familyKey.split(' ').length : 0;
+  const family = words.slice(-count).join(' ');
+  if (count > 0 && count <= words.length && keyPart(family) === familyKey) return listedName({ family, given: words.slice(0, -count).join(' ') });
+  return listedName(filedName({ name }));
+}
 
 export const MAX_SEARCH_LENGTH = 100;
 export const MAX_SEARCH_TERMS = 5;

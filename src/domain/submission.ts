@@ -12,6 +12,9 @@ export interface Provider {
   providerId: string;
   email: string;
   name: string;
+  /** Her sign-in token's given and family names as written; absent on submissions made before they were kept. */
+  givenName?: string;
+  familyName?: string;
 }
 
 export interface Submission {

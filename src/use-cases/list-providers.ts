@@ -25,9 +25,9 @@ export interface ListProvidersDeps {
 }
 
 /**
- * Staff: the providers who sent at least one submission, by name, optionally searched; each with
- * the state of her file, counted from her documents now (byOwner) by the rules her page uses, so
- * it is never stale after a review, a replacement or a day passing.
+ * Staff: the providers who sent at least one submission, by family name, optionally searched; each
+ * with the state of her file, counted from her documents now (byOwner) by the rules her page uses,
+ * so it is never stale after a review, a replacement or a day passing.
  */
 export async function listProviders(deps: ListProvidersDeps, caller: Caller, params: ListProvidersParams): Promise<ProviderDirectoryPage> {
   assertStaff(caller);
@@ -41,7 +41,7 @@ export async function listProviders(deps: ListProvidersDeps, caller: Caller, par
   const items = await Promise.all(
     page.items.map(async (entry) => {
       const credentials = toCredentials(versionRecords(await deps.versions.listOwned(entry.providerId)), today, true);
-      return { providerId: entry.providerId, name: entry.name, email: entry.email, lastSubmittedAt: entry.lastSubmittedAt, file: fileState(credentials) };
+      return { providerId: entry.providerId, name: entry.name, listedName: entry.listedName, email: entry.email, lastSubmittedAt: entry.lastSubmittedAt, file: fileState(credentials) };
     }),
   );
   return { today, items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };

@@ -47,7 +47,13 @@ export function newDraft(caller: Caller, inputs: DocumentInput[], ids: DraftIds,
   const expirations = documents.flatMap((doc) => (doc.expirationDate ? [doc.expirationDate] : [])).sort();
   const submission: Submission = {
     submissionId,
-    provider: { providerId: caller.userId, email: caller.email, name: caller.name },
+    provider: {
+      providerId: caller.userId,
+      email: caller.email,
+      name: caller.name,
+      ...(caller.givenName ? { givenName: caller.givenName } : {}),
+      ...(caller.familyName ? { familyName: caller.familyName } : {}),
+    },
     referenceNumber: null,
     status: 'AWAITING_UPLOAD',
     createdAt,

@@ -1,10 +1,11 @@
 /**
  * The staff directory in Chromium: a reviewer who gets a call from Dr. Chen opens Providers,
- * searches "chen", sees the state of his file, opens his page; a reload and Back keep the search;
- * nobody matches "zzz". Axe-clean. The submission it makes leaves the shared queue as found.
+ * searches "chen", sees "Chen, Michael" and the state of his file, opens his page; a reload and
+ * Back keep the search; providers are listed family name first, in family-name order; nobody
+ * matches "zzz". Axe-clean. The submissions it makes leave the shared queue as found.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeCv } from '../../testkit/office.js';
+import { addProviders, officeCv } from '../../testkit/office.js';
 import { submitReceived } from '../../testkit/intake-documents.js';
 import { axeViolations, pageErrors, screenshot } from './support/browser.js';
 import { leaveQueueAsFound } from './support/review.js';
@@ -13,14 +14,22 @@ import { MICHAEL, STAFF, apiSignIn } from './support/stack.js';
 
 const session = useBrowserSession({ signedInAs: STAFF });
 const { stack } = session;
-let submissionId = '';
+const office = { ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } };
+const submissionIds: string[] = [];
 
-// Michael Chen has sent a CV: he is in the directory with one document waiting for review.
+// Michael Chen has sent a CV: he is in the directory with one document waiting for review. Three
+// providers whose given names start "Xi" (no other test's do) have sent one too.
 beforeAll(async () => {
-  ({ submissionId } = await submitReceived(stack, await apiSignIn(stack, MICHAEL), [officeCv('2026-09-01')]));
+  submissionIds.push((await submitReceived(stack, await apiSignIn(stack, MICHAEL), [officeCv('2026-09-01')])).submissionId);
+  const names = [
+    { givenName: 'Xiomara', familyName: "O'Brien" },
+    { givenName: 'Xiu', familyName: 'Abbott' },
+    { givenName: 'Xiadani', familyName: 'de la Cruz' },
+  ];
+  for (const provider of await addProviders(office, names.length, `order${Date.now()}`, names)) submissionIds.push((await submitReceived(stack, provider.token, [officeCv('2026-09-01')])).submissionId);
 });
 afterAll(async () => {
-  if (submissionId) await leaveQueueAsFound(stack, submissionId);
+  for (const submissionId of submissionIds) await leaveQueueAsFound(stack, submissionId);
 });
 
 describe('the provider directory', () => {
@@ -37,7 +46,7 @@ describe('the provider directory', () => {
     // Assess: the address holds the search; his row says what his file needs
     await page.waitForURL(/\/staff\/providers\?q=chen$/);
     await page.getByRole('heading', { name: 'Providers matching "chen"', level: 2 }).waitFor();
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Michael Chen' }) });
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Chen, Michael' }) });
     await row.waitFor();
     expect(await row.getByText(MICHAEL).isVisible()).toBe(true);
     expect(await row.getByText(/waiting for review$/).isVisible()).toBe(true);
@@ -53,7 +62,7 @@ describe('the provider directory', () => {
     expect(await page.getByRole('searchbox', { name: 'Name or email' }).inputValue()).toBe('chen');
 
     // Act: open his page, then Back
-    await row.getByRole('link', { name: 'Michael Chen' }).click();
+    await row.getByRole('link', { name: 'Chen, Michael' }).click();
     await page.getByRole('heading', { name: 'Credentials of Michael Chen', level: 1 }).waitFor();
     // His page leads back up to the whole directory (the search is Back's to restore).
     expect(await page.locator('.eyebrow').getByRole('link', { name: 'Providers' }).getAttribute('href')).toBe('/staff/providers');
@@ -64,6 +73,17 @@ describe('the provider directory', () => {
     await row.waitFor();
     expect(await page.getByRole('searchbox', { name: 'Name or email' }).inputValue()).toBe('chen');
     expect(errors).toEqual([]);
+  });
+
+  it('lists providers family name first, in family-name order, as a credentialing office files them', async () => {
+    const { page } = session;
+    await page.getByRole('searchbox', { name: 'Name or email' }).fill('xi');
+    await page.getByRole('button', { name: 'Search' }).click();
+
+    await page.getByRole('heading', { name: 'Providers matching "xi"', level: 2 }).waitFor();
+    await page.getByRole('link', { name: "O'Brien, Xiomara" }).waitFor();
+    // Before, by first name: Xiadani de la Cruz, Xiomara O'Brien, Xiu Abbott.
+    expect(await page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Abbott, Xiu', 'de la Cruz, Xiadani', "O'Brien, Xiomara"]);
   });
 
   it('says plainly when nobody matches, and is axe-clean', async () => {
@@ -101,7 +121,7 @@ describe('the provider directory', () => {
     await page.unroute(api);
     await problem.getByRole('button', { name: 'Try again' }).click();
 
-    await page.getByRole('link', { name: 'Michael Chen' }).waitFor();
+    await page.getByRole('link', { name: 'Chen, Michael' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count()).toBe(0);
   });
 });

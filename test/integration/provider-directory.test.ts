@@ -70,11 +70,11 @@ describe('finding a provider', () => {
     // Act
     const found = await directory('?q=chen');
 
-    // Assess: by name, then email; the state of each file as her page counts it
+    // Assess: by family name, given name, then email; the state of each file as her page counts it
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([
-      { providerId: twin.userId, name: 'Michael Chen', email: twin.username, lastSubmittedAt: await newestSubmittedAt(twin.token), file: { credentials: 1, awaitingReview: 1, expiring: 0, expired: 0, toReplace: 0 } },
-      { providerId: expect.any(String), name: 'Michael Chen', email: MICHAEL_EMAIL, lastSubmittedAt: await newestSubmittedAt(token(MICHAEL)), file: { credentials: 2, awaitingReview: 0, expiring: 1, expired: 0, toReplace: 1 } },
+      { providerId: twin.userId, name: 'Michael Chen', listedName: 'Chen, Michael', email: twin.username, lastSubmittedAt: await newestSubmittedAt(twin.token), file: { credentials: 1, awaitingReview: 1, expiring: 0, expired: 0, toReplace: 0 } },
+      { providerId: expect.any(String), name: 'Michael Chen', listedName: 'Chen, Michael', email: MICHAEL_EMAIL, lastSubmittedAt: await newestSubmittedAt(token(MICHAEL)), file: { credentials: 2, awaitingReview: 0, expiring: 1, expired: 0, toReplace: 1 } },
     ]);
     expect(found.body.nextToken).toBeUndefined();
     expect(found.body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -110,17 +110,17 @@ describe('finding a provider', () => {
 });
 
 describe('paging', () => {
-  it('walks the whole directory by name, five at a time, without a repeat or a gap', async () => {
+  it('walks the whole directory by family name, five at a time, without a repeat or a gap', async () => {
     // Act
     const { items, pages } = await everyPage('', 5);
 
-    // Assess: everyone who submitted, exactly once, in name order
+    // Assess: everyone who submitted, exactly once, in family-name order (no family name here starts another)
     const expected = [twin.username, MICHAEL_EMAIL, ...roster.map((provider) => provider.username)];
     expect(items.map((item) => item.email).sort()).toEqual(expect.arrayContaining(expected.sort()));
     expect(new Set(items.map((item) => item.providerId)).size).toBe(items.length);
     expect(items.length).toBeGreaterThanOrEqual(28);
     expect(pages).toBe(Math.ceil(items.length / 5));
-    const names = items.map((item) => item.name.toLowerCase());
+    const names = items.map((item) => item.listedName.toLowerCase());
     expect(names).toEqual([...names].sort());
     // The same directory one page at a time and all at once.
     expect((await everyPage('', 100)).items).toEqual(items);

@@ -1,11 +1,14 @@
 /**
  * The staff directory's rules: what a search matches (any name word's start, the email's start,
- * case and accents aside), what a search may be, where a provider sorts, and what her file's
+ * case and accents aside), what a search may be, where a provider sorts and how the list names
+ * her (family name first), what her sign-in token gives it, and what her file's
  * state counts.
  */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { toCredentials, type VersionRecord } from '../../src/domain/credentials.js';
-import { directorySortKey, fileState, matchesSearch, parseSearch, searchText, searchWords } from '../../src/domain/provider-directory.js';
+import { directorySortKey, filedName, fileState, listedName, listedNameOf, matchesSearch, parseSearch, searchText, searchWords } from '../../src/domain/provider-directory.js';
+import { callerFrom } from '../../src/handlers/shared/http.js';
 import { versionRecord } from '../../testkit/version-records.js';
 
 const TODAY = '2027-03-01';
@@ -71,17 +74,87 @@ describe('what a search may be', () => {
   });
 });
 
-describe('where a provider sorts', () => {
-  it('by name as written (case and accents aside), then email: two Dr. Chens keep one order', () => {
+describe('where a provider sorts, and how the list names her', () => {
+  /** The order DynamoDB gives these keys: by UTF-8 bytes, as `<` does for them. */
+  const inDirectoryOrder = <T extends DirectoryProvider>(providers: T[]) => [...providers].sort((a, b) => (directorySortKey(a) < directorySortKey(b) ? -1 : 1));
+  type DirectoryProvider = Parameters<typeof directorySortKey>[0];
+  const provider = (givenName: string, familyName: string, email: string, providerId = email): DirectoryProvider & { listed: string } => ({
+    // The name as the sign-in token's names are joined (callerFrom).
+    name: `${givenName} ${familyName}`,
+    givenName,
+    familyName,
+    email,
+    providerId,
+    listed: `${familyName}, ${givenName}`,
+  });
+
+  it('by family name as written, then given name: particles, hyphens, apostrophes and accents as a credentialing office files them', () => {
     const providers = [
-      { name: 'Michael Chen', email: 'mchen2@example.org', providerId: 'b' },
-      { name: 'émily Johnson', email: 'emily@example.org', providerId: 'c' },
-      { name: 'Michael Chen', email: 'mchen1@example.org', providerId: 'a' },
-      { name: 'Ava Garcia', email: 'ava@example.org', providerId: 'd' },
+      provider('Emily', 'Johnson', 'emily@example.org'),
+      provider('Sean', 'O\u2019Brien', 'sob@example.org'),
+      provider('Michael', 'Chen', 'mchen@example.org'),
+      provider('Mary', 'Smith-Jones', 'msj@example.org'),
+      provider('Maria', 'de la Cruz', 'mdlc@example.org'),
+      provider('Zoë', 'Ábalos', 'za@example.org'),
+      provider('Ann', 'Smith', 'as@example.org'),
+      provider('Liam', "O'Connor", 'loc@example.org'),
+      provider('Bob', 'Dean', 'bd@example.org'),
     ];
-    // DynamoDB orders a string sort key by its UTF-8 bytes, as `<` does for these.
-    const sorted = [...providers].sort((a, b) => (directorySortKey(a) < directorySortKey(b) ? -1 : 1)).map((p) => p.email);
-    expect(sorted).toEqual(['ava@example.org', 'emily@example.org', 'mchen1@example.org', 'mchen2@example.org']);
+
+    expect(inDirectoryOrder(providers).map((p) => p.listed)).toEqual([
+      'Ábalos, Zoë',
+      'Chen, Michael',
+      'de la Cruz, Maria',
+      'Dean, Bob',
+      'Johnson, Emily',
+      'O\u2019Brien, Sean',
+      "O'Connor, Liam",
+      'Smith, Ann',
+      'Smith-Jones, Mary',
+    ]);
+  });
+
+  it('word by word: a name that is the start of another sorts first ("De" before "De La Cruz", "Ann" before "Ann Marie")', () => {
+    const providers = [provider('Bob', 'Dean', 'a@example.org'), provider('Maria', 'De La Cruz', 'b@example.org'), provider('Ann Marie', 'De', 'c@example.org'), provider('Ann', 'De', 'd@example.org')];
+    expect(inDirectoryOrder(providers).map((p) => p.listed)).toEqual(['De, Ann', 'De, Ann Marie', 'De La Cruz, Maria', 'Dean, Bob']);
+  });
+
+  it('keeps two providers of one name apart and in one order: by email, then by id', () => {
+    const providers = [provider('Michael', 'Chen', 'mchen2@example.org'), provider('Michael', 'Chen', 'mchen1@example.org', 'b'), provider('Michael', 'Chen', 'mchen1@example.org', 'a')];
+    expect(inDirectoryOrder(providers).map((p) => `${p.email} ${p.providerId}`)).toEqual(['mchen1@example.org a', 'mchen1@example.org b', 'mchen2@example.org mchen2@example.org']);
+  });
+
+  it('without a family name (a profile kept before, a token with only a name) takes the last word of her name', () => {
+    const named = { name: 'Michael Chen', email: 'mchen@example.org', providerId: 'p' };
+    expect(directorySortKey(named)).toBe(directorySortKey({ ...named, givenName: 'Michael', familyName: 'Chen' }));
+    expect(listedName(filedName(named))).toBe('Chen, Michael');
+    // A family name of several words is filed by its last one until she signs in with family_name.
+    expect(listedName(filedName({ name: 'Maria de la Cruz' }))).toBe('Cruz, Maria de la');
+    expect(listedName(filedName({ name: 'Cher' }))).toBe('Cher');
+    expect(listedName(filedName({ name: 'Chen', familyName: 'Chen' }))).toBe('Chen');
+  });
+
+  it('names her in the list from what the directory index holds: her name as written and her sort key', () => {
+    const providers = [provider('Maria', 'de la Cruz', 'mdlc@example.org'), provider('Sean', 'O\u2019Brien', 'sob@example.org'), provider('Mary Ann', 'Smith-Jones', 'msj@example.org'), provider('Zoë', 'Ábalos', 'za@example.org')];
+    for (const p of providers) expect(listedNameOf(p.name, directorySortKey(p))).toBe(p.listed);
+    // A key from before the directory filed by family name: her last word.
+    expect(listedNameOf('Maria de la Cruz', 'maria de la cruz#mdlc@example.org#p')).toBe('Cruz, Maria de la');
+  });
+});
+
+describe('what her sign-in token tells the directory', () => {
+  const callerOf = (claims: Record<string, string>) =>
+    callerFrom({ requestContext: { authorizer: { claims: { sub: 'u1', email: 'm@example.org', 'cognito:groups': 'providers', ...claims } }, requestId: 'r1', identity: { sourceIp: '192.0.2.1' } } } as unknown as APIGatewayProxyEvent);
+
+  it('keeps given_name and family_name as written beside the joined name', () => {
+    expect(callerOf({ given_name: 'Maria', family_name: 'de la Cruz' })).toMatchObject({ name: 'Maria de la Cruz', givenName: 'Maria', familyName: 'de la Cruz' });
+  });
+
+  it('has no family name when the token has only a name, so the directory takes its last word', () => {
+    const caller = callerOf({ name: 'Maria de la Cruz' });
+    expect(caller.name).toBe('Maria de la Cruz');
+    expect(caller).not.toHaveProperty('familyName');
+    expect(caller).not.toHaveProperty('givenName');
   });
 });
 

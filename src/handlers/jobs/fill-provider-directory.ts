@@ -1,4 +1,4 @@
-/** Weekly (EventBridge), and by hand after an upgrade: lists in the directory every provider who ever submitted. */
+/** Weekly (EventBridge), and by hand after an upgrade: lists in the directory every provider who ever submitted, filed by family name. */
 import type { Context } from 'aws-lambda';
 import { fillProviderDirectory } from '../../use-cases/fill-provider-directory.js';
 import { logger } from '../shared/powertools.js';

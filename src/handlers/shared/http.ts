@@ -38,11 +38,16 @@ export function callerFrom(event: APIGatewayProxyEvent): Caller {
   const groups = groupsOf(claims['cognito:groups']);
   const role = groups.includes(STAFF_GROUP) ? 'staff' : groups.includes(PROVIDER_GROUP) ? 'provider' : null;
   if (!role) throw new Unauthenticated('Your account is not set up for the credentialing portal. Contact the credentialing office.');
-  const name = [claims.given_name, claims.family_name].filter((part) => typeof part === 'string' && part).join(' ') || String(claims.name ?? claims.email ?? '');
+  const claim = (key: string) => (typeof claims[key] === 'string' && claims[key].trim() ? claims[key] : undefined);
+  const givenName = claim('given_name');
+  const familyName = claim('family_name');
+  const name = [givenName, familyName].filter(Boolean).join(' ') || String(claims.name ?? claims.email ?? '');
   return {
     userId,
     email: String(claims.email ?? ''),
     name,
+    ...(givenName ? { givenName } : {}),
+    ...(familyName ? { familyName } : {}),
     role,
     requestId: event.requestContext.requestId,
     sourceIp: event.requestContext.identity?.sourceIp ?? null,

@@ -1,6 +1,7 @@
 /**
- * Staff: the directory of providers who sent a submission, by name, with the state of each one's
- * file. The search lives in the address (`?q=`), so a reload, a shared link and Back keep it.
+ * Staff: the directory of providers who sent a submission, family name first ("Chen, Michael"),
+ * with the state of each one's file. The search lives in the address (`?q=`), so a reload, a
+ * shared link and Back keep it.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -41,7 +42,7 @@ function FileState({ file }: { file: ProviderFileState }) {
 function ProviderTable({ items }: { items: ProviderDirectoryEntry[] }) {
   return (
     <table className="table">
-      <caption className="visually-hidden">Providers by name, with the state of each one's file</caption>
+      <caption className="visually-hidden">Providers by family name, with the state of each one's file</caption>
       <thead>
         <tr>
           <th scope="col">Provider</th>
@@ -53,7 +54,7 @@ function ProviderTable({ items }: { items: ProviderDirectoryEntry[] }) {
         {items.map((provider) => (
           <tr key={provider.providerId}>
             <td data-label="Provider">
-              <Link to={portalPaths.staffProvider(provider.providerId)}>{provider.name || provider.email}</Link>
+              <Link to={portalPaths.staffProvider(provider.providerId)}>{provider.listedName || provider.email}</Link>
               <br />
               <span className="muted">{provider.email}</span>
             </td>
@@ -126,7 +127,7 @@ export function ProvidersPage() {
       <div className="page-header">
         <div>
           <PageHeading>Providers</PageHeading>
-          <p className="lede">Every provider who has sent a submission, by name. Open one for her credentials and submissions; "expiring soon" is within {EXPIRY_WARNING_DAYS} days.</p>
+          <p className="lede">Every provider who has sent a submission, by family name. Open one for her credentials and submissions; "expiring soon" is within {EXPIRY_WARNING_DAYS} days.</p>
         </div>
       </div>
       <section className="card" aria-labelledby="providers-heading">
