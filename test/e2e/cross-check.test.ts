@@ -55,7 +55,7 @@ describe('a file that does not show what she typed', () => {
       await checkOn(staff, 'DEA Registration').waitFor();
       return staff.getByText('The file has not been read yet').count();
     };
-    await expect.poll(unread, { timeout: 60_000, interval: 2000 }).toBe(0);
+    await expect.poll(unread, { timeout: 60_000, interval: 500 }).toBe(0);
     const deaCheck = checkOn(staff, 'DEA Registration');
     expect(await deaCheck.locator('.cross-check__field--not-found').filter({ hasText: 'DEA number' }).textContent()).toContain('FC3456781Not found in the file: check it yourself');
     // The license prints its own expiration date, labelled: a different one from the DEA registration's.
@@ -70,8 +70,7 @@ describe('a file that does not show what she typed', () => {
     await reviewCard(staff, 'DEA Registration').getByRole('button', { name: 'Show preview of the DEA Registration' }).click();
     await reviewCard(staff, 'DEA Registration').getByTestId('pdf-preview').waitFor();
     await reviewCard(staff, 'DEA Registration').scrollIntoViewIfNeeded();
-    await staff.waitForTimeout(1500); // let the PDF viewer paint before the picture
-    await screenshot(staff, 'review-cross-check', { copyTo: 'docs/review-cross-check.png' });
+    await screenshot(staff, 'review-cross-check', { copyTo: 'docs/review-cross-check.png', settleMs: 1500 });
     expect(await axeViolations(staff)).toEqual([]);
     expect(pageErrors(staff)).toEqual([]);
   });

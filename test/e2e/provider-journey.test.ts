@@ -97,17 +97,23 @@ describe('Emily, a provider', () => {
   });
 
   it('sees a progress bar per file and overall, then "Validating your documents…", then the confirmation', async () => {
-    // Hold each upload briefly so the progress is on screen long enough to look at.
+    // Hold the uploads until the progress on screen has been looked at.
+    let release!: () => void;
+    const looked = new Promise<void>((resolve) => (release = resolve));
     await session.page.route(`${stack.s3Url}/**`, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await looked;
       await route.continue();
     });
     await session.page.getByRole('button', { name: 'Submit 6 documents' }).click();
 
-    const overall = session.page.getByRole('progressbar', { name: 'Overall progress' });
-    await overall.waitFor();
-    for (const name of ['CA-medical-license.pdf', 'ABIM-certificate.png', 'DEA-registration.jpg', 'Emily-Johnson-CV.docx', 'malpractice-certificate.pdf', 'NY-medical-license.tiff']) {
-      expect(await session.page.getByRole('progressbar', { name, exact: true }).count()).toBe(1);
+    try {
+      const overall = session.page.getByRole('progressbar', { name: 'Overall progress' });
+      await overall.waitFor();
+      for (const name of ['CA-medical-license.pdf', 'ABIM-certificate.png', 'DEA-registration.jpg', 'Emily-Johnson-CV.docx', 'malpractice-certificate.pdf', 'NY-medical-license.tiff']) {
+        expect(await session.page.getByRole('progressbar', { name, exact: true }).count()).toBe(1);
+      }
+    } finally {
+      release(); // a failed look must not leave the uploads held for the next tests
     }
     await session.page.getByText('Uploaded', { exact: true }).first().waitFor();
     await screenshot(session.page, 'upload-progress');

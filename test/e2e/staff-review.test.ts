@@ -105,7 +105,6 @@ describe('the credentialing team', () => {
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(640);
     expect(await reviewCard(staff, 'Curriculum Vitae').getByText('This format cannot be shown in the browser. Download it to open it.').isVisible()).toBe(true);
     await license.scrollIntoViewIfNeeded();
-    await staff.waitForTimeout(1500); // let the PDF viewer paint before the picture
     await screenshot(staff, 'review-preview');
     expect(cspViolations).toEqual([]);
   });
@@ -120,8 +119,8 @@ describe('the credentialing team', () => {
     expect(await summary.locator('b').count()).toBe(0); // the reason is text, never markup
     expect(await summary.textContent()).toContain(REASON);
     await staff.evaluate(() => window.scrollTo(0, 0));
-    await staff.waitForTimeout(1000); // the PDF viewer repaints after scrolling
-    await screenshot(staff, 'review-screen', { copyTo: 'docs/review-screen.png' });
+    // The PDF viewer repaints after scrolling.
+    await screenshot(staff, 'review-screen', { copyTo: 'docs/review-screen.png', settleMs: 1000 });
     expect(await axeViolations(staff)).toEqual([]);
   });
 

@@ -84,12 +84,19 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];
 }
 
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; copyTo?: string } = {}): Promise<string> {
+/**
+ * `settleMs`: time for what no event announces (Chromium's PDF viewer painting after a scroll),
+ * waited only when the picture goes to docs/; a test run's own pictures, for reading a failure, do
+ * not wait for it, and no assertion depends on it.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; copyTo?: string; settleMs?: number } = {}): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   // The pictures in docs/ change only on request, so a test run leaves the tree clean.
-  if (options.copyTo && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+  const toDocs = Boolean(options.copyTo && process.env.UPDATE_DOCS_SCREENSHOTS === '1');
+  if (toDocs && options.settleMs) await page.waitForTimeout(options.settleMs);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  if (options.copyTo && toDocs) {
     const target = join(repoRoot, options.copyTo);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(path, target);
