@@ -75,6 +75,12 @@ export interface LocalRuntimeOptions {
   functionEntryOverrides?: Record<string, string>;
   /** Test-only: awaited at each step of a table rebuild (a kill test pauses there). */
   onTableRebuildStep?: TableProvisioning['onRebuildStep'];
+  /**
+   * Load every function's worker right after start (default), so her first request finds it ready.
+   * Tests pass false: loading all of them takes some 6 CPU-seconds, mostly for functions the file
+   * never calls; a function is then loaded at its first invocation, as a Lambda cold start is.
+   */
+  warmFunctions?: boolean;
 }
 
 const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, ses: 8005, cognito: 9229, stepfunctions: 8083, lambda: 8084 };
@@ -214,7 +220,7 @@ async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOption
 
     const resumed = machines.resumeUnfinished();
     if (resumed.length) log(`Running again ${resumed.length} workflow execution(s) a stop interrupted: ${resumed.map((e) => e.name).join(', ')}`);
-    void functions.warm();
+    if (options.warmFunctions ?? true) void functions.warm();
     return { stack, workflowsIdle: () => machines.idle(), s3Outage: emulators.s3Outage, dynamodbOutage: emulators.dynamodbOutage, close };
   } catch (error) {
     await close();

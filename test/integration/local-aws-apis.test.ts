@@ -29,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log("portal")');
   mkdirSync(`${webRoot}-x`);
   writeFileSync(path.join(`${webRoot}-x`, 'secret.txt'), 'not for the web');
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, webRoot, extraResources: testResources(eventLog), retryIntervalOverrides: { Throttled: 0 } });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false, webRoot, extraResources: testResources(eventLog), retryIntervalOverrides: { Throttled: 0 } });
   const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   lambda = new LambdaClient({ ...common, endpoint: runtime.stack.endpoints.lambda });
   sfn = new SFNClient({ ...common, endpoint: runtime.stack.endpoints.stepfunctions });

@@ -48,7 +48,7 @@ const everyoneSignsIn = (rt: LocalRuntime) => Promise.all(DEMO_USERS.map(async (
 
 it('keeps the user pool whole through rounds of fifty parallel sign-ins and a restart', async () => {
   // Prepare
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { userPoolId } = runtime.stack;
   const wholeAfterRound: boolean[] = [];
 
@@ -58,7 +58,7 @@ it('keeps the user pool whole through rounds of fifty parallel sign-ins and a re
     wholeAfterRound.push(isJson(await settledContent(poolFile())));
   }
   await runtime.close();
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
 
   // Assess
   expect(wholeAfterRound).toEqual([true, true, true, true, true]);
@@ -70,7 +70,7 @@ it('keeps the user pool whole through rounds of fifty parallel sign-ins and a re
 
 it('keeps the user pool, its client, her user id and so her submissions when .data/stack.json was deleted', async () => {
   // Prepare: Emily has a draft; stack.json is deleted while the runtime is stopped
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { userPoolId, userPoolClientId } = runtime.stack;
   const token = await signIn(runtime.stack, EMILY);
   const pdf = makePdf({ pages: 1 });
@@ -82,7 +82,7 @@ it('keeps the user pool, its client, her user id and so her submissions when .da
   rmSync(path.join(dataDir, 'stack.json'));
 
   // Act
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   // (her old token names the previous start's Cognito port as issuer: tests run on free ports, npm start on fixed ones)
   const again = await signIn(runtime.stack, EMILY);
   const read = await callApi(runtime.stack, 'GET', `/submissions/${created.body.submissionId}`, again);
@@ -103,12 +103,12 @@ it('names a damaged user pool file and how to recover instead of failing with a 
   writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200));
 
   // Act
-  const failure = await startLocalRuntime({ dataDir, port: 0, quiet: true }).then(
+  const failure = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false }).then(
     () => null,
     (error: Error) => error,
   );
   rmSync(file); // what the message says to do
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
 
   // Assess
   expect(failure?.name).toBe('LocalStartError');
@@ -121,7 +121,7 @@ it('names a damaged user pool file and how to recover instead of failing with a 
 it("issues tokens for the template's lifetimes (the portal's refresh is exercised locally), also from a client an earlier start made", async () => {
   // Prepare: the app client as an earlier version left it, with cognito-local's default lifetimes
   await runtime?.close();
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { userPoolId, userPoolClientId } = runtime.stack;
   const cognito = new CognitoIdentityProviderClient({ endpoint: runtime.stack.endpoints.cognito, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   await cognito.send(
@@ -131,7 +131,7 @@ it("issues tokens for the template's lifetimes (the portal's refresh is exercise
   await runtime.close();
 
   // Act
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const token = await signIn(runtime.stack, EMILY);
 
   // Assess: the template's 15 minutes (infra/constructs/portal-sign-in.ts), and the API accepts the token

@@ -69,13 +69,13 @@ it('rebuilds a table whose indexes the template changed, keeping every item, and
   const { dataDir, tableName } = await oldFolder(items);
 
   // Act: start on that folder, stop, start again
-  const first = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const first = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { db, describe, close } = clientOf(first.stack.endpoints.dynamodb);
   const created = (await describe(tableName)).Table?.CreationDateTime;
   const upgraded = await tableContent(db, tableName);
   close();
   await first.close();
-  const second = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const second = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const again = clientOf(second.stack.endpoints.dynamodb);
   const recreated = (await again.describe(tableName)).Table?.CreationDateTime;
   again.close();
@@ -96,7 +96,7 @@ it.each<RebuildStep>(['items-saved', 'table-deleted', 'items-restoring'])('loses
   paused = await childRuntimePausedAt(dataDir, step);
   await paused.kill9();
   paused = undefined;
-  const next = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const next = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { db, close } = clientOf(next.stack.endpoints.dynamodb);
   const after = await tableContent(db, tableName);
   close();

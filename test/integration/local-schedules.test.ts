@@ -21,7 +21,7 @@ const clock = new ManualClock(Date.parse('2027-03-01T12:58:00Z')); // a Monday
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, extraResources: testResources(eventLog), schedulerClock: clock, runsSchedule: (schedule) => schedule.logicalId.startsWith('Test') });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false, extraResources: testResources(eventLog), schedulerClock: clock, runsSchedule: (schedule) => schedule.logicalId.startsWith('Test') });
 });
 
 afterAll(async () => {

@@ -31,7 +31,7 @@ it('refuses to start on a port already in use, naming it and what to do', async 
   const { port } = squatter.address() as AddressInfo;
 
   // Act
-  const started = startLocalRuntime({ dataDir, port, quiet: true });
+  const started = startLocalRuntime({ dataDir, port, quiet: true, warmFunctions: false });
 
   // Assess
   const error = await started.then(
@@ -48,10 +48,10 @@ it('refuses to start on a port already in use, naming it and what to do', async 
 
 it('refuses a second runtime on a data folder in use, naming it, and leaves the first one serving', async () => {
   // Prepare
-  const first = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const first = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
 
   // Act
-  const second = await startLocalRuntime({ dataDir, port: 0, quiet: true }).then(
+  const second = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false }).then(
     async (runtime) => {
       await runtime.close();
       return null;
@@ -74,9 +74,9 @@ it('starts on a data folder whose runtime was killed (kill -9 left its lock behi
   const leftBehind = existsSync(path.join(dataDir, 'runtime.lock'));
 
   // Act
-  const next = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const next = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   await next.close();
-  const again = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  const again = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   await again.close();
 
   // Assess

@@ -60,7 +60,7 @@ function rawMessage(invite: string): Uint8Array {
 
 it('keeps users, submissions, audit trail and mail across a stop, and finishes the workflows it interrupted', async () => {
   // Prepare: one received submission, a raw message with an attachment, and three workflows running at the stop
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   let token = await signIn(runtime.stack, EMILY);
   const received = await createUploaded(runtime, token);
   await callApi(runtime.stack, 'POST', `/submissions/${received}/submit`, token);
@@ -82,7 +82,7 @@ it('keeps users, submissions, audit trail and mail across a stop, and finishes t
 
   // Act: stop while those workflows run, start again on the same folder
   await runtime.close();
-  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true });
+  runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   token = await signIn(runtime.stack, EMILY);
   const after = await callApi(runtime.stack, 'GET', `/submissions/${received}`, token);
   const resumed = await Promise.all(interrupted.map((id) => waitForStatus(runtime!.stack, token, id, (s) => s !== 'VALIDATING')));

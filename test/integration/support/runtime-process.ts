@@ -14,6 +14,7 @@ const runtime = await startLocalRuntime({
   dataDir,
   port: Number(process.env.PORT ?? 0),
   quiet: true,
+  warmFunctions: false,
   onTableRebuildStep: async (step) => {
     if (step !== pauseAt) return;
     console.log(`PAUSED ${step}`);

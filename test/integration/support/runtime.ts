@@ -43,7 +43,7 @@ export function useLocalRuntime(name: string, options: Partial<LocalRuntimeOptio
   const fixture = {} as { -readonly [K in keyof RuntimeFixture]: RuntimeFixture[K] };
   beforeAll(async () => {
     fixture.dataDir = mkdtempSync(path.join(tmpdir(), `${name}-`));
-    fixture.runtime = await startLocalRuntime({ dataDir: fixture.dataDir, port: 0, quiet: true, ...options });
+    fixture.runtime = await startLocalRuntime({ dataDir: fixture.dataDir, port: 0, quiet: true, warmFunctions: false, ...options });
     fixture.stack = fixture.runtime.stack;
     fixture.tokens = Object.fromEntries(await Promise.all(DEMO_USERS.map(async (user) => [user.username, await signIn(fixture.stack, user.username)] as const)));
     Object.assign(fixture, localClients(fixture.stack));
