@@ -12,7 +12,8 @@ import { CACHE_ROOT, hashSources, projectInputs, readJson, writeJsonAtomically }
 import { LocalStartError } from './start-error.js';
 
 const CACHE_DIR = path.join(CACHE_ROOT, 'functions');
-const KEPT_BUILDS = 4;
+/** Builds kept (≈ 4 MB each): the test suite makes four sets of entries, and one more would evict the template's own build mid-run. */
+const KEPT_BUILDS = 8;
 
 interface Manifest {
   /** Project-relative source files the build read (outside node_modules). */
