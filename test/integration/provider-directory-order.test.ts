@@ -18,26 +18,14 @@ import { scheduledEvent } from '../../local/scheduled-event.js';
 import { createAndUpload } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
 import { addProviders, inBatches, officeCv, type OfficeUser } from '../../testkit/office.js';
+import { everyDirectoryPage } from './support/directory.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('provider-directory-order');
 const INDEX = INTAKE_INDEXES.providerDirectory;
 const staff = () => local.tokens[STAFF]!;
 
-/** Every page of the directory (for `q`), `limit` at a time. */
-async function everyPage(limit: number, q = ''): Promise<{ items: ProviderDirectoryEntry[]; pages: number }> {
-  const items: ProviderDirectoryEntry[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    const page = await callApi(local.stack, 'GET', `/providers?limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`, staff());
-    expect(page.status, JSON.stringify(page.body)).toBe(200);
-    items.push(...page.body.items);
-    nextToken = page.body.nextToken;
-    pages++;
-  } while (nextToken);
-  return { items, pages };
-}
+const everyPage = (limit: number, q = '') => everyDirectoryPage(local.stack, staff(), q, limit);
 const listed = async (q = '') => (await everyPage(100, q)).items.map((item) => item.listedName);
 
 /** Sends one submission (a CV) as `token`; its id. */

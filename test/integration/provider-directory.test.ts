@@ -8,34 +8,22 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { providerKey } from '../../src/adapters/dynamodb-provider-directory.js';
-import type { ProviderDirectoryEntry, ProviderDirectoryPage } from '../../src/contract/credentials.js';
+import type { ProviderDirectoryPage } from '../../src/contract/credentials.js';
 import { LOCAL_CREDENTIALS } from '../../local/local-aws.js';
 import { scheduledEvent } from '../../local/scheduled-event.js';
 import { createAndUpload } from '../../testkit/intake-documents.js';
 import { callApi, type ApiResponse } from '../../testkit/local-api.js';
 import { addProviders, inBatches, officeCv, officeLicense, seedSubmission, type OfficeUser } from '../../testkit/office.js';
+import { everyDirectoryPage } from './support/directory.js';
 import { daysFromToday } from './support/submissions.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
 const local = useLocalRuntime('provider-directory');
 const token = (username: string) => local.tokens[username]!;
 const directory = (query = '', as = token(STAFF)): Promise<ApiResponse> => callApi(local.stack, 'GET', `/providers${query}`, as);
+const everyPage = (q: string, limit: number) => everyDirectoryPage(local.stack, token(STAFF), q, limit);
 const emailsOf = (page: ApiResponse) => (page.body as ProviderDirectoryPage).items.map((item) => item.email);
 
-/** Every page of the directory (for `q`), `limit` at a time. */
-async function everyPage(q: string, limit: number): Promise<{ items: ProviderDirectoryEntry[]; pages: number }> {
-  const items: ProviderDirectoryEntry[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    const page = await directory(`?limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`);
-    expect(page.status, JSON.stringify(page.body)).toBe(200);
-    items.push(...page.body.items);
-    nextToken = page.body.nextToken;
-    pages++;
-  } while (nextToken);
-  return { items, pages };
-}
 
 /** When she last submitted, as her own list says. */
 async function newestSubmittedAt(providerToken: string): Promise<string> {
