@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 import { INTAKE_INDEXES } from '../../src/contract/tables.js';
 import type { DataLayer } from './data-layer.js';
 import type { EmailSending } from './email-sending.js';
-import { scheduledFunction } from './scheduled-job.js';
+import { scheduledFunction, type ScheduledFunctionProps } from './scheduled-job.js';
 import type { ServiceFunction } from './service-function.js';
 
 export interface ExpiryJobsProps {
@@ -33,7 +33,7 @@ export class ExpiryJobs extends Construct {
     super(scope, id);
     const { key, intakeTable, audit } = props.data;
     // A function that sends email, on its schedule; a failed run's work is simply the next run's (claims are withdrawn when a send fails).
-    const scheduled = (fnId: string, spec: { job: string; entry: string; description: string; timeout: Duration; schedule: events.Schedule }) =>
+    const scheduled = (fnId: string, spec: Pick<ScheduledFunctionProps, 'job' | 'entry' | 'description' | 'timeout' | 'schedule'>) =>
       props.email.allowSending(scheduledFunction(this, fnId, { ...spec, key, ruleId: `${fnId}Schedule`, retry: { attempts: 2, maxEventAge: Duration.hours(6) } }).fn);
 
     this.reminders = scheduled('ExpiryRemindersFn', {
