@@ -112,9 +112,10 @@ export interface ApiServerOptions {
   documentSources: string[];
   /**
    * Standard attributes of a user. cognito-local puts only email and custom attributes in ID
-   * tokens; real Cognito also puts given_name/family_name there, so the emulated authorizer adds them.
+   * tokens; real Cognito also puts given_name/family_name there, so the emulated authorizer adds them,
+   * read once per token (`tokenId`: its jti) as AWS fixes them when it issues the token.
    */
-  standardClaims: (username: string) => Promise<Record<string, string>>;
+  standardClaims: (username: string, tokenId: string) => Promise<Record<string, string>>;
 }
 
 export class LocalApiServer {
@@ -222,7 +223,7 @@ export class LocalApiServer {
     try {
       const { payload } = await jwtVerify(token, this.jwks, { issuer: `${this.options.cognitoEndpoint}/${this.options.userPoolId}`, audience: this.options.userPoolClientId });
       if (payload.token_use !== 'id') return undefined;
-      const standard = await this.options.standardClaims(String(payload['cognito:username'] ?? payload.sub));
+      const standard = await this.options.standardClaims(String(payload['cognito:username'] ?? payload.sub), String(payload.jti ?? token));
       // API Gateway hands claims to the function as strings.
       return { ...standard, ...Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])) };
     } catch {

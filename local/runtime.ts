@@ -235,15 +235,23 @@ function overrideEntries(template: Template, overrides: Record<string, string>):
   }
 }
 
+/**
+ * Cognito-local's ID tokens lack the name claims AWS puts in them, so they are read per token, as
+ * AWS fixes them when it issues one: a name the office corrects reaches the API with her next token.
+ */
 function standardClaimsReader(endpoint: string, userPoolId: string) {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const cache = new Map<string, Record<string, string>>();
-  return async (username: string) => {
-    let claims = cache.get(username);
+  const byToken = new Map<string, Promise<Record<string, string>>>();
+  return (username: string, tokenId: string) => {
+    let claims = byToken.get(tokenId);
     if (!claims) {
-      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
-      claims = Object.fromEntries((user.UserAttributes ?? []).filter((a) => ['given_name', 'family_name', 'name'].includes(a.Name!)).map((a) => [a.Name!, a.Value ?? '']));
-      cache.set(username, claims);
+      claims = client
+        .send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))
+        .then((user) => Object.fromEntries((user.UserAttributes ?? []).filter((a) => ['given_name', 'family_name', 'name'].includes(a.Name!)).map((a) => [a.Name!, a.Value ?? ''])));
+      claims.catch(() => byToken.delete(tokenId));
+      // Tokens live 15 minutes; a thousand recent ones is plenty, and memory stays bounded.
+      if (byToken.size >= 1000) byToken.delete(byToken.keys().next().value!);
+      byToken.set(tokenId, claims);
     }
     return claims;
   };

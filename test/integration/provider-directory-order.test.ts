@@ -5,6 +5,7 @@
  * order before, and the job that files profiles kept before (a backfill): once, safe to run again,
  * and never over a newer submission's profile.
  */
+import { AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { LOCAL_CREDENTIALS } from '../../local/local-aws.js';
 import { scheduledEvent } from '../../local/scheduled-event.js';
 import { createAndUpload } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
-import { addProviders, inBatches, officeCv, type OfficeUser } from '../../testkit/office.js';
+import { addProviders, inBatches, officeCv, signInAs, type OfficeUser } from '../../testkit/office.js';
 import { everyDirectoryPage } from './support/directory.js';
 import { EMILY, MICHAEL, STAFF, useLocalRuntime } from './support/runtime.js';
 
@@ -204,3 +205,25 @@ describe('profiles kept before the directory filed by family name', () => {
     await local.runtime.workflowsIdle();
   });
 });
+
+describe('a name the office corrects', () => {
+  it('reaches the directory with her next sign-in, as API Gateway reads names from each token', async () => {
+    // Prepare: Lena Ortiz sends a CV; the office then corrects her family name
+    const [lena] = await addProviders(local.stack, 1, 'renamed', [{ givenName: 'Lena', familyName: 'Ortiz' }]);
+    await submitCv(lena!.token);
+    const cognito = new CognitoIdentityProviderClient({ endpoint: local.stack.endpoints.cognito, region: local.stack.region, credentials: LOCAL_CREDENTIALS });
+    await cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: local.stack.userPoolId, Username: lena!.username, UserAttributes: [{ Name: 'family_name', Value: 'Ortiz-Park' }] }));
+    cognito.destroy();
+
+    // Act: she sends again with the token she had, then again after signing in anew
+    await submitCv(lena!.token);
+    const listedWithOldToken = await listed('lena');
+    await submitCv(await signInAs(local.stack, lena!.username, lena!.password));
+
+    // Assess: her old token still says Ortiz (AWS fixes claims when it issues a token); the new one Ortiz-Park
+    expect(listedWithOldToken).toEqual(['Ortiz, Lena']);
+    expect(await listed('lena')).toEqual(['Ortiz-Park, Lena']);
+    await local.runtime.workflowsIdle();
+  });
+});
+
