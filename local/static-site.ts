@@ -1,12 +1,12 @@
 /**
  * The built portal, served as CloudFront serves it from S3: files under the web root, the
  * portal's pages (the contract's `isPortalPagePath`) answered with index.html, any other path 404
- * (a missing chunk is never HTML), never a file outside the root.
+ * with the portal's not-found page (a missing chunk is never index.html), never a file outside the root.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
-import { isPortalPagePath } from '../src/contract/portal-routes.js';
+import { isPortalPagePath, PORTAL_NOT_FOUND_PAGE } from '../src/contract/portal-routes.js';
 import { portalContentSecurityPolicy } from '../src/contract/service.js';
 import { decodePath } from './http-server.js';
 
@@ -34,8 +34,9 @@ export function fileWithin(root: string, pathname: string): string | undefined {
 export function serveStatic(root: string, pathname: string, response: ServerResponse, connectSources: string[], documentSources: string[]): void {
   const found = fileWithin(root, pathname);
   if (!found && !isPortalPagePath(pathname)) {
-    response.writeHead(404, { ...securityHeaders(connectSources, documentSources), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
-    response.end('Not found.');
+    const notFoundPage = fileWithin(root, PORTAL_NOT_FOUND_PAGE);
+    response.writeHead(404, { ...securityHeaders(connectSources, documentSources), 'Content-Type': notFoundPage ? STATIC_TYPES['.html']! : 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    response.end(notFoundPage ? readFileSync(notFoundPage) : 'Not found.');
     return;
   }
   const file = found ?? path.join(root, 'index.html');

@@ -13,6 +13,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { STORAGE_PREFIXES } from '../../src/contract/storage.js';
+import { PORTAL_NOT_FOUND_PAGE } from '../../src/contract/portal-routes.js';
 import { AUDIT_INDEXES, AUDIT_TABLE_KEY, INTAKE_INDEXES, INTAKE_TABLE_KEY, INTAKE_TABLE_TIME_TO_LIVE, type IndexSpec } from '../../src/contract/tables.js';
 import { portalContentSecurityPolicy } from '../../src/contract/service.js';
 import { portalPagesFunction } from './portal-pages.js';
@@ -112,8 +113,8 @@ export class DataLayer extends Construct {
       comment: 'Credentialing provider portal',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        // With LIST, S3 answers a missing key 404 (not 403) and CloudFront passes it on, unmapped:
-        // a missing chunk is never index.html (docs/portal.md "Serving the portal" says why this design).
+        // With LIST, S3 answers a missing key 404 (not 403), which stays 404 with the portal's
+        // not-found page: a missing chunk is never index.html (docs/portal.md "Serving the portal").
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.portalBucket, { originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST] }),
         // The portal's pages load index.html; a file path is asked of S3 as it is.
         functionAssociations: [{ function: portalPagesFunction(this, 'PortalPagesFunction'), eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
@@ -133,6 +134,7 @@ export class DataLayer extends Construct {
           },
         }),
       },
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: PORTAL_NOT_FOUND_PAGE, ttl: Duration.minutes(1) }],
       enableLogging: true,
       logBucket: accessLogs,
       logFilePrefix: 'portal-distribution/',

@@ -34,3 +34,6 @@ export const portalPaths = {
 export const PORTAL_PAGE_PATH = /\/[^/.]*$/;
 
 export const isPortalPagePath = (pathname: string): boolean => PORTAL_PAGE_PATH.test(pathname);
+
+/** The page a missing file is answered with, still 404 (`web/public/404.html`, no script: never a chunk's stand-in). */
+export const PORTAL_NOT_FOUND_PAGE = '/404.html';

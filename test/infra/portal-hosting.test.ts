@@ -1,16 +1,18 @@
 /**
  * The portal in AWS: CloudFront answers the portal's pages (paths naming no file) with index.html,
  * through a viewer-request function built from the contract's rule, and a missing file with S3's
- * 404 (the origin may list the bucket, for this distribution only), never index.html. The portal
+ * 404 (the origin may list the bucket, for this distribution only) and the portal's not-found page,
+ * never index.html. The portal
  * bucket keeps an overwritten index.html or config.json for 30 days, not forever.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/project-root.js';
 import { buildStack } from '../../infra/stacks.js';
 
 type Resource = { Type: string; Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -87,8 +89,13 @@ describe('which requests get index.html', () => {
     expect(handler(viewerRequest('/assets/a.js', version))).toMatchObject({ uri: '/assets/a.js', querystring: version });
   });
 
-  it('maps no error to index.html: a missing file is not answered 200 with a page', () => {
-    template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ CustomErrorResponses: Match.absent() }) });
+  it('answers a missing file 404 with the portal\'s not-found page, never 200 and never index.html', () => {
+    const [, distribution] = only('AWS::CloudFront::Distribution');
+    expect(distribution.Properties.DistributionConfig.CustomErrorResponses).toEqual([{ ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 }]);
+    // The page is a plain file of the build: no script, so it can stand in for no chunk.
+    const page = readFileSync(path.join(PROJECT_ROOT, 'web', 'public', '404.html'), 'utf8');
+    expect(page).toContain('<a href="/">Go to the portal</a>');
+    expect(page).not.toMatch(/<script|<link rel="stylesheet"/);
   });
 
   it('lets S3 say 404 for a missing key: ListBucket for this distribution only, nothing else listed', () => {
