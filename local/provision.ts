@@ -6,7 +6,8 @@ import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateU
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { resourcesOfType, type Template } from './template.js';
+import type { CognitoEmails } from './emulators.js';
+import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
@@ -229,4 +230,27 @@ export async function provisionUserPool(template: Template, endpoint: string): P
   } finally {
     client.destroy();
   }
+}
+
+/** Cognito's own From address when a pool names no SES identity (EmailConfiguration). */
+const COGNITO_DEFAULT_FROM = 'no-reply@verificationemail.com';
+
+/** The template pool's invitation and verification emails, resolved as the deployed pool holds them. */
+export function userPoolEmails(template: Template, locals: LocalValues): CognitoEmails {
+  const [, pool] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const props = resolve(pool.Properties ?? {}, locals) as {
+    AdminCreateUserConfig?: { InviteMessageTemplate?: { EmailSubject?: string; EmailMessage?: string } };
+    VerificationMessageTemplate?: { EmailSubject?: string; EmailMessage?: string };
+    EmailConfiguration?: { From?: string };
+  };
+  const invite = props.AdminCreateUserConfig?.InviteMessageTemplate;
+  const verification = props.VerificationMessageTemplate;
+  if (!invite?.EmailSubject || !invite.EmailMessage || !verification?.EmailSubject || !verification.EmailMessage) {
+    throw new Error('The template user pool has no invitation or verification email (PortalSignIn: userInvitation, userVerification).');
+  }
+  return {
+    from: props.EmailConfiguration?.From ?? COGNITO_DEFAULT_FROM,
+    invitation: { subject: invite.EmailSubject, body: invite.EmailMessage },
+    verification: { subject: verification.EmailSubject, body: verification.EmailMessage },
+  };
 }
