@@ -1,11 +1,13 @@
 /**
  * Signing in as a real deployment asks: a physician invited by the office (AdminCreateUser, the
- * invitation read from the mailbox) chooses her own password at her first sign-in. Users are made
- * here, never the demo accounts, so the other files' sign-ins stay as they were.
+ * invitation read from the mailbox) chooses her own password at her first sign-in; a forgotten
+ * password is chosen again with the code emailed to her. Users are made here, never the demo
+ * accounts, so the other files' sign-ins stay as they were.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { inviteUser, temporaryPasswordIn } from '../../testkit/invite.js';
+import { codeIn, inviteUser, temporaryPasswordIn } from '../../testkit/invite.js';
+import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { useBrowserSession } from './support/session.js';
 import { mailbox, until, type E2eStack } from './support/stack.js';
@@ -15,6 +17,7 @@ const { stack } = session;
 const run = Date.now().toString(36);
 const STRONG_PASSWORD = 'Chosen-Password-2026!';
 const pool = { userPoolId: stack.userPoolId, endpoints: { cognito: stack.cognitoUrl } };
+const office = { ...stack, endpoints: { ...stack.endpoints, cognito: stack.cognitoUrl } };
 
 async function emailsTo(target: E2eStack, address: string) {
   return (await mailbox(target)).filter((email) => email.destination.to.includes(address));
@@ -81,6 +84,68 @@ describe('first sign-in after an invitation', () => {
     await signInWith(page, email, STRONG_PASSWORD);
     await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a forgotten password', () => {
+  it('emails her a code without saying whether the account exists, refuses a wrong code, and signs her in with the new password', async () => {
+    // Prepare: a provider with a password she forgot
+    const [provider] = (await addProviders(office, 1, `forgot${run}`, [{ givenName: 'Ines', familyName: 'Duarte' }])) as [OfficeUser];
+    const { context, page } = await newPage(session.browser);
+    await page.goto(stack.portalUrl);
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+
+    // Act: "Forgot your password?" → her email
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Choose a new password', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Email address').fill(provider.username);
+    await page.getByRole('button', { name: 'Email me a code' }).click();
+
+    // Assess: the same sentence whoever asks; the code is in her mailbox
+    await page.getByText(`If an account exists for ${provider.username}, we sent a code to ${provider.username}.`).waitFor();
+    const [codeEmail] = await until(() => emailsTo(stack, provider.username), (emails) => emails.length > 0);
+    expect(codeEmail!.subject).toBe('Your Riverside Medical Group portal code');
+    const code = codeIn(codeEmail!.body.text ?? '')!;
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: a wrong code first
+    const wrong = code === '000000' ? '111111' : '000000';
+    await page.getByLabel('Code from the email').fill(wrong);
+    await chooseNewPassword(page, STRONG_PASSWORD);
+    // Assess: said in words, she stays on the step
+    await page.getByText('That code is not right. Check the code in the newest email from us and try again.').waitFor();
+    await screenshot(page, 'sign-in-forgot-password');
+
+    // Act: the right one
+    await page.getByLabel('Code from the email').fill(code);
+    await chooseNewPassword(page, STRONG_PASSWORD);
+
+    // Assess: signed in as her, and the new password is hers from now on
+    await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
+    expect(await page.getByText('Signed in as Ines Duarte.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInWith(page, provider.username, STRONG_PASSWORD);
+    await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('answers an unknown email with the same sentence as a known one', async () => {
+    // Prepare
+    const { context, page } = await newPage(session.browser);
+    await page.goto(stack.portalUrl);
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    const nobody = `nobody.${run}@example.org`;
+
+    // Act
+    await page.getByLabel('Email address').fill(nobody);
+    await page.getByRole('button', { name: 'Email me a code' }).click();
+
+    // Assess
+    await page.getByText(`If an account exists for ${nobody}, we sent a code to ${nobody}.`).waitFor();
+    expect(await emailsTo(stack, nobody)).toEqual([]);
     await context.close();
   });
 });

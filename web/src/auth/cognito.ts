@@ -172,3 +172,23 @@ export async function refreshSession(config: PortalConfig, session: Session): Pr
   // Cognito does not return a new refresh token on refresh; keep the one we have.
   return withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? session.refreshToken, session.username));
 }
+
+/**
+ * Asks Cognito to email a code for choosing a new password; answers where it went (AWS masks it:
+ * "e***@e***"). The app client prevents user-existence errors, so AWS answers alike for an
+ * unknown email; cognito-local does not, and its refusal is taken as the same answer, so the
+ * portal never tells whether an account exists.
+ */
+export async function forgotPassword(config: PortalConfig, email: string): Promise<string> {
+  try {
+    const answer = await callCognito(config, 'ForgotPassword', 'forgotPassword', { Username: email });
+    return answer.CodeDeliveryDetails?.Destination ?? email;
+  } catch (error) {
+    if (error instanceof SignInError && error.code === 'UserNotFoundException') return email;
+    throw error;
+  }
+}
+
+export async function confirmForgotPassword(config: PortalConfig, email: string, code: string, password: string): Promise<void> {
+  await callCognito(config, 'ConfirmForgotPassword', 'confirmForgotPassword', { Username: email, ConfirmationCode: code, Password: password });
+}

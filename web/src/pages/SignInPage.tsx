@@ -1,20 +1,22 @@
 /**
  * Signing in, one step at a time: email and password, then whatever Cognito asks first — a
  * password of her own after an invitation's temporary one. A step that times out (Cognito's
- * 3-minute session) goes back to the email and password, saying why.
+ * 3-minute session) goes back to the email and password, saying why. A forgotten password, or one
+ * the office reset, is chosen again with an emailed code, and then she is signed in with it.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { SignInError, type Challenge, type SignInOutcome } from '../auth/cognito.js';
+import { forgotPassword, SignInError, type Challenge, type SignInOutcome } from '../auth/cognito.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { CHALLENGE_EXPIRED } from '../auth/sign-in-errors.js';
 import { PageHeading } from '../components/Layout.js';
+import { ForgotPassword, type ForgotStep } from './ForgotPassword.js';
 import { NewPasswordForm } from './NewPasswordForm.js';
 
-type Step = { name: 'password' } | { name: 'challenge'; challenge: Challenge };
+type Step = { name: 'password' } | { name: 'challenge'; challenge: Challenge } | { name: 'forgot'; forgot: ForgotStep; reason: string | null };
 
 export function SignInPage() {
-  const { session, signIn, answerChallenge, notice, lastUsername } = useAuth();
+  const { config, session, signIn, answerChallenge, notice, lastUsername } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -39,11 +41,26 @@ export function SignInPage() {
       setStep({ name: 'challenge', challenge: outcome.challenge });
       setPassword('');
     } catch (signInError) {
+      if (signInError instanceof SignInError && signInError.code === 'PasswordResetRequiredException') {
+        await startReset(signInError.message);
+        return;
+      }
       setError(signInError instanceof SignInError ? signInError.message : 'Sign-in failed. Try again.');
       if (signInError instanceof SignInError && signInError.code === CHALLENGE_EXPIRED) {
         setStep({ name: 'password' });
         setPassword('');
       }
+    }
+    setPending(false);
+  };
+
+  /** The office reset her password: a fresh code is emailed at once (the newest one is the one that works). */
+  const startReset = async (reason: string) => {
+    try {
+      const destination = await forgotPassword(config, email.trim());
+      setStep({ name: 'forgot', forgot: { name: 'code', email: email.trim(), destination }, reason });
+    } catch (sendError) {
+      setError(sendError instanceof SignInError ? sendError.message : 'Sign-in failed. Try again.');
     }
     setPending(false);
   };
@@ -63,6 +80,29 @@ export function SignInPage() {
       <SignInCard heading="Choose your password">
         <p className="lede">Welcome. The password from your invitation email works only once: choose the password you will sign in with from now on.</p>
         <NewPasswordForm submitLabel="Save password and sign in" pendingLabel="Saving…" pending={pending} error={error} onChoose={(chosen) => void run(() => answerChallenge(challenge, chosen))} />
+      </SignInCard>
+    );
+  }
+
+  if (step.name === 'forgot') {
+    const back = () => {
+      setError(null);
+      setStep({ name: 'password' });
+    };
+    return (
+      <SignInCard heading="Choose a new password">
+        <ForgotPassword
+          step={step.forgot}
+          email={email}
+          reason={step.reason}
+          onEmail={setEmail}
+          onStep={(forgot) => setStep({ ...step, forgot })}
+          onBack={back}
+          onChosen={async (resetEmail, chosen) => {
+            setStep({ name: 'password' });
+            await run(() => signIn(resetEmail, chosen));
+          }}
+        />
       </SignInCard>
     );
   }
@@ -115,6 +155,18 @@ export function SignInPage() {
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <button
+          type="button"
+          className="button--link"
+          onClick={() => {
+            setError(null);
+            setStep({ name: 'forgot', forgot: { name: 'email' }, reason: null });
+          }}
+        >
+          Forgot your password?
+        </button>
+      </p>
     </SignInCard>
   );
 }
