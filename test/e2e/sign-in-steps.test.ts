@@ -1,10 +1,13 @@
 /**
  * Signing in as a real deployment asks: a physician invited by the office (AdminCreateUser, the
  * invitation read from the mailbox) chooses her own password at her first sign-in; a forgotten
- * password is chosen again with the code emailed to her. Users are made here, never the demo
- * accounts, so the other files' sign-ins stay as they were.
+ * password is chosen again with the code emailed to her; two-step sign-in asks her authenticator's
+ * code. Users are made here, never the demo accounts, so the other files' sign-ins stay as they were.
  */
+import { AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, InitiateAuthCommand, SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
 import type { Page } from 'playwright-core';
 import { codeIn, inviteUser, temporaryPasswordIn } from '../../testkit/invite.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
@@ -146,6 +149,61 @@ describe('a forgotten password', () => {
     // Assess
     await page.getByText(`If an account exists for ${nobody}, we sent a code to ${nobody}.`).waitFor();
     expect(await emailsTo(stack, nobody)).toEqual([]);
+    await context.close();
+  });
+});
+
+/** What the enrolment page (another change) does: her authenticator app set up through the SDK, as in AWS. */
+async function turnOnTwoStep(provider: OfficeUser): Promise<string> {
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    const signedIn = await cognito.send(new InitiateAuthCommand({ ClientId: stack.userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: provider.username, PASSWORD: provider.password } }));
+    const AccessToken = signedIn.AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+    await cognito.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp(SecretCode!), FriendlyDeviceName: 'Phone' }));
+    await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    return SecretCode!;
+  } finally {
+    cognito.destroy();
+  }
+}
+/** Her authenticator app's code now (Cognito's TOTP: SHA-1, 6 digits, 30 seconds). */
+const totp = (secret: string) => generateSync({ secret, algorithm: 'sha1', digits: 6, period: 30 });
+
+describe('two-step sign-in', () => {
+  it('asks for her authenticator code, refuses a wrong one in words, and signs her in with the right one', async () => {
+    // Prepare: a provider who turned on two-step sign-in
+    const [provider] = (await addProviders(office, 1, `totp${run}`, [{ givenName: 'Tomas', familyName: 'Lindqvist' }])) as [OfficeUser];
+    const secret = await turnOnTwoStep(provider);
+    const { context, page } = await newPage(session.browser);
+
+    // Act: email and password
+    await signInWith(page, provider.username, provider.password);
+
+    // Assess: the code step, with a field phones fill from the app
+    await page.getByRole('heading', { name: 'Enter your sign-in code', level: 1 }).waitFor();
+    const field = page.getByLabel('6-digit code');
+    expect([await field.getAttribute('inputmode'), await field.getAttribute('autocomplete')]).toEqual(['numeric', 'one-time-code']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: a wrong code (every digit of the right one moved by one)
+    const wrong = [...totp(secret)].map((digit) => (Number(digit) + 1) % 10).join('');
+    await field.fill(wrong);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Assess: said in words; she stays on the step
+    await page.getByText('That code is not right. Enter the 6-digit code your authenticator app shows now.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Enter your sign-in code', level: 1 }).isVisible()).toBe(true);
+    await screenshot(page, 'sign-in-two-step-code');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: the right code
+    await field.fill(totp(secret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // Assess
+    await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
+    expect(await page.getByText('Signed in as Tomas Lindqvist.').isVisible()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 });

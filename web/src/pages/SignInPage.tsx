@@ -1,6 +1,6 @@
 /**
  * Signing in, one step at a time: email and password, then whatever Cognito asks first — a
- * password of her own after an invitation's temporary one. A step that times out (Cognito's
+ * password of her own after an invitation's temporary one, her authenticator's code. A step that times out (Cognito's
  * 3-minute session) goes back to the email and password, saying why. A forgotten password, or one
  * the office reset, is chosen again with an emailed code, and then she is signed in with it.
  */
@@ -12,6 +12,7 @@ import { CHALLENGE_EXPIRED } from '../auth/sign-in-errors.js';
 import { PageHeading } from '../components/Layout.js';
 import { ForgotPassword, type ForgotStep } from './ForgotPassword.js';
 import { NewPasswordForm } from './NewPasswordForm.js';
+import { TwoStepCode } from './TwoStepCode.js';
 
 type Step = { name: 'password' } | { name: 'challenge'; challenge: Challenge } | { name: 'forgot'; forgot: ForgotStep; reason: string | null };
 
@@ -80,6 +81,15 @@ export function SignInPage() {
       <SignInCard heading="Choose your password">
         <p className="lede">Welcome. The password from your invitation email works only once: choose the password you will sign in with from now on.</p>
         <NewPasswordForm submitLabel="Save password and sign in" pendingLabel="Saving…" pending={pending} error={error} onChoose={(chosen) => void run(() => answerChallenge(challenge, chosen))} />
+      </SignInCard>
+    );
+  }
+
+  if (step.name === 'challenge' && step.challenge.kind === 'mfaCode') {
+    const { challenge } = step;
+    return (
+      <SignInCard heading="Enter your sign-in code">
+        <TwoStepCode pending={pending} error={error} onCode={(code) => void run(() => answerChallenge(challenge, code))} />
       </SignInCard>
     );
   }
