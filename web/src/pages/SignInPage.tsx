@@ -1,8 +1,9 @@
 /**
  * Signing in, one step at a time: email and password, then whatever Cognito asks first — a
- * password of her own after an invitation's temporary one, her authenticator's code. A step that times out (Cognito's
- * 3-minute session) goes back to the email and password, saying why. A forgotten password, or one
- * the office reset, is chosen again with an emailed code, and then she is signed in with it.
+ * password of her own after an invitation's temporary one, or her authenticator's code. A step
+ * that times out (Cognito's 3-minute session) goes back to the email and password, saying why. A
+ * forgotten password, or one the office reset, is chosen again with an emailed code, and then she
+ * is signed in with it.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
