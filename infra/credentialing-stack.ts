@@ -60,7 +60,7 @@ export class CredentialingStack extends Stack {
 
     this.data = new DataLayer(this, 'Data');
     const { portalOrigin } = this.data;
-    this.signIn = new PortalSignIn(this, 'SignIn');
+    this.signIn = new PortalSignIn(this, 'SignIn', { office, portalUrl: portalOrigin });
     const email = new EmailSending(this, 'Email', { senderAddress, office, portalUrl: portalOrigin });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail });
 

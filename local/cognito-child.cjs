@@ -28,6 +28,39 @@ LocalEngine.prototype.write = function writeWhole(data) {
   return write;
 };
 
+// cognito-local "delivers" codes and temporary passwords by printing them. Here they are emailed
+// to the local mailbox (SES v2 SendEmail to the emulator), in the user pool's own invitation and
+// verification texts, which the runtime sends once it has read them from the template.
+const localLib = path.join(path.dirname(main), '..');
+const { MessagesService } = require(path.join(localLib, 'services/messages.js'));
+const { ConsoleMessageSender } = require(path.join(localLib, 'services/messageDelivery/consoleMessageSender.js'));
+let emails = null;
+process.on('message', (message) => {
+  if (message && message.cognitoEmails) emails = message.cognitoEmails;
+});
+const createMessage = MessagesService.prototype.create;
+MessagesService.prototype.create = async function createWithSource(ctx, source, ...rest) {
+  return { ...(await createMessage.call(this, ctx, source, ...rest)), __source: source };
+};
+const paragraphsToText = (html) => html.replace(/<br\s*\/?>/g, '\n').replace(/<\/p>\s*/g, '\n\n').replace(/<[^>]+>/g, '').trim();
+ConsoleMessageSender.prototype.sendEmail = async function emailToMailbox(ctx, user, destination, message) {
+  if (!emails) throw new Error('cognito-local: the user pool email texts have not arrived yet');
+  const text = message.__source === 'AdminCreateUser' ? emails.invitation : emails.verification;
+  const fill = (template) => template.replaceAll('{username}', destination).replaceAll('{####}', message.__code);
+  const html = fill(text.body);
+  const response = await fetch(`${process.env.SES_ENDPOINT}/v2/email/outbound-emails`, {
+    method: 'POST',
+    // The emulator checks only that a request is signed in AWS's scheme, not the signature.
+    headers: { 'Content-Type': 'application/json', Authorization: 'AWS4-HMAC-SHA256 Credential=local-cognito/local/ses/aws4_request' },
+    body: JSON.stringify({
+      FromEmailAddress: emails.from,
+      Destination: { ToAddresses: [destination] },
+      Content: { Simple: { Subject: { Data: fill(text.subject) }, Body: { Html: { Data: html }, Text: { Data: paragraphsToText(html) } } } },
+    }),
+  });
+  if (!response.ok) throw new Error(`cognito-local: the local mailbox refused an email (${response.status})`);
+};
+
 const { createDefaultServer } = require(main);
 const quietLogger = { info() {}, debug() {}, warn() {}, trace() {}, error: (...args) => console.error(...args), child() { return quietLogger; } };
 process.on('disconnect', () => process.exit(0));

@@ -37,7 +37,16 @@ export interface Emulators {
   s3Outage: Outage;
   /** Test-only: DynamoDB refuses connections until resumed (same port, same data). */
   dynamodbOutage: Outage;
+  /** The user pool's email texts, as the template holds them: local Cognito emails codes with them to the mailbox. */
+  useCognitoEmails(emails: CognitoEmails): void;
   close(): Promise<void>;
+}
+
+/** What the user pool sends and from where: its invitation and verification texts (Cognito fills `{username}`, `{####}`). */
+export interface CognitoEmails {
+  from: string;
+  invitation: { subject: string; body: string };
+  verification: { subject: string; body: string };
 }
 
 /**
@@ -107,7 +116,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
   writeFileSync(path.join(cognitoDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: `http://127.0.0.1:${cognitoPort}` } }));
   const cognito = fork(new URL('./cognito-child.cjs', import.meta.url).pathname, [], {
     cwd: cognitoDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(cognitoPort), COGNITO_LOCAL_MAIN: require.resolve('cognito-local/lib/server/index.js') },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(cognitoPort), COGNITO_LOCAL_MAIN: require.resolve('cognito-local/lib/server/index.js'), SES_ENDPOINT: `http://127.0.0.1:${portOf(ses)}` },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     execArgv: [], // plain CommonJS: none of the parent's loaders (tsx) apply
   });
@@ -135,6 +144,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts, buck
       ses: `http://127.0.0.1:${portOf(ses)}`,
       cognito: `http://127.0.0.1:${cognitoPort}`,
     },
+    useCognitoEmails: (emails) => cognito.send({ cognitoEmails: emails }),
     s3Outage: {
       async begin() {
         await s3?.close();

@@ -2,11 +2,12 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput, ListUserPoolClientsCommand, ListUserPoolsCommand, SetUserPoolMfaConfigCommand, type AttributeType, type UserPoolMfaType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { resourcesOfType, type Template } from './template.js';
+import type { CognitoEmails } from './emulators.js';
+import { resolve, resourcesOfType, type LocalValues, type Template } from './template.js';
 
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/domain/caller.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
@@ -198,6 +199,9 @@ export async function provisionUserPool(template: Template, endpoint: string): P
     const pools = ((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).filter((pool) => pool.Name === poolName);
     const existing = pools.sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))[0]?.Id;
     const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool!.Id!;
+    // The template's two-step sign-in (an authenticator app, optional): cognito-local makes a pool with it OFF.
+    const { MfaConfiguration, EnabledMfas } = (resourcesOfType(template, 'AWS::Cognito::UserPool')[0]![1].Properties ?? {}) as { MfaConfiguration?: UserPoolMfaType; EnabledMfas?: string[] };
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration, SoftwareTokenMfaConfiguration: { Enabled: EnabledMfas?.includes('SOFTWARE_TOKEN_MFA') ?? false } }));
     const clients = existing ? ((await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients ?? []) : [];
     // The template's token lifetimes, so the portal's refresh runs locally as in AWS (cognito-local's default is 24 hours).
     const lifetimes = pick(clientResource.Properties ?? {}, ['IdTokenValidity', 'AccessTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits']) as Pick<CreateUserPoolClientCommandInput, 'IdTokenValidity' | 'AccessTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'>;
@@ -229,4 +233,27 @@ export async function provisionUserPool(template: Template, endpoint: string): P
   } finally {
     client.destroy();
   }
+}
+
+/** Cognito's own From address when a pool names no SES identity (EmailConfiguration). */
+const COGNITO_DEFAULT_FROM = 'no-reply@verificationemail.com';
+
+/** The template pool's invitation and verification emails, resolved as the deployed pool holds them. */
+export function userPoolEmails(template: Template, locals: LocalValues): CognitoEmails {
+  const [, pool] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const props = resolve(pool.Properties ?? {}, locals) as {
+    AdminCreateUserConfig?: { InviteMessageTemplate?: { EmailSubject?: string; EmailMessage?: string } };
+    VerificationMessageTemplate?: { EmailSubject?: string; EmailMessage?: string };
+    EmailConfiguration?: { From?: string };
+  };
+  const invite = props.AdminCreateUserConfig?.InviteMessageTemplate;
+  const verification = props.VerificationMessageTemplate;
+  if (!invite?.EmailSubject || !invite.EmailMessage || !verification?.EmailSubject || !verification.EmailMessage) {
+    throw new Error('The template user pool has no invitation or verification email (PortalSignIn: userInvitation, userVerification).');
+  }
+  return {
+    from: props.EmailConfiguration?.From ?? COGNITO_DEFAULT_FROM,
+    invitation: { subject: invite.EmailSubject, body: invite.EmailMessage },
+    verification: { subject: verification.EmailSubject, body: verification.EmailMessage },
+  };
 }

@@ -19,7 +19,7 @@ import { bundleFunctions } from './function-bundles.js';
 import { LocalFunctions, functionEntries } from './functions.js';
 import { LambdaApiServer, LocalLambdaInvoker } from './lambda-api.js';
 import { localValues } from './local-values.js';
-import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, type TableProvisioning } from './provision.js';
+import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION, bucketConfigs, localBucketName, localTableName, provisionTables, provisionUserPool, userPoolEmails, type TableProvisioning } from './provision.js';
 import { LocalScheduler, scheduledJobs, schedulesOf, type Schedule, type SchedulerClock } from './scheduler.js';
 import { LocalStateMachines } from './state-machines.js';
 import { StepFunctionsApiServer } from './stepfunctions-api.js';
@@ -138,6 +138,7 @@ async function startOnLockedDataDir(dataDir: string, options: LocalRuntimeOption
     const stackFile = path.join(dataDir, 'stack.json');
     const pool = await provisionUserPool(template, emulators.endpoints.cognito);
     const locals = localValues(template, { pool, portalHost: `127.0.0.1:${port}`, parameters: { SenderEmailAddress: SENDER_ADDRESS, [MALWARE_SCANNING_PARAMETER]: 'Builtin', ...options.parameters } });
+    emulators.useCognitoEmails(userPoolEmails(template, locals));
 
     const lambdaApi = (parts.lambdaApi = new LambdaApiServer());
     const stepFunctionsApi = (parts.stepFunctionsApi = new StepFunctionsApiServer());

@@ -5,19 +5,39 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { OfficeContact } from '../../src/contract/office.js';
+import { PASSWORD_POLICY } from '../../src/contract/password-policy.js';
 import { PROVIDER_GROUP, STAFF_GROUP } from '../../src/contract/vocabulary.js';
+import { signInEmails } from '../../src/emails/sign-in-emails.js';
+
+export interface PortalSignInProps {
+  /** Who the invitation and code emails say is writing (stack parameters). */
+  readonly office: OfficeContact;
+  /** The portal's address, named in the invitation. */
+  readonly portalUrl: string;
+}
 
 export class PortalSignIn extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: PortalSignInProps) {
     super(scope, id);
+    const emails = signInEmails(props.office, props.portalUrl);
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, givenName: { required: true, mutable: true }, familyName: { required: true, mutable: true } },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: PASSWORD_POLICY.minLength,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
+        tempPasswordValidity: Duration.days(PASSWORD_POLICY.tempPasswordValidityDays),
+      },
+      userInvitation: { emailSubject: emails.invitation.subject, emailBody: emails.invitation.body },
+      userVerification: { emailStyle: cognito.VerificationEmailStyle.CODE, emailSubject: emails.verification.subject, emailBody: emails.verification.body },
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,

@@ -304,6 +304,17 @@ describe('identity and email', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: { Ref: 'SenderEmailAddress' } });
   });
 
+  it('makes the user pool with the contract password policy, optional authenticator-app two-step sign-in, and its own invitation and code emails', () => {
+    const [, pool] = resourcesOf('AWS::Cognito::UserPool')[0]!;
+    expect(pool.Properties.Policies.PasswordPolicy).toEqual({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 3 });
+    expect([pool.Properties.MfaConfiguration, pool.Properties.EnabledMfas]).toEqual(['OPTIONAL', ['SOFTWARE_TOKEN_MFA']]);
+    // Cognito fills {username} and {####}; the invitation names the portal's address (CloudFront's domain).
+    const invitation = JSON.stringify(pool.Properties.AdminCreateUserConfig.InviteMessageTemplate);
+    for (const part of ['{username}', '{####}', 'Temporary password', 'PortalDistribution']) expect(invitation).toContain(part);
+    expect(pool.Properties.VerificationMessageTemplate.DefaultEmailOption).toBe('CONFIRM_WITH_CODE');
+    expect(JSON.stringify(pool.Properties.VerificationMessageTemplate.EmailMessage)).toContain('{####}');
+  });
+
   it('lets no user rewrite her own name or email address with her own token (UpdateUserAttributes): only the office sets them', () => {
     // Assess: the ID token's name is what emails greet, the queue lists and the cross-check looks for
     // in her documents; its email is where every email goes. Cognito ignores an empty WriteAttributes

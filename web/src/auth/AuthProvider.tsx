@@ -9,7 +9,7 @@ import type { PortalConfig } from '../config.js';
 import { forgetDecisionDrafts } from '../review/decision-drafts.js';
 import { forgetQueueFilters } from '../review/queue-filters.js';
 import { forgetUser, signedIn } from '../upload/device-store.js';
-import { NETWORK_ERROR, refreshSession, signIn as cognitoSignIn, SignInError, type Session } from './cognito.js';
+import { answerChallenge as cognitoAnswerChallenge, NETWORK_ERROR, refreshSession, signIn as cognitoSignIn, SignInError, type Challenge, type Session, type SignInOutcome } from './cognito.js';
 
 const STORAGE_KEY = 'credentialing.session';
 const REFRESH_MARGIN_MS = 60_000;
@@ -28,7 +28,9 @@ interface AuthContextValue {
   notice: string | null;
   /** Her email after a session expired, so signing in again is one password away. */
   lastUsername: string | null;
-  signIn(username: string, password: string): Promise<Session>;
+  /** Signs her in, or names the step Cognito asks for first (a new password, a two-step code). */
+  signIn(username: string, password: string): Promise<SignInOutcome>;
+  answerChallenge(challenge: Challenge, answer: string): Promise<SignInOutcome>;
   signOut(): void;
   /** Ends the session after time without activity (see IdleSignOut), saying so on the sign-in page. */
   signOutIdle(minutes: number): void;
@@ -73,17 +75,28 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     update(null);
   }, [update]);
 
-  const signIn = useCallback(
-    async (username: string, password: string) => {
-      const next = await cognitoSignIn(config, username, password);
+  const established = useCallback(
+    (outcome: SignInOutcome) => {
+      if (outcome.kind !== 'signedIn') return outcome;
+      const next = outcome.session;
       signedIn(next.username);
       // A reviewer's unsent decisions are hers alone: kept for her return, not shown to anyone else.
       forgetDecisionDrafts(next.username);
       setNotice(null);
       update(next);
-      return next;
+      return outcome;
     },
-    [config, update],
+    [update],
+  );
+
+  const signIn = useCallback(
+    async (username: string, password: string) => established(await cognitoSignIn(config, username, password)),
+    [config, established],
+  );
+
+  const answerChallenge = useCallback(
+    async (challenge: Challenge, answer: string) => established(await cognitoAnswerChallenge(config, challenge, answer)),
+    [config, established],
   );
 
   const signOut = useCallback(() => {
@@ -136,8 +149,8 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
   );
 
   const value = useMemo<AuthContextValue>(
-    () => ({ config, session, notice, lastUsername, signIn, signOut, signOutIdle, getIdToken, expire }),
-    [config, session, notice, lastUsername, signIn, signOut, signOutIdle, getIdToken, expire],
+    () => ({ config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, expire }),
+    [config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, expire],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,8 +1,12 @@
 /**
- * Cognito sign-in with plain fetch (InitiateAuth, USER_PASSWORD_AUTH / REFRESH_TOKEN_AUTH):
- * the same JSON protocol works against AWS and cognito-local, and keeps the SDK out of the bundle.
+ * Cognito sign-in with plain fetch (InitiateAuth, USER_PASSWORD_AUTH / REFRESH_TOKEN_AUTH, and
+ * the challenges a real pool asks: a new password after an invitation, a two-step code): the same
+ * JSON protocol works against AWS and cognito-local, and keeps the SDK out of the bundle.
  */
 import type { PortalConfig } from '../config.js';
+import { CHALLENGE_EXPIRED, NETWORK_ERROR, signInSentence, type SignInStepName } from './sign-in-errors.js';
+
+export { NETWORK_ERROR } from './sign-in-errors.js';
 
 export type Role = 'provider' | 'staff' | 'unknown';
 
@@ -27,9 +31,6 @@ export class SignInError extends Error {
     this.name = 'SignInError';
   }
 }
-
-/** The code of a SignInError thrown when the sign-in service could not be reached at all. */
-export const NETWORK_ERROR = 'NetworkError';
 
 interface AuthenticationResult {
   IdToken?: string;
@@ -86,58 +87,108 @@ async function withDisplayName(config: PortalConfig, session: Session): Promise<
   }
 }
 
-async function initiateAuth(config: PortalConfig, body: Record<string, unknown>): Promise<AuthenticationResult> {
+interface CognitoAnswer {
+  AuthenticationResult?: AuthenticationResult;
+  ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
+  CodeDeliveryDetails?: { Destination?: string };
+}
+
+/** One Cognito call; a refusal becomes a SignInError worded for `step`. */
+async function callCognito(config: PortalConfig, action: string, step: SignInStepName, body: Record<string, unknown>): Promise<CognitoAnswer> {
   let response: Response;
   try {
     response = await fetch(config.cognitoEndpoint, {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-      },
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}` },
       body: JSON.stringify({ ClientId: config.userPoolClientId, ...body }),
     });
   } catch {
-    throw new SignInError('We could not reach the sign-in service. Check your connection and try again.', NETWORK_ERROR);
+    throw new SignInError(signInSentence(step, NETWORK_ERROR), NETWORK_ERROR);
   }
-  const payload = (await response.json().catch(() => ({}))) as {
-    AuthenticationResult?: AuthenticationResult;
-    __type?: string;
-    message?: string;
-  };
+  const payload = (await response.json().catch(() => ({}))) as CognitoAnswer & { __type?: string; message?: string };
   if (!response.ok) {
-    const code = (payload.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
-    // AWS answers a wrong password with NotAuthorizedException; cognito-local with InvalidPasswordException.
-    if (code === 'NotAuthorizedException' || code === 'UserNotFoundException' || code === 'InvalidPasswordException') {
-      throw new SignInError('The email or password is not correct. Check them and try again.', code);
-    }
-    if (code === 'PasswordResetRequiredException') {
-      throw new SignInError('You need to reset your password before signing in. Contact the credentialing office.', code);
-    }
-    if (code === 'TooManyRequestsException' || code === 'LimitExceededException') {
-      throw new SignInError('Too many attempts. Wait a minute and try again.', code);
-    }
-    throw new SignInError('Sign-in is not available right now. Try again in a few minutes.', code);
+    const cognitoCode = (payload.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
+    // Answering a challenge whose session ended (3 minutes): she starts again from her password.
+    const code = (step === 'newPassword' || step === 'mfaCode') && cognitoCode === 'NotAuthorizedException' ? CHALLENGE_EXPIRED : cognitoCode;
+    throw new SignInError(signInSentence(step, code, payload.message ?? ''), code);
   }
-  if (!payload.AuthenticationResult) {
-    throw new SignInError('The sign-in service asked for an extra step this portal does not support. Contact support.', 'ChallengeRequired');
-  }
-  return payload.AuthenticationResult;
+  return payload;
 }
 
-export async function signIn(config: PortalConfig, username: string, password: string): Promise<Session> {
-  const result = await initiateAuth(config, {
+/** A challenge she answers before Cognito gives tokens; `session` is Cognito's, valid 3 minutes. */
+export interface Challenge {
+  kind: 'newPassword' | 'mfaCode';
+  /** The username Cognito knows her by (with email sign-in, not her email). */
+  username: string;
+  /** Her email as she typed it, to sign in again if the step times out. */
+  email: string;
+  session: string;
+}
+
+export type SignInOutcome = { kind: 'signedIn'; session: Session } | { kind: 'challenge'; challenge: Challenge };
+
+const CHALLENGES: Record<string, Challenge['kind']> = { NEW_PASSWORD_REQUIRED: 'newPassword', SOFTWARE_TOKEN_MFA: 'mfaCode' };
+
+async function outcomeOf(config: PortalConfig, answer: CognitoAnswer, email: string, username: string): Promise<SignInOutcome> {
+  if (answer.AuthenticationResult) {
+    const result = answer.AuthenticationResult;
+    return { kind: 'signedIn', session: await withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? '', email)) };
+  }
+  const kind = CHALLENGES[answer.ChallengeName ?? ''];
+  if (!kind || !answer.Session) {
+    throw new SignInError('The sign-in service asked for an extra step this portal does not support. Contact support.', 'ChallengeRequired');
+  }
+  return { kind: 'challenge', challenge: { kind, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username, email, session: answer.Session } };
+}
+
+export async function signIn(config: PortalConfig, username: string, password: string): Promise<SignInOutcome> {
+  const answer = await callCognito(config, 'InitiateAuth', 'signIn', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: username, PASSWORD: password },
   });
-  return withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? '', username));
+  return outcomeOf(config, answer, username, username);
+}
+
+/** Answers a challenge: her new password (NEW_PASSWORD_REQUIRED) or her authenticator's code (SOFTWARE_TOKEN_MFA). */
+export async function answerChallenge(config: PortalConfig, challenge: Challenge, answer: string): Promise<SignInOutcome> {
+  const [challengeName, field] = challenge.kind === 'newPassword' ? ['NEW_PASSWORD_REQUIRED', 'NEW_PASSWORD'] : ['SOFTWARE_TOKEN_MFA', 'SOFTWARE_TOKEN_MFA_CODE'];
+  const result = await callCognito(config, 'RespondToAuthChallenge', challenge.kind, {
+    ChallengeName: challengeName,
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, [field]: answer },
+  });
+  return outcomeOf(config, result, challenge.email, challenge.username);
 }
 
 export async function refreshSession(config: PortalConfig, session: Session): Promise<Session> {
-  const result = await initiateAuth(config, {
+  const answer = await callCognito(config, 'InitiateAuth', 'signIn', {
     AuthFlow: 'REFRESH_TOKEN_AUTH',
     AuthParameters: { REFRESH_TOKEN: session.refreshToken },
   });
+  if (!answer.AuthenticationResult) throw new SignInError('The sign-in service asked for an extra step this portal does not support. Contact support.', 'ChallengeRequired');
+  const result = answer.AuthenticationResult;
   // Cognito does not return a new refresh token on refresh; keep the one we have.
   return withDisplayName(config, sessionFromTokens(result, result.RefreshToken ?? session.refreshToken, session.username));
+}
+
+/**
+ * Asks Cognito to email a code for choosing a new password; answers where it went (AWS masks it:
+ * "e***@e***"). The app client prevents user-existence errors, so AWS answers alike for an
+ * unknown email; cognito-local does not, and its refusal is taken as the same answer, so the
+ * portal never tells whether an account exists.
+ */
+export async function forgotPassword(config: PortalConfig, email: string): Promise<string> {
+  try {
+    const answer = await callCognito(config, 'ForgotPassword', 'forgotPassword', { Username: email });
+    return answer.CodeDeliveryDetails?.Destination ?? email;
+  } catch (error) {
+    if (error instanceof SignInError && error.code === 'UserNotFoundException') return email;
+    throw error;
+  }
+}
+
+export async function confirmForgotPassword(config: PortalConfig, email: string, code: string, password: string): Promise<void> {
+  await callCognito(config, 'ConfirmForgotPassword', 'confirmForgotPassword', { Username: email, ConfirmationCode: code, Password: password });
 }
