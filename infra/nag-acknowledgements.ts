@@ -54,7 +54,7 @@ export function acknowledgeNagFindings(stack: CredentialingStack): void {
   ack(stack, 'AwsSolutions-CFR1', 'Providers may live or travel anywhere; no geographic restriction is wanted.');
   ack(stack, 'AwsSolutions-CFR2', 'WAF web ACLs are account/organisation-level and attached at deployment.');
   ack(stack, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate is used until a custom domain and its ACM certificate are chosen at deployment; set minimumProtocolVersion TLSv1.2_2021 with that certificate (it has no effect without one).');
-  ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP) until the portal ships its enrolment flow; tracked in docs/architecture.md, "Before production".');
+  ack(stack, 'AwsSolutions-COG2', 'MFA is optional (TOTP): every user can turn it on in the portal (Two-step sign-in); requiring it for the credentialing-staff group is tracked in docs/architecture.md, "Before production".');
   const portalDeployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (portalDeployer) {
     const reason = 'CDK\'s own BucketDeployment function copies the portal build from the CDK assets bucket into the portal bucket at deploy time; its grants are CDK-defined and limited to those two buckets.';

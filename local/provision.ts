@@ -2,7 +2,7 @@
  * Creates the template's tables, buckets and user pool in the emulators (idempotent: a restart
  * finds them in place) and seeds the demo users.
  */
-import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput, ListUserPoolClientsCommand, ListUserPoolsCommand, SetUserPoolMfaConfigCommand, type AttributeType, type UserPoolMfaType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, GetGroupCommand, AdminSetUserPasswordCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, SetUserPoolMfaConfigCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput, ListUserPoolClientsCommand, ListUserPoolsCommand, type AttributeType, type ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
 import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand, type AttributeValue, type CreateTableCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -192,16 +192,17 @@ export interface UserPoolIds {
  */
 export async function provisionUserPool(template: Template, endpoint: string): Promise<UserPoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const [poolName] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
+  const [poolName, poolResource] = resourcesOfType(template, 'AWS::Cognito::UserPool')[0]!;
   const [, clientResource] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')[0]!;
   try {
     // Earlier versions made a new pool whenever stack.json was missing: the newest is the one the last start used.
     const pools = ((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).filter((pool) => pool.Name === poolName);
     const existing = pools.sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))[0]?.Id;
     const userPoolId = existing ?? (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool!.Id!;
-    // The template's two-step sign-in (an authenticator app, optional): cognito-local makes a pool with it OFF.
-    const { MfaConfiguration, EnabledMfas } = (resourcesOfType(template, 'AWS::Cognito::UserPool')[0]![1].Properties ?? {}) as { MfaConfiguration?: UserPoolMfaType; EnabledMfas?: string[] };
-    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration, SoftwareTokenMfaConfiguration: { Enabled: EnabledMfas?.includes('SOFTWARE_TOKEN_MFA') ?? false } }));
+    // The template's MFA setting (OPTIONAL, TOTP), also on a pool an earlier start made: cognito-local's
+    // default is OFF, which signs a user who turned two-step sign-in on in without her code.
+    const mfa = poolResource.Properties ?? {};
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: (mfa.MfaConfiguration as 'OFF' | 'ON' | 'OPTIONAL' | undefined) ?? 'OFF', SoftwareTokenMfaConfiguration: { Enabled: ((mfa.EnabledMfas as string[] | undefined) ?? []).includes('SOFTWARE_TOKEN_MFA') } }));
     const clients = existing ? ((await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients ?? []) : [];
     // The template's token lifetimes, so the portal's refresh runs locally as in AWS (cognito-local's default is 24 hours).
     const lifetimes = pick(clientResource.Properties ?? {}, ['IdTokenValidity', 'AccessTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits']) as Pick<CreateUserPoolClientCommandInput, 'IdTokenValidity' | 'AccessTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'>;

@@ -10,6 +10,8 @@ export const PORTAL_ROUTES = {
   staffProviders: '/staff/providers',
   staffProvider: '/staff/providers/:providerId',
   review: '/review/:submissionId',
+  /** Her own account's sign-in settings (two-step sign-in), for providers and staff alike. */
+  accountSecurity: '/account/security',
 } as const;
 
 /** The query parameter of `/upload` naming the document a new upload replaces. */

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CognitoIdentityProviderClient, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, DescribeUserPoolCommand, SetUserPoolMfaConfigCommand, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, expect, it } from 'vitest';
 import { DEMO_USERS, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/provision.js';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.js';
@@ -118,8 +118,8 @@ it('names a damaged user pool file and how to recover instead of failing with a 
   expect(await everyoneSignsIn(runtime)).toEqual([['providers'], ['providers'], ['credentialing-staff']]);
 });
 
-it("issues tokens for the template's lifetimes (the portal's refresh is exercised locally), also from a client an earlier start made", async () => {
-  // Prepare: the app client as an earlier version left it, with cognito-local's default lifetimes
+it("issues tokens for the template's lifetimes and keeps its MFA setting (the portal's refresh and two-step sign-in are exercised locally), also in a pool an earlier start made", async () => {
+  // Prepare: the app client and pool as an earlier version left them, with cognito-local's default lifetimes and MFA OFF
   await runtime?.close();
   runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const { userPoolId, userPoolClientId } = runtime.stack;
@@ -127,15 +127,21 @@ it("issues tokens for the template's lifetimes (the portal's refresh is exercise
   await cognito.send(
     new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId, IdTokenValidity: 24, AccessTokenValidity: 24, RefreshTokenValidity: 7, TokenValidityUnits: { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' } }),
   );
+  await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } }));
   cognito.destroy();
   await runtime.close();
 
   // Act
   runtime = await startLocalRuntime({ dataDir, port: 0, quiet: true, warmFunctions: false });
   const token = await signIn(runtime.stack, EMILY);
+  const restarted = new CognitoIdentityProviderClient({ endpoint: runtime.stack.endpoints.cognito, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const { UserPool } = await restarted.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+  restarted.destroy();
 
   // Assess: the template's 15 minutes (infra/constructs/portal-sign-in.ts), and the API accepts the token
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
   expect(claims.exp - claims.iat).toBe(15 * 60);
   expect((await callApi(runtime.stack, 'GET', '/submissions', token)).status).toBe(200);
+  // The template's OPTIONAL (mfa: OPTIONAL in portal-sign-in.ts): a user who turned two-step sign-in on is asked for her code
+  expect(UserPool?.MfaConfiguration).toBe('OPTIONAL');
 });

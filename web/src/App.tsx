@@ -17,6 +17,8 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 // The upload form and the review screens (and the shared zod schemas they validate with) load only when opened.
 const UploadPage = lazy(() => import('./upload/UploadPage.js').then((module) => ({ default: module.UploadPage })));
 const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.js').then((module) => ({ default: module.ReviewQueuePage })));
+// Two-step sign-in brings the QR encoder, needed once per account.
+const TwoStepPage = lazy(() => import('./account/TwoStepPage.js').then((module) => ({ default: module.TwoStepPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((module) => ({ default: module.ReviewPage })));
 
 export function createQueryClient(): QueryClient {
@@ -62,6 +64,7 @@ const routes = createRoutesFromElements(
       <Route path={PORTAL_ROUTES.submission} element={<RequireAuth><SubmissionPage /></RequireAuth>} />
       <Route path={PORTAL_ROUTES.staffProviders} element={<RequireAuth only="staff"><ProvidersPage /></RequireAuth>} />
       <Route path={PORTAL_ROUTES.staffProvider} element={<RequireAuth only="staff"><StaffProviderPage /></RequireAuth>} />
+      <Route path={PORTAL_ROUTES.accountSecurity} element={<RequireAuth><TwoStepPage /></RequireAuth>} />
       <Route path="/reference/:referenceNumber" element={<RequireAuth><ReferencePage /></RequireAuth>} />
       <Route path="*" element={<NotFoundPage />} />
     </Route>

@@ -36,6 +36,8 @@ interface AuthContextValue {
   signOutIdle(minutes: number): void;
   /** A valid ID token, refreshed if it is about to expire; ends the session if that fails. */
   getIdToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** Her access token, for Cognito calls about her own account; refreshed with the ID token (same lifetime). */
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   expire(): void;
 }
 
@@ -148,9 +150,18 @@ export function AuthProvider({ config, children }: { config: PortalConfig; child
     [config, expire, update],
   );
 
+  const getAccessToken = useCallback(
+    async (options?: { forceRefresh?: boolean }) => {
+      await getIdToken(options);
+      if (!sessionRef.current) throw new SessionExpired();
+      return sessionRef.current.accessToken;
+    },
+    [getIdToken],
+  );
+
   const value = useMemo<AuthContextValue>(
-    () => ({ config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, expire }),
-    [config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, expire],
+    () => ({ config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, getAccessToken, expire }),
+    [config, session, notice, lastUsername, signIn, answerChallenge, signOut, signOutIdle, getIdToken, getAccessToken, expire],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -59,6 +59,7 @@ export function Layout() {
                   <NavLink to="/upload">Upload documents</NavLink>
                 </>
               )}
+              <NavLink to={PORTAL_ROUTES.accountSecurity}>Two-step sign-in</NavLink>
               <span className="site-nav__user" title={session.email}>
                 {session.name}
               </span>
