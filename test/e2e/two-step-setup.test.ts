@@ -2,7 +2,8 @@
  * Two-step sign-in, turned on and off from the portal by a user the office has just added (never
  * the demo users: other files sign them in): a reload mid-setup starts over with a new key, a
  * wrong code is refused on the code field and leaves it off, the app's real code turns it on and
- * Cognito then asks for a code at password sign-in; turned off, a password alone signs her in again.
+ * Cognito then asks for a code at password sign-in, which she passes on the portal's sign-in page;
+ * turned off, a password alone signs her in again.
  * A new member of the credentialing staff has the same page.
  */
 import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -110,6 +111,18 @@ describe('two-step sign-in from the portal', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('two-step-state');
     expect(await axeViolations(page)).toEqual([]);
     expect(await passwordSignIn(provider)).toEqual({ challenge: 'SOFTWARE_TOKEN_MFA', tokens: false });
+
+    // Act: she signs out, then in again through the portal: her password, then her app's code
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, stack, provider.username, provider.password);
+    await page.getByRole('heading', { name: 'Enter your sign-in code', level: 1 }).waitFor();
+    await page.getByLabel('6-digit code').fill(codeOf(secret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Assess: signed in as herself, and the page still says on
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.getByText('Nadia Ferreira').count()).toBeGreaterThan(0);
+    await openTwoStepPage(page);
+    expect(await state(page).textContent()).toBe('Two-step sign-in: On');
 
     // Act: she turns it off (asked first)
     await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
