@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { confirmForgotPassword, forgotPassword, SignInError } from '../auth/cognito.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { NewPasswordForm } from './NewPasswordForm.js';
+import { StepError, StepInput } from './SignInFields.js';
 
 export type ForgotStep = { name: 'email' } | { name: 'code'; email: string; destination: string };
 
@@ -57,20 +58,9 @@ export function ForgotPassword({ step, email, reason, onStep, onEmail, onChosen,
     return (
       <>
         <p className="lede">Enter the email address you sign in with. We will email you a code to choose a new password.</p>
-        <div aria-live="assertive">
-          {error && (
-            <p className="notice notice--error" id="forgot-error">
-              {error}
-            </p>
-          )}
-        </div>
+        <StepError id="forgot-error" error={error} />
         <form onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor="forgot-email">
-              Email address
-            </label>
-            <input id="forgot-email" type="email" autoComplete="username" value={email} onChange={(event) => onEmail(event.target.value)} aria-describedby={error ? 'forgot-error' : undefined} aria-invalid={Boolean(error)} />
-          </div>
+          <StepInput id="forgot-email" label="Email address" type="email" autoComplete="username" value={email} onChange={(event) => onEmail(event.target.value)} errorId={error ? 'forgot-error' : undefined} />
           <button type="submit" className="button button--block" disabled={pending}>
             {pending ? 'Sending…' : 'Email me a code'}
           </button>
@@ -119,12 +109,7 @@ export function ForgotPassword({ step, email, reason, onStep, onEmail, onChosen,
         onChoose={choose}
         checkOtherFields={() => (/^\d{6}$/.test(code.trim()) ? null : 'Enter the 6-digit code from the email we sent you.')}
       >
-        <div className="field">
-          <label className="field__label" htmlFor="reset-code">
-            Code from the email
-          </label>
-          <input id="reset-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} />
-        </div>
+        <StepInput id="reset-code" label="Code from the email" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} errorId={undefined} />
       </NewPasswordForm>
       <p>
         <button type="button" className="button--link" onClick={() => void sendAgain()} disabled={pending}>

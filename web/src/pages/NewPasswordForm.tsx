@@ -5,6 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { PASSWORD_POLICY } from '../../../src/contract/password-policy.js';
 import { passwordRules, unmetPasswordRules } from '../../../src/domain/password-rules.js';
+import { StepError, StepInput } from './SignInFields.js';
 
 const RULES = passwordRules(PASSWORD_POLICY);
 
@@ -44,52 +45,43 @@ export function NewPasswordForm({ children, submitLabel, pendingLabel, pending, 
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="assertive">
-        {shown && (
-          <p className="notice notice--error" id="new-password-error">
-            {shown}
-          </p>
-        )}
-      </div>
+      <StepError id="new-password-error" error={shown} />
       {children}
-      <div className="field">
-        <label className="field__label" htmlFor="new-password">
-          New password
-        </label>
-        <div id="password-rules">
-          <p className="field__hint">Your password needs:</p>
-          <ul className="password-rules">
-            {RULES.map((rule) => {
-              const met = rule.isMet(password);
-              return (
-                <li key={rule.text} className={met ? 'password-rules__met' : undefined}>
-                  <span aria-hidden="true">{met ? '✓ ' : '• '}</span>
-                  {rule.text}
-                  {met && <span className="visually-hidden"> (done)</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-        <input
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={shown ? 'new-password-error password-rules' : 'password-rules'}
-          aria-invalid={Boolean(shown)}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="confirm-password">
-          Type the new password again
-        </label>
-        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} />
-      </div>
+      <StepInput
+        id="new-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errorId={shown ? 'new-password-error' : undefined}
+        hint={{ id: 'password-rules', content: <PasswordRules password={password} /> }}
+      />
+      <StepInput id="confirm-password" label="Type the new password again" type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} errorId={undefined} />
       <button type="submit" className="button button--block" disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>
+  );
+}
+
+/** The pool's rules, each ticked off as the password she types meets it. */
+function PasswordRules({ password }: { password: string }) {
+  return (
+    <>
+      <p className="field__hint">Your password needs:</p>
+      <ul className="password-rules">
+        {RULES.map((rule) => {
+          const met = rule.isMet(password);
+          return (
+            <li key={rule.text} className={met ? 'password-rules__met' : undefined}>
+              <span aria-hidden="true">{met ? '✓ ' : '• '}</span>
+              {rule.text}
+              {met && <span className="visually-hidden"> (done)</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

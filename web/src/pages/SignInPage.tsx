@@ -13,6 +13,7 @@ import { CHALLENGE_EXPIRED } from '../auth/sign-in-errors.js';
 import { PageHeading } from '../components/Layout.js';
 import { ForgotPassword, type ForgotStep } from './ForgotPassword.js';
 import { NewPasswordForm } from './NewPasswordForm.js';
+import { StepError, StepInput } from './SignInFields.js';
 import { TwoStepCode } from './TwoStepCode.js';
 
 type Step = { name: 'password' } | { name: 'challenge'; challenge: Challenge } | { name: 'forgot'; forgot: ForgotStep; reason: string | null };
@@ -126,42 +127,10 @@ export function SignInPage() {
           {notice}
         </p>
       )}
-      <div aria-live="assertive">
-        {error && (
-          <p className="notice notice--error" id="sign-in-error">
-            {error}
-          </p>
-        )}
-      </div>
+      <StepError id="sign-in-error" error={error} />
       <form onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor="email">
-            Email address
-          </label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-describedby={error ? 'sign-in-error' : undefined}
-            aria-invalid={Boolean(error)}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="password">
-            Password
-          </label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-describedby={error ? 'sign-in-error' : undefined}
-            aria-invalid={Boolean(error)}
-          />
-        </div>
+        <StepInput id="email" label="Email address" type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} errorId={error ? 'sign-in-error' : undefined} />
+        <StepInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} errorId={error ? 'sign-in-error' : undefined} />
         <button type="submit" className="button button--block" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -1,5 +1,6 @@
 /** The two-step sign-in code from her authenticator app (Cognito's SOFTWARE_TOKEN_MFA challenge). */
 import { useState, type FormEvent } from 'react';
+import { StepError, StepInput } from './SignInFields.js';
 
 interface TwoStepCodeProps {
   pending: boolean;
@@ -24,28 +25,8 @@ export function TwoStepCode({ pending, error, onCode }: TwoStepCodeProps) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <p className="lede">You turned on two-step sign-in. Open your authenticator app and enter the code it shows for this portal.</p>
-      <div aria-live="assertive">
-        {shown && (
-          <p className="notice notice--error" id="two-step-error">
-            {shown}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="two-step-code">
-          6-digit code
-        </label>
-        <input
-          id="two-step-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          aria-describedby={shown ? 'two-step-error' : undefined}
-          aria-invalid={Boolean(shown)}
-        />
-      </div>
+      <StepError id="two-step-error" error={shown} />
+      <StepInput id="two-step-code" label="6-digit code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onChange={(event) => setCode(event.target.value)} errorId={shown ? 'two-step-error' : undefined} />
       <button type="submit" className="button button--block" disabled={pending}>
         {pending ? 'Checking…' : 'Sign in'}
       </button>
