@@ -31,6 +31,8 @@ Credentialing document intake is running (ready in ${((Date.now() - started) / 1
 ${jobs.length ? `  Jobs:     ${jobs.map(jobCommandName).join(', ')}   (on their schedules; run one now: npm run job -- <job> [--date YYYY-MM-DD])\n` : ''}
   Demo sign-ins:
 ${stack.users.map((u) => `    ${u.role.padEnd(8)} ${u.username.padEnd(28)} ${u.password}   (${u.name})`).join('\n')}
+  Invite someone as the office's IT would (her invitation lands in the mailbox):
+    npm run invite -- --email <address> --given <name> --family <name> [--role provider|staff]
 
   Data is kept in .data/ (delete it to start fresh); .data/stack.json has every endpoint and id.
   Press Ctrl-C to stop.

@@ -46,6 +46,9 @@ export class PortalSignIn extends Construct {
     this.client = this.userPool.addClient('PortalClient', {
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,
+      // The portal signs in through Cognito's API; with no hosted sign-in page, CDK's default OAuth
+      // grants (implicit and code, back to https://example.com) would only be surface to misuse.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       // Name and email are the office's to set (emails, the review queue and the cross-check trust
       // them), never the user's through her own token. Cognito reads an empty list as "everything",

@@ -334,6 +334,15 @@ describe('identity and email', () => {
     expect(clients[0]![1].Properties).toMatchObject({ IdTokenValidity: 15, AccessTokenValidity: 15, TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes' }, EnableTokenRevocation: true });
   });
 
+  it('signs in through the portal only: no OAuth flow, callback or scope on the app client (there is no hosted sign-in page)', () => {
+    // Assess: CDK's defaults would allow the implicit and code grants back to https://example.com.
+    const clients = resourcesOf('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const client = clients[0]![1].Properties;
+    for (const oauth of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs']) expect({ [oauth]: client[oauth] }).toEqual({ [oauth]: undefined });
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
+  });
+
   it('takes the office\'s name and contact details as parameters whose defaults satisfy their own patterns', () => {
     const parameters = template.toJSON().Parameters as Record<string, { Type: string; Default: string; AllowedPattern: string; Description: string }>;
     for (const [name, value] of Object.entries({
