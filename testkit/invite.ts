@@ -6,6 +6,7 @@
 import { AdminAddUserToGroupCommand, AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { PROVIDER_GROUP, STAFF_GROUP } from '../src/contract/vocabulary.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';
+import { officeUserAttributes } from './office.js';
 
 export interface Invitee {
   email: string;
@@ -22,12 +23,7 @@ export async function inviteUser(stack: { userPoolId: string; endpoints: { cogni
         UserPoolId: stack.userPoolId,
         Username: invitee.email,
         DesiredDeliveryMediums: ['EMAIL'],
-        UserAttributes: [
-          { Name: 'email', Value: invitee.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'given_name', Value: invitee.givenName },
-          { Name: 'family_name', Value: invitee.familyName },
-        ],
+        UserAttributes: officeUserAttributes(invitee.email, invitee.givenName, invitee.familyName),
       }),
     );
     await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: stack.userPoolId, Username: invitee.email, GroupName: invitee.role === 'staff' ? STAFF_GROUP : PROVIDER_GROUP }));

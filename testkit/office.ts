@@ -48,6 +48,14 @@ export async function signInAs(stack: SignInTarget, username: string, password: 
   return body.AuthenticationResult.IdToken;
 }
 
+/** A user's attributes as the office sets them: a verified email and her name, which emails, the queue and the cross-check read. */
+export const officeUserAttributes = (email: string, givenName: string, familyName: string) => [
+  { Name: 'email', Value: email },
+  { Name: 'email_verified', Value: 'true' },
+  { Name: 'given_name', Value: givenName },
+  { Name: 'family_name', Value: familyName },
+];
+
 export const tokenSubject = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
 
 /**
@@ -64,7 +72,7 @@ export async function addProviders(stack: OfficeTarget, count: number, tag = 'of
       const username = `${givenName}.${familyName}.${tag}${index}@example.org`.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.@-]/g, '');
       const password = `Provider-${tag}-${index}-2026!`;
       const UserPoolId = stack.userPoolId;
-      await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: username }, { Name: 'email_verified', Value: 'true' }, { Name: 'given_name', Value: givenName }, { Name: 'family_name', Value: familyName }] }));
+      await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: officeUserAttributes(username, givenName, familyName) }));
       await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }));
       await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName: PROVIDER_GROUP }));
       const token = await signInAs(stack, username, password);

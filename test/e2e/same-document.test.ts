@@ -12,7 +12,7 @@ import { STAFF_GROUP } from '../../src/contract/vocabulary.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
 import { fiveDocuments, submitReceived } from '../../testkit/intake-documents.js';
 import { callApi } from '../../testkit/local-api.js';
-import { addProviders, type OfficeUser } from '../../testkit/office.js';
+import { addProviders, officeUserAttributes, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { signIn } from './support/portal.js';
 import { leaveQueueAsFound, reviewCard, verifyOnScreen } from './support/review.js';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // A second reviewer, added to the staff group as an administrator would.
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const UserPoolId = stack.userPoolId;
-  await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: dana.username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: dana.username }, { Name: 'email_verified', Value: 'true' }, { Name: 'given_name', Value: 'Dana' }, { Name: 'family_name', Value: 'Whitfield' }] }));
+  await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: dana.username, MessageAction: 'SUPPRESS', UserAttributes: officeUserAttributes(dana.username, 'Dana', 'Whitfield') }));
   await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: dana.username, Password: dana.password, Permanent: true }));
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: dana.username, GroupName: STAFF_GROUP }));
   cognito.destroy();

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { codeIn, inviteUser, temporaryPasswordIn } from '../../testkit/invite.js';
 import { addProviders, type OfficeUser } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
+import { signIn } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
 import { mailbox, until, type E2eStack } from './support/stack.js';
 
@@ -24,14 +25,6 @@ const office = { ...stack, endpoints: { ...stack.endpoints, cognito: stack.cogni
 
 async function emailsTo(target: E2eStack, address: string) {
   return (await mailbox(target)).filter((email) => email.destination.to.includes(address));
-}
-
-async function signInWith(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(stack.portalUrl);
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 async function chooseNewPassword(page: Page, password: string, confirm = password): Promise<void> {
@@ -52,7 +45,7 @@ describe('first sign-in after an invitation', () => {
     const { context, page } = await newPage(session.browser);
 
     // Act: her first sign-in
-    await signInWith(page, email, temporaryPassword!);
+    await signIn(page, stack, email, temporaryPassword!);
 
     // Assess: the rules are there before she types
     await page.getByRole('heading', { name: 'Choose your password', level: 1 }).waitFor();
@@ -84,7 +77,7 @@ describe('first sign-in after an invitation', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).locator('.site-nav__user').textContent()).toBe('Nadia Rahman');
     expect(await page.getByText('Signed in as Nadia Rahman.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signInWith(page, email, STRONG_PASSWORD);
+    await signIn(page, stack, email, STRONG_PASSWORD);
     await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
@@ -129,7 +122,7 @@ describe('a forgotten password', () => {
     await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     expect(await page.getByText('Signed in as Ines Duarte.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signInWith(page, provider.username, STRONG_PASSWORD);
+    await signIn(page, stack, provider.username, STRONG_PASSWORD);
     await page.getByRole('heading', { name: 'My submissions', level: 1 }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
@@ -178,7 +171,7 @@ describe('two-step sign-in', () => {
     const { context, page } = await newPage(session.browser);
 
     // Act: email and password
-    await signInWith(page, provider.username, provider.password);
+    await signIn(page, stack, provider.username, provider.password);
 
     // Assess: the code step, with a field phones fill from the app
     await page.getByRole('heading', { name: 'Enter your sign-in code', level: 1 }).waitFor();

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_GROUP, STAFF_GROUP } from '../../src/contract/vocabulary.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
+import { officeUserAttributes } from '../../testkit/office.js';
 import { axeViolations, newPage, pageErrors, screenshot } from './support/browser.js';
 import { signIn } from './support/portal.js';
 import { useBrowserSession } from './support/session.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   for (const person of [provider, staff]) {
     const UserPoolId = stack.userPoolId;
-    await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: person.username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: person.username }, { Name: 'email_verified', Value: 'true' }, { Name: 'given_name', Value: person.given }, { Name: 'family_name', Value: person.family }] }));
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: person.username, MessageAction: 'SUPPRESS', UserAttributes: officeUserAttributes(person.username, person.given, person.family) }));
     await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: person.username, Password: person.password, Permanent: true }));
     await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: person.username, GroupName: person.group }));
   }

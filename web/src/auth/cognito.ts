@@ -1,9 +1,9 @@
 /**
- * Cognito sign-in with plain fetch (InitiateAuth, USER_PASSWORD_AUTH / REFRESH_TOKEN_AUTH, and
- * the challenges a real pool asks: a new password after an invitation, a two-step code): the same
- * JSON protocol works against AWS and cognito-local, and keeps the SDK out of the bundle.
+ * Cognito sign-in (InitiateAuth, USER_PASSWORD_AUTH / REFRESH_TOKEN_AUTH, and the challenges a
+ * real pool asks: a new password after an invitation, a two-step code), through `cognito-api.ts`.
  */
 import type { PortalConfig } from '../config.js';
+import { cognitoRequest, CognitoUnreachable } from './cognito-api.js';
 import { CHALLENGE_EXPIRED, NETWORK_ERROR, signInSentence, type SignInStepName } from './sign-in-errors.js';
 
 export { NETWORK_ERROR } from './sign-in-errors.js';
@@ -72,13 +72,9 @@ export function sessionFromTokens(result: AuthenticationResult, refreshToken: st
 async function withDisplayName(config: PortalConfig, session: Session): Promise<Session> {
   if (session.name !== session.email) return session;
   try {
-    const response = await fetch(config.cognitoEndpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GetUser' },
-      body: JSON.stringify({ AccessToken: session.accessToken }),
-    });
-    if (!response.ok) return session;
-    const { UserAttributes = [] } = (await response.json()) as { UserAttributes?: { Name: string; Value?: string }[] };
+    const reply = await cognitoRequest<{ UserAttributes?: { Name: string; Value?: string }[] }>(config.cognitoEndpoint, 'GetUser', { AccessToken: session.accessToken });
+    if (!reply.ok) return session;
+    const { UserAttributes = [] } = reply.body;
     const value = (name: string) => UserAttributes.find((attribute) => attribute.Name === name)?.Value ?? '';
     const name = [value('given_name'), value('family_name')].filter(Boolean).join(' ') || value('name');
     return name ? { ...session, name } : session;
@@ -97,24 +93,13 @@ interface CognitoAnswer {
 
 /** One Cognito call; a refusal becomes a SignInError worded for `step`. */
 async function callCognito(config: PortalConfig, action: string, step: SignInStepName, body: Record<string, unknown>): Promise<CognitoAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(config.cognitoEndpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}` },
-      body: JSON.stringify({ ClientId: config.userPoolClientId, ...body }),
-    });
-  } catch {
-    throw new SignInError(signInSentence(step, NETWORK_ERROR), NETWORK_ERROR);
-  }
-  const payload = (await response.json().catch(() => ({}))) as CognitoAnswer & { __type?: string; message?: string };
-  if (!response.ok) {
-    const cognitoCode = (payload.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
-    // Answering a challenge whose session ended (3 minutes): she starts again from her password.
-    const code = (step === 'newPassword' || step === 'mfaCode') && cognitoCode === 'NotAuthorizedException' ? CHALLENGE_EXPIRED : cognitoCode;
-    throw new SignInError(signInSentence(step, code, payload.message ?? ''), code);
-  }
-  return payload;
+  const reply = await cognitoRequest<CognitoAnswer>(config.cognitoEndpoint, action, { ClientId: config.userPoolClientId, ...body }).catch((error: unknown) => {
+    throw error instanceof CognitoUnreachable ? new SignInError(signInSentence(step, NETWORK_ERROR), NETWORK_ERROR) : error;
+  });
+  if (reply.ok) return reply.body;
+  // Answering a challenge whose session ended (3 minutes): she starts again from her password.
+  const code = (step === 'newPassword' || step === 'mfaCode') && reply.code === 'NotAuthorizedException' ? CHALLENGE_EXPIRED : reply.code;
+  throw new SignInError(signInSentence(step, code, reply.message), code);
 }
 
 /** A challenge she answers before Cognito gives tokens; `session` is Cognito's, valid 3 minutes. */

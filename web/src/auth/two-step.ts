@@ -1,10 +1,11 @@
 /**
- * Two-step sign-in (TOTP) enrolment with plain fetch, like cognito.ts: GetUser says whether it is
+ * Two-step sign-in (TOTP) enrolment through `cognito-api.ts`, like sign-in: GetUser says whether it is
  * on, AssociateSoftwareToken → VerifySoftwareToken → SetUserMFAPreference turns it on, and
  * SetUserMFAPreference turns it off. Each call takes her access token (scope
  * aws.cognito.signin.user.admin, which every USER_PASSWORD_AUTH sign-in carries).
  */
 import type { PortalConfig } from '../config.js';
+import { cognitoRequest, CognitoUnreachable } from './cognito-api.js';
 
 export const SOFTWARE_TOKEN_MFA = 'SOFTWARE_TOKEN_MFA';
 
@@ -53,19 +54,11 @@ export function normalizeCode(typed: string): string {
 const CODE_MISMATCH = ['CodeMismatchException', 'EnableSoftwareTokenMFAException'];
 
 async function call<T>(config: PortalConfig, operation: string, body: Record<string, unknown>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(config.cognitoEndpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new TwoStepError('We could not reach the sign-in service. Check your connection and try again.', 'NetworkError');
-  }
-  const payload = (await response.json().catch(() => ({}))) as { __type?: string; message?: string };
-  if (response.ok) return payload as T;
-  const code = (payload.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
+  const reply = await cognitoRequest<T>(config.cognitoEndpoint, operation, body).catch((error: unknown) => {
+    throw error instanceof CognitoUnreachable ? new TwoStepError('We could not reach the sign-in service. Check your connection and try again.', 'NetworkError') : error;
+  });
+  if (reply.ok) return reply.body;
+  const { code } = reply;
   if (CODE_MISMATCH.includes(code)) {
     throw new TwoStepError('That code is not right. Type the 6-digit code your app shows now; codes change every 30 seconds.', code, 'code');
   }
